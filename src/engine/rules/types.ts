@@ -1,0 +1,64 @@
+// Rule anatomy (DESIGN.md, STYLE.md): one file per rule exporting one `Rule` object.
+import type { FixSafety, Severity, Technique } from '../types';
+import type { DockerfileModel, Span } from '../model';
+import type { BaseImageLookup } from '../size/types';
+
+export interface RuleMeta {
+  /** Stable kebab-case id; also the Learn page's slug. */
+  id: string;
+  technique: Technique;
+  severity: Severity;
+  title: string;
+  /** hadolint ids (DLxxxx, SCxxxx) this rule corresponds to; their ignore pragmas apply. */
+  hadolint: string[];
+  /** Docker build-check names (e.g. 'JSONArgsRecommended'). */
+  buildChecks: string[];
+  /** Links to Docker docs and other references. */
+  references: string[];
+  /** 'always' | 'sometimes' | 'never' fixable, and the safety of the fix when there is one. */
+  fixable: 'always' | 'sometimes' | 'never';
+  fixSafety: FixSafety | null;
+}
+
+/** The Learn page and the docs reference are generated from these sections. */
+export interface RuleDocs {
+  whatItDoes: string;
+  whyItMatters: string;
+  /** A Dockerfile that triggers exactly one finding of this rule. */
+  before: string;
+  /** The fix applied to `before`, character for character; triggers none. */
+  after: string;
+  fixSafety: string;
+  whenNotToUse: string;
+}
+
+export interface TextEdit {
+  start: number; // offset into the analyzed text
+  end: number;
+  text: string;
+}
+
+export interface Fix {
+  title: string;
+  safety: FixSafety;
+  edits: TextEdit[];
+  /** Caveats a person should read before taking the fix (behaviour that may change). */
+  caveats?: string[];
+}
+
+export interface RuleReport {
+  span: Span;
+  message: string;
+  fix?: Fix | null;
+}
+
+export interface RuleContext {
+  model: DockerfileModel;
+  bases: BaseImageLookup;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  docs: RuleDocs;
+  check(ctx: RuleContext): RuleReport[];
+}

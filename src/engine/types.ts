@@ -1,0 +1,203 @@
+// The Analysis schema v1: the contract between the engine, the UI, the CLI and outside checks.
+// Fields may be added; none may be renamed or removed without bumping SCHEMA_VERSION.
+
+export const SCHEMA_VERSION = 1 as const;
+
+export type Confidence = 'high' | 'medium' | 'low';
+export type Severity = 'error' | 'warning' | 'info';
+
+/** The fixed technique vocabulary (DESIGN.md): findings and rewrite steps use exactly these words. */
+export const TECHNIQUES = [
+  'base-image',
+  'multi-stage',
+  'dev-dependencies',
+  'build-tools',
+  'package-cache',
+  'layer-merge',
+  'cache-order',
+  'dockerignore',
+  'buildkit-cache',
+  'pin-version',
+  'non-root',
+  'healthcheck',
+  'secrets',
+  'correctness',
+  'other',
+] as const;
+export type Technique = (typeof TECHNIQUES)[number];
+
+export interface SyntaxError {
+  line: number; // 1-based
+  column: number; // 1-based
+  message: string;
+}
+
+export interface StageSummary {
+  index: number;
+  name: string | null;
+  /** The base as written, after ARG substitution where it could be resolved. */
+  base: string;
+  /** The concrete catalog tag the base resolved to, or null when unknown / another stage / scratch. */
+  resolvedBase: string | null;
+  /** True when the base is in the catalog, is `scratch`, or is an earlier stage. */
+  known: boolean;
+  final: boolean;
+  startLine: number;
+  endLine: number;
+}
+
+export interface LayerEstimate {
+  stage: number;
+  line: number;
+  instruction: string;
+  uncompressedBytes: number;
+  compressedBytes: number;
+  confidence: Confidence;
+  basis: string;
+  // --- additive fields (schema allows additions) ---
+  /** What the layer consists of, for the UI ("where the bytes are"). */
+  items?: LedgerItemSummary[];
+  /** Bytes this layer adds that a later layer of the same stage deletes: still shipped. */
+  wastedBytes?: number;
+  /** 'base' for the base image's own layers, 'instruction' for layers made by this Dockerfile. */
+  kind?: 'base' | 'instruction';
+}
+
+export interface LedgerItemSummary {
+  kind: string; // e.g. 'apt-lists', 'packages', 'node_modules', 'context', 'toolchain', 'download'
+  path: string;
+  uncompressedBytes: number;
+  compressedBytes: number;
+  note?: string;
+}
+
+export interface StageEstimate {
+  index: number;
+  name: string | null;
+  final: boolean;
+  /** Discarded stages do not ship; their sizes explain what the builder costs, not what ships. */
+  discarded: boolean;
+  uncompressedBytes: number;
+  compressedBytes: number;
+}
+
+export interface Estimate {
+  uncompressedBytes: number;
+  compressedBytes: number;
+  confidence: Confidence;
+  /** Layers of the final stage (base image layers first). */
+  layers: LayerEstimate[];
+  // --- additive fields ---
+  /** Every stage with its totals; builder stages are marked discarded. */
+  stages?: StageEstimate[];
+  /** Layers of discarded stages, for the "builder" view. */
+  discardedLayers?: LayerEstimate[];
+  /** Bytes added by one layer and deleted by a later one: shipped but unreachable. */
+  wastedBytes?: number;
+  /** The build-context assumptions used, in words, so the user sees what the numbers rest on. */
+  assumptions?: string[];
+}
+
+export interface Finding {
+  ruleId: string;
+  technique: Technique;
+  severity: Severity;
+  line: number;
+  endLine: number;
+  message: string;
+  savingsBytes: number | null;
+  fixable: boolean;
+  aliases: string[];
+  // --- additive fields ---
+  title?: string;
+  column?: number;
+  endColumn?: number;
+  fixSafety?: FixSafety;
+}
+
+export type FixSafety = 'safe' | 'unsafe' | 'display-only';
+
+export interface RewriteStep {
+  ruleId: string;
+  technique: Technique;
+  title: string;
+  explanation: string;
+  savingsBytes: number;
+  // --- additive fields ---
+  /** Stable id used to switch the step on and off (options.rewrite.disabledSteps). */
+  id?: string;
+  enabled?: boolean;
+  caveats?: string[];
+}
+
+export interface Rewrite {
+  dockerfile: string;
+  dockerignore: string | null;
+  estimate: Estimate;
+  steps: RewriteStep[];
+}
+
+export interface Analysis {
+  schemaVersion: typeof SCHEMA_VERSION;
+  engineVersion: string;
+  syntaxErrors: SyntaxError[];
+  stages: StageSummary[];
+  estimate: Estimate;
+  findings: Finding[];
+  rewrite: Rewrite;
+  // --- additive fields ---
+  /** Instructions in source order: a light view for the UI (line, keyword, stage). */
+  instructions?: InstructionSummary[];
+  /** Version of the rule set, carried in permalinks so old links can say "rules changed". */
+  rulesVersion?: string;
+  /** Time the engine spent, in milliseconds (for the UI's status line and benchmarks). */
+  timingMs?: number;
+  /** Alternatives to the final stage's base image from the catalog. */
+  baseAlternatives?: BaseAlternative[];
+}
+
+export interface InstructionSummary {
+  line: number;
+  endLine: number;
+  keyword: string;
+  stage: number;
+}
+
+export interface BaseAlternative {
+  reference: string;
+  uncompressedBytes: number;
+  compressedBytes: number;
+  deltaBytes: number; // uncompressed, negative = smaller
+  libc: string;
+  shell: boolean;
+  packages: number | null;
+  caveats: string[];
+}
+
+/** Assumptions about the build context, which a Dockerfile alone cannot reveal. */
+export interface ContextAssumptions {
+  /** Bytes of source code in the context, excluding node_modules, .git and build outputs. */
+  sourceBytes: number;
+  /** Whether the context holds a .dockerignore file. */
+  hasDockerignore: boolean;
+  /** Whether a node_modules folder sits in the context (sent with COPY . . without .dockerignore). */
+  hasNodeModules: boolean;
+  nodeModulesBytes: number;
+  /** Whether the context holds the .git folder. */
+  hasGit: boolean;
+  gitBytes: number;
+}
+
+export interface AnalyzeOptions {
+  context?: Partial<ContextAssumptions>;
+  rewrite?: {
+    /** Ids of rewrite steps the user switched off. */
+    disabledSteps?: string[];
+    /** Ids of steps that are off by default (unsafe fixes) but the user switched on. */
+    enabledSteps?: string[];
+  };
+  /** Rule ids to turn off entirely. */
+  disabledRules?: string[];
+  /** Largest input analyzed, in characters; beyond it the result carries a syntax error. */
+  maxInputChars?: number;
+}
