@@ -113,6 +113,8 @@ export interface Finding {
   column?: number;
   endColumn?: number;
   fixSafety?: FixSafety;
+  /** The rule's fix as edits on the analyzed text (offsets are UTF-16 indices): the editor's quick fix. */
+  fix?: { title: string; safety: FixSafety; edits: { start: number; end: number; text: string }[] } | null;
 }
 
 export type FixSafety = 'safe' | 'unsafe' | 'display-only';
