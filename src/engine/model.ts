@@ -67,6 +67,8 @@ export interface ShellCommand {
   redirects: { op: string; target: string }[];
   /** Bodies of heredocs fed to this command. */
   heredocs: string[];
+  /** The command's place in the original Dockerfile text, when it maps there (null for JSON-form -c strings). */
+  span?: Span | null;
 }
 
 export interface ShellScript {
@@ -82,6 +84,8 @@ export interface ShellScript {
   /** Parse problems the shell parser found (ERROR/MISSING nodes). */
   errors: { offset: number; message: string }[];
   effects: Effect[];
+  /** Which parser produced the commands: tree-sitter, or the built-in splitter used before it loads. */
+  parser?: 'tree-sitter' | 'fallback' | 'none';
 }
 
 export type PackageManager =
@@ -254,6 +258,10 @@ interface InstructionBase {
   heredocs: Heredoc[];
   /** Comments directly above the instruction (for ignore pragmas), without the '#'. */
   commentsAbove: string[];
+  /** Span of the arguments (after the keyword, continuations and heredoc bodies included). */
+  argsSpan?: Span | null;
+  /** Offset in the original text where argsAfterFlags starts (for edits of the arguments). */
+  argsAfterFlagsStart?: number;
 }
 
 export interface FromInstruction extends InstructionBase {
@@ -289,6 +297,14 @@ export interface CopyInstruction extends InstructionBase {
   remoteSources: string[];
   /** ADD only: local archive sources that ADD auto-extracts (.tar, .tar.gz, ...). */
   archiveSources: string[];
+  /** --exclude patterns. */
+  excludes?: string[];
+  /** --parents. */
+  parents?: boolean;
+  /** ADD --checksum. */
+  checksum?: string | null;
+  /** Sources as written (before variable resolution), same order as `sources`. */
+  sourcesRaw?: string[];
 }
 
 export interface EnvInstruction extends InstructionBase {
@@ -328,7 +344,17 @@ export interface OnbuildInstruction extends InstructionBase {
 export interface OtherInstruction extends InstructionBase {
   keyword: Exclude<
     string,
-    'FROM' | 'RUN' | 'COPY' | 'ADD' | 'ENV' | 'ARG' | 'LABEL' | 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK' | 'ONBUILD'
+    | 'FROM'
+    | 'RUN'
+    | 'COPY'
+    | 'ADD'
+    | 'ENV'
+    | 'ARG'
+    | 'LABEL'
+    | 'CMD'
+    | 'ENTRYPOINT'
+    | 'HEALTHCHECK'
+    | 'ONBUILD'
   >;
   /** Resolved simple arguments (WORKDIR path, USER name, EXPOSE ports, SHELL json, ...). */
   args: string[];
@@ -366,6 +392,12 @@ export interface Stage {
   /** The last WORKDIR (resolved absolute), null when none. */
   workdir: string | null;
   span: Span;
+  /** The SHELL in effect at the end of the stage (default ['/bin/sh', '-c']). */
+  shell?: string[];
+  /** Build arguments declared in the stage with their values (null when unknown). */
+  args?: Record<string, string | null>;
+  /** Index of the stage this one is built FROM, when it is an earlier stage. */
+  parent?: number | null;
 }
 
 export interface Directives {
@@ -388,4 +420,6 @@ export interface DockerfileModel {
   syntaxErrors: { line: number; column: number; message: string }[];
   /** `# hadolint global ignore=...` and `# playground global ignore=...` ids. */
   globalIgnores: string[];
+  /** Every comment line outside instructions (1-based line, text without '#'). */
+  comments?: { line: number; text: string }[];
 }

@@ -1,0 +1,48 @@
+// Byte sizes for the CLI: parsing budgets (150MB, 1.5GB, 800MiB, 1e8, 123456) and printing sizes.
+
+const UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1e3,
+  kb: 1e3,
+  m: 1e6,
+  mb: 1e6,
+  g: 1e9,
+  gb: 1e9,
+  t: 1e12,
+  tb: 1e12,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+  tib: 1024 ** 4,
+};
+
+/**
+ * Parses a size: a number (plain, decimal or exponent) and an optional unit. Decimal units (KB, MB,
+ * GB) are powers of 1000, binary ones (KiB, MiB, GiB) powers of 1024, as `docker images` prints
+ * decimal units. Returns null for anything else.
+ */
+export function parseSize(text: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?(?:e[+-]?\d+)?|\.\d+)\s*([a-z]*)\s*$/i.exec(text);
+  if (!m) return null;
+  const factor = UNITS[m[2].toLowerCase()];
+  if (factor === undefined) return null;
+  const bytes = Number(m[1]) * factor;
+  if (!Number.isFinite(bytes) || bytes < 0) return null;
+  return Math.round(bytes);
+}
+
+/** 1234567 → '1.23 MB' (decimal units, like `docker images`). */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return '-';
+  const sign = bytes < 0 ? '-' : '';
+  let value = Math.abs(bytes);
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  const digits = unit === 0 ? 0 : value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  return `${sign}${value.toFixed(digits)} ${units[unit]}`;
+}

@@ -1,0 +1,134 @@
+// Commands → typed Effects. Each command is unwrapped (sudo, env, time, nice, xargs, ...), then
+// handed to the detector for its program; one module per family:
+//   os-packages.ts  apt / apk / dnf / yum / microdnf / zypper
+//   python.ts       pip / python -m pip / uv / poetry / pipenv / conda
+//   javascript.ts   npm / yarn / pnpm / bun / tsc / npx
+//   languages.ts    go / cargo / maven / gradle / dotnet / composer / gem / bundler
+//   files.ts        rm (cache cleanups) / find -delete / curl / wget / git clone / tar / unzip /
+//                   useradd / cd / make / cmake / gcc
+// `sh -c "..."` and `bash -c "..."` are parsed and their effects attributed to the outer command.
+import type { Effect, ShellCommand, ShellScript } from '../../model';
+import type { Lookup } from '../variables';
+import { basename } from './args';
+import type { DetectContext, Detector, Invocation } from './args';
+import { OS_DETECTORS } from './os-packages';
+import { pythonDetector } from './python';
+import { JS_DETECTORS } from './javascript';
+import { LANGUAGE_DETECTORS } from './languages';
+import { FILE_DETECTORS } from './files';
+
+export { cacheOfPath } from './files';
+export { parseArgs } from './args';
+export type { Invocation, ParsedArgs } from './args';
+
+export interface EffectContext {
+  lookup: Lookup;
+  /** Parses a nested shell string (`sh -c "..."`); supplied by the caller to avoid a cycle. */
+  parseNested?: (source: string) => ShellScript;
+}
+
+const DETECTORS: Record<string, Detector> = {
+  ...OS_DETECTORS,
+  ...JS_DETECTORS,
+  ...LANGUAGE_DETECTORS,
+  ...FILE_DETECTORS,
+};
+
+/** Finds the detector for a program name (basename, versioned python names included). */
+export function detectorFor(name: string): Detector | undefined {
+  return (
+    DETECTORS[name] ??
+    pythonDetector(name) ??
+    (/^\.\/(mvnw|gradlew)$/.test(name) ? DETECTORS[basename(name)] : undefined)
+  );
+}
+
+const SHELLS = /^(sh|bash|ash|dash|zsh)$/;
+
+/** Strips wrappers that run another command: sudo, env, time, nice, nohup, exec, xargs, ... */
+export function unwrap(cmd: ShellCommand, index: number): Invocation {
+  let name = basename(cmd.name);
+  let args = cmd.args;
+  const env: Record<string, string> = { ...cmd.env };
+  for (let guard = 0; guard < 8; guard++) {
+    let skip = -1;
+    if (name === 'sudo' || name === 'doas') {
+      skip = skipOptions(args, new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U']));
+    } else if (name === 'env') {
+      let i = 0;
+      while (i < args.length) {
+        if (args[i] === '-u' || args[i] === '-C' || args[i] === '-S') i += 2;
+        else if (args[i].startsWith('-')) i++;
+        else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(args[i])) {
+          const eq = args[i].indexOf('=');
+          env[args[i].slice(0, eq)] = args[i].slice(eq + 1);
+          i++;
+        } else break;
+      }
+      skip = i;
+    } else if (
+      name === 'time' ||
+      name === 'nohup' ||
+      name === 'exec' ||
+      name === 'command' ||
+      name === 'builtin' ||
+      name === 'eatmydata' ||
+      name === 'fakeroot'
+    ) {
+      skip = skipOptions(args, new Set(['-f', '-o', '-a']));
+    } else if (
+      name === 'nice' ||
+      name === 'ionice' ||
+      name === 'chrt' ||
+      name === 'timeout' ||
+      name === 'stdbuf'
+    ) {
+      skip = skipOptions(args, new Set(['-n', '-c', '-p', '-s', '-k', '-i', '-o', '-e']));
+      if (name === 'timeout' && skip < args.length) skip++; // the duration
+    } else if (name === 'xargs') {
+      skip = skipOptions(args, new Set(['-n', '-I', '-L', '-P', '-d', '-E', '-s', '-a']));
+    } else if (name === 'su-exec' || name === 'gosu' || name === 'chroot') {
+      skip = Math.min(1, args.length);
+    }
+    if (skip < 0 || skip >= args.length) break;
+    name = basename(args[skip]);
+    args = args.slice(skip + 1);
+  }
+  return { name, args, env, command: index, source: cmd };
+}
+
+function skipOptions(args: string[], valued: ReadonlySet<string>): number {
+  let i = 0;
+  while (i < args.length && args[i].startsWith('-')) {
+    if (args[i] === '--') return i + 1;
+    i += valued.has(args[i]) ? 2 : 1;
+  }
+  return i;
+}
+
+/** The effects of a parsed script, in command order. Never throws for one bad command. */
+export function deriveEffects(script: ShellScript, context: EffectContext, depth = 0): Effect[] {
+  const effects: Effect[] = [];
+  const ctx: DetectContext = { lookup: context.lookup, memo: new Map() };
+  script.commands.forEach((cmd, index) => {
+    try {
+      const inv = unwrap(cmd, index);
+      if (SHELLS.test(inv.name) && depth < 2 && context.parseNested) {
+        // `sh -c "..."`, or a shell reading a heredoc (`bash <<EOF ... EOF`).
+        const c = inv.args.indexOf('-c');
+        const nestedSource =
+          c >= 0 && c + 1 < inv.args.length ? inv.args[c + 1] : c < 0 ? cmd.heredocs[0] : undefined;
+        if (nestedSource !== undefined) {
+          const nested = context.parseNested(nestedSource);
+          for (const e of deriveEffects(nested, context, depth + 1)) effects.push({ ...e, command: index });
+        }
+        return;
+      }
+      const detector = detectorFor(inv.name);
+      if (detector) effects.push(...detector(inv, ctx));
+    } catch {
+      // a detector failed on odd input: skip this command
+    }
+  });
+  return effects;
+}

@@ -1,0 +1,309 @@
+// JavaScript: npm, yarn (classic and berry), pnpm, bun, and tsc / npx builds.
+import type { Effect, PackageSpec } from '../../model';
+import { build, cacheClean, envFlag, has, install, parseArgs, remove, value } from './args';
+import type { DetectContext, Detector, Invocation } from './args';
+
+/** `name@version`, `@scope/name@version`. */
+export function npmSpec(raw: string): PackageSpec {
+  const at = raw.indexOf('@', raw.startsWith('@') ? 1 : 0);
+  if (at <= 0) return { name: raw, version: null, raw };
+  return { name: raw.slice(0, at), version: raw.slice(at + 1) || null, raw };
+}
+
+const BUILD_SCRIPT = /(^|[:-])(build|compile|bundle|dist|generate|package|prod|production|release)([:-]|$)/;
+
+function productionEnv(inv: Invocation, ctx: DetectContext): boolean {
+  return envFlag(inv, ctx, 'NODE_ENV') === 'production';
+}
+
+const NPM_VALUED = new Set([
+  '--omit',
+  '--include',
+  '--only',
+  '--prefix',
+  '-C',
+  '--cache',
+  '--registry',
+  '--workspace',
+  '-w',
+  '--loglevel',
+]);
+
+export const npm: Detector = (inv, ctx) => {
+  const p = parseArgs(inv.args, NPM_VALUED, 'Cw');
+  const [sub, ...rest] = p.positionals;
+  const omit = [...inv.args.keys()].flatMap((i) => {
+    const a = inv.args[i];
+    if (a.startsWith('--omit=')) return [a.slice(7)];
+    if (a === '--omit' && inv.args[i + 1]) return [inv.args[i + 1]];
+    return [];
+  });
+  const productionOnly =
+    omit.includes('dev') ||
+    has(p, '--production', '--prod') ||
+    /^prod(uction)?$/.test(value(p, '--only') ?? '') ||
+    productionEnv(inv, ctx);
+  switch (sub) {
+    case 'install':
+    case 'i':
+    case 'add':
+    case 'isntall':
+    case 'in':
+    case 'ci':
+    case 'clean-install': {
+      const packages = rest.map(npmSpec);
+      const ci = sub === 'ci' || sub === 'clean-install';
+      return [
+        install(inv, {
+          manager: 'npm',
+          packages,
+          fromManifest: packages.length > 0 ? null : ci ? 'package-lock.json' : 'package.json',
+          productionOnly,
+          global: has(p, '-g', '--global'),
+          flags: p.flags,
+        }),
+      ];
+    }
+    case 'uninstall':
+    case 'remove':
+    case 'rm':
+    case 'un':
+      return [remove(inv, 'npm', rest.map(npmSpec))];
+    case 'prune':
+      return [remove(inv, 'npm', rest.map(npmSpec), { autoremove: true })];
+    case 'cache':
+      if (rest[0] === 'clean' || rest[0] === 'clear' || rest[0] === 'rm')
+        return [cacheClean(inv, 'npm', ['/root/.npm/_cacache'])];
+      return [];
+    case 'run':
+    case 'run-script':
+      return rest[0] && BUILD_SCRIPT.test(rest[0]) ? [build(inv, 'npm-script', rest[0], null)] : [];
+    default:
+      return [];
+  }
+};
+
+const YARN_COMMANDS = new Set([
+  'install',
+  'add',
+  'remove',
+  'upgrade',
+  'global',
+  'cache',
+  'run',
+  'workspaces',
+  'workspace',
+  'config',
+  'set',
+  'info',
+  'init',
+  'link',
+  'unlink',
+  'list',
+  'outdated',
+  'pack',
+  'publish',
+  'why',
+  'dlx',
+  'exec',
+  'node',
+  'bin',
+  'audit',
+  'autoclean',
+  'check',
+  'import',
+  'licenses',
+  'login',
+  'logout',
+  'owner',
+  'policies',
+  'tag',
+  'team',
+  'version',
+  'versions',
+  'plugin',
+  'constraints',
+  'dedupe',
+  'npm',
+  'rebuild',
+  'up',
+  'patch',
+]);
+
+export const yarn: Detector = (inv, ctx) => {
+  const p = parseArgs(
+    inv.args,
+    new Set(['--cwd', '--cache-folder', '--modules-folder', '--network-timeout']),
+    '',
+  );
+  const [sub = 'install', ...rest] = p.positionals;
+  const productionOnly = has(p, '--production', '--prod') || productionEnv(inv, ctx);
+  switch (sub) {
+    case 'install':
+      return [
+        install(inv, {
+          manager: 'yarn',
+          fromManifest: has(p, '--frozen-lockfile', '--immutable', '--pure-lockfile')
+            ? 'yarn.lock'
+            : 'package.json',
+          productionOnly,
+          flags: p.flags,
+        }),
+      ];
+    case 'add':
+      return [install(inv, { manager: 'yarn', packages: rest.map(npmSpec), productionOnly, flags: p.flags })];
+    case 'global':
+      if (rest[0] === 'add')
+        return [
+          install(inv, {
+            manager: 'yarn',
+            packages: rest.slice(1).map(npmSpec),
+            global: true,
+            flags: p.flags,
+          }),
+        ];
+      return [];
+    case 'workspaces':
+      if (rest[0] === 'focus') {
+        return [
+          install(inv, {
+            manager: 'yarn',
+            fromManifest: 'yarn.lock',
+            productionOnly: has(p, '--production'),
+            flags: p.flags,
+          }),
+        ];
+      }
+      return [];
+    case 'remove':
+      return [remove(inv, 'yarn', rest.map(npmSpec))];
+    case 'cache':
+      if (rest[0] === 'clean') return [cacheClean(inv, 'yarn', ['/usr/local/share/.cache/yarn'])];
+      return [];
+    case 'autoclean':
+      return [];
+    case 'run':
+      return rest[0] && BUILD_SCRIPT.test(rest[0]) ? [build(inv, 'npm-script', rest[0], null)] : [];
+    default:
+      // `yarn build`: a package.json script.
+      if (!YARN_COMMANDS.has(sub) && BUILD_SCRIPT.test(sub)) return [build(inv, 'npm-script', sub, null)];
+      return [];
+  }
+};
+
+export const pnpm: Detector = (inv, ctx) => {
+  const p = parseArgs(inv.args, new Set(['--filter', '-F', '--dir', '-C', '--store-dir']), 'FC');
+  const [sub = 'install', ...rest] = p.positionals;
+  const productionOnly = has(p, '--prod', '-P', '--production') || productionEnv(inv, ctx);
+  switch (sub) {
+    case 'install':
+    case 'i':
+      return [
+        install(inv, {
+          manager: 'pnpm',
+          fromManifest: has(p, '--frozen-lockfile', '--offline') ? 'pnpm-lock.yaml' : 'package.json',
+          productionOnly,
+          flags: p.flags,
+        }),
+      ];
+    case 'fetch':
+      return [
+        install(inv, { manager: 'pnpm', fromManifest: 'pnpm-lock.yaml', productionOnly, flags: p.flags }),
+      ];
+    case 'add':
+      return [
+        install(inv, {
+          manager: 'pnpm',
+          packages: rest.map(npmSpec),
+          global: has(p, '-g', '--global'),
+          flags: p.flags,
+        }),
+      ];
+    case 'remove':
+    case 'rm':
+    case 'uninstall':
+      return [remove(inv, 'pnpm', rest.map(npmSpec))];
+    case 'prune':
+      return [remove(inv, 'pnpm', [], { autoremove: true })];
+    case 'store':
+      if (rest[0] === 'prune') return [cacheClean(inv, 'pnpm', ['/root/.local/share/pnpm/store'])];
+      return [];
+    case 'run':
+      return rest[0] && BUILD_SCRIPT.test(rest[0]) ? [build(inv, 'npm-script', rest[0], null)] : [];
+    default:
+      if (BUILD_SCRIPT.test(sub)) return [build(inv, 'npm-script', sub, null)];
+      return [];
+  }
+};
+
+export const bun: Detector = (inv, ctx) => {
+  const p = parseArgs(inv.args, new Set(['--outdir', '--outfile', '--target']), '');
+  const [sub, ...rest] = p.positionals;
+  const productionOnly = has(p, '--production', '-p') || productionEnv(inv, ctx);
+  switch (sub) {
+    case 'install':
+    case 'i':
+      return [
+        install(inv, {
+          manager: 'bun',
+          fromManifest: has(p, '--frozen-lockfile') ? 'bun.lockb' : 'package.json',
+          productionOnly,
+          global: has(p, '-g', '--global'),
+          flags: p.flags,
+        }),
+      ];
+    case 'add':
+      return [
+        install(inv, {
+          manager: 'bun',
+          packages: rest.map(npmSpec),
+          global: has(p, '-g', '--global'),
+          flags: p.flags,
+        }),
+      ];
+    case 'remove':
+    case 'rm':
+      return [remove(inv, 'bun', rest.map(npmSpec))];
+    case 'build':
+      return [build(inv, 'bun', rest[0] ?? null, value(p, '--outdir', '--outfile'))];
+    case 'run':
+      return rest[0] && BUILD_SCRIPT.test(rest[0]) ? [build(inv, 'npm-script', rest[0], null)] : [];
+    case 'pm':
+      if (rest[0] === 'cache' && rest[1] === 'rm')
+        return [cacheClean(inv, 'bun', ['/root/.bun/install/cache'])];
+      return [];
+    default:
+      return [];
+  }
+};
+
+export const tsc: Detector = (inv) => {
+  const p = parseArgs(inv.args, new Set(['--outDir', '--project', '-p', '--outFile']), 'p');
+  if (has(p, '--noEmit', '--version', '-v', '--help')) return [];
+  return [build(inv, 'tsc', value(p, '--project', '-p'), value(p, '--outDir', '--outFile'))];
+};
+
+/** npx / pnpx / bunx: `npx tsc`, `npx vite build`, `npx next build`. */
+export const npx: Detector = (inv, ctx) => {
+  const args = inv.args.filter((a) => a !== '-y' && a !== '--yes' && a !== '--no-install');
+  const [tool, ...rest] = args;
+  if (!tool) return [];
+  const name = npmSpec(tool).name;
+  if (name === 'tsc' || name === 'typescript') return tsc({ ...inv, name: 'tsc', args: rest }, ctx);
+  if (rest[0] === 'build') return [build(inv, name, 'build', null)];
+  return [];
+};
+
+export const JS_DETECTORS: Record<string, Detector> = {
+  npm,
+  yarn,
+  yarnpkg: yarn,
+  pnpm,
+  bun,
+  tsc,
+  npx,
+  pnpx: npx,
+  bunx: npx,
+};
+
+export type { Effect };

@@ -1,0 +1,258 @@
+// OS package managers: apt-get / apt / aptitude, apk, dnf / yum / microdnf, zypper.
+import type { Effect, PackageManager } from '../../model';
+import { cacheClean, has, install, parseArgs, remove, spec, update, value } from './args';
+import type { Detector, Invocation } from './args';
+
+const APT_VALUED = new Set([
+  '-o',
+  '-c',
+  '-t',
+  '--option',
+  '--config-file',
+  '--target-release',
+  '--default-release',
+]);
+const APT_VERSION = /[=/]/;
+
+/** apt-get, apt, aptitude. */
+export const apt: Detector = (inv) => {
+  const p = parseArgs(inv.args, APT_VALUED, 'oct');
+  const [sub, ...rest] = p.positionals;
+  const aptOptions = [...collectAptOptions(inv.args)];
+  const assumeYes =
+    has(p, '-y', '--yes', '--assume-yes') ||
+    aptOptions.some((o) => /^APT::Get::Assume-Yes=(true|1|yes)$/i.test(o)) ||
+    (inv.name === 'aptitude' && has(p, '-y'));
+  switch (sub) {
+    case 'update':
+      return [update(inv, 'apt')];
+    case 'install':
+    case 'reinstall': {
+      const noRecommends =
+        has(p, '--no-install-recommends') ||
+        aptOptions.some((o) => /^APT::Install-Recommends=(false|0|no)$/i.test(o)) ||
+        (inv.name === 'aptitude' && has(p, '--without-recommends', '-R'));
+      const packages = rest
+        .filter((x) => !x.endsWith('.deb') || x.includes('='))
+        .map((x) => spec(x, APT_VERSION));
+      const debs = rest.filter((x) => x.endsWith('.deb') && !x.includes('='));
+      return [
+        install(inv, {
+          manager: 'apt',
+          packages: [...packages, ...debs.map((d) => ({ name: d, version: null, raw: d }))],
+          noRecommends,
+          assumeYes,
+          flags: p.flags,
+        }),
+      ];
+    }
+    case 'remove':
+    case 'purge':
+      return [
+        remove(
+          inv,
+          'apt',
+          rest.map((x) => spec(x, APT_VERSION)),
+          {
+            purge: sub === 'purge' || has(p, '--purge'),
+            autoremove: has(p, '--auto-remove', '--autoremove'),
+          },
+        ),
+      ];
+    case 'autoremove':
+      return [remove(inv, 'apt', [], { purge: has(p, '--purge'), autoremove: true })];
+    case 'clean':
+    case 'autoclean':
+    case 'distclean':
+      return [cacheClean(inv, 'apt-archives', ['/var/cache/apt/archives'])];
+    default:
+      return [];
+  }
+};
+
+function* collectAptOptions(args: string[]): Generator<string> {
+  for (let i = 0; i < args.length; i++) {
+    if ((args[i] === '-o' || args[i] === '--option') && i + 1 < args.length) yield args[i + 1];
+    else if (args[i].startsWith('-o') && args[i].length > 2 && !args[i].startsWith('--'))
+      yield args[i].slice(2);
+    else if (args[i].startsWith('--option=')) yield args[i].slice('--option='.length);
+  }
+}
+
+const APK_VALUED = new Set([
+  '-t',
+  '--virtual',
+  '-X',
+  '--repository',
+  '-p',
+  '--root',
+  '--arch',
+  '--cache-dir',
+  '--keys-dir',
+]);
+const APK_VERSION = /[=~<>]/;
+
+/** apk (Alpine). apk never prompts; it has no "recommends", so noRecommends is true. */
+export const apk: Detector = (inv) => {
+  const p = parseArgs(inv.args, APK_VALUED, 'tXp');
+  const [sub, ...rest] = p.positionals;
+  const out: Effect[] = [];
+  switch (sub) {
+    case 'update':
+      return [update(inv, 'apk')];
+    case 'add': {
+      if (has(p, '-U', '--update', '--update-cache')) out.push(update(inv, 'apk'));
+      out.push(
+        install(inv, {
+          manager: 'apk',
+          packages: rest.map((x) => spec(x, APK_VERSION)),
+          noCache: has(p, '--no-cache'),
+          noRecommends: true,
+          assumeYes: true,
+          virtualName: value(p, '-t', '--virtual'),
+          flags: p.flags,
+        }),
+      );
+      return out;
+    }
+    case 'del':
+      return [
+        remove(
+          inv,
+          'apk',
+          rest.map((x) => spec(x, APK_VERSION)),
+          { purge: has(p, '--purge') },
+        ),
+      ];
+    case 'cache':
+      if (rest[0] === 'clean' || rest[0] === 'purge') return [cacheClean(inv, 'apk', ['/var/cache/apk'])];
+      return [];
+    default:
+      return [];
+  }
+};
+
+const RPM_VALUED = new Set([
+  '--setopt',
+  '--enablerepo',
+  '--disablerepo',
+  '--installroot',
+  '--releasever',
+  '-c',
+  '--config',
+  '--exclude',
+  '-x',
+  '--repo',
+  '--repofrompath',
+]);
+
+/** dnf, yum, microdnf (and tdnf, which behaves like dnf). */
+export const rpm: Detector = (inv) => {
+  const manager: PackageManager = inv.name === 'yum' ? 'yum' : inv.name === 'microdnf' ? 'microdnf' : 'dnf';
+  const p = parseArgs(inv.args, RPM_VALUED, 'cx');
+  const [sub, ...rest] = p.positionals;
+  const setopts = inv.args.flatMap((a, i) =>
+    a.startsWith('--setopt=') ? [a.slice(9)] : a === '--setopt' && inv.args[i + 1] ? [inv.args[i + 1]] : [],
+  );
+  const assumeYes = manager === 'microdnf' || has(p, '-y', '--assumeyes');
+  switch (sub) {
+    case 'install':
+    case 'reinstall':
+    case 'groupinstall':
+    case 'localinstall': {
+      const noRecommends =
+        setopts.some((o) => /^install_weak_deps=(false|0|no)$/i.test(o)) || has(p, '--no-install-weak-deps');
+      return [
+        install(inv, {
+          manager,
+          packages: rest.filter((x) => x !== 'install').map((x) => ({ name: x, version: null, raw: x })),
+          noRecommends,
+          assumeYes,
+          flags: p.flags,
+        }),
+      ];
+    }
+    case 'makecache':
+    case 'check-update':
+      return [update(inv, manager)];
+    case 'remove':
+    case 'erase':
+      return [
+        remove(
+          inv,
+          manager,
+          rest.map((x) => ({ name: x, version: null, raw: x })),
+        ),
+      ];
+    case 'autoremove':
+      return [remove(inv, manager, [], { autoremove: true })];
+    case 'clean':
+      if (
+        rest.length === 0 ||
+        rest.some((r) => ['all', 'packages', 'metadata', 'dbcache', 'expire-cache'].includes(r))
+      ) {
+        return [
+          cacheClean(inv, manager === 'yum' ? 'yum' : 'dnf', [
+            manager === 'yum' ? '/var/cache/yum' : '/var/cache/dnf',
+          ]),
+        ];
+      }
+      return [];
+    default:
+      return [];
+  }
+};
+
+const ZYPPER_VALUED = new Set(['--root', '-R', '--repo', '-r', '--from']);
+
+/** zypper (openSUSE / SLES). */
+export const zypper: Detector = (inv) => {
+  const p = parseArgs(inv.args, ZYPPER_VALUED, 'Rr');
+  const [sub, ...rest] = p.positionals;
+  const assumeYes = has(p, '-n', '--non-interactive', '-y', '--no-confirm');
+  switch (sub) {
+    case 'refresh':
+    case 'ref':
+      return [update(inv, 'zypper')];
+    case 'install':
+    case 'in':
+      return [
+        install(inv, {
+          manager: 'zypper',
+          packages: rest.map((x) => spec(x, /[=<>]/)),
+          noRecommends: has(p, '--no-recommends'),
+          assumeYes,
+          flags: p.flags,
+        }),
+      ];
+    case 'remove':
+    case 'rm':
+      return [
+        remove(
+          inv,
+          'zypper',
+          rest.map((x) => ({ name: x, version: null, raw: x })),
+          { autoremove: has(p, '-u', '--clean-deps') },
+        ),
+      ];
+    case 'clean':
+    case 'cc':
+      return [cacheClean(inv, 'zypper', ['/var/cache/zypp'])];
+    default:
+      return [];
+  }
+};
+
+export const OS_DETECTORS: Record<string, Detector> = {
+  'apt-get': apt,
+  apt,
+  aptitude: apt,
+  apk,
+  dnf: rpm,
+  yum: rpm,
+  microdnf: rpm,
+  tdnf: rpm,
+  zypper,
+};
+
+export type { Invocation };

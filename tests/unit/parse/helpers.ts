@@ -1,0 +1,44 @@
+// Test helpers for the parser: load the shell parser from node_modules without importing the
+// whole engine (so parser tests do not depend on the size model, rules or rewriter).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureShellParser, parseDockerfile, setShellWasmSource } from '../../../src/engine/parse/index';
+import type { DockerfileModel, Effect, Instruction, RunInstruction } from '../../../src/engine/model';
+
+const require = createRequire(import.meta.url);
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const corpusDir = path.resolve(repoRoot, '../shared/corpus/dockerfiles');
+
+let ready: Promise<void> | null = null;
+export function loadShellParser(): Promise<void> {
+  if (!ready) {
+    setShellWasmSource({
+      runtime: new Uint8Array(readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'))),
+      bash: new Uint8Array(readFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'))),
+    });
+    ready = ensureShellParser();
+  }
+  return ready;
+}
+
+/** Parses lines joined with \n. */
+export function parse(...lines: string[]): DockerfileModel {
+  return parseDockerfile(lines.join('\n'));
+}
+
+export function runs(model: DockerfileModel): RunInstruction[] {
+  return model.instructions.filter((i): i is RunInstruction => i.keyword === 'RUN');
+}
+
+export function only<K extends Instruction['keyword']>(model: DockerfileModel, keyword: K): Instruction[] {
+  return model.instructions.filter((i) => i.keyword === keyword);
+}
+
+/** The effects of the first RUN of a one-stage Dockerfile made of `FROM debian` + the given RUN text. */
+export function effectsOf(run: string, from = 'debian:12'): Effect[] {
+  const model = parseDockerfile(`FROM ${from}\nRUN ${run}`);
+  return runs(model)[0]?.shell.effects ?? [];
+}
