@@ -1,0 +1,84 @@
+// Alternatives to the final stage's base image: the same family's variants from the catalog, with
+// the size difference and what changes (libc, shell, package count, certificates).
+import type { DockerfileModel, Stage } from '../model';
+import type { BaseAlternative } from '../types';
+import type { BaseImageLookup, CatalogEntry } from './types';
+import { fmtBytes } from './ledger';
+
+/** The outside image a stage ultimately builds on (following FROM <stage>), or null. */
+export function rootImage(model: DockerfileModel, stage: Stage): string | null {
+  const seen = new Set<number>();
+  let cur: Stage | undefined = stage;
+  while (cur && !seen.has(cur.index)) {
+    seen.add(cur.index);
+    const b: Stage['base'] = cur.base;
+    if ('stage' in b) cur = model.stages[b.stage];
+    else if ('scratch' in b) return null;
+    else return b.image || cur.from.resolvedImage || cur.from.image;
+  }
+  return null;
+}
+
+export function alternativesFor(model: DockerfileModel, bases: BaseImageLookup): BaseAlternative[] {
+  const final = model.stages.find((s) => s.final) ?? model.stages[model.stages.length - 1];
+  if (!final) return [];
+  const ref = rootImage(model, final);
+  if (!ref) return [];
+  let entry: CatalogEntry | null = null;
+  let alts: CatalogEntry[] = [];
+  try {
+    entry = bases.resolve(ref).entry;
+    if (!entry) return [];
+    alts = bases.alternatives(entry);
+  } catch {
+    return [];
+  }
+  const current = entry;
+  return alts
+    .filter((a) => a.reference !== current.reference)
+    .map((a) => ({
+      reference: a.reference,
+      uncompressedBytes: a.uncompressedBytes,
+      compressedBytes: a.compressedBytes,
+      deltaBytes: a.uncompressedBytes - current.uncompressedBytes,
+      libc: a.libc,
+      shell: a.shell,
+      packages: a.packages,
+      caveats: caveats(current, a),
+    }))
+    .sort((x, y) => x.deltaBytes - y.deltaBytes);
+}
+
+export function caveats(from: CatalogEntry, to: CatalogEntry): string[] {
+  const out: string[] = [];
+  if (to.libc === 'musl' && from.libc === 'glibc')
+    out.push(
+      'musl libc instead of glibc: prebuilt native modules and manylinux wheels may not load, so some packages compile from source (add build tools in a builder stage) or fail; test before switching',
+    );
+  if (to.libc === 'glibc' && from.libc === 'musl')
+    out.push('glibc instead of musl: native modules built on Alpine must be rebuilt');
+  if (!to.shell && from.shell)
+    out.push(
+      'no shell: RUN, shell-form CMD/ENTRYPOINT and `docker exec sh` do not work; build in another stage and COPY --from the result',
+    );
+  if (to.os === 'scratch' || to.variant === 'scratch')
+    out.push(
+      'scratch is empty: copy CA certificates (/etc/ssl/certs/ca-certificates.crt) and tzdata yourself, and the binary must be static (CGO_ENABLED=0)',
+    );
+  else if (to.os === 'distroless' || to.variant === 'distroless')
+    out.push(
+      'distroless: no package manager; CA certificates and tzdata are included, add anything else by copying it in',
+    );
+  if (to.packages !== null && from.packages !== null && to.packages !== from.packages) {
+    const d = from.packages - to.packages;
+    out.push(d > 0 ? `${d} fewer OS packages (fewer CVEs to track)` : `${-d} more OS packages`);
+  }
+  if (to.toolchain && !from.toolchain) out.push('includes compilers and build tools: meant for build stages');
+  if (!to.toolchain && from.toolchain)
+    out.push('no compilers or build headers: install native dependencies in a builder stage');
+  if (to.runtime && from.runtime && to.runtime.version !== from.runtime.version)
+    out.push(`${to.runtime.name} ${to.runtime.version} instead of ${from.runtime.version}`);
+  if (to.uncompressedDerived)
+    out.push(`on-disk size ${fmtBytes(to.uncompressedBytes)} derived from the published compressed size`);
+  return out;
+}

@@ -1,0 +1,142 @@
+// What the per-instruction estimators share while one Dockerfile is sized.
+import type { ResolvedOptions } from '../options';
+import type { BaseImageLookup, PackageSizer } from './types';
+import type { LayerRec, LedgerItem, StageState } from './ledger';
+import { fmtBytes, liveBytes, relate } from './ledger';
+
+export interface SizeDeps {
+  bases: BaseImageLookup;
+  packages: PackageSizer;
+}
+
+export interface Ctx {
+  deps: SizeDeps;
+  opts: ResolvedOptions;
+  /** Finished stages, by index (COPY --from and FROM <stage> read them). */
+  states: (StageState | undefined)[];
+  /** Assumptions used, in words (Estimate.assumptions). */
+  assumptions: Set<string>;
+}
+
+/** The home folder of the stage's user ($HOME wins). */
+export function homeOf(st: StageState): string {
+  if (st.env.HOME) return st.env.HOME;
+  const u = (st.user ?? '').split(':')[0];
+  if (!u || u === 'root' || u === '0') return '/root';
+  return `/home/${u}`;
+}
+
+/** Every item of the stage with bytes still reachable. */
+export function liveItems(st: StageState): LedgerItem[] {
+  const out: LedgerItem[] = [];
+  for (const l of st.layers) for (const i of l.items) if (!i.base && liveBytes(i) > 0) out.push(i);
+  return out;
+}
+
+export function layerOf(st: StageState, item: LedgerItem): LayerRec | undefined {
+  return st.layers.find((l) => l.items.includes(item));
+}
+
+/** Kinds whose rewrite replaces the earlier copy (caches only grow: a later install adds to them). */
+const REPLACING = new Set<string>([
+  'node_modules',
+  'context',
+  'git',
+  'dist',
+  'binary',
+  'jar',
+  'apt-lists',
+  'site-packages',
+  'venv',
+  'dotnet-publish',
+  'toolchain',
+  'extracted',
+  'download',
+]);
+
+/**
+ * Adds an item to the layer. An earlier live item at the same path and of the same kind is
+ * overwritten: its bytes stay in its layer (wasted), as overlay filesystems keep both copies.
+ */
+export function addItem(st: StageState, layer: LayerRec, item: LedgerItem): LedgerItem {
+  if (REPLACING.has(item.kind)) {
+    for (const l of st.layers) {
+      if (l === layer) continue;
+      for (const old of l.items) {
+        if (old.base || liveBytes(old) === 0) continue;
+        if (old.path === item.path && old.kind === item.kind) {
+          old.deleted = old.bytes;
+          layer.notes.push(
+            `it replaces ${fmtBytes(old.bytes)} at ${old.path} from line ${l.line}, which stays in that layer`,
+          );
+        }
+      }
+    }
+  }
+  layer.items.push(item);
+  return item;
+}
+
+export interface RemovalOutcome {
+  savedHere: number;
+  wastedEarlier: number;
+  earlierLines: number[];
+}
+
+/**
+ * Deletes what `match` selects. Items of the current layer shrink (the files never reach the
+ * layer); items of earlier layers are only hidden: the earlier layer keeps them (wasted bytes).
+ */
+export function removeWhere(
+  st: StageState,
+  layer: LayerRec,
+  match: (i: LedgerItem) => 'covers' | 'inside' | 'none',
+): RemovalOutcome {
+  const out: RemovalOutcome = { savedHere: 0, wastedEarlier: 0, earlierLines: [] };
+  for (let k = layer.items.length - 1; k >= 0; k--) {
+    const i = layer.items[k];
+    if (i.base) continue;
+    if (match(i) === 'covers') {
+      out.savedHere += i.bytes;
+      layer.items.splice(k, 1);
+    }
+  }
+  for (const l of st.layers) {
+    if (l === layer) continue;
+    for (const i of l.items) {
+      if (i.base || liveBytes(i) === 0) continue;
+      if (match(i) === 'covers') {
+        out.wastedEarlier += liveBytes(i);
+        i.deleted = i.bytes;
+        if (!out.earlierLines.includes(l.line)) out.earlierLines.push(l.line);
+      }
+    }
+  }
+  return out;
+}
+
+export function removePaths(st: StageState, layer: LayerRec, paths: string[]): RemovalOutcome {
+  return removeWhere(st, layer, (i) => {
+    let best: 'covers' | 'inside' | 'none' = 'none';
+    for (const p of paths) {
+      const r = relate(p, i);
+      if (r === 'covers') return 'covers';
+      if (r === 'inside') best = 'inside';
+    }
+    return best;
+  });
+}
+
+/** A clause explaining a deletion's effect on size. */
+export function removalNote(what: string, r: RemovalOutcome): string | null {
+  const parts: string[] = [];
+  if (r.savedHere > 0)
+    parts.push(`${what} removed in the same RUN, so ${fmtBytes(r.savedHere)} never reach the layer`);
+  if (r.wastedEarlier > 0) {
+    const lines = r.earlierLines.join(', ');
+    parts.push(
+      `deleting ${what} here saves nothing: the ${fmtBytes(r.wastedEarlier)} stay in the layer of line ${lines} (layers are additive), so they count as wasted`,
+    );
+  }
+  return parts.length ? parts.join('; ') : null;
+}

@@ -1,0 +1,426 @@
+// COPY and ADD: files from the build context (sized from the documented context assumptions),
+// from earlier stages (only the ledger items under the copied paths) or from other images.
+import type { CopyInstruction } from '../model';
+import type { Confidence } from '../types';
+import type { LayerRec, LedgerItem, StageState } from './ledger';
+import { basename, dirname, fmtBytes, liveBytes, makeItem, relate, resolvePath } from './ledger';
+import type { Ctx } from './context';
+import { addItem, homeOf, liveItems } from './context';
+import type { ContentKind } from './ratios';
+import { compressed } from './ratios';
+import * as H from './heuristics';
+
+const LOCKFILE =
+  /^(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|uv\.lock|Pipfile\.lock|Cargo\.lock|composer\.lock|Gemfile\.lock|go\.sum|packages\.lock\.json)$/;
+const MANIFEST =
+  /^(package\.json|package\*\.json|\.npmrc|\.yarnrc(\.yml)?|pnpm-workspace\.yaml|requirements[\w.-]*\.(txt|in)|Pipfile|pyproject\.toml|setup\.(py|cfg)|go\.mod|Cargo\.toml|pom\.xml|(build|settings)\.gradle(\.kts)?|gradle\.properties|gradlew|.*\.(csproj|fsproj|vbproj|sln|props)|NuGet\.config|composer\.json|Gemfile|tsconfig[\w.-]*\.json|\.env[\w.-]*|Dockerfile|Makefile|.*\.(conf|ini|cfg|ya?ml|toml|json|xml|properties|sh|txt|md|html|lock))$/i;
+const CODE_FILE = /\.(py|js|mjs|cjs|ts|go|rb|php|java|kt|rs|c|cc|cpp|h|cs|pl|lua|r)$/i;
+const ARCHIVE = /\.(tar(\.(gz|xz|bz2|zst))?|tgz|txz|tbz2?|zip)$/i;
+const WHOLE = new Set(['.', './', '*', './*', '/', '']);
+
+export function copyLayer(st: StageState, ins: CopyInstruction, layer: LayerRec, ctx: Ctx): void {
+  const home = homeOf(st);
+  const many = ins.sources.length + ins.remoteSources.filter((r) => !ins.sources.includes(r)).length > 1;
+  const destRaw = ins.destination || '.';
+  const dest = resolvePath(st.workdir, destRaw, home);
+  const destIsDir = /\/$/.test(destRaw) || destRaw === '.' || destRaw === './' || many;
+  const from = ins.from;
+  if (from && 'stage' in from) return copyFromStage(st, ins, layer, ctx, from.stage, dest, destIsDir);
+  if (from && 'image' in from) return copyFromImage(st, ins, layer, ctx, from.image, dest, destIsDir);
+  for (const src of ins.sources) {
+    if (ins.remoteSources.includes(src)) continue;
+    copyFromContext(st, ins, layer, ctx, src, dest, destIsDir);
+  }
+  for (const url of ins.remoteSources) {
+    const tc = H.findToolchain(url);
+    const bytes = tc ? tc.archive : H.UNKNOWN_DOWNLOAD;
+    const isGit = /\.git$|^git@|#/.test(url) && !/\.(tar|zip|gz)/.test(url);
+    const path = destIsDir ? `${dest}/${basename(url.split('?')[0])}` : dest;
+    if (isGit) {
+      addItem(
+        st,
+        layer,
+        makeItem(
+          'context',
+          dest,
+          H.GIT_CLONE,
+          'low',
+          `ADD of the git repository ${url} (≈ ${fmtBytes(H.GIT_CLONE)}, unknown repository)`,
+        ),
+      );
+      continue;
+    }
+    addItem(
+      st,
+      layer,
+      makeItem(
+        'download',
+        path,
+        bytes,
+        tc ? 'medium' : 'low',
+        `ADD downloads ${tc ? `the ${tc.name} archive` : basename(url) || 'a file'} to ${path} (≈ ${fmtBytes(bytes)}${tc ? '' : ', unknown file: guessed'}; ADD does not unpack URLs)`,
+        { file: true, note: url },
+      ),
+    );
+  }
+}
+
+function contextAssumptions(ctx: Ctx): void {
+  const c = ctx.opts.context;
+  ctx.assumptions.add(
+    `The build context holds about ${fmtBytes(c.sourceBytes)} of source files (excluding node_modules, .git and build outputs).`,
+  );
+  ctx.assumptions.add(
+    c.hasDockerignore
+      ? 'A .dockerignore excludes .git, node_modules and build outputs from the context.'
+      : 'There is no .dockerignore: COPY . . takes everything in the context.',
+  );
+  ctx.assumptions.add(
+    c.hasGit
+      ? `The context holds the .git folder (about ${fmtBytes(c.gitBytes)}).`
+      : 'The context holds no .git folder.',
+  );
+  ctx.assumptions.add(
+    c.hasNodeModules
+      ? `A node_modules folder (about ${fmtBytes(c.nodeModulesBytes)}) sits in the context.`
+      : 'No node_modules folder sits in the context.',
+  );
+}
+
+function copyFromContext(
+  st: StageState,
+  ins: CopyInstruction,
+  layer: LayerRec,
+  ctx: Ctx,
+  srcRaw: string,
+  dest: string,
+  destIsDir: boolean,
+): void {
+  const c = ctx.opts.context;
+  contextAssumptions(ctx);
+  const src = srcRaw.replace(/^\.\//, '').replace(/\/+$/, '');
+  const name = basename(src);
+  const verb = ins.keyword === 'ADD' ? 'ADD' : 'COPY';
+  const target = (n: string) => (destIsDir || WHOLE.has(src) ? `${dest === '/' ? '' : dest}/${n}` : dest);
+  if (WHOLE.has(srcRaw.trim()) || WHOLE.has(src)) {
+    addItem(
+      st,
+      layer,
+      makeItem(
+        'context',
+        dest,
+        c.sourceBytes,
+        'low',
+        `${verb} ${srcRaw} copies the whole build context: ≈ ${fmtBytes(c.sourceBytes)} of source (assumed)`,
+      ),
+    );
+    if (!c.hasDockerignore) {
+      if (c.hasGit && c.gitBytes > 0)
+        addItem(
+          st,
+          layer,
+          makeItem(
+            'git',
+            `${dest === '/' ? '' : dest}/.git`,
+            c.gitBytes,
+            'low',
+            `.git comes along because there is no .dockerignore (≈ ${fmtBytes(c.gitBytes)}, assumed)`,
+          ),
+        );
+      if (c.hasNodeModules && c.nodeModulesBytes > 0)
+        addItem(
+          st,
+          layer,
+          makeItem(
+            'node_modules',
+            `${dest === '/' ? '' : dest}/node_modules`,
+            c.nodeModulesBytes,
+            'low',
+            `the local node_modules comes along because there is no .dockerignore (≈ ${fmtBytes(c.nodeModulesBytes)}, assumed)`,
+          ),
+        );
+    } else {
+      layer.notes.push('the .dockerignore keeps .git and node_modules out (assumed)');
+    }
+    return;
+  }
+  let kind: ContentKind = 'context';
+  let bytes: number;
+  let conf: Confidence = 'medium';
+  let what: string;
+  let file = false;
+  if (name === 'node_modules') {
+    kind = 'node_modules';
+    bytes = c.nodeModulesBytes;
+    conf = 'low';
+    what = `the local node_modules (≈ ${fmtBytes(bytes)}, assumed)`;
+  } else if (name === '.git') {
+    kind = 'git';
+    bytes = c.gitBytes;
+    conf = 'low';
+    what = `.git (≈ ${fmtBytes(bytes)}, assumed)`;
+  } else if (LOCKFILE.test(name)) {
+    bytes = 300 * H.KB;
+    what = `the lockfile ${name} (a few hundred KB)`;
+    file = true;
+  } else if (/[*?]/.test(name) && /json|lock|txt|toml|mod|sum/.test(name)) {
+    bytes = 310 * H.KB;
+    what = `the manifests ${name} (a few hundred KB with the lockfile)`;
+    file = true;
+  } else if (MANIFEST.test(name)) {
+    bytes = 5 * H.KB;
+    what = `${name} (a few KB)`;
+    file = true;
+  } else if (/\.(jar|war|ear)$/i.test(name)) {
+    kind = 'jar';
+    bytes = H.JAR_BYTES;
+    conf = 'low';
+    what = `the prebuilt ${name} (≈ ${fmtBytes(bytes)}, typical)`;
+    file = true;
+  } else if (ARCHIVE.test(name)) {
+    const unpack = ins.keyword === 'ADD' && !/\.zip$/i.test(name);
+    const ext = /\.(t?gz|xz|bz2|zst|zip|tar)$/i.exec(name)?.[1].toLowerCase() ?? 'gz';
+    bytes = unpack ? Math.round(H.UNKNOWN_DOWNLOAD * (H.EXTRACT_FACTOR[ext] ?? 3)) : H.UNKNOWN_DOWNLOAD;
+    kind = unpack ? 'extracted' : 'download';
+    conf = 'low';
+    file = !unpack;
+    what = unpack
+      ? `${name}, which ADD unpacks (≈ ${fmtBytes(bytes)}, guessed)`
+      : `the archive ${name} (≈ ${fmtBytes(bytes)}, guessed)`;
+    const path = unpack ? dest : target(name);
+    addItem(st, layer, makeItem(kind, path, bytes, conf, `${verb} of ${what}`, { file }));
+    return;
+  } else if (/^(dist|build|out|public|static|\.next)$/.test(name)) {
+    kind = 'dist';
+    bytes = H.JS_DIST;
+    conf = 'low';
+    what = `the prebuilt ${name}/ (≈ ${fmtBytes(bytes)}, typical)`;
+  } else if (CODE_FILE.test(name) || /\.[a-z0-9]{1,5}$/i.test(name)) {
+    bytes = CODE_FILE.test(name) ? 20 * H.KB : 50 * H.KB;
+    what = `${name} (a single file)`;
+    file = true;
+  } else {
+    bytes = Math.round(c.sourceBytes * 0.5);
+    conf = 'low';
+    what = `the folder ${src}/ (≈ ${fmtBytes(bytes)}: half the assumed source size)`;
+  }
+  const path =
+    kind === 'node_modules' || kind === 'git'
+      ? target(name)
+      : file
+        ? target(name)
+        : destIsDir && !WHOLE.has(src) && !/[*?]/.test(name)
+          ? dest
+          : dest;
+  addItem(st, layer, makeItem(kind, path, bytes, conf, `${verb} of ${what}`, { file }));
+}
+
+function remap(itemPath: string, query: string, dest: string, destIsDir: boolean, file: boolean): string {
+  const q = query.replace(/\/\*$/, '');
+  if (itemPath !== q && itemPath.startsWith(q === '/' ? '/' : q + '/')) {
+    const rel = itemPath.slice(q === '/' ? 0 : q.length);
+    return (dest === '/' ? '' : dest) + (rel.startsWith('/') ? rel : '/' + rel);
+  }
+  if (file || /[*?]/.test(query))
+    return destIsDir ? `${dest === '/' ? '' : dest}/${basename(itemPath)}` : dest;
+  return dest;
+}
+
+function copyFromStage(
+  st: StageState,
+  ins: CopyInstruction,
+  layer: LayerRec,
+  ctx: Ctx,
+  stageIndex: number,
+  dest: string,
+  destIsDir: boolean,
+): void {
+  const src = ctx.states[stageIndex];
+  const stageName = ins.fromRaw ?? String(stageIndex);
+  if (!src) {
+    const b = H.UNKNOWN_BASE_PATH * ins.sources.length;
+    addItem(
+      st,
+      layer,
+      makeItem(
+        'other',
+        dest,
+        b,
+        'low',
+        `COPY --from=${stageName} names a stage that is not built before this one (≈ ${fmtBytes(b)} guessed)`,
+      ),
+    );
+    return;
+  }
+  const items = liveItems(src);
+  for (const raw of ins.sources) {
+    const q = resolvePath(src.workdir, raw, homeOf(src));
+    const covered = items.filter((i) => relate(q, i) === 'covers');
+    if (covered.length) {
+      let total = 0;
+      let conf: Confidence = 'high';
+      for (const i of covered) {
+        const b = liveBytes(i);
+        total += b;
+        conf = weaker(conf, i.confidence);
+        const ratio = i.bytes > 0 ? i.compressedBytes / i.bytes : 0;
+        const newPath = remap(i.path, q, dest, destIsDir, !!i.file);
+        const label = `COPY --from=${stageName} ${raw} carries ${describe(covered)} (≈ ${fmtBytes(total)} of that stage's ledger under ${q})`;
+        addItem(
+          st,
+          layer,
+          makeItem(i.kind, newPath, b, i.confidence, '', {
+            compressedBytes: Math.round(b * ratio) || compressed(b, i.kind),
+            file: i.file,
+            aliases: remapAliases(i, q, dest, destIsDir),
+            packages: i.packages,
+            manager: i.manager,
+          }),
+        );
+        void label;
+      }
+      layer.items[layer.items.length - 1].label =
+        `COPY --from=${stageName} ${raw} carries only what that stage put under ${q}: ${describe(covered)} (≈ ${fmtBytes(total)})`;
+      continue;
+    }
+    const known = H.KNOWN_BASE_PATHS.find((k) => k.pattern.test(q));
+    if (known) {
+      addItem(
+        st,
+        layer,
+        makeItem(
+          'base-file',
+          remap(q, q, dest, destIsDir, true),
+          known.bytes,
+          'medium',
+          `COPY --from=${stageName} ${raw} brings ${known.what} from that stage's base image (≈ ${fmtBytes(known.bytes)})`,
+          { file: true },
+        ),
+      );
+      continue;
+    }
+    const inside = items.filter((i) => relate(q, i) === 'inside').sort((a, b) => b.bytes - a.bytes)[0];
+    if (inside) {
+      const b = Math.min(
+        liveBytes(inside),
+        Math.max(H.UNKNOWN_BASE_PATH, Math.round(liveBytes(inside) * 0.25)),
+      );
+      addItem(
+        st,
+        layer,
+        makeItem(
+          inside.kind,
+          dest,
+          b,
+          'low',
+          `COPY --from=${stageName} ${raw} takes part of ${inside.path} (≈ ${fmtBytes(b)}: a quarter of it, guessed)`,
+        ),
+      );
+      continue;
+    }
+    if (q === '/') {
+      let b = 0;
+      for (const l of src.layers) for (const i of l.items) b += liveBytes(i);
+      addItem(
+        st,
+        layer,
+        makeItem(
+          'other',
+          dest,
+          b,
+          'medium',
+          `COPY --from=${stageName} / copies that stage's whole filesystem (≈ ${fmtBytes(b)})`,
+        ),
+      );
+      continue;
+    }
+    addItem(
+      st,
+      layer,
+      makeItem(
+        'base-file',
+        dest,
+        H.UNKNOWN_BASE_PATH,
+        'low',
+        `COPY --from=${stageName} ${raw}: no instruction of that stage wrote ${q}, so it comes from its base image (≈ ${fmtBytes(H.UNKNOWN_BASE_PATH)} guessed)`,
+      ),
+    );
+  }
+}
+
+function remapAliases(i: LedgerItem, q: string, dest: string, destIsDir: boolean): string[] | undefined {
+  if (!i.aliases) return undefined;
+  return i.aliases
+    .filter((a) => relate(q, { ...i, path: a, aliases: [] }) === 'covers')
+    .map((a) => remap(a, q, dest, destIsDir, !!i.file));
+}
+
+function describe(items: LedgerItem[]): string {
+  const kinds = [...new Set(items.map((i) => i.kind.replace('-', ' ')))];
+  return kinds.slice(0, 3).join(', ');
+}
+
+function weaker(a: Confidence, b: Confidence): Confidence {
+  const o = { high: 2, medium: 1, low: 0 };
+  return o[a] <= o[b] ? a : b;
+}
+
+function copyFromImage(
+  st: StageState,
+  ins: CopyInstruction,
+  layer: LayerRec,
+  ctx: Ctx,
+  image: string,
+  dest: string,
+  destIsDir: boolean,
+): void {
+  for (const raw of ins.sources) {
+    const q = resolvePath('/', raw);
+    if (q === '/') {
+      const res = ctx.deps.bases.resolve(image);
+      const b = res.entry?.uncompressedBytes ?? 100 * H.MB;
+      addItem(
+        st,
+        layer,
+        makeItem(
+          'other',
+          dest,
+          b,
+          res.entry ? res.confidence : 'low',
+          `COPY --from=${image} / copies the whole image (≈ ${fmtBytes(b)})`,
+        ),
+      );
+      continue;
+    }
+    if (/(^|\/)uvx?$/.test(q) && /uv/.test(image)) {
+      addItem(
+        st,
+        layer,
+        makeItem(
+          'binary',
+          remap(q, q, dest, destIsDir, true),
+          40 * H.MB,
+          'medium',
+          `COPY --from=${image} ${raw} brings the uv binary (≈ 40 MB)`,
+          { file: true },
+        ),
+      );
+      continue;
+    }
+    const known = H.KNOWN_BASE_PATHS.find((k) => k.pattern.test(q));
+    const b = known ? known.bytes : H.UNKNOWN_BASE_PATH;
+    addItem(
+      st,
+      layer,
+      makeItem(
+        'base-file',
+        remap(q, q, dest, destIsDir, true),
+        b,
+        known ? 'medium' : 'low',
+        `COPY --from=${image} ${raw} brings ${known ? known.what : 'files of that image'} (≈ ${fmtBytes(b)}${known ? '' : ', guessed'})`,
+        { file: !!known },
+      ),
+    );
+  }
+  void dirname;
+}

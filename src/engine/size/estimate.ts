@@ -1,0 +1,372 @@
+// The stage walker: builds each stage's ledger in order, then reports the final stage's layers
+// (base layers first), the discarded builder stages, wasted bytes and the assumptions used.
+import type { DockerfileModel, Instruction, Stage } from '../model';
+import type { ResolvedOptions } from '../options';
+import type { Confidence, Estimate, LayerEstimate, StageEstimate } from '../types';
+import type { BaseResolution, CatalogEntry, OsFamily } from './types';
+import type { LayerRec, StageState } from './ledger';
+import { cloneState, finishLayer, fmtBytes, makeItem, resolvePath, weakestOf } from './ledger';
+import type { Ctx, SizeDeps } from './context';
+import { runLayer } from './run';
+import { copyLayer } from './copy';
+import { MB } from './heuristics';
+import { compressed } from './ratios';
+
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+export function estimateWith(model: DockerfileModel, opts: ResolvedOptions, deps: SizeDeps): Estimate {
+  const ctx: Ctx = { deps, opts, states: [], assumptions: new Set() };
+  if (model.stages.length === 0) {
+    return {
+      uncompressedBytes: 0,
+      compressedBytes: 0,
+      confidence: 'low',
+      layers: [],
+      stages: [],
+      discardedLayers: [],
+      wastedBytes: 0,
+      assumptions: [],
+    };
+  }
+  for (const stage of model.stages) {
+    const st = initStage(model, stage, ctx);
+    for (const ins of stage.instructions) {
+      if (ins.keyword === 'FROM') continue;
+      try {
+        applyInstruction(st, ins, ctx);
+      } catch (error) {
+        // Never let one odd instruction break the whole estimate.
+        const layer = newLayer(st, ins);
+        layer.notes.push(
+          `this instruction could not be sized (${error instanceof Error ? error.message : String(error)}), ≈ 0 B assumed`,
+        );
+        layer.confidence = 'low';
+        st.layers.push(layer);
+      }
+    }
+    ctx.states[stage.index] = st;
+  }
+  const finalStage = model.stages.find((s) => s.final) ?? model.stages[model.stages.length - 1];
+  const shipped = ancestry(model, finalStage);
+  const finalState = ctx.states[finalStage.index]!;
+  const layers = finalState.layers.map(finishLayer);
+  const uncompressedBytes = sum(layers.map((l) => l.uncompressedBytes));
+  const compressedBytes = sum(layers.map((l) => l.compressedBytes));
+  const wastedBytes = sum(layers.map((l) => l.wastedBytes ?? 0));
+  const confidence = weakestOf(
+    layers.map((l) => ({ bytes: l.uncompressedBytes, confidence: l.confidence })),
+    0.1,
+    'low',
+  );
+  const stages: StageEstimate[] = [];
+  const discardedLayers: LayerEstimate[] = [];
+  for (const stage of model.stages) {
+    const st = ctx.states[stage.index]!;
+    const own = stage.index === finalStage.index ? layers : st.layers.map(finishLayer);
+    const discarded = !shipped.has(stage.index);
+    stages.push({
+      index: stage.index,
+      name: stage.name,
+      final: stage.index === finalStage.index,
+      discarded,
+      uncompressedBytes: sum(own.map((l) => l.uncompressedBytes)),
+      compressedBytes: sum(own.map((l) => l.compressedBytes)),
+    });
+    if (discarded) discardedLayers.push(...own.filter((l) => l.stage === stage.index));
+  }
+  if (model.stages.length > 1) {
+    const builders = stages.filter((s) => s.discarded).length;
+    if (builders)
+      ctx.assumptions.add(
+        `Only the final stage ships; ${builders} earlier stage(s) are discarded and only what COPY --from takes from them counts.`,
+      );
+  }
+  ctx.assumptions.add(
+    'Sizes are for linux/amd64; on-disk as `docker images` reports it, compressed as a registry download.',
+  );
+  return {
+    uncompressedBytes,
+    compressedBytes,
+    confidence,
+    layers,
+    stages,
+    discardedLayers,
+    wastedBytes,
+    assumptions: [...ctx.assumptions],
+  };
+}
+
+function sum(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
+}
+
+/** The final stage and the stages it is built FROM (their layers ship too). */
+function ancestry(model: DockerfileModel, stage: Stage): Set<number> {
+  const out = new Set<number>();
+  let cur: Stage | undefined = stage;
+  while (cur && !out.has(cur.index)) {
+    out.add(cur.index);
+    const b: Stage['base'] = cur.base;
+    cur = 'stage' in b ? model.stages[b.stage] : undefined;
+  }
+  return out;
+}
+
+function instructionText(ins: Instruction): string {
+  const text = ins.raw
+    .replace(/\\\r?\n/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > 200 ? text.slice(0, 199) + '…' : text;
+}
+
+function newLayer(st: StageState, ins: Instruction): LayerRec {
+  return {
+    stage: st.index,
+    line: ins.span.line,
+    instruction: instructionText(ins),
+    kind: 'instruction',
+    items: [],
+    notes: [],
+  };
+}
+
+function applyInstruction(st: StageState, ins: Instruction, ctx: Ctx): void {
+  switch (ins.keyword) {
+    case 'RUN': {
+      if (!('shell' in ins) || !ins.shell || !('mounts' in ins)) return;
+      const layer = newLayer(st, ins);
+      runLayer(st, ins, layer, ctx);
+      st.layers.push(layer);
+      return;
+    }
+    case 'COPY':
+    case 'ADD': {
+      if (!('sources' in ins)) return;
+      const layer = newLayer(st, ins);
+      copyLayer(st, ins, layer, ctx);
+      st.layers.push(layer);
+      return;
+    }
+    case 'WORKDIR': {
+      const arg = 'args' in ins && ins.args.length ? ins.args[0] : ins.argsAfterFlags.trim();
+      if (arg) st.workdir = resolvePath(st.workdir, arg);
+      return;
+    }
+    case 'ENV': {
+      if (!('pairs' in ins)) return;
+      for (const p of ins.pairs) {
+        let v = p.resolved ?? p.value ?? '';
+        const prev = st.env[p.key] ?? (p.key === 'PATH' ? DEFAULT_PATH : '');
+        v = v.replace(new RegExp(`\\$\\{?${p.key}\\}?`, 'g'), prev);
+        st.env[p.key] = v;
+      }
+      return;
+    }
+    case 'USER': {
+      const arg = 'args' in ins && ins.args.length ? ins.args[0] : ins.argsAfterFlags.trim();
+      st.user = arg || null;
+      return;
+    }
+    default:
+      return; // ARG, LABEL, CMD, ENTRYPOINT, EXPOSE, VOLUME, STOPSIGNAL, HEALTHCHECK, SHELL, ONBUILD: no layer
+  }
+}
+
+// --- bases ------------------------------------------------------------------------------------
+
+function guessOs(ref: string): OsFamily {
+  const r = ref.toLowerCase();
+  if (r === 'scratch') return 'scratch';
+  if (/alpine/.test(r)) return 'alpine';
+  if (/distroless|chiseled/.test(r)) return 'distroless';
+  if (/chainguard|wolfi/.test(r)) return 'wolfi';
+  if (/ubuntu|noble|jammy|focal/.test(r)) return 'ubuntu';
+  if (/ubi|rocky|alma|centos|fedora|amazonlinux|oraclelinux|rhel/.test(r)) return 'rhel';
+  if (/busybox/.test(r)) return 'busybox';
+  if (/windows|nanoserver|servercore/.test(r)) return 'windows';
+  if (/debian|bookworm|trixie|bullseye|slim/.test(r)) return 'debian';
+  return 'unknown';
+}
+
+function guessRuntime(ref: string): string | null {
+  const name = ref.toLowerCase().split(/[:@]/)[0].split('/').pop() ?? '';
+  if (/^node/.test(name)) return 'node';
+  if (/^python|^pypy/.test(name)) return 'python';
+  if (/^golang|^go$/.test(name)) return 'go';
+  if (/^rust/.test(name)) return 'rust';
+  if (/^ruby/.test(name)) return 'ruby';
+  if (/^php|composer/.test(name)) return 'php';
+  if (/temurin|openjdk|maven|gradle|corretto|java|jdk|jre/.test(name)) return 'java';
+  if (/dotnet|aspnet|sdk|runtime/.test(ref)) return 'dotnet';
+  return null;
+}
+
+/** A generic size for a base the catalog does not know, by what its name suggests. */
+function unknownBaseGuess(ref: string): { bytes: number; what: string } {
+  const r = ref.toLowerCase();
+  if (/alpine/.test(r)) return { bytes: 60 * MB, what: 'an Alpine-based image' };
+  if (/distroless|chiseled|static/.test(r)) return { bytes: 30 * MB, what: 'a distroless-style image' };
+  if (/busybox/.test(r)) return { bytes: 4.5 * MB, what: 'a busybox image' };
+  if (/slim|minimal|micro/.test(r)) return { bytes: 150 * MB, what: 'a slim image' };
+  return { bytes: 250 * MB, what: 'a typical application base image' };
+}
+
+const ENV_DEFAULTS: Record<string, Record<string, string>> = {
+  go: { GOPATH: '/go', PATH: '/go/bin:/usr/local/go/bin:' + DEFAULT_PATH },
+  rust: {
+    CARGO_HOME: '/usr/local/cargo',
+    RUSTUP_HOME: '/usr/local/rustup',
+    PATH: '/usr/local/cargo/bin:' + DEFAULT_PATH,
+  },
+  ruby: { GEM_HOME: '/usr/local/bundle', BUNDLE_APP_CONFIG: '/usr/local/bundle' },
+};
+
+function emptyState(stage: Stage, label: string): StageState {
+  return {
+    index: stage.index,
+    layers: [],
+    workdir: '/',
+    env: {},
+    user: null,
+    os: { family: 'scratch', release: null, entry: null, installed: null },
+    osInstalled: new Set(),
+    runtime: null,
+    baseLabel: label,
+  };
+}
+
+function initStage(model: DockerfileModel, stage: Stage, ctx: Ctx): StageState {
+  const base = stage.base;
+  const line = stage.from.span.line;
+  if ('stage' in base) {
+    const parent = ctx.states[base.stage];
+    const label = model.stages[base.stage]?.name ?? String(base.stage);
+    if (parent) {
+      const st = cloneState(parent, stage.index);
+      st.baseLabel = label;
+      return st;
+    }
+    return emptyState(stage, label);
+  }
+  if ('scratch' in base) return emptyState(stage, 'scratch');
+  const ref = base.image || stage.from.resolvedImage || stage.from.image;
+  const res = safeResolve(ctx, ref);
+  const entry = res.entry;
+  const runtime = entry?.runtime?.name ?? guessRuntime(ref);
+  const rt = runtime === 'golang' ? 'go' : runtime;
+  const st: StageState = {
+    index: stage.index,
+    layers: [],
+    workdir: rt === 'go' ? '/go' : '/',
+    env: { ...(rt ? (ENV_DEFAULTS[rt] ?? {}) : {}) },
+    user: null,
+    os: {
+      family: entry?.os ?? guessOs(ref),
+      release: entry?.osRelease ?? null,
+      entry,
+      installed: entry ? safeInstalled(ctx, entry) : null,
+    },
+    osInstalled: new Set(),
+    runtime: rt,
+    baseLabel: entry?.reference ?? ref,
+  };
+  const instruction = instructionText(stage.from);
+  if (!entry) {
+    if (res.match === 'scratch') return emptyState(stage, 'scratch');
+    const g = unknownBaseGuess(ref);
+    const why = base.unresolved
+      ? `the base ${ref} has a variable that could not be resolved`
+      : `${ref} is not in the catalog`;
+    st.layers.push({
+      stage: stage.index,
+      line,
+      instruction,
+      kind: 'base',
+      items: [makeItem('other', '/', g.bytes, 'low', '', { base: true })],
+      notes: [],
+      basis: `${capital(why)}, so a generic size for ${g.what} is assumed (≈ ${fmtBytes(g.bytes)}); the real image may be far smaller or larger.`,
+      confidence: 'low',
+    });
+    return st;
+  }
+  const conf: Confidence =
+    res.match === 'fallback' || res.match === 'unknown'
+      ? 'low'
+      : entry.uncompressedDerived && res.confidence === 'high'
+        ? 'medium'
+        : res.confidence;
+  const onDisk = entry.uncompressedDerived
+    ? 'on-disk size derived from the compressed size'
+    : 'published on-disk size';
+  const basis0 = res.basis
+    ? res.basis.replace(/\.?\s*$/, '')
+    : `${ref} resolves to ${entry.reference} in the catalog`;
+  const published = entry.layers && entry.layers.length > 0 ? entry.layers : null;
+  if (!published) {
+    st.layers.push({
+      stage: stage.index,
+      line,
+      instruction,
+      kind: 'base',
+      items: [
+        makeItem('other', '/', entry.uncompressedBytes, conf, '', {
+          base: true,
+          compressedBytes: entry.compressedBytes,
+        }),
+      ],
+      notes: [],
+      basis: `${basis0} (${onDisk}, as of ${entry.asOf}).`,
+      confidence: conf,
+    });
+    return st;
+  }
+  const totalC = published.reduce((s, l) => s + l.compressedBytes, 0) || 1;
+  let usedU = 0;
+  published.forEach((l, k) => {
+    const last = k === published.length - 1;
+    const u = last
+      ? entry.uncompressedBytes - usedU
+      : Math.round((entry.uncompressedBytes * l.compressedBytes) / totalC);
+    usedU += u;
+    const text = l.instruction.replace(/\s+/g, ' ').trim();
+    st.layers.push({
+      stage: stage.index,
+      line,
+      instruction: `${entry.reference} layer ${k + 1}/${published.length}: ${text.length > 140 ? text.slice(0, 139) + '…' : text}`,
+      kind: 'base',
+      items: [
+        makeItem('other', '/', Math.max(0, u), conf, '', { base: true, compressedBytes: l.compressedBytes }),
+      ],
+      notes: [],
+      basis:
+        k === 0
+          ? `${basis0}; layer ${k + 1} of ${published.length} with its published compressed size, on-disk size split from the image's ${onDisk} by compressed share.`
+          : `Layer ${k + 1} of ${published.length} of ${entry.reference} with its published compressed size; on-disk size split from the image's ${onDisk} by compressed share.`,
+      confidence: conf,
+    });
+  });
+  return st;
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function safeResolve(ctx: { deps: SizeDeps }, ref: string): BaseResolution {
+  try {
+    return ctx.deps.bases.resolve(ref);
+  } catch {
+    return { entry: null, match: 'unknown', confidence: 'low', basis: `${ref} could not be resolved` };
+  }
+}
+
+function safeInstalled(ctx: Ctx, entry: CatalogEntry): ReadonlySet<string> | null {
+  try {
+    return ctx.deps.bases.installedPackages(entry);
+  } catch {
+    return null;
+  }
+}
+
+export { compressed };

@@ -1,0 +1,325 @@
+// Typical sizes for what a Dockerfile alone cannot reveal. Each value is a named, documented
+// heuristic: the basis sentence of a layer built on it says so and its confidence is low or medium.
+// Sizes are decimal bytes (MB = 1 000 000), as `docker images` prints them.
+
+export const KB = 1000;
+export const MB = 1000 * 1000;
+export const GB = 1000 * MB;
+
+/** /var/lib/apt/lists after `apt-get update`, per OS release (main + updates + security). The
+ *  Packages index of Debian bookworm main/amd64 lists ≈63 400 packages at ≈0.7 KB a stanza ≈ 44 MB
+ *  (src/data/debian-bookworm.json: totalInIndex), plus the small -updates/-security indexes; trixie
+ *  is ≈10% bigger. Ubuntu's default sources (main, restricted, universe, multiverse) add up to ≈ 50 MB. */
+export const APT_LISTS_BYTES: Record<string, number> = {
+  bookworm: 46 * MB,
+  trixie: 50 * MB,
+  bullseye: 42 * MB,
+  default: 46 * MB,
+  ubuntu: 50 * MB,
+};
+
+/** /var/cache/apk after `apk update` / `apk add` without --no-cache: APKINDEX of main + community. */
+export const APK_INDEX_BYTES = 2.6 * MB;
+/** dnf/yum metadata cache (/var/cache/dnf) for a UBI/Rocky/Fedora repo set: tens of MB. */
+export const RPM_CACHE_BYTES = 60 * MB;
+/** dpkg/apk bookkeeping per installed package (status entry, .list, .md5sums, debconf, ldconfig). */
+export const DPKG_PER_PACKAGE_BYTES = 9 * KB;
+/** Each install layer rewrites the package database whole: /var/lib/dpkg/status (≈ 0.5 MB on a
+ *  Debian base) plus apt's extended_states and logs; /lib/apk/db/installed (≈ 0.2 MB on Alpine);
+ *  the rpmdb sqlite (several MB). */
+export const DPKG_DB_REWRITE_BYTES = 0.6 * MB;
+export const APK_DB_REWRITE_BYTES = 0.25 * MB;
+export const RPM_DB_REWRITE_BYTES = 4 * MB;
+/** A requested OS package missing from the tables: the median Debian package with its new deps. */
+export const UNKNOWN_OS_PACKAGE_BYTES = 6 * MB;
+
+/** Small sizes of common Alpine packages (installed, with the deps a fresh alpine lacks), from
+ *  Alpine's package index (v3.2x x86_64, Installed-Size), used only when the sizer has no Alpine data. */
+export const APK_TYPICAL: Record<string, number> = {
+  'ca-certificates': 0.7 * MB,
+  tzdata: 3.4 * MB,
+  curl: 3.2 * MB,
+  wget: 0.5 * MB,
+  bash: 2.4 * MB,
+  git: 16 * MB,
+  openssh: 4 * MB,
+  'openssh-client': 3.5 * MB,
+  make: 0.3 * MB,
+  gcc: 130 * MB,
+  'g++': 160 * MB,
+  'musl-dev': 3.5 * MB,
+  'libc-dev': 3.6 * MB,
+  'build-base': 200 * MB,
+  python3: 45 * MB,
+  'py3-pip': 12 * MB,
+  libffi: 0.05 * MB,
+  'libffi-dev': 0.4 * MB,
+  'openssl-dev': 6 * MB,
+  'postgresql-dev': 20 * MB,
+  libpq: 0.8 * MB,
+  'libpq-dev': 2 * MB,
+  'linux-headers': 7 * MB,
+  nodejs: 45 * MB,
+  npm: 12 * MB,
+  jq: 1 * MB,
+  tini: 0.1 * MB,
+  'su-exec': 0.02 * MB,
+  shadow: 3 * MB,
+  libstdcpp: 2.3 * MB,
+  'libstdc++': 2.3 * MB,
+  unzip: 0.3 * MB,
+  tar: 0.5 * MB,
+  gnupg: 10 * MB,
+  imagemagick: 40 * MB,
+  ffmpeg: 100 * MB,
+  chromium: 300 * MB,
+  vips: 40 * MB,
+  'vips-dev': 120 * MB,
+};
+export const APK_UNKNOWN_PACKAGE_BYTES = 3 * MB;
+
+// --- language dependencies -------------------------------------------------------------------
+
+/** node_modules of an unknown package.json: production ≈ 60 MB is the typical Express/Nest API
+ *  (seeds: "Node.js Express app 60-100 MB" on alpine ≈ 50 MB base); with devDependencies (TypeScript,
+ *  a bundler, a test runner, linters) 2.5–3× more (seeds: "dev deps +200-500MB", history lines of
+ *  412 MB and 650 MB for `npm install`): 170 MB. */
+export const NODE_MODULES_PROD = 60 * MB;
+export const NODE_MODULES_DEV = 170 * MB;
+/** npm's _cacache holds each installed tarball once: ≈ node_modules ÷ 3.3 (tgz of JS text). */
+export const NPM_CACHE_FRACTION = 0.3;
+/** yarn v1 keeps unpacked copies of every package in its cache: ≈ the size of node_modules. */
+export const YARN_CACHE_FRACTION = 0.9;
+/** One named npm package with its dependency tree (npm install express ≈ 2 MB, typescript 23 MB). */
+export const NPM_NAMED_PACKAGE_BYTES = 5 * MB;
+/** Well-known npm packages installed by name (global tools mostly), node_modules size with deps. */
+export const NPM_TYPICAL: Record<string, number> = {
+  typescript: 23 * MB,
+  'ts-node': 28 * MB,
+  pm2: 30 * MB,
+  nodemon: 6 * MB,
+  yarn: 5.5 * MB,
+  pnpm: 18 * MB,
+  npm: 12 * MB,
+  serve: 5 * MB,
+  'http-server': 4 * MB,
+  express: 2.2 * MB,
+  '@nestjs/cli': 70 * MB,
+  '@angular/cli': 60 * MB,
+  next: 120 * MB,
+  puppeteer: 25 * MB,
+  prisma: 40 * MB,
+};
+
+/** site-packages of an unknown requirements.txt: a Flask/FastAPI/Django service with a database
+ *  driver and a few libraries ≈ 50 MB (data-science stacks are 300 MB – 1 GB: named packages below). */
+export const PY_SITE_PACKAGES_TYPICAL = 50 * MB;
+/** pip's wheel cache ≈ the downloaded wheels ≈ site-packages ÷ 2.5 (zip of mixed text/binary). */
+export const PIP_CACHE_FRACTION = 0.4;
+/** A named PyPI package not in the table, with its dependencies. */
+export const PY_NAMED_PACKAGE_BYTES = 4 * MB;
+/** Installed sizes of well-known wheels (manylinux x86_64, with their vendored libraries). */
+export const PY_TYPICAL: Record<string, number> = {
+  numpy: 60 * MB,
+  pandas: 70 * MB,
+  scipy: 110 * MB,
+  'scikit-learn': 45 * MB,
+  matplotlib: 40 * MB,
+  torch: 800 * MB, // CPU wheel; the CUDA wheel with nvidia-* deps is 4–5 GB
+  tensorflow: 1.2 * GB,
+  opencv: 90 * MB,
+  'opencv-python': 90 * MB,
+  'opencv-python-headless': 60 * MB,
+  django: 11 * MB,
+  flask: 4 * MB,
+  fastapi: 14 * MB,
+  uvicorn: 3 * MB,
+  gunicorn: 1 * MB,
+  requests: 1.5 * MB,
+  boto3: 95 * MB,
+  'psycopg2-binary': 8 * MB,
+  psycopg2: 1.5 * MB,
+  sqlalchemy: 12 * MB,
+  pillow: 12 * MB,
+  cryptography: 10 * MB,
+  pydantic: 8 * MB,
+  grpcio: 15 * MB,
+  transformers: 80 * MB,
+  pip: 12 * MB,
+  setuptools: 5 * MB,
+  wheel: 0.3 * MB,
+  poetry: 35 * MB,
+  pipenv: 30 * MB,
+  uv: 35 * MB,
+};
+/** `python -m venv`: the venv skeleton with its own pip. */
+export const VENV_BYTES = 20 * MB;
+
+/** Go: module cache of a typical service (`go mod download`), the build cache that `go build`
+ *  fills under ~/.cache/go-build (object archives of every package compiled: ≈ 1.5× the module
+ *  sources), and the binary (a web service with a few deps: 15 MB; `-ldflags "-s -w"` strips
+ *  DWARF and the symbol table: ≈ 30% smaller). */
+export const GO_MOD_CACHE = 100 * MB;
+export const GO_BUILD_CACHE = 150 * MB;
+export const GO_BINARY = 15 * MB;
+export const GO_STRIP_FACTOR = 0.7;
+
+/** Rust: ~/.cargo/registry of a typical service (index + crate sources), target/ after a release
+ *  build (rlibs of every dependency, incremental data off in release) and a debug build, and the
+ *  release binary (8 MB: seeds' "Rust 1.5 GB → 8 MB"). */
+export const CARGO_REGISTRY = 200 * MB;
+export const CARGO_TARGET_RELEASE = 600 * MB;
+export const CARGO_TARGET_DEBUG = 1.2 * GB;
+export const RUST_BINARY = 8 * MB;
+
+/** Java: ~/.m2 after `mvn package` of a Spring Boot service (plugins + dependencies: 150–400 MB),
+ *  ~/.gradle (wrapper distribution ≈ 130 MB + caches), the fat jar, and target/ besides the jar. */
+export const MAVEN_REPO = 180 * MB;
+export const GRADLE_CACHE = 300 * MB;
+export const JAR_BYTES = 30 * MB;
+export const JAVA_BUILD_TREE = 12 * MB;
+
+/** .NET: ~/.nuget/packages after restore, publish output (framework-dependent ASP.NET app),
+ *  obj/ + bin/ left in the project. */
+export const NUGET_CACHE = 150 * MB;
+export const DOTNET_PUBLISH = 40 * MB;
+export const DOTNET_BUILD_TREE = 40 * MB;
+
+/** JS build output of `npm run build` / `tsc`: an SPA or API bundle (a few MB). */
+export const JS_DIST = 5 * MB;
+/** A C/C++ `make` build tree of unknown size. */
+export const MAKE_OUTPUT = 30 * MB;
+
+/** PHP composer vendor/ (Laravel ≈ 60 MB with dev, 40 MB without) and cache. */
+export const COMPOSER_VENDOR_DEV = 60 * MB;
+export const COMPOSER_VENDOR_PROD = 40 * MB;
+export const COMPOSER_CACHE_FRACTION = 0.5;
+/** Ruby: installed gems of a Rails app and the .gem files bundler keeps in vendor/cache. */
+export const GEMS_BYTES = 120 * MB;
+export const GEM_CACHE_FRACTION = 0.25;
+
+/** A download whose content we cannot identify. */
+export const UNKNOWN_DOWNLOAD = 20 * MB;
+/** Unpacked ÷ packed for archives of unknown content, by format. */
+export const EXTRACT_FACTOR: Record<string, number> = {
+  gz: 3,
+  tgz: 3,
+  xz: 4.5,
+  bz2: 4,
+  zst: 4,
+  zip: 2.5,
+  tar: 1,
+};
+/** A `git clone` of an unknown repository (working tree + .git). */
+export const GIT_CLONE = 30 * MB;
+/** `COPY --from=<stage>` of a path no layer of that stage created and the base is unknown. */
+export const UNKNOWN_BASE_PATH = 5 * MB;
+
+/** Toolchains fetched as tarballs (official linux-x64 builds). `archive` is the file's size,
+ *  `installed` the unpacked size; where the catalog publishes an image made of that step the
+ *  numbers come from it (node: node:22-slim − debian:bookworm-slim; go: golang:1.26-alpine's
+ *  COPY /target/ layer with alpine subtracted). */
+export interface Toolchain {
+  name: string;
+  pattern: RegExp;
+  archive: number;
+  installed: number;
+  /** Source tarballs: what `make install` of the built tree adds to /usr/local. */
+  builtInstall?: number;
+}
+export const TOOLCHAINS: Toolchain[] = [
+  {
+    name: 'Node.js source',
+    pattern: /node-v[\d.$A-Za-z_{}]*\.tar\.(xz|gz)$/,
+    archive: 45 * MB,
+    installed: 300 * MB,
+    builtInstall: 146 * MB,
+  },
+  {
+    name: 'Node.js',
+    pattern: /node-v[\d.$A-Za-z_{}-]*-linux-[\w${}-]+\.tar\.(xz|gz)/,
+    archive: 29 * MB,
+    installed: 146 * MB,
+  },
+  {
+    name: 'Go',
+    pattern: /\bgo[\d.$A-Za-z_{}]*\.linux-[\w${}]+\.tar\.gz/,
+    archive: 75 * MB,
+    installed: 233 * MB,
+  },
+  {
+    // Built and installed: python:3.12-slim 119.2 MB − debian:trixie-slim 78.6 MB − its 3.5 MB
+    // ca-certificates/tzdata layer ≈ 37 MB (catalog).
+    name: 'Python source',
+    builtInstall: 37 * MB,
+    pattern: /(Python-[\w.${}-]*|python)\.t(ar\.)?(xz|gz)/,
+    archive: 21 * MB,
+    installed: 110 * MB,
+  },
+  {
+    name: 'Temurin JDK',
+    pattern: /OpenJDK\d*U?-jdk_x64_linux[^\s'"]*\.tar\.gz/i,
+    archive: 200 * MB,
+    installed: 330 * MB,
+  },
+  {
+    name: 'Temurin JRE',
+    pattern: /OpenJDK\d*U?-jre_x64_linux[^\s'"]*\.tar\.gz/i,
+    archive: 50 * MB,
+    installed: 140 * MB,
+  },
+  {
+    name: 'Apache Maven',
+    pattern: /apache-maven-[\w.${}-]*-bin\.(tar\.gz|zip)/,
+    archive: 9 * MB,
+    installed: 10.5 * MB,
+  },
+  { name: 'Gradle', pattern: /gradle-[\w.${}-]*-(bin|all)\.zip/, archive: 135 * MB, installed: 150 * MB },
+  { name: 'rustup', pattern: /(sh\.rustup\.rs|rustup-init)/, archive: 20 * MB, installed: 900 * MB },
+  { name: 'kubectl', pattern: /\/kubectl$/, archive: 55 * MB, installed: 55 * MB },
+  { name: 'Helm', pattern: /helm-v[\w.${}-]*\.tar\.gz/, archive: 16 * MB, installed: 52 * MB },
+  { name: 'Terraform', pattern: /terraform_[\w.${}-]*\.zip/, archive: 27 * MB, installed: 88 * MB },
+  { name: 'AWS CLI', pattern: /awscli-exe-linux-x86_64\.zip/, archive: 60 * MB, installed: 230 * MB },
+  { name: 'Yarn', pattern: /yarn-v[\w.${}-]*\.tar\.gz$/, archive: 1.3 * MB, installed: 5.3 * MB },
+  // Signatures, checksums, keys and scripts: a few KB.
+  {
+    name: 'small file',
+    pattern: /\.(asc|sig|sha256|sha512|sha256sum|md5|txt|pub|gpg|key|json|sh|py)(\?.*)?$/,
+    archive: 10 * KB,
+    installed: 10 * KB,
+  },
+  { name: 'get-pip.py', pattern: /get-pip\.py/, archive: 2.5 * MB, installed: 2.5 * MB },
+  { name: 'tini', pattern: /\/tini(-static)?(-amd64)?$/, archive: 0.9 * MB, installed: 0.9 * MB },
+  { name: 'dumb-init', pattern: /dumb-init/, archive: 0.05 * MB, installed: 0.05 * MB },
+  { name: 'gosu', pattern: /gosu-amd64|\/gosu$/, archive: 2.3 * MB, installed: 2.3 * MB },
+];
+
+export function findToolchain(url: string): Toolchain | null {
+  for (const t of TOOLCHAINS) if (t.pattern.test(url)) return t;
+  return null;
+}
+
+/** Files from base images that builder stages commonly hand to scratch/distroless stages. */
+export const KNOWN_BASE_PATHS: { pattern: RegExp; bytes: number; what: string }[] = [
+  {
+    pattern: /^\/etc\/ssl\/certs\/ca-certificates\.crt$/,
+    bytes: 220 * KB,
+    what: 'the CA certificate bundle',
+  },
+  { pattern: /^\/etc\/ssl\/certs\/?$/, bytes: 600 * KB, what: 'the CA certificates folder' },
+  { pattern: /^\/usr\/share\/zoneinfo\/?$/, bytes: 3.3 * MB, what: 'the tz database' },
+  { pattern: /^\/usr\/share\/zoneinfo\/.+/, bytes: 3 * KB, what: 'one time zone file' },
+  {
+    pattern: /^\/etc\/(passwd|group|shadow|nsswitch\.conf|hosts)$/,
+    bytes: 2 * KB,
+    what: 'a small system file',
+  },
+  { pattern: /^\/(usr\/)?bin\/[^/]+$/, bytes: 1 * MB, what: 'one program' },
+  { pattern: /^\/usr\/local\/go\/?$/, bytes: 233 * MB, what: 'the Go toolchain' },
+  {
+    pattern: /^\/usr\/local\/lib\/python3\.\d+\/site-packages\/?$/,
+    bytes: 15 * MB,
+    what: "the base image's site-packages (pip, setuptools)",
+  },
+  { pattern: /^\/usr\/local\/bin\/?$/, bytes: 1 * MB, what: "the base image's /usr/local/bin scripts" },
+];

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { baseImages } from '../../../src/engine/size/catalog';
+import { packageSizer, debianIndex } from '../../../src/engine/size/packages';
+
+const MB = 1e6;
+const slim = baseImages.resolve('debian:bookworm-slim').entry!;
+const installed = baseImages.installedPackages(slim);
+
+describe('Debian package tables', () => {
+  it('load for bookworm and trixie', () => {
+    for (const s of ['bookworm', 'trixie'] as const) {
+      const ix = debianIndex(s);
+      expect(ix.size).toBeGreaterThan(5000);
+      expect(ix.has('curl')).toBe(true);
+      expect(ix.installedBytes('curl')).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('osInstall on Debian', () => {
+  it('curl on debian:bookworm-slim costs a plausible few MB', () => {
+    const r = packageSizer.osInstall('debian', 'bookworm', ['curl'], { recommends: false, installed });
+    expect(r.installedBytes).toBeGreaterThan(2 * MB);
+    expect(r.installedBytes).toBeLessThan(30 * MB);
+    expect(r.downloadBytes).toBeLessThan(r.installedBytes);
+    expect(r.packages).toContain('curl');
+    expect(r.confidence).toBe('high');
+  });
+
+  it('with Recommends costs at least as much as without', () => {
+    for (const names of [['curl'], ['git'], ['python3'], ['build-essential']]) {
+      const a = packageSizer.osInstall('debian', 'bookworm', names, { recommends: false, installed });
+      const b = packageSizer.osInstall('debian', 'bookworm', names, { recommends: true, installed });
+      expect(b.installedBytes, names.join()).toBeGreaterThanOrEqual(a.installedBytes);
+    }
+  });
+
+  it('a package the base already has costs nothing', () => {
+    const r = packageSizer.osInstall('debian', 'bookworm', ['bash', 'coreutils'], {
+      recommends: false,
+      installed,
+    });
+    expect(r.installedBytes).toBe(0);
+    expect(r.packages).toEqual([]);
+  });
+
+  it('reports unknown names and keeps sizing the rest', () => {
+    const r = packageSizer.osInstall('debian', 'trixie', ['curl', 'no-such-package-xyz'], {
+      recommends: false,
+      installed: null,
+    });
+    expect(r.unknown).toEqual(['no-such-package-xyz']);
+    expect(r.installedBytes).toBeGreaterThan(0);
+    expect(r.basis).toMatch(/no-such-package-xyz/);
+  });
+
+  it('resolves virtual packages through Provides', () => {
+    const r = packageSizer.osInstall('debian', 'bookworm', ['awk'], { recommends: false, installed: null });
+    expect(r.unknown).toEqual([]);
+  });
+
+  it('strips version pins and architecture qualifiers', () => {
+    const r = packageSizer.osInstall('debian', 'bookworm', ['curl=7.88.1-10+deb12u5', 'wget:amd64'], {
+      recommends: false,
+      installed,
+    });
+    expect(r.unknown).toEqual([]);
+    expect(r.packages).toContain('wget');
+  });
+
+  it('approximates Ubuntu from Debian and says so', () => {
+    const r = packageSizer.osInstall('ubuntu', '24.04', ['curl'], { recommends: false, installed: null });
+    expect(r.basis).toMatch(/Ubuntu .*approximated by Debian/);
+    expect(r.confidence).not.toBe('high');
+  });
+});
+
+describe('osInstall on other families', () => {
+  it('approximates apk installs with low confidence', () => {
+    const alpine = baseImages.resolve('alpine:3.22').entry!;
+    const r = packageSizer.osInstall('alpine', '3.22', ['build-base', 'postgresql-dev', 'curl'], {
+      recommends: false,
+      installed: baseImages.installedPackages(alpine),
+    });
+    expect(r.confidence).toBe('low');
+    expect(r.installedBytes).toBeGreaterThan(50 * MB);
+    expect(r.basis).toMatch(/apk/);
+  });
+
+  it('approximates rpm installs with low confidence', () => {
+    const r = packageSizer.osInstall('rhel', '9', ['gcc', 'openssl-devel'], {
+      recommends: false,
+      installed: null,
+    });
+    expect(r.confidence).toBe('low');
+    expect(r.installedBytes).toBeGreaterThan(10 * MB);
+  });
+
+  it('returns unknown for bases without a package index', () => {
+    const r = packageSizer.osInstall('scratch', null, ['curl'], { recommends: false, installed: null });
+    expect(r.unknown).toEqual(['curl']);
+    expect(r.installedBytes).toBe(0);
+  });
+});
