@@ -1,7 +1,244 @@
-// TEMPORARY stub: replaced by the rules runner (issue 5).
-import type { DockerfileModel } from '../model';
+// The rules runner: runs every registered rule over the model, applies ignore pragmas centrally
+// (after the rules ran, never inside a rule), fills the Finding schema and measures each fixable
+// size finding's saving with the size model (apply the fix, parse, estimate again).
+import type { DockerfileModel, Instruction } from '../model';
 import type { ResolvedOptions } from '../options';
-import type { Estimate, Finding } from '../types';
-import type { Fix, Rule } from './types';
-export interface RuleOutcome { finding: Finding; fix: Fix | null; rule: Rule }
-export function runRules(_model: DockerfileModel, _opts: ResolvedOptions, _estimate: Estimate): RuleOutcome[] { return []; }
+import type { Estimate, Finding, Technique } from '../types';
+import type { BaseImageLookup, BaseResolution } from '../size/types';
+import type { Fix, Rule, RuleContext, RuleReport } from './types';
+import { parseDockerfile } from '../parse';
+import * as size from '../size';
+import { allRules } from './registry';
+import { applyEdits } from './util';
+
+export interface RuleOutcome {
+  finding: Finding;
+  fix: Fix | null;
+  rule: Rule;
+}
+
+/** Techniques whose fixes change what ships; only their findings get a measured saving. */
+export const SIZE_TECHNIQUES: ReadonlySet<Technique> = new Set<Technique>([
+  'base-image',
+  'multi-stage',
+  'dev-dependencies',
+  'build-tools',
+  'package-cache',
+  'layer-merge',
+  'other',
+]);
+
+/** At most this many fixes are re-estimated per analysis (each is a parse + estimate). */
+export const MAX_SAVINGS_ESTIMATES = 24;
+
+const UNKNOWN_BASE: BaseResolution = {
+  entry: null,
+  match: 'unknown',
+  confidence: 'low',
+  basis: 'No base-image catalog is loaded.',
+};
+
+/** A lookup that knows nothing: used when the size module offers none. */
+export const EMPTY_LOOKUP: BaseImageLookup = {
+  resolve: () => UNKNOWN_BASE,
+  alternatives: () => [],
+  installedPackages: () => null,
+};
+
+/** The size model's base-image lookup, when it exports one (`baseImageLookup` or `bases`). */
+export function defaultBaseLookup(): BaseImageLookup {
+  const mod = size as unknown as Record<string, unknown>;
+  for (const name of ['baseImageLookup', 'baseLookup', 'bases', 'catalogLookup']) {
+    const candidate = mod[name];
+    if (typeof candidate === 'function') {
+      try {
+        const value = (candidate as () => unknown)();
+        if (isLookup(value)) return value;
+      } catch {
+        /* fall through */
+      }
+    } else if (isLookup(candidate)) return candidate;
+  }
+  return EMPTY_LOOKUP;
+}
+
+function isLookup(v: unknown): v is BaseImageLookup {
+  return !!v && typeof (v as BaseImageLookup).resolve === 'function' && typeof (v as BaseImageLookup).alternatives === 'function';
+}
+
+export interface RunRulesExtra {
+  /** Rules to run instead of the registry (tests). */
+  rules?: readonly Rule[];
+  bases?: BaseImageLookup;
+  /** Skip the savings measurement (tests, the rewriter's re-analysis). */
+  skipSavings?: boolean;
+  /** Called when a rule throws (tests rethrow; the engine skips the rule). */
+  onError?: (rule: Rule, error: unknown) => void;
+}
+
+export function runRules(
+  model: DockerfileModel,
+  opts: ResolvedOptions,
+  estimate: Estimate,
+  extra: RunRulesExtra = {},
+): RuleOutcome[] {
+  const rules = extra.rules ?? allRules;
+  const ctx: RuleContext = { model, bases: extra.bases ?? defaultBaseLookup(), context: opts?.context };
+  const disabled = opts?.disabledRules ?? new Set<string>();
+  const suppress = buildSuppression(model);
+  const outcomes: RuleOutcome[] = [];
+  for (const rule of rules) {
+    if (disabled.has(rule.meta.id)) continue;
+    let reports: RuleReport[];
+    try {
+      reports = rule.check(ctx);
+    } catch (error) {
+      // A broken rule must never break the analysis; its findings are simply missing.
+      extra.onError?.(rule, error);
+      continue;
+    }
+    for (const report of reports) {
+      const aliases = report.aliases ?? [...rule.meta.hadolint, ...rule.meta.buildChecks];
+      if (suppress(rule, aliases, report)) continue;
+      const fix = report.fix ?? null;
+      const finding: Finding = {
+        ruleId: rule.meta.id,
+        technique: rule.meta.technique,
+        severity: rule.meta.severity,
+        line: report.span.line,
+        endLine: report.span.endLine,
+        message: report.message,
+        savingsBytes: null,
+        fixable: fix !== null && fix.safety !== 'display-only',
+        aliases,
+        title: rule.meta.title,
+        column: columnOf(model, report.span.start),
+        fixSafety: fix?.safety,
+        fix: fix ? { title: fix.title, safety: fix.safety, edits: fix.edits.map((e) => ({ ...e })) } : null,
+      };
+      outcomes.push({ finding, fix, rule });
+    }
+  }
+  outcomes.sort(
+    (a, b) =>
+      a.finding.line - b.finding.line ||
+      a.finding.ruleId.localeCompare(b.finding.ruleId) ||
+      (a.finding.column ?? 0) - (b.finding.column ?? 0),
+  );
+  if (!extra.skipSavings) measureSavings(model, opts, estimate, outcomes);
+  return outcomes;
+}
+
+function columnOf(model: DockerfileModel, offset: number): number {
+  let lo = 0;
+  let hi = model.lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (model.lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return offset - (model.lineStarts[lo] ?? 0) + 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Savings: the size model decides, never a made-up figure.
+
+function measureSavings(
+  model: DockerfileModel,
+  opts: ResolvedOptions,
+  estimate: Estimate,
+  outcomes: RuleOutcome[],
+): void {
+  let budget = MAX_SAVINGS_ESTIMATES;
+  const cache = new Map<string, number | null>();
+  for (const o of outcomes) {
+    const fix = o.fix;
+    if (!fix || fix.safety === 'display-only' || !SIZE_TECHNIQUES.has(o.rule.meta.technique)) continue;
+    const text = applyEdits(model.text, fix.edits);
+    if (text === model.text) continue;
+    if (cache.has(text)) {
+      o.finding.savingsBytes = cache.get(text) ?? null;
+      continue;
+    }
+    if (budget <= 0) break;
+    budget--;
+    let saving: number | null = null;
+    try {
+      const after = size.estimateImage(parseDockerfile(text), opts);
+      saving = Math.max(0, estimate.uncompressedBytes - after.uncompressedBytes);
+    } catch {
+      saving = null;
+    }
+    cache.set(text, saving);
+    o.finding.savingsBytes = saving;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suppression: `# playground ignore=<id>` / `# hadolint ignore=DLxxxx` directly above an
+// instruction, `stage ignore=` above a FROM, `global ignore=` anywhere (model.globalIgnores), and
+// BuildKit's `# check=skip=Name,...` directive for rules that map to those build checks.
+
+interface Pragmas {
+  ids: Set<string>;
+}
+
+const PRAGMA = /^\s*(playground|hadolint)\s+(stage\s+|global\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+)/i;
+
+export function parsePragmas(comments: readonly string[], scope: 'line' | 'stage' | 'global'): Set<string> {
+  const ids = new Set<string>();
+  for (const c of comments) {
+    const m = PRAGMA.exec(c.replace(/^#/, ''));
+    if (!m) continue;
+    const kind = (m[2] ?? '').trim().toLowerCase();
+    if ((kind === '' && scope !== 'line') || (kind === 'stage' && scope !== 'stage')) continue;
+    if (kind === 'global' && scope !== 'global') continue;
+    for (const id of m[3].split(/[,\s]+/)) {
+      const t = id.trim();
+      if (t) ids.add(t.toLowerCase());
+    }
+    // A trailing `# reason` is cut off by the character class above.
+  }
+  return ids;
+}
+
+function buildSuppression(
+  model: DockerfileModel,
+): (rule: Rule, aliases: string[], report: RuleReport) => boolean {
+  const global = new Set(model.globalIgnores.map((s) => s.trim().toLowerCase()));
+  const skip = new Set<string>();
+  const check = model.directives?.check ?? '';
+  for (const part of check.split(';')) {
+    const m = /^\s*skip\s*=\s*(.*)$/i.exec(part);
+    if (m) for (const name of m[1].split(',')) if (name.trim()) skip.add(name.trim());
+  }
+  const stagePragmas = new Map<number, Set<string>>();
+  for (const stage of model.stages) stagePragmas.set(stage.index, parsePragmas(stage.from.commentsAbove, 'stage'));
+  const linePragmas = new Map<Instruction, Set<string>>();
+  return (rule, aliases, report) => {
+    const id = rule.meta.id.toLowerCase();
+    const hadolint = aliases.filter((a) => /^(DL|SC)\d{4}$/.test(a)).map((a) => a.toLowerCase());
+    const matches = (ids: Set<string>) => ids.has(id) || hadolint.some((h) => ids.has(h));
+    if (matches(global)) return true;
+    if (skip.has('all') || aliases.some((a) => rule.meta.buildChecks.includes(a) && skip.has(a))) return true;
+    const ins = instructionAt(model, report.span.start);
+    if (!ins) return false;
+    let ids = linePragmas.get(ins);
+    if (!ids) {
+      ids = parsePragmas(ins.commentsAbove, 'line');
+      linePragmas.set(ins, ids);
+    }
+    if (matches(ids)) return true;
+    const stageIds = stagePragmas.get(ins.stage);
+    return !!stageIds && matches(stageIds);
+  };
+}
+
+function instructionAt(model: DockerfileModel, offset: number): Instruction | null {
+  let best: Instruction | null = null;
+  for (const ins of model.instructions) {
+    if (ins.span.start <= offset && offset < Math.max(ins.span.end, ins.span.start + 1)) return ins;
+    if (ins.span.start <= offset) best = ins;
+  }
+  return best;
+}

@@ -1,5 +1,5 @@
 // Rule anatomy (DESIGN.md, STYLE.md): one file per rule exporting one `Rule` object.
-import type { FixSafety, Severity, Technique } from '../types';
+import type { ContextAssumptions, FixSafety, Severity, Technique } from '../types';
 import type { DockerfileModel, Span } from '../model';
 import type { BaseImageLookup } from '../size/types';
 
@@ -50,11 +50,19 @@ export interface RuleReport {
   span: Span;
   message: string;
   fix?: Fix | null;
+  /**
+   * (additive) The subset of meta.hadolint / meta.buildChecks this particular finding corresponds
+   * to, when a rule covers several (e.g. DL3008 for apt, DL3018 for apk). Defaults to all of them.
+   * Ignore pragmas match against this subset.
+   */
+  aliases?: string[];
 }
 
 export interface RuleContext {
   model: DockerfileModel;
   bases: BaseImageLookup;
+  /** (additive) The build-context assumptions (e.g. whether a .dockerignore exists), when known. */
+  context?: ContextAssumptions;
 }
 
 export interface Rule {

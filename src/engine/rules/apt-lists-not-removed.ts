@@ -1,0 +1,64 @@
+// package-cache: apt package lists left in a layer that ships (DL3009). Stateful with a final pass:
+// only stages whose layers ship (the final stage and the stages it builds FROM) are reported.
+import type { Rule, RuleReport } from './types';
+import { DOCS, hadolintRule } from './refs';
+import { appendToRun, effects, hasCacheMount, installs, makeFix, runsOf, shippedStages, stageLabel } from './util';
+
+const LISTS = '/var/lib/apt/lists';
+
+export const rule: Rule = {
+  meta: {
+    id: 'apt-lists-not-removed',
+    technique: 'package-cache',
+    severity: 'warning',
+    title: 'Remove the apt package lists in the same RUN',
+    hadolint: ['DL3009'],
+    buildChecks: [],
+    references: [DOCS.bestPractices, DOCS.runMountCache, hadolintRule('DL3009')],
+    fixable: 'sometimes',
+    fixSafety: 'safe',
+  },
+  docs: {
+    whatItDoes:
+      'Reports an `apt-get install` in a stage that ships when the same RUN does not delete `/var/lib/apt/lists/*` afterwards and no cache mount covers that folder.',
+    whyItMatters:
+      '`apt-get update` downloads the package indexes of every configured repository into `/var/lib/apt/lists`. They are only needed while installing, yet they stay in the layer, and a layer never shrinks later: deleting them in a later RUN hides them but still ships them. Removing them in the same RUN keeps them out of the image.',
+    before: String.raw`FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u12
+`,
+    after: String.raw`FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u12 \
+    && rm -rf /var/lib/apt/lists/*
+`,
+    fixSafety:
+      'Safe: `rm -rf /var/lib/apt/lists/*` is appended to the same RUN with `&&`, after everything the RUN already does, so nothing that runs in this RUN loses its lists. A later RUN that installs packages must run `apt-get update` again, which it should do anyway. No fix is offered when the RUN ends in an operator, uses a heredoc or is in JSON form.',
+    whenNotToUse:
+      'In a builder stage whose files are copied out selectively, the lists never ship, so the rule stays silent there. If you keep the lists on purpose (an image meant for interactive debugging), ignore it with `# playground ignore=apt-lists-not-removed`.',
+  },
+  check({ model }) {
+    const out: RuleReport[] = [];
+    const shipped = shippedStages(model);
+    for (const stage of model.stages) {
+      if (!shipped.has(stage.index)) continue;
+      for (const run of runsOf(stage)) {
+        const apt = installs(run, ['apt']);
+        if (apt.length === 0) continue;
+        if (hasCacheMount(run, [LISTS, '/var/lib/apt'])) continue;
+        const cleaned =
+          effects(run, 'cache-clean').some((e) => e.cache === 'apt-lists' || e.paths.some((p) => p.startsWith(LISTS))) ||
+          effects(run, 'remove').some((e) => e.paths.some((p) => p.startsWith(LISTS)));
+        if (cleaned) continue;
+        const names = apt.flatMap((e) => e.packages.map((p) => p.name));
+        const what = names.length ? ` of ${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}` : '';
+        out.push({
+          span: run.span,
+          message: `The apt install${what} leaves the package lists in /var/lib/apt/lists in this layer of ${stageLabel(stage)}, which ships; delete them in the same RUN.`,
+          fix: makeFix('Delete the apt lists at the end of the RUN', 'safe', [
+            appendToRun(model, run, ['rm -rf /var/lib/apt/lists/*']),
+          ]),
+        });
+      }
+    }
+    return out;
+  },
+};

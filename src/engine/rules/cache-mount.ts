@@ -1,0 +1,117 @@
+// buildkit-cache: language package managers and compilers without a BuildKit cache mount (info).
+import type { PackageManager, RunInstruction } from '../model';
+import type { Rule, RuleReport } from './types';
+import { DOCS, hadolintRule } from './refs';
+import { effects, hasCacheMount, isRun, makeFix } from './util';
+
+interface CacheSpec {
+  target: string;
+  also: string[];
+  alias: string | null;
+}
+
+const CACHES: Partial<Record<PackageManager | 'go-build' | 'cargo-build', CacheSpec>> = {
+  npm: { target: '/root/.npm', also: ['/home/node/.npm'], alias: 'DL3068' },
+  yarn: { target: '/usr/local/share/.cache/yarn', also: ['/root/.cache/yarn', '/root/.yarn'], alias: 'DL3060' },
+  pnpm: { target: '/root/.local/share/pnpm/store', also: ['/pnpm/store', '/root/.cache/pnpm'], alias: 'DL3075' },
+  pip: { target: '/root/.cache/pip', also: ['/root/.cache'], alias: null },
+  uv: { target: '/root/.cache/uv', also: ['/root/.cache'], alias: null },
+  poetry: { target: '/root/.cache/pypoetry', also: ['/root/.cache'], alias: null },
+  go: { target: '/go/pkg/mod', also: ['/root/go/pkg/mod', '/root/.cache/go-build'], alias: 'DL3070' },
+  'go-build': { target: '/root/.cache/go-build', also: ['/go/pkg/mod', '/root/.cache'], alias: 'DL3070' },
+  cargo: { target: '/usr/local/cargo/registry', also: ['/root/.cargo/registry', '/root/.cargo'], alias: 'DL3069' },
+  'cargo-build': { target: '/usr/local/cargo/registry', also: ['/root/.cargo/registry', '/root/.cargo'], alias: 'DL3069' },
+  maven: { target: '/root/.m2', also: [], alias: 'DL3071' },
+  gradle: { target: '/root/.gradle', also: ['/home/gradle/.gradle'], alias: 'DL3072' },
+  composer: { target: '/root/.composer/cache', also: ['/tmp/cache', '/root/.cache/composer'], alias: 'DL3073' },
+  dotnet: { target: '/root/.nuget/packages', also: [], alias: 'DL3074' },
+  bundler: { target: '/usr/local/bundle/cache', also: ['/usr/local/bundle', '/root/.bundle'], alias: 'DL3077' },
+  gem: { target: '/usr/local/bundle/cache', also: ['/root/.gem', '/usr/local/bundle'], alias: 'DL3077' },
+};
+
+const BUILD_TOOLS: Record<string, keyof typeof CACHES> = {
+  go: 'go-build',
+  cargo: 'cargo-build',
+  maven: 'maven',
+  gradle: 'gradle',
+  dotnet: 'dotnet',
+};
+
+function needed(run: RunInstruction): { key: keyof typeof CACHES; spec: CacheSpec; what: string }[] {
+  const out: { key: keyof typeof CACHES; spec: CacheSpec; what: string }[] = [];
+  const seen = new Set<string>();
+  const add = (key: keyof typeof CACHES, what: string) => {
+    const spec = CACHES[key];
+    if (!spec || seen.has(spec.target)) return;
+    if (hasCacheMount(run, [spec.target, ...spec.also])) return;
+    seen.add(spec.target);
+    out.push({ key, spec, what });
+  };
+  for (const e of effects(run, 'package-install')) {
+    if (e.noCache && (e.manager === 'pip' || e.manager === 'uv')) continue;
+    add(e.manager, `${e.manager} install`);
+  }
+  for (const e of effects(run, 'build')) {
+    const key = BUILD_TOOLS[e.tool];
+    if (key) add(key, `${e.tool} build`);
+  }
+  return out;
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'cache-mount',
+    technique: 'buildkit-cache',
+    severity: 'info',
+    title: 'Use a BuildKit cache mount for package downloads',
+    hadolint: ['DL3060', 'DL3068', 'DL3069', 'DL3070', 'DL3071', 'DL3072', 'DL3073', 'DL3074', 'DL3075', 'DL3077'],
+    buildChecks: [],
+    references: [DOCS.runMountCache, DOCS.cacheOptimize],
+    fixable: 'sometimes',
+    fixSafety: 'unsafe',
+  },
+  docs: {
+    whatItDoes:
+      'Reports a RUN that downloads language dependencies or compiles (npm, yarn, pnpm, pip, uv, poetry, go, cargo, Maven, Gradle, Composer, NuGet, Bundler) without a `--mount=type=cache` for that tool’s cache folder.',
+    whyItMatters:
+      'When the layer is rebuilt — after a manifest change — everything is downloaded (and compiled) again. A cache mount keeps the tool’s cache on the builder between builds, outside the image: rebuilds get much faster, and the cache never adds bytes to the image, so it also replaces the "delete the cache in the same RUN" advice.',
+    before: String.raw`FROM golang:1.23 AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+`,
+    after: String.raw`FROM golang:1.23 AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN --mount=type=cache,target=/go/pkg/mod go mod download
+`,
+    fixSafety:
+      'Unsafe: cache mounts need BuildKit (the default builder since Docker 23); the legacy builder rejects `--mount`. The cache folder must be the one the tool really uses (a non-root USER or a changed HOME moves it). Offered, off by default.',
+    whenNotToUse:
+      'With the legacy builder or build services without BuildKit, and for builds that never run twice on the same builder (ephemeral CI runners without a cache export): the mount is harmless there but gains nothing.',
+  },
+  check({ model }) {
+    const out: RuleReport[] = [];
+    for (const run of model.instructions) {
+      if (!isRun(run) || !run.shell || run.form !== 'shell') continue;
+      const list = needed(run);
+      if (list.length === 0) continue;
+      const mounts = list.map((n) => `--mount=type=cache,target=${n.spec.target}`).join(' ');
+      const at = run.keywordSpan.end;
+      const fix =
+        model.text[at] === ' '
+          ? makeFix('Add a cache mount', 'unsafe', [{ start: at + 1, end: at + 1, text: mounts + ' ' }], [
+              'Requires BuildKit; the cache path assumes the root user.',
+            ])
+          : null;
+      const aliases = list.map((n) => n.spec.alias).filter((a): a is string => !!a);
+      out.push({
+        span: run.span,
+        message: `${list.map((n) => n.what).join(' and ')} without a cache mount: every rebuild of this layer downloads everything again. Add --mount=type=cache,target=${list[0].spec.target}.`,
+        fix,
+        aliases,
+      });
+    }
+    return out;
+  },
+};

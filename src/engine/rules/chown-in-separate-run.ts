@@ -1,0 +1,70 @@
+// layer-merge: `RUN chown -R` / `chmod -R` over files an earlier COPY added duplicates them.
+import type { Rule, RuleReport } from './types';
+import { DOCS } from './refs';
+import { isCopy, isRun, shippedStages, stageLabel } from './util';
+
+export const rule: Rule = {
+  meta: {
+    id: 'chown-in-separate-run',
+    technique: 'layer-merge',
+    severity: 'warning',
+    title: 'Use `COPY --chown` instead of a later `chown -R`',
+    hadolint: [],
+    buildChecks: [],
+    references: [DOCS.copy, DOCS.bestPractices],
+    fixable: 'never',
+    fixSafety: null,
+  },
+  docs: {
+    whatItDoes:
+      'Reports `chown -R` or `chmod -R` in a RUN of a stage that ships when the path was put there by an earlier COPY or ADD of the same stage.',
+    whyItMatters:
+      'Changing the owner or mode of a file rewrites the whole file into the new layer. A recursive chown over the application folder therefore stores every copied file twice: once as copied, once with the new owner. `COPY --chown=user:group` (and `--chmod`) sets them while copying, in one layer.',
+    before: String.raw`FROM node:22-slim
+WORKDIR /app
+COPY dist/ /app/
+RUN chown -R node:node /app
+USER node
+`,
+    after: String.raw`FROM node:22-slim
+WORKDIR /app
+COPY --chown=node:node dist/ /app/
+USER node
+`,
+    fixSafety:
+      'Reported, not fixed: which COPY instructions should carry `--chown` (and whether the RUN does other work) needs a person to decide.',
+    whenNotToUse: 'When the path was created by a RUN in the same layer, or the chown targets a few small files.',
+  },
+  check({ model }) {
+    const out: RuleReport[] = [];
+    const shipped = shippedStages(model);
+    for (const stage of model.stages) {
+      if (!shipped.has(stage.index)) continue;
+      const copied: string[] = [];
+      const workdir = (dest: string) => dest;
+      for (const ins of stage.instructions) {
+        if (isCopy(ins) && ins.from === null) copied.push(workdir(ins.destination));
+        if (!isRun(ins) || !ins.shell) continue;
+        for (const cmd of ins.shell.commands) {
+          if (cmd.name !== 'chown' && cmd.name !== 'chmod') continue;
+          if (!cmd.args.some((a) => /^-[a-zA-Z]*R/.test(a) || a === '--recursive')) continue;
+          const targets = cmd.args.filter((a) => !a.startsWith('-')).slice(1);
+          const hit = targets.find((t) =>
+            copied.some((c) => {
+              const a = t.replace(/\/+$/, '') || '/';
+              const b = c.replace(/\/+$/, '') || '/';
+              return a === b || b.startsWith(a + '/') || b === '.' || a === '.';
+            }),
+          );
+          if (!hit) continue;
+          out.push({
+            span: ins.span,
+            message: `${cmd.name} -R ${hit} rewrites files copied earlier in ${stageLabel(stage)} into a new layer, so they ship twice; use COPY --${cmd.name === 'chown' ? 'chown' : 'chmod'} instead.`,
+          });
+          break;
+        }
+      }
+    }
+    return out;
+  },
+};

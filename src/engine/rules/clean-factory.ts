@@ -1,0 +1,50 @@
+// Shared check for "the package manager's cache is not cleaned in the same RUN" (yum, dnf, zypper,
+// npm/yarn/pnpm). Each rule file supplies its managers, cache paths and cleanup commands.
+import type { PackageManager } from '../model';
+import type { RuleContext, RuleReport } from './types';
+import { appendToRun, effects, hasCacheMount, installs, makeFix, runsOf, shippedStages, stageLabel } from './util';
+
+export interface CleanSpec {
+  managers: PackageManager[];
+  /** cache-clean `cache` values that count as cleaned. */
+  caches: string[];
+  /** Cache folders (for cache mounts and rm -rf). */
+  paths: string[];
+  /** Commands appended by the fix, per manager. */
+  cleanup: (manager: PackageManager) => string[];
+  /** Message for one finding. */
+  message: (manager: PackageManager, stage: string) => string;
+  fixTitle: string;
+  /** Aliases for one finding, per manager (defaults to the rule's). */
+  aliases?: (manager: PackageManager) => string[] | undefined;
+  /** Skip installs that do not use the cache (e.g. noCache set). */
+  skip?: (install: ReturnType<typeof installs>[number]) => boolean;
+}
+
+export function checkClean(ctx: RuleContext, spec: CleanSpec): RuleReport[] {
+  const { model } = ctx;
+  const out: RuleReport[] = [];
+  const shipped = shippedStages(model);
+  for (const stage of model.stages) {
+    if (!shipped.has(stage.index)) continue;
+    for (const run of runsOf(stage)) {
+      const list = installs(run, spec.managers).filter((e) => !(spec.skip?.(e) ?? false));
+      if (list.length === 0) continue;
+      if (hasCacheMount(run, spec.paths)) continue;
+      const cleaned =
+        effects(run, 'cache-clean').some((e) => spec.caches.includes(e.cache)) ||
+        effects(run, 'remove').some((e) => e.paths.some((p) => spec.paths.some((c) => p.startsWith(c))));
+      if (cleaned) continue;
+      const manager = list[0].manager;
+      const report: RuleReport = {
+        span: run.span,
+        message: spec.message(manager, stageLabel(stage)),
+        fix: makeFix(spec.fixTitle, 'safe', [appendToRun(model, run, spec.cleanup(manager))]),
+      };
+      const aliases = spec.aliases?.(manager);
+      if (aliases) report.aliases = aliases;
+      out.push(report);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+// multi-stage: a toolchain/SDK ships in the final image (go build, cargo build, mvn/gradle,
+// dotnet publish, npm run build, tsc in the final stage). The fix is the rewriter's synthesis of a
+// builder stage plus a minimal runtime stage.
+import type { RunInstruction, ShellCommand, Stage } from '../model';
+import type { Rule, RuleReport } from './types';
+import { DOCS } from './refs';
+import { baseInfo, effects, finalStage, isRun, makeFix } from './util';
+import { synthesizeMultiStage } from '../rewrite/synthesize';
+
+const BUILD_TOOLS = new Set(['go', 'cargo', 'maven', 'gradle', 'dotnet', 'npm-script', 'tsc', 'yarn-script', 'pnpm-script', 'webpack', 'vite', 'next', 'ng']);
+const TOOLCHAIN_IMAGES = /^(golang|rust|maven|gradle|mcr\.microsoft\.com\/dotnet\/sdk)$/;
+
+/** What a command builds, from its name and arguments (used alongside the parser's build effects). */
+export function buildOf(cmd: ShellCommand): string | null {
+  const a = cmd.args;
+  const name = cmd.name.replace(/^.*\//, '');
+  if (name === 'go' && a[0] === 'build') return 'go build';
+  if (name === 'cargo' && (a[0] === 'build' || a[0] === 'install')) return `cargo ${a[0]}`;
+  if ((name === 'mvn' || name === 'mvnw') && a.some((x) => /^(package|install|verify|compile)$/.test(x))) return 'mvn package';
+  if ((name === 'gradle' || name === 'gradlew') && a.some((x) => /^(build|assemble|bootJar|jar|installDist|shadowJar)$/.test(x))) return `${name} build`;
+  if (name === 'dotnet' && (a[0] === 'publish' || a[0] === 'build')) return `dotnet ${a[0]}`;
+  if ((name === 'npm' || name === 'pnpm' || name === 'yarn' || name === 'bun') && a[0] === 'run' && /^build/.test(a[1] ?? '')) return `${name} run ${a[1]}`;
+  if ((name === 'yarn' || name === 'pnpm') && /^build/.test(a[0] ?? '')) return `${name} ${a[0]}`;
+  if (name === 'tsc' || (name === 'npx' && a[0] === 'tsc')) return 'tsc';
+  return null;
+}
+
+function builds(run: RunInstruction): string[] {
+  const out = new Set<string>();
+  for (const e of effects(run, 'build')) if (BUILD_TOOLS.has(e.tool)) out.add(e.tool === 'npm-script' ? `npm run ${e.target ?? 'build'}` : `${e.tool} build`);
+  if (out.size === 0) for (const cmd of run.shell?.commands ?? []) {
+    const b = buildOf(cmd);
+    if (b) out.add(b);
+  }
+  return [...out];
+}
+
+function stageBuilds(stage: Stage): { run: RunInstruction; what: string[] } | null {
+  for (const ins of stage.instructions) {
+    if (!isRun(ins)) continue;
+    const what = builds(ins);
+    if (what.length) return { run: ins, what };
+  }
+  return null;
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'multi-stage',
+    technique: 'multi-stage',
+    severity: 'warning',
+    title: 'Build in a separate stage and ship only the runtime',
+    hadolint: [],
+    buildChecks: [],
+    references: [DOCS.multiStage, DOCS.bestPractices],
+    fixable: 'sometimes',
+    fixSafety: 'safe',
+  },
+  docs: {
+    whatItDoes:
+      'Reports a final stage that compiles or bundles the application (`go build`, `cargo build`, `mvn package`, `gradle build`, `dotnet publish`, `npm run build`, `tsc`) or that is based on an SDK image (golang, rust, maven, gradle, the .NET SDK), so the whole toolchain ships with the result.',
+    whyItMatters:
+      'Compilers, SDKs, dependency caches and dev dependencies are needed to build, not to run. In a single stage they all ship: a Go service of 10 MB in an 800 MB golang image, a Rust binary in a 1.5 GB rust image. A multi-stage build compiles in a builder stage and copies only the artifacts (`COPY --from=build`) into a small runtime image: scratch or distroless for static Go and Rust binaries, a JRE instead of a JDK, the ASP.NET runtime instead of the SDK, nginx for a static site.',
+    before: String.raw`FROM golang:1.23
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN go build -o /app ./cmd/server
+CMD ["/app"]
+`,
+    after: String.raw`FROM golang:1.23 AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN CGO_ENABLED=0 go build -ldflags="-s -w" -o /app ./cmd/server
+
+FROM gcr.io/distroless/static-debian12:nonroot
+WORKDIR /src
+COPY --from=build /app /app
+USER nonroot:nonroot
+CMD ["/app"]
+`,
+    fixSafety:
+      'Safe as a rewrite step, with caveats: the synthesized Dockerfile keeps the build commands unchanged in a builder stage and keeps what the final image promises (CMD, ENTRYPOINT, EXPOSE, USER, ENV, WORKDIR); the rewriter re-checks those promises and drops the step if one breaks. The runtime stage may lack files the program reads at run time (templates, migrations, CA certificates for scratch): read the caveats. Not offered when the Dockerfile is already multi-stage or the ecosystem is not recognised.',
+    whenNotToUse: 'Development images meant to run the compiler (a dev container), or CI images whose job is building.',
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const stage = finalStage(model);
+    if (!stage) return [];
+    const built = stageBuilds(stage);
+    const info = baseInfo(ctx, stage);
+    const sdk =
+      info && 'image' in stage.base && (info.entry ? info.entry.toolchain : TOOLCHAIN_IMAGES.test(info.repo)) ? info.reference : null;
+    if (!built && !sdk) return [];
+    let fix = null;
+    let caveats: string[] = [];
+    if (model.stages.length === 1) {
+      const s = synthesizeMultiStage(model);
+      if (s && s.text !== model.text) {
+        caveats = s.caveats;
+        fix = makeFix('Build in a separate stage and ship only the runtime', 'safe', [{ start: 0, end: model.text.length, text: s.text }], caveats);
+      }
+    }
+    const report: RuleReport = {
+      span: built ? built.run.span : stage.from.span,
+      message: built
+        ? `${built.what.join(', ')} runs in the final stage${sdk ? ` on ${sdk}` : ''}: the toolchain, sources and build caches ship with the result. Build in a separate stage and copy only the artifacts.`
+        : `The final stage is based on the SDK image ${sdk}: the whole toolchain ships. Build in a separate stage and run on a runtime image.`,
+      fix,
+    };
+    return [report];
+  },
+};

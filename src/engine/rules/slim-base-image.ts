@@ -1,0 +1,122 @@
+// base-image: a full OS / full language image in the final stage → a slimmer variant of the family.
+import type { CatalogEntry } from '../size/types';
+import type { Rule, RuleContext, RuleReport } from './types';
+import { DOCS } from './refs';
+import { baseInfo, finalStage, makeFix } from './util';
+
+/** Families with a Debian "-slim" variant, and how their tags spell it. */
+const SLIM_FAMILIES = new Set(['node', 'python', 'ruby', 'perl', 'debian']);
+const TOOLCHAINS = /^(golang|rust|maven|gradle|openjdk|eclipse-temurin|amazoncorretto|gcc|buildpack-deps|mcr\.microsoft\.com\/dotnet\/sdk)$/;
+const ALREADY_SMALL = /(slim|alpine|distroless|chiseled|minimal|busybox|nanoserver|windowsservercore|-jre|jre-)/;
+
+/** The slim tag of the same family and version (heuristic, used without a catalog entry). */
+export function slimTag(repo: string, tag: string | null): string | null {
+  if (!tag || tag === 'latest' || !SLIM_FAMILIES.has(repo) || ALREADY_SMALL.test(tag)) return null;
+  if (repo === 'debian') return /^(bookworm|bullseye|trixie|buster|\d+)$/.test(tag) ? `${tag}-slim` : null;
+  const m = /^(.*?)-(bookworm|bullseye|trixie|buster)$/.exec(tag);
+  if (m) return repo === 'node' ? `${m[1]}-${m[2]}-slim` : `${m[1]}-slim-${m[2]}`;
+  if (/^[\w.]+$/.test(tag)) return `${tag}-slim`;
+  return null;
+}
+
+function fromCatalog(ctx: RuleContext, entry: CatalogEntry): CatalogEntry | null {
+  let alts: CatalogEntry[] = [];
+  try {
+    alts = ctx.bases.alternatives(entry);
+  } catch {
+    return null;
+  }
+  const same = (a: CatalogEntry) =>
+    a.image === entry.image && (!entry.runtime || a.runtime?.version === entry.runtime.version);
+  return (
+    alts.find((a) => same(a) && a.variant === 'slim' && a.libc === entry.libc) ??
+    alts.find((a) => same(a) && a.variant === 'slim') ??
+    null
+  );
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'slim-base-image',
+    technique: 'base-image',
+    severity: 'warning',
+    title: 'Use a slim variant of the base image in the final stage',
+    hadolint: [],
+    buildChecks: [],
+    references: [DOCS.baseImages, DOCS.bestPractices],
+    fixable: 'sometimes',
+    fixSafety: 'unsafe',
+  },
+  docs: {
+    whatItDoes:
+      'Reports a final stage built on the full variant of an OS or language image (`node:22`, `python:3.12`, `ruby:3.3`, `debian:bookworm`, `ubuntu`) and names a slimmer variant of the same family with its size.',
+    whyItMatters:
+      'The full Debian-based language images carry compilers, headers, version control and hundreds of libraries for building native extensions: roughly 1 GB for `node:22` or `python:3.12`, against a fifth of that for the `-slim` variants. The base is usually the largest part of an image, so this is the biggest single saving. Trade-offs of the smaller choices: `-slim` keeps glibc and Debian but drops build tools; `-alpine` is smaller still but uses musl libc (native modules and manylinux wheels may need rebuilding, DNS and locale behave differently); distroless has no shell or package manager at all; `scratch` needs a static binary plus CA certificates and time-zone data if the program uses them.',
+    before: String.raw`FROM python:3.12
+WORKDIR /app
+COPY app.py ./
+CMD ["python", "app.py"]
+`,
+    after: String.raw`FROM python:3.12-slim
+WORKDIR /app
+COPY app.py ./
+CMD ["python", "app.py"]
+`,
+    fixSafety:
+      'Unsafe: the slim variant lacks compilers, headers and tools such as git or curl. If a RUN in the final stage compiles native code or uses those tools, it fails (install them there, or build in a separate stage). Offered, off by default, with the size difference from the catalog.',
+    whenNotToUse:
+      'Development or CI images that need the full toolchain, and builder stages (not reported: they do not ship).',
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const stage = finalStage(model);
+    if (!stage) return [];
+    const info = baseInfo(ctx, stage);
+    if (!info || info.reference.includes('$')) return [];
+    const entry = info.entry;
+    if (entry ? entry.toolchain : TOOLCHAINS.test(info.repo)) return [];
+    let full = false;
+    let suggestion: string | null = null;
+    let sizes = '';
+    if (entry && entry.variant === 'full') {
+      full = true;
+      const alt = fromCatalog(ctx, entry);
+      if (alt) {
+        suggestion = alt.tag;
+        const mb = (n: number) => `${Math.round(n / 1e6)} MB`;
+        sizes = ` (${mb(entry.uncompressedBytes)} → ${mb(alt.uncompressedBytes)} on disk)`;
+      }
+    }
+    if (!suggestion) {
+      const heuristic = slimTag(info.repo, info.tag);
+      if (heuristic) {
+        full = true;
+        suggestion = heuristic;
+      }
+    }
+    if (!full && (info.repo === 'ubuntu' || info.repo === 'centos' || info.repo === 'fedora')) full = !entry || entry.variant === 'full';
+    if (!full) return [];
+    let fix = null;
+    const from = stage.from;
+    // The edit replaces the tag only when the final stage's own FROM names the image literally.
+    if (suggestion && 'image' in stage.base && !from.image.includes('$') && info.tag && !info.digest) {
+      const src = model.text.slice(from.span.start, from.span.end);
+      const at = src.indexOf(from.image);
+      const tagAt = at >= 0 ? from.image.lastIndexOf(':' + info.tag) : -1;
+      if (at >= 0 && tagAt >= 0 && tagAt + info.tag.length + 1 === from.image.length) {
+        const start = from.span.start + at + tagAt + 1;
+        fix = makeFix(`Use ${info.repo}:${suggestion}`, 'unsafe', [{ start, end: start + info.tag.length, text: suggestion }], [
+          'The slim variant has no compilers, headers, git or curl: RUN steps that need them fail.',
+        ]);
+      }
+    }
+    const report: RuleReport = {
+      span: from.span,
+      message: suggestion
+        ? `The final image is built on the full ${info.repo}:${info.tag ?? 'latest'} image; ${info.repo}:${suggestion} is the same ${info.repo === 'debian' ? 'release' : 'runtime'} without build tools${sizes}.`
+        : `The final image is built on the full ${info.reference} image: consider a slim, alpine or distroless base for what ships.`,
+      fix,
+    };
+    return [report];
+  },
+};

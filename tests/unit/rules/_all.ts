@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { parseDockerfile, shellParserLoaded } from '../../../src/engine/node';
+import { resolveOptions } from '../../../src/engine/options';
+import { estimateImage } from '../../../src/engine/size';
+import { runRules } from '../../../src/engine/rules/run';
+await shellParserLoaded;
+const text = readFileSync(process.argv[2], 'utf8');
+const model = parseDockerfile(text);
+const est = estimateImage(model, resolveOptions());
+console.log('estimate', est.uncompressedBytes);
+for (const o of runRules(model, resolveOptions(), est)) console.log(`${o.finding.line} ${o.finding.ruleId} [${o.finding.severity}] ${o.finding.message} savings=${o.finding.savingsBytes} fix=${o.fix?.safety ?? '-'} aliases=${o.finding.aliases.join(',')}`);

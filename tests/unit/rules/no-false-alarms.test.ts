@@ -1,0 +1,106 @@
+// No false alarms: Dockerfiles that already do the right thing get no warnings or errors from the
+// size and cache techniques (info-level advice is allowed), and nothing at error level.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { df, lint, ready } from './helpers';
+
+beforeAll(ready);
+
+const SIZE_AND_CACHE = new Set([
+  'base-image',
+  'multi-stage',
+  'dev-dependencies',
+  'build-tools',
+  'package-cache',
+  'layer-merge',
+  'cache-order',
+  'dockerignore',
+  'buildkit-cache',
+]);
+
+const GOOD: Record<string, string> = {
+  'distroless multi-stage Go build with USER nonroot': df(
+    '# syntax=docker/dockerfile:1',
+    'FROM golang:1.23-bookworm AS build',
+    'WORKDIR /src',
+    'COPY go.mod go.sum ./',
+    'RUN --mount=type=cache,target=/go/pkg/mod go mod download',
+    'COPY . .',
+    'RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \\',
+    '    CGO_ENABLED=0 go build -ldflags="-s -w" -o /out/server ./cmd/server',
+    '',
+    'FROM gcr.io/distroless/static-debian12:nonroot',
+    'COPY --from=build /out/server /server',
+    'USER nonroot:nonroot',
+    'EXPOSE 8080',
+    'HEALTHCHECK NONE',
+    'ENTRYPOINT ["/server"]',
+  ),
+  'cache-mounted npm ci in a builder, production deps in the runtime': df(
+    'FROM node:22-bookworm-slim AS deps',
+    'WORKDIR /app',
+    'COPY package.json package-lock.json ./',
+    'RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev',
+    '',
+    'FROM node:22-bookworm-slim AS build',
+    'WORKDIR /app',
+    'COPY package.json package-lock.json ./',
+    'RUN --mount=type=cache,target=/root/.npm npm ci',
+    'COPY src/ ./src/',
+    'RUN npm run build',
+    '',
+    'FROM node:22-bookworm-slim',
+    'ENV NODE_ENV=production',
+    'WORKDIR /app',
+    'COPY --from=deps /app/node_modules ./node_modules',
+    'COPY --from=build /app/dist ./dist',
+    'USER node',
+    'CMD ["node", "dist/server.js"]',
+  ),
+  'apt install cleaned up in the same RUN, no recommends, pinned': df(
+    'FROM debian:bookworm-slim',
+    'RUN apt-get update \\',
+    '    && apt-get install -y --no-install-recommends ca-certificates=20230311 curl=7.88.1-10+deb12u12 \\',
+    '    && rm -rf /var/lib/apt/lists/*',
+    'RUN useradd --create-home --uid 10001 app',
+    'USER app',
+    'CMD ["curl", "--version"]',
+  ),
+  'python slim multi-stage with a virtualenv': df(
+    'FROM python:3.12-slim AS build',
+    'RUN python -m venv /opt/venv',
+    'ENV PATH="/opt/venv/bin:$PATH"',
+    'COPY requirements.txt .',
+    'RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt',
+    '',
+    'FROM python:3.12-slim',
+    'COPY --from=build /opt/venv /opt/venv',
+    'ENV PATH="/opt/venv/bin:$PATH"',
+    'WORKDIR /app',
+    'COPY app/ ./app/',
+    'USER nobody',
+    'CMD ["python", "-m", "app"]',
+  ),
+  'alpine with apk --no-cache and a virtual build group removed in the same RUN': df(
+    'FROM alpine:3.20',
+    'RUN apk add --no-cache --virtual .build-deps gcc=13.2.1_git20240309-r0 musl-dev=1.2.5-r0 \\',
+    '    && echo build \\',
+    '    && apk del .build-deps',
+    'USER 65534',
+    'CMD ["sh", "-c", "echo ok"]',
+  ),
+};
+
+describe('no false alarms on Dockerfiles that already do the right thing', () => {
+  for (const [name, text] of Object.entries(GOOD)) {
+    it(`don't warn: ${name}`, () => {
+      const found = lint(text)
+        .map((o) => o.finding)
+        .filter((f) => f.severity === 'error' || (f.severity === 'warning' && SIZE_AND_CACHE.has(f.technique)));
+      expect(found.map((f) => `${f.ruleId}@${f.line}: ${f.message}`)).toEqual([]);
+    });
+  }
+  it('reports only info-level advice on the Go example', () => {
+    const all = lint(GOOD['distroless multi-stage Go build with USER nonroot']).map((o) => `${o.finding.ruleId}:${o.finding.severity}`);
+    for (const f of all) expect(f).toMatch(/:info$/);
+  });
+});
