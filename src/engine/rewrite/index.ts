@@ -1,8 +1,332 @@
-// TEMPORARY stub: replaced by the rewriter (issue 5).
+// The rewriter: applies the enabled fixes of the rules as steps, re-analyzes, and reports each
+// step with its measured saving.
+//
+// - A step is one fix. Safe fixes are on by default; unsafe ones only when the user switched them
+//   on (options.rewrite.enabledSteps); anything in disabledSteps is off; display-only never runs.
+//   Ids: the rule id for a whole-file fix (multi-stage), `ruleId@line` otherwise (the line in the
+//   user's text; a plain rule id in the options switches every instance of that rule).
+// - Passes: each pass re-parses the current text and re-runs the rules on it, then applies the
+//   enabled fixes whose edits do not overlap (in text order); overlapping ones wait for the next
+//   pass, where they are found again on the new text. The whole-file synthesis (multi-stage) goes
+//   FIRST, alone in its pass: it replaces the structure, so edits computed on the old text would
+//   be stale anyway; the rules then run on the synthesized file and fix what it carried over
+//   (e.g. an apt install copied into the runtime stage), and every later step's saving is
+//   measured on top of the new structure, so no saving is counted twice.
+// - Every step is checked before it is kept: the text must parse without syntax errors, the final
+//   image must keep its promises (CMD, ENTRYPOINT, EXPOSE, USER, ENV, LABEL, HEALTHCHECK,
+//   WORKDIR, STOPSIGNAL, VOLUME) and the estimate must not grow; otherwise it is dropped.
+// - The passes run until nothing is left to apply (a fixed point, so rewriting the result again
+//   changes nothing), bounded by MAX_PASSES / MAX_STEPS / MAX_ESTIMATES for huge inputs.
 import type { DockerfileModel } from '../model';
 import type { ResolvedOptions } from '../options';
-import type { Estimate, Rewrite } from '../types';
-import type { RuleOutcome } from '../rules/run';
-export function rewriteDockerfile(model: DockerfileModel, _outcomes: RuleOutcome[], _opts: ResolvedOptions, estimate: Estimate): Rewrite {
-  return { dockerfile: model.text, dockerignore: null, estimate, steps: [] };
+import type { Estimate, Rewrite, RewriteStep, Technique } from '../types';
+import type { Fix, TextEdit } from '../rules/types';
+import { runRules, SIZE_TECHNIQUES, type RuleOutcome } from '../rules/run';
+import { parseDockerfile } from '../parse';
+import { estimateImage } from '../size';
+import { applyEdits, fixesConflict, isWholeFile, lineAt, mapBack, selfConsistent } from './apply';
+import { brokenPromises, extractPromises, type PromiseKey, type Promises } from './promises';
+import { suggestDockerignore } from './dockerignore';
+import { synthesizeMultiStage } from './synthesize';
+
+export { suggestDockerignore } from './dockerignore';
+export { synthesizeMultiStage } from './synthesize';
+
+/** Passes of re-analysis; real files settle in two or three. */
+export const MAX_PASSES = 6;
+/** Steps applied in one rewrite. */
+export const MAX_STEPS = 40;
+/** Parse + estimate runs spent measuring steps (kept or dropped). */
+export const MAX_ESTIMATES = 40;
+/** Inputs longer than this (characters) get no steps: the work would not stay interactive. */
+export const MAX_REWRITE_CHARS = 128 * 1024;
+
+export const MULTI_STAGE_ID = 'multi-stage';
+
+interface Candidate {
+  id: string;
+  ruleId: string;
+  technique: Technique;
+  title: string;
+  explanation: string;
+  caveats: string[];
+  edits: TextEdit[];
+  safety: Fix['safety'];
+  wholeFile: boolean;
+  /** Promises the step may change knowingly (a static site served by nginx changes CMD/port). */
+  allow: Set<PromiseKey>;
+  /** The finding's own saving estimate (for switched-off steps that are not measured). */
+  findingSavings: number | null;
+}
+
+interface State {
+  text: string;
+  model: DockerfileModel;
+  estimate: Estimate;
+  /** Edits of each applied pass, to map offsets back to the user's text. */
+  history: TextEdit[][];
+  originLineStarts: number[];
+}
+
+export const DOCKERIGNORE_STEP = 'dockerignore';
+
+export function rewriteDockerfile(
+  model: DockerfileModel,
+  outcomes: RuleOutcome[],
+  opts: ResolvedOptions,
+  estimate: Estimate,
+): Rewrite {
+  let dockerignore: string | null = null;
+  try {
+    dockerignore = model.syntaxErrors.length ? null : suggestDockerignore(model);
+  } catch {
+    dockerignore = null;
+  }
+  try {
+    // The suggested .dockerignore is a step of its own: with it, the build context no longer
+    // brings .git, node_modules and the like, and every later estimate assumes it is in place.
+    const first: RewriteStep[] = [];
+    let effective = opts;
+    let start = estimate;
+    if (dockerignore && !opts.context.hasDockerignore) {
+      const enabled = !opts.disabledSteps.has(DOCKERIGNORE_STEP);
+      const withIgnore: ResolvedOptions = { ...opts, context: { ...opts.context, hasDockerignore: true } };
+      const after = estimateImage(model, withIgnore);
+      first.push({
+        id: DOCKERIGNORE_STEP,
+        ruleId: 'missing-dockerignore',
+        technique: 'dockerignore',
+        title: 'Add a .dockerignore',
+        explanation:
+          'COPY/ADD of the build context sends everything in the folder unless a .dockerignore excludes it: version control (.git), local dependencies and build outputs (rebuilt in the image anyway), tests, docs, logs and secrets such as .env files. The suggested .dockerignore excludes them for this ecosystem, keeping what the Dockerfile itself copies.',
+        savingsBytes: Math.max(0, estimate.uncompressedBytes - after.uncompressedBytes),
+        caveats: [
+          'Check the list against your project: a file the build or the app needs at run time must not be excluded (remove its line).',
+        ],
+        enabled,
+      });
+      if (enabled) {
+        effective = withIgnore;
+        start = after;
+      } else dockerignore = null;
+    }
+    const result = rewrite(model, outcomes, effective, start);
+    return { ...result, steps: [...first, ...result.steps], dockerignore };
+  } catch {
+    // The rewriter must never break the analysis: offer the text unchanged.
+    return { dockerfile: model.text, dockerignore, estimate, steps: [] };
+  }
+}
+
+function rewrite(
+  model: DockerfileModel,
+  outcomes: RuleOutcome[],
+  opts: ResolvedOptions,
+  estimate: Estimate,
+): Omit<Rewrite, 'dockerignore'> {
+  const unchanged = { dockerfile: model.text, estimate, steps: [] as RewriteStep[] };
+  if (model.syntaxErrors.length || !model.stages.length || model.text.length > MAX_REWRITE_CHARS) return unchanged;
+
+  const promises = extractPromises(model);
+  const state: State = { text: model.text, model, estimate, history: [], originLineStarts: model.lineStarts };
+  const steps: RewriteStep[] = [];
+  const listed = new Set<string>(); // ids already reported (applied, dropped or switched off)
+  let estimatesLeft = MAX_ESTIMATES;
+  let applied = 0;
+
+  for (let pass = 0; pass < MAX_PASSES && applied < MAX_STEPS; pass++) {
+    const found =
+      pass === 0 ? outcomes : runRules(state.model, opts, state.estimate, { skipSavings: true });
+    const candidates = collect(state, found, opts, pass === 0 ? model : null);
+    const fresh = candidates.filter((c) => !listed.has(c.id));
+    const on: Candidate[] = [];
+    for (const c of fresh) {
+      if (isEnabled(c, opts)) on.push(c);
+      else {
+        listed.add(c.id);
+        steps.push(toStep(c, c.findingSavings ?? 0, false));
+      }
+    }
+    if (!on.length) break;
+
+    // Selection: a whole-file fix alone, else the non-overlapping fixes in text order.
+    const whole = on.find((c) => c.wholeFile);
+    const selected: Candidate[] = [];
+    if (whole) selected.push(whole);
+    else {
+      for (const c of on.sort((a, b) => a.edits[0].start - b.edits[0].start || a.id.localeCompare(b.id))) {
+        if (selected.length + applied >= MAX_STEPS) break;
+        if (selected.some((s) => fixesConflict(s.edits, c.edits))) continue;
+        selected.push(c);
+      }
+    }
+
+    // Application. Steps that change what ships are applied one at a time, each measured
+    // against the text before it (parse, promises, estimate). Steps of techniques that do not
+    // change the bytes (pinning, users, healthchecks...) are checked together in one batch; when
+    // the batch changes the estimate or fails a check, they fall back to one at a time.
+    const baseText = state.text;
+    const kept: TextEdit[] = [];
+    let progressed = false;
+    const trySteps = (group: Candidate[]): void => {
+      for (const c of group) {
+        listed.add(c.id);
+        if (estimatesLeft <= 0) return;
+        const text = applyEdits(baseText, [...kept, ...c.edits]);
+        if (text === state.text) continue;
+        estimatesLeft--;
+        const next = check(text, promises, c.allow);
+        if (!next) continue;
+        const est = estimateImage(next, opts);
+        const saving = state.estimate.uncompressedBytes - est.uncompressedBytes;
+        if (saving < 0) continue;
+        kept.push(...c.edits);
+        state.text = text;
+        state.model = next;
+        state.estimate = est;
+        steps.push(toStep(c, saving, true));
+        applied++;
+        progressed = true;
+      }
+    };
+    const sized = selected.filter((c) => c.wholeFile || SIZE_TECHNIQUES.has(c.technique));
+    const others = selected.filter((c) => !sized.includes(c));
+    trySteps(sized);
+    if (others.length > 1 && estimatesLeft > 0) {
+      estimatesLeft--;
+      const text = applyEdits(baseText, [...kept, ...others.flatMap((c) => c.edits)]);
+      const allow = new Set<PromiseKey>(others.flatMap((c) => [...c.allow]));
+      const next = text === state.text ? null : check(text, promises, allow);
+      const est = next ? estimateImage(next, opts) : null;
+      if (next && est && est.uncompressedBytes === state.estimate.uncompressedBytes) {
+        for (const c of others) {
+          listed.add(c.id);
+          kept.push(...c.edits);
+          steps.push(toStep(c, 0, true));
+          applied++;
+        }
+        state.text = text;
+        state.model = next;
+        state.estimate = est;
+        progressed = true;
+      } else trySteps(others);
+    } else trySteps(others);
+    if (!progressed) {
+      // Nothing in this selection could be kept: the others (if any) get the next pass.
+      if (selected.length === on.length) break;
+      continue;
+    }
+    state.history.push(kept);
+  }
+
+  return { dockerfile: state.text, estimate: state.estimate, steps };
+}
+
+/** The parsed text when it has no syntax errors and keeps the promises; else null. */
+function check(text: string, promises: Promises, allow: ReadonlySet<PromiseKey>): DockerfileModel | null {
+  const next = parseDockerfile(text);
+  if (next.syntaxErrors.length || !next.stages.length) return null;
+  if (brokenPromises(promises, extractPromises(next), allow).length) return null;
+  return next;
+}
+
+function isEnabled(c: Candidate, opts: ResolvedOptions): boolean {
+  if (c.safety === 'display-only') return false;
+  if (opts.disabledSteps.has(c.id) || opts.disabledSteps.has(c.ruleId)) return false;
+  if (c.safety === 'safe') return true;
+  return opts.enabledSteps.has(c.id) || opts.enabledSteps.has(c.ruleId);
+}
+
+function toStep(c: Candidate, savings: number, enabled: boolean): RewriteStep {
+  return {
+    id: c.id,
+    ruleId: c.ruleId,
+    technique: c.technique,
+    title: c.title,
+    explanation: c.explanation,
+    savingsBytes: Math.max(0, Math.round(savings)),
+    caveats: c.caveats,
+    enabled,
+  };
+}
+
+/** Candidates from the outcomes of one pass (plus the multi-stage synthesis on the user's text). */
+function collect(state: State, outcomes: RuleOutcome[], opts: ResolvedOptions, original: DockerfileModel | null): Candidate[] {
+  const out: Candidate[] = [];
+  const seen = new Set<string>();
+  let synth: ReturnType<typeof synthesizeMultiStage> | undefined;
+  const synthesized = () => (synth === undefined ? (synth = synthesizeMultiStage(state.model)) : synth);
+  for (const o of outcomes) {
+    const fix = o.fix;
+    if (!fix || fix.safety === 'display-only' || !fix.edits.length) continue;
+    if (!selfConsistent(fix.edits)) continue;
+    const wholeFile = isWholeFile(state.text, fix.edits);
+    const id = wholeFile ? o.finding.ruleId : `${o.finding.ruleId}@${originalLine(state, o)}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    let explanation = o.finding.message;
+    let caveats = [...(fix.caveats ?? [])];
+    const allow = new Set<PromiseKey>();
+    if (wholeFile && o.finding.technique === 'multi-stage') {
+      const s = synthesized();
+      if (s && s.text === fix.edits[0].text) {
+        explanation = s.explanation;
+        for (const c of s.caveats) if (!caveats.includes(c)) caveats.push(c);
+        if (s.ecosystem === 'static') for (const k of STATIC_ALLOW) allow.add(k);
+      }
+    }
+    out.push({
+      id,
+      ruleId: o.finding.ruleId,
+      technique: o.finding.technique,
+      title: fix.title || o.finding.title || o.rule.meta.title,
+      explanation,
+      caveats,
+      edits: fix.edits.map((e) => ({ start: e.start, end: e.end, text: e.text })),
+      safety: fix.safety,
+      wholeFile,
+      allow,
+      findingSavings: o.finding.savingsBytes,
+    });
+    caveats = [];
+  }
+  // Until a `multi-stage` rule offers the synthesis as its fix, the rewriter offers it itself,
+  // on the user's text only, unless the rule is switched off or ignored by a pragma.
+  if (
+    original &&
+    !outcomes.some((o) => o.finding.ruleId === MULTI_STAGE_ID) &&
+    !opts.disabledRules.has(MULTI_STAGE_ID) &&
+    !/ignore\s*=[^\n]*\bmulti-stage\b/i.test(original.text)
+  ) {
+    const s = synthesized();
+    if (s && s.text !== state.text) {
+      out.unshift({
+        id: MULTI_STAGE_ID,
+        ruleId: MULTI_STAGE_ID,
+        technique: 'multi-stage',
+        title: 'Build in a separate stage and ship only the runtime',
+        explanation: s.explanation,
+        caveats: s.caveats,
+        edits: [{ start: 0, end: state.text.length, text: s.text }],
+        safety: 'safe',
+        wholeFile: true,
+        allow: s.ecosystem === 'static' ? new Set(STATIC_ALLOW) : new Set(),
+        findingSavings: null,
+      });
+    }
+  }
+  return out;
+}
+
+/** A static site moves from a Node server to nginx: the command, port and user change (caveated). */
+const STATIC_ALLOW: PromiseKey[] = ['cmd', 'entrypoint', 'expose', 'user', 'healthcheck'];
+
+/** The finding's line in the user's text, or in the current text when it lies in inserted text. */
+function originalLine(state: State, o: RuleOutcome): number {
+  const line = o.finding.line;
+  const starts = state.model.lineStarts;
+  let offset: number | null = (starts[line - 1] ?? 0) + Math.max(0, (o.finding.column ?? 1) - 1);
+  for (let k = state.history.length - 1; k >= 0 && offset !== null; k--) offset = mapBack(offset, state.history[k]);
+  if (offset === null) return line;
+  return lineAt(state.originLineStarts, offset);
 }

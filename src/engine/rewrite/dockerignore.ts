@@ -1,0 +1,180 @@
+// A suggested .dockerignore for the ecosystem the Dockerfile reveals: version control, local
+// dependencies and build outputs (rebuilt inside the image), tests and docs, secrets (.env),
+// editor folders and logs. Nothing the Dockerfile itself copies or uses is excluded.
+import type { CopyInstruction, DockerfileModel } from '../model';
+
+export type Ecosystem = 'node' | 'python' | 'go' | 'rust' | 'java' | 'dotnet' | 'php' | 'ruby' | 'cpp' | 'other';
+
+/** The ecosystem from base images and the commands the RUNs run. */
+export function detectEcosystem(model: DockerfileModel): Ecosystem {
+  const images = model.stages.map((s) => (s.from.resolvedImage ?? s.from.image).toLowerCase()).join(' ');
+  const programs = new Set<string>();
+  for (const i of model.instructions) {
+    const shell = (i as { shell?: { commands: { name: string }[] } | null }).shell;
+    for (const c of shell?.commands ?? []) programs.add(c.name.slice(c.name.lastIndexOf('/') + 1));
+  }
+  const has = (...names: string[]) => names.some((n) => programs.has(n));
+  const img = (re: RegExp) => re.test(images);
+  if (has('go') || img(/(^|[/ ])golang[:@ ]|(^|[/ ])golang$/)) return 'go';
+  if (has('cargo', 'rustc') || img(/(^|[/ ])rust[:@ ]|(^|[/ ])rust$/)) return 'rust';
+  if (has('mvn', 'gradle', 'gradlew', './gradlew', './mvnw', 'mvnw', 'java') || img(/maven|gradle|openjdk|temurin|corretto|jdk|jre/))
+    return 'java';
+  if (has('dotnet') || img(/dotnet/)) return 'dotnet';
+  if (has('npm', 'yarn', 'pnpm', 'npx', 'node', 'bun') || img(/(^|[/ ])(node|bun)[:@ ]|(^|[/ ])node$/)) return 'node';
+  if (has('pip', 'pip3', 'poetry', 'uv', 'pipenv', 'python', 'python3', 'conda') || img(/python|conda/)) return 'python';
+  if (has('composer', 'php', 'docker-php-ext-install') || img(/(^|[/ ])php[:@ ]|composer/)) return 'php';
+  if (has('bundle', 'gem', 'rails') || img(/(^|[/ ])ruby[:@ ]/)) return 'ruby';
+  if (has('cmake', 'make', 'gcc', 'g++', 'clang', 'ninja') || img(/(^|[/ ])gcc[:@ ]/)) return 'cpp';
+  return 'other';
+}
+
+const COMMON = [
+  '# Version control',
+  '.git',
+  '.gitignore',
+  '.gitattributes',
+  '',
+  '# Docker files themselves',
+  'Dockerfile*',
+  '*.Dockerfile',
+  '.dockerignore',
+  'docker-compose*.yml',
+  'compose*.yaml',
+  '',
+  '# Secrets and local settings',
+  '.env',
+  '.env.*',
+  '*.pem',
+  '*.key',
+  '',
+  '# Editors, OS files, logs',
+  '.vscode',
+  '.idea',
+  '*.swp',
+  '.DS_Store',
+  '*.log',
+  '',
+  '# CI, docs and tests (not needed to build or run the app)',
+  '.github',
+  '.gitlab-ci.yml',
+  'docs',
+  'tests',
+  'test',
+  '__tests__',
+  'coverage',
+];
+
+const PER_ECOSYSTEM: Record<Ecosystem, string[]> = {
+  node: [
+    '# Dependencies and build output (installed and built inside the image)',
+    'node_modules',
+    '.npm',
+    '.pnpm-store',
+    '.yarn/cache',
+    'npm-debug.log*',
+    'yarn-error.log*',
+    'dist',
+    'build',
+    '.next',
+    '.nuxt',
+    '.output',
+    '.turbo',
+    '.cache',
+    '*.test.js',
+    '*.spec.js',
+    '*.test.ts',
+    '*.spec.ts',
+  ],
+  python: [
+    '# Virtual environments, caches and build output',
+    '.venv',
+    'venv',
+    'env',
+    '__pycache__',
+    '*.pyc',
+    '*.pyo',
+    '.pytest_cache',
+    '.mypy_cache',
+    '.ruff_cache',
+    '.tox',
+    '.coverage',
+    'htmlcov',
+    '*.egg-info',
+    'dist',
+    'build',
+  ],
+  go: ['# Build output', 'bin', '*.exe', '*.test', '*.out'],
+  rust: ['# Build output (rebuilt inside the image)', 'target'],
+  java: ['# Build output and tool caches', 'target', 'build', '.gradle', '*.class', 'out'],
+  dotnet: ['# Build output', 'bin', 'obj', '*.user', 'TestResults'],
+  php: ['# Dependencies (installed by composer inside the image)', 'vendor', 'node_modules', '.phpunit.result.cache'],
+  ruby: ['# Dependencies and caches', 'vendor/bundle', '.bundle', 'log', 'tmp', 'node_modules'],
+  cpp: ['# Build output', 'build', 'cmake-build-*', '*.o', '*.a', '*.so'],
+  other: [],
+};
+
+function contextCopies(model: DockerfileModel): CopyInstruction[] {
+  return model.instructions.filter(
+    (i): i is CopyInstruction =>
+      (i.keyword === 'COPY' || i.keyword === 'ADD') &&
+      (i as CopyInstruction).from === null &&
+      (i as CopyInstruction).sources.some((s) => !(i as CopyInstruction).remoteSources.includes(s)),
+  );
+}
+
+/** Names the Dockerfile uses itself (copied sources, words of its commands): never ignored. */
+function usedNames(model: DockerfileModel): Set<string> {
+  const used = new Set<string>();
+  for (const c of contextCopies(model)) {
+    for (const s of c.sources) {
+      const clean = s.replace(/^\.\//, '').replace(/\/+$/, '');
+      if (!clean || clean === '.') continue;
+      used.add(clean.split('/')[0]);
+      used.add(clean);
+    }
+  }
+  return used;
+}
+
+function mentioned(model: DockerfileModel, entry: string): boolean {
+  const bare = entry.replace(/\*.*$/, '').replace(/^\./, '\\.');
+  if (!bare || bare.length < 3) return false;
+  // `npm test`, `pytest tests/`, `COPY docs ...`: the build uses it.
+  return new RegExp(`(^|[\\s/"'=])${bare}([\\s/"':]|$)`, 'm').test(
+    model.instructions
+      .filter((i) => i.keyword === 'RUN' || i.keyword === 'COPY' || i.keyword === 'ADD')
+      .map((i) => i.argsText)
+      .join('\n'),
+  );
+}
+
+export function suggestDockerignore(model: DockerfileModel): string | null {
+  if (!model.stages.length || !contextCopies(model).length) return null;
+  const eco = detectEcosystem(model);
+  const used = usedNames(model);
+  const usesTests = model.instructions.some(
+    (i) => i.keyword === 'RUN' && /\b(npm (run )?test|yarn test|pnpm test|pytest|go test|cargo test|mvn .*\b(test|verify)\b|gradle.* test|dotnet test|phpunit|rspec|ctest)\b/.test(i.argsText),
+  );
+  const lines: string[] = [];
+  const keep = (entry: string): boolean => {
+    if (entry === '' || entry.startsWith('#')) return true;
+    const base = entry.replace(/\/\*\*$/, '');
+    if (used.has(base) || used.has(base.replace(/\*.*$/, ''))) return false;
+    if (/^(tests|test|__tests__|coverage|\*\.(test|spec)\.(js|ts))$/.test(entry) && usesTests) return false;
+    if (/^(dist|build|out|target|bin|obj|vendor|\.next|\.output)$/.test(entry) && mentioned(model, entry)) {
+      // The Dockerfile copies a prebuilt folder from the context: it must stay.
+      const copiesIt = contextCopies(model).some((c) => c.sources.some((s) => s.replace(/^\.\//, '').startsWith(entry)));
+      if (copiesIt) return false;
+    }
+    if (entry === 'docs' && mentioned(model, 'docs')) return false;
+    return true;
+  };
+  for (const e of [...COMMON, '', ...PER_ECOSYSTEM[eco]]) if (keep(e)) lines.push(e);
+  // README files are kept: package builds (pyproject readme, npm pack) often read them.
+  const text = lines
+    .join('\n')
+    .replace(/(^|\n)#[^\n]*\n(?=#|\n|$)/g, '$1')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return text + '\n';
+}

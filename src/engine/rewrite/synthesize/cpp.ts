@@ -1,0 +1,91 @@
+// C/C++: the original image (gcc, or Debian/Ubuntu with build-essential/cmake) compiles; the
+// runtime is the slim image of the same distribution with only the runtime libraries of the
+// -dev packages the build used, and the binary the container runs.
+import type { ShellCommand } from '../../model';
+import {
+  argEnvLines,
+  basename,
+  builderOnlyCaveat,
+  builderStage,
+  carriedRuns,
+  debianRelease,
+  healthcheckTool,
+  joinLines,
+  labelLines,
+  osInstallLine,
+  osPackages,
+  preamble,
+  programName,
+  rawOf,
+  resolvePath,
+  runtimeTail,
+  tagVersion,
+  unknownRunLines,
+  type StageFacts,
+  type SynthesisResult,
+} from './common';
+
+const BUILD = new Set(['cmake', 'make', 'ninja', 'gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'meson', 'configure', 'autoreconf']);
+
+function isBuild(cmd: ShellCommand): boolean {
+  return BUILD.has(programName(cmd));
+}
+
+/** The slim runtime of the build image's distribution, or null when it is not one we know. */
+function runtimeFor(facts: StageFacts): string | null {
+  const { name, tag, prefix } = facts.image;
+  if (name === 'gcc') return `debian:${debianRelease(tag) ?? 'bookworm'}-slim`;
+  if (name === 'debian') {
+    if (/slim/.test(tag ?? '')) return null;
+    const rel = debianRelease(tag) ?? tagVersion(tag);
+    return `${prefix}debian:${rel ?? 'bookworm'}-slim`;
+  }
+  if (name === 'ubuntu') return `${prefix}ubuntu:${tag ?? 'latest'}`;
+  return null;
+}
+
+export function synthesizeCpp(facts: StageFacts): SynthesisResult | null {
+  const builds = facts.commands.filter((c) => isBuild(c.cmd));
+  if (!builds.length) return null;
+  const os = osPackages(facts);
+  const hasToolchain = facts.image.name === 'gcc' || os.all.some((p) => /^(build-essential|g\+\+|gcc|cmake|clang)$/.test(p));
+  if (!hasToolchain) return null;
+  const runtime = runtimeFor(facts);
+  if (!runtime) return null;
+  const words = facts.runWords ?? [];
+  if (!words.length || /\$/.test(words[0])) return null;
+  const program = words[0];
+  // The binary: a path (./build/app, /usr/local/bin/app) or a name installed by `make install`.
+  const finalWd = facts.workdir ?? '/';
+  const binary = program.includes('/') ? resolvePath(finalWd, program) : `/usr/local/bin/${program}`;
+  const installs = facts.commands.some((c) => /\binstall\b/.test(c.cmd.args.join(' ')) && isBuild(c.cmd));
+  if (!program.includes('/') && !installs) return null;
+  if (/^(sh|bash|python3?|java|node)$/.test(basename(program))) return null;
+
+  const b = builderStage(facts, { name: 'build', image: facts.baseRef, manifests: null });
+  const rt: string[] = [`FROM ${runtime}`];
+  rt.push(...argEnvLines(facts.stage).filter((l) => !/^ENV\s+(CC|CXX|CFLAGS|CXXFLAGS|LDFLAGS|CMAKE_\w*)=/.test(l)));
+  rt.push(...labelLines(facts.stage));
+  const hc = healthcheckTool(facts.stage);
+  const pk = [...(os.manager === 'apt' ? os.runtime : []), ...(hc ? [hc] : [])];
+  const osLine = osInstallLine('apt', [...new Set(pk)]);
+  if (osLine) rt.push(osLine);
+  for (const i of facts.stage.instructions) if (i.keyword === 'WORKDIR') rt.push(rawOf(i));
+  rt.push(`COPY --from=build ${binary} ${binary}`);
+  if (installs) rt.push('COPY --from=build /usr/local/lib /usr/local/lib', 'RUN ldconfig');
+  for (const r of carriedRuns(facts)) rt.push(rawOf(r));
+  rt.push(...runtimeTail(facts.stage, { user: facts.user ? rawOf(facts.user) : null }));
+
+  const caveats: string[] = [
+    `The final stage on ${runtime} has no compiler and only the runtime libraries of the -dev packages it knows (${os.runtime.length ? os.runtime.join(', ') : 'none needed'}); check with \`ldd ${binary}\` that nothing is missing.`,
+    'Only the binary is copied into the final stage: data files it reads at run time must be copied too.',
+  ];
+  if (os.unmapped.length)
+    caveats.push(`Runtime libraries for ${os.unmapped.join(', ')} are not known: add them to the final stage (the package without -dev).`);
+  if (os.dropped.length) caveats.push(`Build-only packages (${os.dropped.join(', ')}) stay in the build stage.`);
+  caveats.push(...builderOnlyCaveat(unknownRunLines(facts, (c) => isBuild(c) || /^(cd|git|wget|curl|tar|unzip|ldconfig)$/.test(programName(c)))));
+
+  const text = joinLines([...preamble(facts.model), ...b.lines, '', ...rt]);
+  const explanation = `The build stage on ${facts.baseRef} compiles with its toolchain as before; the final stage on ${runtime} receives ${binary}${installs ? ' and /usr/local/lib' : ''} and the runtime libraries only. Compilers, headers and object files stay behind.`;
+  return { text, ecosystem: 'cpp', caveats, explanation };
+}

@@ -1,0 +1,305 @@
+// Node.js (npm, yarn, pnpm): a deps stage with production dependencies only, a build stage when
+// the Dockerfile builds (npm run build, tsc, next build...), and a slim runtime of the same major
+// version that receives the context files, the production node_modules and the build output.
+import type { ShellCommand } from '../../model';
+import {
+  argEnvLines,
+  basename,
+  builderOnlyCaveat,
+  builderStage,
+  carriedRuns,
+  envKeys,
+  healthcheckTool,
+  isAlpineTag,
+  isCopy,
+  isRun,
+  isSlimTag,
+  joinLines,
+  labelLines,
+  majorOf,
+  osInstallLine,
+  osPackages,
+  positional,
+  preamble,
+  programName,
+  rawOf,
+  runLine,
+  runtimeTail,
+  tagVersion,
+  unknownRunLines,
+  userLine,
+  workdirs,
+  type StageFacts,
+  type SynthesisResult,
+} from './common';
+
+export type NodeManager = 'npm' | 'yarn' | 'pnpm';
+
+const NODE_TOOLS = new Set(['npm', 'yarn', 'pnpm', 'npx', 'node', 'corepack', 'tsc', 'next', 'vite', 'ng', 'nest']);
+
+/** The manager a command runs, looking through `npx pnpm` / `corepack pnpm`. */
+function managerOf(cmd: ShellCommand): { manager: NodeManager; args: string[] } | null {
+  const p = programName(cmd);
+  if (p === 'npm' || p === 'yarn' || p === 'pnpm') return { manager: p, args: cmd.args };
+  if ((p === 'npx' || p === 'corepack') && ['yarn', 'pnpm', 'npm'].includes(cmd.args[0]))
+    return { manager: cmd.args[0] as NodeManager, args: cmd.args.slice(1) };
+  return null;
+}
+
+/** `npm ci`, `npm install` (no package names), `yarn`, `yarn install`, `pnpm install`. */
+export function isNodeInstall(cmd: ShellCommand): boolean {
+  const m = managerOf(cmd);
+  if (!m) return false;
+  const [sub, ...rest] = m.args;
+  if (m.args.some((a) => a === '-g' || a === '--global')) return false;
+  if (m.manager === 'npm') return (sub === 'ci' || sub === 'install' || sub === 'i') && positional(rest).length === 0;
+  if (m.manager === 'yarn') return sub === undefined || (sub === 'install' && positional(rest).length === 0) || sub.startsWith('-');
+  return (sub === 'install' || sub === 'i') && positional(rest).length === 0;
+}
+
+/** Global tool installs (`npm install -g pm2`, `yarn global add serve`): the runtime needs them. */
+function isGlobalInstall(cmd: ShellCommand): boolean {
+  const m = managerOf(cmd);
+  if (!m) return false;
+  if (m.manager === 'yarn') return m.args[0] === 'global' && m.args[1] === 'add';
+  return m.args.some((a) => a === '-g' || a === '--global') && ['install', 'i', 'add'].includes(m.args[0]);
+}
+
+/** Build work: `npm run build`, `yarn build`, `pnpm run compile`, `npx tsc`, `next build`... */
+export function isNodeBuild(cmd: ShellCommand): boolean {
+  const p = programName(cmd);
+  const m = managerOf(cmd);
+  if (m) {
+    const [sub, script] = m.args;
+    if (m.manager === 'npm') return (sub === 'run' || sub === 'run-script') && !!script && !/^(start|dev|serve)$/.test(script);
+    if (sub === 'run') return !!script && !/^(start|dev|serve)$/.test(script);
+    return !!sub && !sub.startsWith('-') && !['install', 'i', 'add', 'global', 'ci', 'start', 'dev', 'serve', 'cache', 'config', 'set', 'prune', 'remove', 'audit', 'fetch', 'policies', 'plugin', 'workspaces', 'dlx', 'exec', 'env', 'store'].includes(sub);
+  }
+  if (p === 'npx') return ['tsc', 'next', 'vite', 'ng', 'nest', 'webpack', 'rollup', 'esbuild', 'prisma', 'nx', 'turbo'].includes(cmd.args[0] ?? '');
+  return ['tsc', 'next', 'vite', 'ng', 'nest', 'webpack', 'esbuild', 'rollup'].includes(p);
+}
+
+const LOCKFILES: Record<NodeManager, string> = {
+  npm: 'package-lock.json',
+  yarn: 'yarn.lock',
+  pnpm: 'pnpm-lock.yaml',
+};
+
+export interface NodeFacts {
+  manager: NodeManager;
+  install: ShellCommand;
+  lockfile: boolean;
+  yarnBerry: boolean;
+  builds: ShellCommand[];
+  globals: ShellCommand[];
+  /** Manifests to copy before the context (package.json and the lockfile...). */
+  manifests: string[];
+  /** The app folder (working directory of the install). */
+  appDir: string;
+}
+
+export function nodeFacts(facts: StageFacts): NodeFacts | null {
+  const install = facts.commands.find((c) => isNodeInstall(c.cmd));
+  if (!install) return null;
+  const manager = managerOf(install.cmd)!.manager;
+  const wd = workdirs(facts.stage);
+  const appDir = wd.get(install.run) ?? null;
+  if (!appDir || appDir === '/') return null;
+  // `cd dir && npm install`: the install runs elsewhere; too uncertain to restructure.
+  const cmds = install.run.shell.commands;
+  if (cmds.slice(0, install.index).some((c) => programName(c) === 'cd')) return null;
+  const copied = facts.copies.flatMap((c) => (c.from === null ? c.sources.map(basename) : []));
+  const args = managerOf(install.cmd)!.args;
+  const lockfile =
+    copied.some((s) => /^(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|package\*\.json)$/.test(s)) ||
+    args[0] === 'ci' ||
+    args.some((a) => a === '--frozen-lockfile' || a === '--immutable' || a === '--frozen-lockfile=true');
+  const yarnBerry =
+    manager === 'yarn' && (copied.some((s) => s === '.yarnrc.yml' || s === '.yarn') || args.includes('--immutable'));
+  const manifests: string[] = [];
+  if (manager === 'npm') manifests.push('package*.json');
+  else manifests.push('package.json', `${LOCKFILES[manager]}${lockfile ? '' : '*'}`);
+  if (copied.includes('.npmrc')) manifests.push('.npmrc');
+  if (manager === 'pnpm' && copied.includes('pnpm-workspace.yaml')) manifests.push('pnpm-workspace.yaml');
+  if (yarnBerry) manifests.push('.yarnrc.yml');
+  const builds = facts.commands.filter((c) => isNodeBuild(c.cmd)).map((c) => c.cmd);
+  const globals = facts.commands.filter((c) => isGlobalInstall(c.cmd)).map((c) => c.cmd);
+  return { manager, install: install.cmd, lockfile, yarnBerry, builds, globals, manifests, appDir };
+}
+
+/** The production-only install for the deps stage. */
+export function productionInstall(nf: NodeFacts, nodeMajor: number | null): string {
+  if (nf.manager === 'yarn') {
+    if (nf.yarnBerry) return 'yarn workspaces focus --all --production';
+    return `yarn install --production${nf.lockfile ? ' --frozen-lockfile' : ''}`;
+  }
+  if (nf.manager === 'pnpm') return `pnpm install --prod${nf.lockfile ? ' --frozen-lockfile' : ''}`;
+  const omit = nodeMajor !== null && nodeMajor < 16 ? '--only=production' : '--omit=dev';
+  return nf.lockfile ? `npm ci ${omit}` : `npm install ${omit}`;
+}
+
+/** Where the build writes: read from CMD/ENTRYPOINT paths, framework hints, else dist/. */
+export function buildOutputs(facts: StageFacts, nf: NodeFacts): { dirs: string[]; guessed: boolean } {
+  const known = ['dist', 'build', 'out', '.next', '.output', 'lib', 'server', '.svelte-kit'];
+  const words = facts.runWords ?? [];
+  for (const w of words) {
+    const first = w.replace(/^\.\//, '').split('/')[0];
+    if (w.includes('/') && known.includes(first)) return { dirs: [first], guessed: false };
+  }
+  const texts = [...nf.builds.map((b) => b.text), ...words].join(' ');
+  if (/\bnext\b/.test(texts) || /\bnext\b/.test(facts.model.text)) return { dirs: ['.next'], guessed: !/\bnext\b/.test(texts) };
+  if (/\bnuxt\b/.test(texts)) return { dirs: ['.output'], guessed: false };
+  return { dirs: ['dist'], guessed: true };
+}
+
+/** Signs that dependencies compile native code (node-gyp needs python/make/g++; glibc-only modules). */
+function nativeSignals(facts: StageFacts): boolean {
+  const os = osPackages(facts);
+  if (os.all.some((p) => /^(python3?|make|g\+\+|gcc|build-essential|build-base|libvips.*|libc6-compat|gcompat|node-gyp)$/.test(p)))
+    return true;
+  return /\b(node-gyp|sharp|bcrypt|canvas|sqlite3|better-sqlite3|argon2|grpc|puppeteer|playwright|chromium)\b/i.test(facts.model.text);
+}
+
+/**
+ * The runtime: the same major version, alpine when the original gives no sign of native modules
+ * (the seeds' first choice: node:<v>-alpine is far smaller), -slim (glibc) when it does.
+ */
+export function nodeRuntimeImage(facts: StageFacts): { image: string; alpine: boolean; version: string | null } {
+  const { image } = facts;
+  const version = tagVersion(image.tag);
+  if (isSlimTag(image.tag)) return { image: facts.baseRef, alpine: isAlpineTag(image.tag), version };
+  // Debian package names and useradd/groupadd do not carry over to Alpine: stay on Debian then.
+  const os = osPackages(facts);
+  const debianOnly =
+    (os.manager === 'apt' && os.runtime.length > 0) ||
+    carriedRuns(facts).some((r) => r.shell.commands.some((c) => /^(useradd|groupadd|usermod)$/.test(programName(c))));
+  const alpine = isAlpineTag(image.tag) || (!nativeSignals(facts) && !debianOnly);
+  const v = version ?? (image.tag && /lts|current/.test(image.tag) ? image.tag.replace(/-.*/, '') : 'lts');
+  return { image: `${image.prefix}node:${v}-${alpine ? 'alpine' : 'slim'}`, alpine, version };
+}
+
+export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
+  if (facts.image.name !== 'node') return null;
+  const nf = nodeFacts(facts);
+  if (!nf) return null;
+  const productionAlready = /--omit=dev|--only=prod|--production|--prod\b/.test(nf.install.text);
+  const hasBuild = nf.builds.length > 0;
+  if (isSlimTag(facts.image.tag) && !hasBuild && productionAlready) return null;
+
+  const runtime = nodeRuntimeImage(facts);
+  const major = runtime.version ? Number(majorOf(runtime.version)) : null;
+  const caveats: string[] = [];
+  const app = nf.appDir;
+  const stage = facts.stage;
+  const pre = preamble(facts.model);
+
+  // deps: the same base as the original (it has the compilers native modules may need), the
+  // setup commands that ran before the install (OS packages, corepack, a global pnpm), the
+  // manifests and a production-only install.
+  const deps: string[] = [`FROM ${facts.from.flags.some((f) => f.name === 'platform') ? `--platform=${facts.from.flags.find((f) => f.name === 'platform')!.value} ` : ''}${facts.baseRef} AS deps`];
+  deps.push(...argEnvLines(stage));
+  deps.push(`WORKDIR ${app}`);
+  for (const i of stage.instructions) {
+    if (i.keyword === 'COPY' && isCopy(i) && i.from === null) {
+      const all = i.sources.every((s) => /^(package\.json|package\*\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc(\.yml)?)$/.test(basename(s)));
+      if (all) continue;
+    }
+    if (!isRun(i)) continue;
+    if (i.shell.commands.some((c) => c === nf.install)) break;
+    const setup = i.shell.commands.every((c) => {
+      const p = programName(c);
+      return ['apt-get', 'apt', 'apk', 'rm', 'corepack', 'npm', 'yarn', 'pnpm', 'mkdir', 'true', 'set'].includes(p) && !isNodeInstall(c) && !isNodeBuild(c);
+    });
+    if (setup) deps.push(rawOf(i));
+  }
+  if (nf.manager === 'pnpm' && !facts.commands.some((c) => /pnpm/.test(c.cmd.text) && (programName(c.cmd) === 'corepack' || isGlobalInstall(c.cmd)))) {
+    deps.push(`COPY ${nf.manifests.join(' ')} ./`);
+    deps.push(runLine(['corepack enable', productionInstall(nf, major)]));
+  } else {
+    deps.push(`COPY ${nf.manifests.join(' ')} ./`);
+    deps.push(`RUN ${productionInstall(nf, major)}`);
+  }
+
+  // build: the original stage (manifests first), only when it builds something.
+  let build: string[] = [];
+  let outputs: string[] = [];
+  if (hasBuild) {
+    const b = builderStage(facts, {
+      name: 'build',
+      image: facts.baseRef,
+      manifests: nf.manifests,
+      isInstall: isNodeInstall,
+    });
+    build = b.lines;
+    const out = buildOutputs(facts, nf);
+    outputs = out.dirs;
+    if (out.guessed)
+      caveats.push(
+        `The build output folder was taken to be ${outputs.map((d) => d + '/').join(', ')}; if the build writes elsewhere, change the COPY --from=build line.`,
+      );
+    if (facts.commands.some((c) => /prisma\s+generate/.test(c.cmd.text)))
+      caveats.push(
+        'Code generated into node_modules during the build (prisma generate) is not in the production node_modules of the deps stage: run the generator there too.',
+      );
+  }
+
+  // runtime
+  const os = osPackages(facts);
+  const rt: string[] = [`FROM ${runtime.image}`];
+  rt.push(...argEnvLines(stage));
+  if (!envKeys(stage).has('NODE_ENV')) rt.push('ENV NODE_ENV=production');
+  rt.push(...labelLines(stage));
+  const hc = healthcheckTool(stage);
+  const rtManager = runtime.alpine ? 'apk' : 'apt';
+  const wanted = [...(os.manager === rtManager ? os.runtime : []), ...(hc === 'curl' || (hc === 'wget' && !runtime.alpine) ? [hc] : [])];
+  const osLine = osInstallLine(rtManager, [...new Set(wanted)]);
+  if (osLine) rt.push(osLine);
+  if (os.manager && os.manager !== rtManager && os.runtime.length)
+    caveats.push(`The OS packages ${os.runtime.join(', ')} were installed with ${os.manager}; install their equivalents in the final stage.`);
+  // The context files, in the original order with the original working directories.
+  for (const i of stage.instructions) {
+    if (i.keyword === 'WORKDIR') rt.push(rawOf(i));
+    else if (isCopy(i) && i.from === null && i.remoteSources.length === 0) rt.push(rawOf(i));
+    else if (isCopy(i) && i.from !== null) rt.push(rawOf(i));
+  }
+  rt.push(`COPY --from=deps ${app}/node_modules ${app}/node_modules`);
+  for (const d of outputs) rt.push(`COPY --from=build ${app}/${d} ${app}/${d}`);
+  for (const g of nf.globals) rt.push(runLine([g.text, `${g.args[0] === 'global' || programName(g) === 'yarn' ? 'yarn cache clean' : 'npm cache clean --force'}`]));
+  for (const r of carriedRuns(facts)) rt.push(rawOf(r));
+  const user = userLine(facts, 'node');
+  rt.push(...runtimeTail(stage, { user }));
+
+  caveats.push(
+    ...builderOnlyCaveat(
+      unknownRunLines(facts, (c) => NODE_TOOLS.has(programName(c)) || isNodeBuild(c) || isNodeInstall(c)),
+    ),
+  );
+  if (!facts.user)
+    caveats.push(
+      'The app now runs as the unprivileged `node` user: if it writes into its own folder at run time (uploads, caches), give that folder to `node` (chown) or use a volume.',
+    );
+  const maj = majorOf(runtime.version) ?? 'lts';
+  if (runtime.alpine && !isAlpineTag(facts.image.tag))
+    caveats.push(
+      `The runtime moves from glibc (${facts.baseRef}) to Alpine's musl libc: native modules (bcrypt, sharp, canvas...) need musl builds and are compiled in the deps stage on the original image. If the app fails to start, use node:${maj}-slim (glibc, larger) as the final base.`,
+    );
+  else if (!runtime.alpine && !isSlimTag(facts.image.tag))
+    caveats.push(
+      `${runtime.image} is Debian (glibc) without compilers and with fewer tools (no curl, git or python); node:${maj}-alpine is smaller still but uses musl libc.`,
+    );
+  caveats.push(
+    `gcr.io/distroless/nodejs${/^\d+$/.test(maj) ? maj : '22'}-debian12 is another option: no shell and no npm, so CMD must then be the script path (e.g. ["dist/index.js"]).`,
+  );
+  if (!nf.lockfile)
+    caveats.push(`No lockfile was seen: commit ${LOCKFILES[nf.manager]} and copy it so that installs are reproducible.`);
+  if (os.unmapped.length)
+    caveats.push(`Runtime libraries for ${os.unmapped.join(', ')} are not known: add them to the final stage if the app loads them.`);
+  if (os.dropped.length)
+    caveats.push(`Build-only packages (${os.dropped.join(', ')}) stay in the build stages.`);
+
+  const text = joinLines([...pre, ...deps, '', ...(build.length ? [...build, ''] : []), ...rt]);
+  const explanation = hasBuild
+    ? `Three stages: \`deps\` installs production dependencies only (${productionInstall(nf, major)}), \`build\` installs everything and runs the build, and the final stage on ${runtime.image} receives the app files, the production node_modules and the build output (${outputs.join(', ')}/). Compilers, devDependencies and caches stay behind.`
+    : `Two stages: \`deps\` installs production dependencies only (${productionInstall(nf, major)}) on the original image, and the final stage on ${runtime.image} receives the app files and those node_modules. devDependencies, compilers and caches stay behind.`;
+  return { text, ecosystem: 'node', caveats, explanation };
+}

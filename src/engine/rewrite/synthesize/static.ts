@@ -1,0 +1,80 @@
+// Static front-ends (React, Vue, Vite, Angular... served by `serve`, `http-server` or a preview
+// server): the original Node image builds the site, and nginx:alpine serves the build output.
+// No Node runtime, no node_modules in the final image.
+import {
+  builderStage,
+  labelLines,
+  joinLines,
+  preamble,
+  rawOf,
+  simpleArgs,
+  type StageFacts,
+  type SynthesisResult,
+} from './common';
+import { isNodeInstall, nodeFacts } from './node';
+
+const SERVERS = /\b(serve|http-server|live-server|static-server|vite\s+preview|npm\s+run\s+preview|yarn\s+preview|pnpm\s+preview|angular-http-server|spa-http-server)\b/;
+
+/** The folder a static server is told to serve, from its arguments. */
+function servedDir(words: string[]): string | null {
+  const k = words.findIndex((w) => /^(serve|http-server|live-server|static-server)$/.test(w.split('/').pop() ?? ''));
+  if (k < 0) return null;
+  for (let j = k + 1; j < words.length; j++) {
+    const w = words[j];
+    if (w === '-l' || w === '--listen' || w === '-p' || w === '--port' || w === '-a') {
+      j++;
+      continue;
+    }
+    if (w.startsWith('-')) continue;
+    return w.replace(/^\.\//, '').replace(/\/+$/, '');
+  }
+  return null;
+}
+
+export function synthesizeStatic(facts: StageFacts): SynthesisResult | null {
+  if (facts.image.name !== 'node') return null;
+  const words = facts.runWords ?? [];
+  const runText = words.join(' ');
+  if (!SERVERS.test(runText)) return null;
+  const nf = nodeFacts(facts);
+  if (!nf || !nf.builds.length) return null;
+  const app = nf.appDir;
+
+  const caveats: string[] = [];
+  let out = servedDir(words);
+  if (!out) {
+    const text = facts.model.text;
+    out = /react-scripts|create-react-app/.test(text) ? 'build' : 'dist';
+    caveats.push(`The build output folder was taken to be ${out}/; change the COPY --from=build line if the build writes elsewhere.`);
+  }
+  if (out === '.' || out.includes('$')) return null;
+
+  const b = builderStage(facts, { name: 'build', image: facts.baseRef, manifests: nf.manifests, isInstall: isNodeInstall });
+  const ports = facts.stage.instructions
+    .filter((i) => i.keyword === 'EXPOSE')
+    .flatMap((i) => simpleArgs(i))
+    .map((p) => p.replace(/\/tcp$/i, ''));
+  const port = ports[0] && /^\d+$/.test(ports[0]) ? ports[0] : '80';
+  const spa = /\s(-s|--single)\b/.test(' ' + runText) || /react|vue|angular|vite|svelte/i.test(facts.model.text);
+
+  const rt: string[] = ['FROM nginx:alpine'];
+  rt.push(...labelLines(facts.stage));
+  rt.push(`COPY --from=build ${app}/${out} /usr/share/nginx/html`);
+  const seds: string[] = [];
+  if (port !== '80') seds.push(`s/listen  *80;/listen ${port};/`, `s/listen  *\\[::\\]:80;/listen [::]:${port};/`);
+  if (spa) seds.push('s#index  index.html index.htm;#index  index.html index.htm;\\n        try_files $uri $uri/ /index.html;#');
+  if (seds.length) rt.push(`RUN sed -i -e '${seds.join("' -e '")}' /etc/nginx/conf.d/default.conf`);
+  for (const i of facts.stage.instructions) {
+    if (['EXPOSE', 'VOLUME', 'STOPSIGNAL'].includes(i.keyword)) rt.push(rawOf(i));
+  }
+  if (!ports.length) rt.push('EXPOSE 80');
+
+  caveats.push(
+    `The site is now served by nginx instead of ${words[0] === 'npm' || words[0] === 'npx' ? words.slice(0, 3).join(' ') : words[0]}: the container's command changes to nginx's own (port ${port}${spa ? ', unknown paths fall back to index.html' : ''}); redirects, headers or a proxy the Node server set up need an nginx configuration.`,
+    'Runtime environment variables no longer reach the app: a static build bakes them in at build time (set them as build ARGs).',
+    'nginx:alpine starts as root and drops to the nginx user for workers; nginxinc/nginx-unprivileged:alpine runs entirely unprivileged (it listens on 8080 by default).',
+  );
+  const text = joinLines([...preamble(facts.model), ...b.lines, '', ...rt]);
+  const explanation = `The site is built in a stage on ${facts.baseRef} (dependencies first, then the sources) and only its output, ${out}/, is served by nginx:alpine: no Node.js, no node_modules and no sources ship.`;
+  return { text, ecosystem: 'static', caveats, explanation };
+}
