@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { analyzeSync, shellParserLoaded, parseDockerfile } from './src/engine/node';
+import { extractPromises, brokenPromises } from './src/engine/rewrite/promises';
+import { synthesizeMultiStage } from './src/engine/rewrite/synthesize';
+await shellParserLoaded;
+const dir = '/work/shared/corpus/';
+const manifest = JSON.parse(readFileSync(dir + 'manifest.json', 'utf8'));
+const only = process.argv[2];
+let n = 0, valid = 0, idem = 0, nogrow = 0, prom = 0;
+const red: Record<string, number[]> = {};
+for (const e of manifest) {
+  if (only && !e.file.includes(only)) continue;
+  const text = readFileSync(dir + 'dockerfiles/' + e.file, 'utf8');
+  const t0 = Date.now();
+  const a = analyzeSync(text);
+  const ms = Date.now() - t0;
+  n++;
+  const out = a.rewrite.dockerfile;
+  const m = parseDockerfile(out);
+  const ok = a.syntaxErrors.length > 0 || m.syntaxErrors.length === 0;
+  if (ok) valid++;
+  const b = analyzeSync(out);
+  const id = b.rewrite.dockerfile === out;
+  if (id) idem++;
+  const grows = a.rewrite.estimate.uncompressedBytes > a.estimate.uncompressedBytes;
+  if (!grows) nogrow++;
+  const broken = a.syntaxErrors.length ? [] : brokenPromises(extractPromises(parseDockerfile(text)), extractPromises(m), a.rewrite.steps.some(s => s.id === 'multi-stage' && s.enabled && /nginx/.test(out)) ? new Set(['cmd','entrypoint','expose','user','healthcheck'] as any) : new Set());
+  if (!broken.length) prom++;
+  const r = a.estimate.uncompressedBytes ? 1 - a.rewrite.estimate.uncompressedBytes / a.estimate.uncompressedBytes : 0;
+  (red[e.style] ??= []).push(r);
+  const synth = a.rewrite.steps.find(s => s.id === 'multi-stage' && s.enabled);
+  const s = synthesizeMultiStage(parseDockerfile(text));
+  console.log(e.file.slice(0, 50).padEnd(50), e.style.padEnd(9), e.ecosystem.padEnd(7), (synth ? 'MS ' : s ? 'ms?' : '   '), (r * 100).toFixed(0).padStart(3) + '%', a.rewrite.steps.filter(s => s.enabled).length, ms + 'ms', ok ? '' : 'INVALID', id ? '' : 'NOT-IDEMPOTENT', grows ? 'GROWS' : '', broken.length ? 'BROKEN:' + broken.join(',') : '', a.syntaxErrors.length ? 'srcerr' : '');
+}
+const med = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : 0; };
+console.log({ n, valid, idem, nogrow, prom });
+for (const [k, v] of Object.entries(red)) console.log(k, v.length, 'median reduction', (med(v) * 100).toFixed(1) + '%');

@@ -1,0 +1,290 @@
+// Accuracy benchmark of the size model against real, published images.
+//
+// Each case rebuilds a Docker Official Image from its parent with a Dockerfile written from the
+// published facts in ../shared/data/repo-info (the recorded layer instructions, verbatim), runs the
+// estimator on it, and compares:
+//   * whole images: the estimate vs the real total (compressed = registry "Total Size"; on-disk =
+//     the local "Virtual Size" where published);
+//   * single package-install layers: the estimated layer vs the real layer's compressed size.
+// Usage: npm run bench:accuracy  (or: npx tsx scripts/bench-accuracy.ts [--verbose])
+//
+// Caveats, printed with the results: the base images these cases start from are catalog entries
+// (exact); the toolchain archive sizes in src/engine/size/heuristics.ts (Node, Go, Python) were
+// derived from the same catalog, so the cases that download a toolchain test the ledger's
+// mechanics (download, unpack, delete in the same RUN, multi-stage copy) more than an independent
+// prediction. The apt layers are independent: their sizes come from Debian's package index.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDockerfile, ensureShellParser } from '../src/engine/node';
+import { estimateImage } from '../src/engine/size/index';
+import { resolveOptions } from '../src/engine/options';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repoInfo = path.resolve(root, '../shared/data/repo-info');
+const verbose = process.argv.includes('--verbose');
+
+interface Layer {
+  instruction: string;
+  compressedBytes: number;
+}
+interface Rec {
+  image: string;
+  tag: string;
+  compressedBytes: number;
+  uncompressedBytes: number | null;
+  layers: Layer[];
+}
+
+function record(image: string, tag: string): Rec {
+  const list = JSON.parse(readFileSync(path.join(repoInfo, `${image}.json`), 'utf8')) as Rec[];
+  const r = list.find((x) => x.tag === tag);
+  if (!r) throw new Error(`${image}:${tag} is not in repo-info`);
+  return r;
+}
+
+/** A recorded history instruction as a Dockerfile line (the BuildKit marker is a comment). */
+function line(l: Layer): string {
+  return l.instruction.replace(/\s*# buildkit\s*$/, '').replace(/\t/g, ' ');
+}
+
+interface LayerCheck {
+  /** 1-based line in the case's Dockerfile. */
+  line: number;
+  name: string;
+  real: number;
+}
+interface Case {
+  name: string;
+  dockerfile: string;
+  realCompressed: number;
+  realOnDisk: number | null;
+  layers: LayerCheck[];
+}
+
+/** FROM parent + the record's layers from index `from` on (optionally up to `to`, exclusive). */
+function rebuild(
+  name: string,
+  parent: string,
+  rec: Rec,
+  from: number,
+  to = rec.layers.length,
+  pre: string[] = [],
+): Case {
+  const lines = [...pre, `FROM ${parent}`];
+  const layers: LayerCheck[] = [];
+  let real = 0;
+  for (let k = 0; k < to; k++) real += rec.layers[k].compressedBytes;
+  for (let k = from; k < to; k++) {
+    const text = line(rec.layers[k]);
+    if (
+      /^RUN\b/.test(text) &&
+      /\b(apt-get install|apk add)\b/.test(text) &&
+      !/savedAptMark|apt-mark auto|--virtual|\.tar\./.test(text)
+    ) {
+      layers.push({
+        line: lines.length + 1,
+        name: `${rec.image}:${rec.tag} layer ${k + 1}: ${summary(text)}`,
+        real: rec.layers[k].compressedBytes,
+      });
+    }
+    lines.push(text);
+  }
+  const whole = to === rec.layers.length;
+  return {
+    name,
+    dockerfile: lines.join('\n'),
+    realCompressed: whole ? rec.compressedBytes : real,
+    realOnDisk: whole ? rec.uncompressedBytes : null,
+    layers,
+  };
+}
+
+function summary(text: string): string {
+  const m = /(apt-get install|apk add)[^;&]*/.exec(text);
+  const names = (m ? m[0] : text)
+    .split(/\s+/)
+    .filter((w) => w && !w.startsWith('-') && !/^(apt-get|install|apk|add)$/.test(w));
+  return names.slice(0, 4).join(' ') + (names.length > 4 ? ` +${names.length - 4}` : '');
+}
+
+function cases(): Case[] {
+  const out: Case[] = [];
+  const curl = record('buildpack-deps', 'bookworm-curl');
+  const scm = record('buildpack-deps', 'bookworm-scm');
+  const full = record('buildpack-deps', 'bookworm');
+  out.push(
+    rebuild('buildpack-deps:bookworm-curl = debian:bookworm + curl layer', 'debian:bookworm', curl, 1),
+  );
+  out.push(
+    rebuild('buildpack-deps:bookworm-scm = debian:bookworm + curl + scm layers', 'debian:bookworm', scm, 1),
+  );
+  out.push(
+    rebuild('buildpack-deps:bookworm = debian:bookworm + curl + scm + toolchain', 'debian:bookworm', full, 1),
+  );
+  const py = record('python', '3.12');
+  out.push(
+    rebuild(
+      'buildpack-deps:trixie (python:3.12 layers 1-4) = debian:trixie + 3 apt layers',
+      'debian:trixie',
+      py,
+      1,
+      4,
+    ),
+  );
+  out.push(
+    rebuild('python:3.12 = debian:trixie + apt layers + Python built from source', 'debian:trixie', py, 1),
+  );
+  out.push(
+    rebuild(
+      'python:3.12-slim = debian:trixie-slim + ca-certificates + Python built from source',
+      'debian:trixie-slim',
+      record('python', '3.12-slim'),
+      1,
+    ),
+  );
+  out.push(
+    rebuild(
+      'node:22 = debian:bookworm + apt layers + Node.js tarball + yarn',
+      'debian:bookworm',
+      record('node', '22'),
+      1,
+    ),
+  );
+  out.push(
+    rebuild(
+      'node:22-slim = debian:bookworm-slim + Node.js tarball (apt tools purged) + yarn',
+      'debian:bookworm-slim',
+      record('node', '22-slim'),
+      1,
+    ),
+  );
+  out.push(
+    rebuild(
+      'node:22-alpine = alpine:3.24 + Node.js musl tarball + yarn',
+      'alpine:3.24',
+      record('node', '22-alpine'),
+      1,
+    ),
+  );
+  // golang: the toolchain comes from a build stage (COPY /target/ /), as in the official Dockerfile.
+  const goStage = [
+    'FROM debian:trixie-slim AS build',
+    'RUN curl -fsSL https://example.org/dl/go1.26.5.linux-amd64.tar.gz -o go.tgz && mkdir -p /target/usr/local && tar -C /target/usr/local -xzf go.tgz && rm go.tgz',
+  ];
+  const go = record('golang', '1.26');
+  const goCase = rebuild(
+    'golang:1.26 = debian:trixie + apt layers + Go toolchain (multi-stage)',
+    'debian:trixie',
+    go,
+    1,
+    go.layers.length,
+    goStage,
+  );
+  goCase.dockerfile = goCase.dockerfile.replace('COPY /target/ /', 'COPY --from=build /target/ /');
+  out.push(goCase);
+  const goa = record('golang', '1.26-alpine');
+  const goaCase = rebuild(
+    'golang:1.26-alpine = alpine:3.24 + ca-certificates + Go toolchain (multi-stage)',
+    'alpine:3.24',
+    goa,
+    1,
+    goa.layers.length,
+    goStage,
+  );
+  goaCase.dockerfile = goaCase.dockerfile.replace('COPY /target/ /', 'COPY --from=build /target/ /');
+  out.push(goaCase);
+  // Extra package layers with a different release (trixie) and alpine.
+  const pya = record('python', '3.12-alpine');
+  out.push(
+    rebuild('python:3.12-alpine layers 1-2 = alpine:3.24 + ca-certificates tzdata', 'alpine:3.24', pya, 1, 2),
+  );
+  return out;
+}
+
+function pct(est: number, real: number): number {
+  return (est - real) / real;
+}
+function fmt(n: number): string {
+  return `${(n / 1e6).toFixed(1)} MB`;
+}
+function fmtPct(x: number): string {
+  return `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
+}
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+async function main(): Promise<void> {
+  await ensureShellParser();
+  const opts = resolveOptions({ context: { hasGit: false, sourceBytes: 0 } });
+  const wholeC: number[] = [];
+  const wholeU: number[] = [];
+  const layerErr: number[] = [];
+  console.log('Whole images (estimate vs real)');
+  console.log('case'.padEnd(92), 'compressed est / real / error', '   on-disk est / real / error');
+  const layerRows: string[] = [];
+  const seen = new Set<string>();
+  for (const c of cases()) {
+    const model = parseDockerfile(c.dockerfile);
+    if (model.syntaxErrors.length)
+      console.log(`  (syntax errors in ${c.name}: ${model.syntaxErrors.map((e) => e.message).join('; ')})`);
+    const e = estimateImage(model, opts);
+    const ec = pct(e.compressedBytes, c.realCompressed);
+    wholeC.push(Math.abs(ec));
+    let u = '';
+    if (c.realOnDisk) {
+      const eu = pct(e.uncompressedBytes, c.realOnDisk);
+      wholeU.push(Math.abs(eu));
+      u = `${fmt(e.uncompressedBytes)} / ${fmt(c.realOnDisk)} / ${fmtPct(eu)}`;
+    }
+    console.log(
+      c.name.padEnd(92),
+      `${fmt(e.compressedBytes)} / ${fmt(c.realCompressed)} / ${fmtPct(ec)}`.padEnd(32),
+      u,
+    );
+    if (verbose)
+      for (const l of e.layers)
+        console.log(
+          `      L${l.line} ${l.kind} ${fmt(l.uncompressedBytes)} / ${fmt(l.compressedBytes)} [${l.confidence}] ${l.basis.slice(0, 200)}`,
+        );
+    for (const lc of c.layers) {
+      const l = e.layers.find((x) => x.kind !== 'base' && x.line === lc.line);
+      if (!l) continue;
+      const err = pct(l.compressedBytes, lc.real);
+      const key = `${l.compressedBytes}|${lc.real}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      layerErr.push(Math.abs(err));
+      layerRows.push(
+        `${lc.name.slice(0, 90).padEnd(92)} ${fmt(l.compressedBytes)} / ${fmt(lc.real)} / ${fmtPct(err)}`,
+      );
+    }
+  }
+  console.log('\nPackage-install layers (estimated compressed layer vs the real layer)');
+  // The same layer recorded in several images is listed once per image (builds differ slightly).
+  for (const r of layerRows) console.log(r);
+  // Layers that appear identically in several images (same estimate, same real size) count once.
+  console.log('\nSummary');
+  console.log(
+    `  whole images, compressed: median |error| ${fmtPct(median(wholeC))} over ${wholeC.length} images (max ${fmtPct(Math.max(...wholeC))})`,
+  );
+  console.log(
+    `  whole images, on-disk:    median |error| ${fmtPct(median(wholeU))} over ${wholeU.length} images (max ${fmtPct(Math.max(...wholeU))})`,
+  );
+  console.log(
+    `  package layers:           median |error| ${fmtPct(median(layerErr))} over ${layerErr.length} layers (max ${fmtPct(Math.max(...layerErr))})`,
+  );
+  console.log('  targets: whole-image median ≤ 10%, package layers ≤ 25%');
+  console.log(
+    '  note: base images are exact catalog entries; Node/Go/Python toolchain sizes were derived from the same catalog.',
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,303 @@
+// Glue between the playground page and sharing: what to open on load (link > draft > default), the
+// fragment kept up to date while typing (replaceState, debounced, only after a real edit), drafts
+// set aside when a link replaces them, the recovery message for broken links, and the share dialog.
+//
+// Used by src/ui/App.svelte:
+//   const share = new ShareController();
+//   const app = new Playground(share.storeInit());
+//   onMount(() => share.start(app));        // returns the cleanup
+//   <ShareButton {share} />  <ShareBanners {share} {app} />  <ShareDialog {share} {app} />
+import type { AnalyzeOptions } from '../engine/types';
+import { EXAMPLES } from '../ui/examples';
+import { SAMPLE_DOCKERFILE } from '../ui/samples';
+import { Drafts, planStartup, type Draft, type StartupPlan } from './drafts';
+import { encodeState, normalizeOptions, parseFragment, type DecodeFailure, type FragmentResult } from './permalink';
+
+/** The part of the playground store this controller uses. */
+export interface PlaygroundLike {
+  text: string;
+  options: AnalyzeOptions;
+  loadText(text: string): void;
+  setOptions(options: AnalyzeOptions): void;
+}
+
+export const FRAGMENT_DEBOUNCE_MS = 400;
+
+export interface LinkNotice {
+  kind: 'rules-changed' | 'warnings';
+  message: string;
+}
+
+export class ShareController {
+  /** The broken link being explained (null when the link was fine or absent). */
+  recovery = $state<(DecodeFailure & { link: string }) | null>(null);
+  /** Drafts set aside by links, newest first. */
+  aside = $state.raw<Draft[]>([]);
+  /** True while the "your draft was replaced" banner should show. */
+  asideBanner = $state(false);
+  /** Problems saving the draft locally (quota, disabled storage). */
+  storageProblem = $state<string | null>(null);
+  /** Notes about the opened link (rules changed, dropped settings). */
+  linkNotices = $state.raw<LinkNotice[]>([]);
+  dialogOpen = $state(false);
+  /** Where the initial text came from. */
+  source = $state<StartupPlan['source']>('default');
+  title = $state('');
+
+  readonly drafts: Drafts;
+  private plan: StartupPlan;
+  private app: PlaygroundLike | null = null;
+  /** The fragment last written or read; the address is only rewritten when the state differs. */
+  private lastFragment = '';
+  private loadedText = '';
+  private loadedOptions = '';
+
+  constructor(drafts: Drafts = new Drafts()) {
+    this.drafts = drafts;
+    this.plan = this.decide(typeof location === 'undefined' ? '' : location.hash);
+  }
+
+  /** What the store should be created with: the text of the link/draft/default. */
+  storeInit(): { text: string } {
+    return { text: this.plan.text };
+  }
+
+  /** Starts watching the page; returns the cleanup. */
+  start(app: PlaygroundLike): () => void {
+    this.app = app;
+    if (Object.keys(this.plan.options).length || this.plan.source === 'link') {
+      app.options = this.plan.options;
+    }
+    // The link's text becomes the local draft (the old draft was set aside by decide()).
+    if (this.plan.source === 'link' || this.plan.source === 'example') this.saveDraft();
+    this.loadedText = this.plan.text;
+    this.loadedOptions = JSON.stringify(normalizeOptions(this.plan.options));
+
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const stopEffect = $effect.root(() => {
+      $effect(() => {
+        const text = app.text;
+        const options = JSON.stringify(normalizeOptions($state.snapshot(app.options) as AnalyzeOptions));
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => this.sync(text, options), FRAGMENT_DEBOUNCE_MS);
+      });
+    });
+    const onHashChange = () => this.onHashChange();
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        this.openDialog();
+      }
+    };
+    addEventListener('hashchange', onHashChange);
+    addEventListener('keydown', onKey);
+    return () => {
+      stopEffect();
+      if (timer) clearTimeout(timer);
+      removeEventListener('hashchange', onHashChange);
+      removeEventListener('keydown', onKey);
+      this.app = null;
+    };
+  }
+
+  /** The fragment (without '#') for the current state. */
+  fragment(): string {
+    const app = this.app;
+    if (!app) return '';
+    return encodeState({
+      dockerfile: app.text,
+      options: $state.snapshot(app.options) as AnalyzeOptions,
+      title: this.title || undefined,
+    });
+  }
+
+  /** The full permalink for the current state, on index.html. */
+  permalink(): string {
+    return `${playgroundBase()}#${this.fragment()}`;
+  }
+
+  openDialog(): void {
+    this.dialogOpen = true;
+  }
+
+  closeDialog(): void {
+    this.dialogOpen = false;
+  }
+
+  /** Puts a set-aside draft back in the editor; what was there is set aside in its place. */
+  restoreAside(draft: Draft): void {
+    const app = this.app;
+    if (!app) return;
+    const current: Draft = {
+      text: app.text,
+      options: $state.snapshot(app.options) as AnalyzeOptions,
+      savedAt: Date.now(),
+    };
+    this.drafts.dropAside(draft.text);
+    if (current.text.trim() && current.text !== draft.text) this.drafts.setAside(current);
+    this.aside = this.drafts.aside();
+    app.loadText(draft.text);
+    app.setOptions(draft.options ?? {});
+    this.asideBanner = false;
+  }
+
+  dismissAside(): void {
+    this.asideBanner = false;
+  }
+
+  /** Recovery: open the local draft (or the default) and forget the broken link. */
+  recoverWith(which: 'draft' | 'default'): void {
+    const app = this.app;
+    if (!app) return;
+    if (which === 'default') {
+      const current = app.text;
+      if (current.trim() && current !== SAMPLE_DOCKERFILE) {
+        this.drafts.setAside({ text: current, options: $state.snapshot(app.options) as AnalyzeOptions, savedAt: Date.now() });
+        this.aside = this.drafts.aside();
+      }
+      app.loadText(SAMPLE_DOCKERFILE);
+      app.setOptions({});
+    }
+    this.recovery = null;
+    this.clearFragment();
+  }
+
+  dismissRecovery(): void {
+    this.recovery = null;
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private decide(hash: string): StartupPlan {
+    const fragment = parseFragment(hash);
+    const loaded = this.drafts.load();
+    if (loaded.status !== 'ok') this.storageProblem = loaded.message;
+    const draft = loaded.draft;
+    const link = this.linkFrom(fragment, hash);
+    const plan = planStartup({ link, draft, defaultText: SAMPLE_DOCKERFILE });
+    this.source = plan.source;
+    if (plan.replacedDraft) {
+      const saved = this.drafts.setAside({ ...plan.replacedDraft, savedAt: Date.now() });
+      if (saved.status !== 'saved') this.storageProblem = saved.message;
+      this.asideBanner = true;
+    }
+    this.aside = this.drafts.aside();
+    return plan;
+  }
+
+  private linkFrom(
+    fragment: FragmentResult,
+    hash: string,
+  ): { text: string; options: AnalyzeOptions; source: 'link' | 'example' } | null {
+    this.linkNotices = [];
+    this.title = '';
+    if (fragment.kind === 'state') {
+      const notices: LinkNotice[] = [];
+      if (fragment.rulesChanged) {
+        notices.push({
+          kind: 'rules-changed',
+          message: fragment.rulesVersion
+            ? `This link was made with an older set of rules (version ${fragment.rulesVersion}); the findings may differ from what its author saw.`
+            : 'This link does not say which rules it was made with; the findings may differ from what its author saw.',
+        });
+      }
+      if (fragment.warnings.length) notices.push({ kind: 'warnings', message: fragment.warnings.join(' ') });
+      this.linkNotices = notices;
+      this.title = fragment.state.title ?? '';
+      this.lastFragment = hash.replace(/^#/, '');
+      return { text: fragment.state.dockerfile, options: fragment.state.options, source: 'link' };
+    }
+    if (fragment.kind === 'example') {
+      const example = EXAMPLES.find((e) => e.id === fragment.id);
+      if (example) {
+        this.title = example.title;
+        this.lastFragment = hash.replace(/^#/, '');
+        return { text: example.dockerfile, options: {}, source: 'example' };
+      }
+      this.recovery = {
+        ok: false,
+        reason: 'unknown-format',
+        message: `There is no example called "${fragment.id}". It may have been renamed; pick one from the examples instead.`,
+        link: hash,
+      };
+      return null;
+    }
+    if (fragment.kind === 'error') {
+      this.recovery = { ok: false, reason: fragment.reason, message: fragment.message, link: hash };
+    }
+    return null;
+  }
+
+  /** The address bar changed only in its fragment (a link pasted into the same tab). */
+  private onHashChange(): void {
+    const app = this.app;
+    if (!app) return;
+    const hash = location.hash;
+    if (hash.replace(/^#/, '') === this.lastFragment) return;
+    const fragment = parseFragment(hash);
+    if (fragment.kind === 'none') return;
+    const current: Draft = { text: app.text, options: $state.snapshot(app.options) as AnalyzeOptions, savedAt: Date.now() };
+    const link = this.linkFrom(fragment, hash);
+    if (!link) return;
+    const plan = planStartup({ link, draft: current, defaultText: SAMPLE_DOCKERFILE });
+    if (plan.replacedDraft) {
+      this.drafts.setAside(plan.replacedDraft);
+      this.aside = this.drafts.aside();
+      this.asideBanner = true;
+    }
+    this.recovery = null;
+    this.source = plan.source;
+    this.loadedText = plan.text;
+    this.loadedOptions = JSON.stringify(normalizeOptions(plan.options));
+    app.loadText(plan.text);
+    app.setOptions(plan.options);
+  }
+
+  private sync(text: string, options: string): void {
+    // Autosave (the store also writes the draft; this reports a full or disabled storage).
+    const saved = this.saveDraft();
+    if (!saved) return;
+    // Rewrite the address only after a real edit: a link, an example or a broken link stays as it
+    // was opened until the person changes something.
+    if (text === this.loadedText && options === this.loadedOptions) return;
+    this.loadedText = text;
+    this.loadedOptions = options;
+    const fragment = this.fragment();
+    if (fragment === this.lastFragment) return;
+    this.lastFragment = fragment;
+    try {
+      history.replaceState(history.state, '', `#${fragment}`);
+    } catch {
+      // Some browsers limit replaceState calls; the next edit tries again.
+      this.lastFragment = '';
+    }
+  }
+
+  private saveDraft(): boolean {
+    const app = this.app;
+    if (!app) return false;
+    const result = this.drafts.save(app.text, $state.snapshot(app.options) as AnalyzeOptions);
+    this.storageProblem = result.status === 'saved' ? null : result.message;
+    return true;
+  }
+
+  private clearFragment(): void {
+    this.lastFragment = '';
+    try {
+      history.replaceState(history.state, '', location.pathname + location.search);
+    } catch {
+      // ignore
+    }
+  }
+}
+
+/** The playground page's URL without query or fragment (index.html next to this page). */
+export function playgroundBase(): string {
+  const url = new URL('./index.html', location.href);
+  url.search = '';
+  url.hash = '';
+  // Keep the address the person sees: "/" stays "/" rather than "/index.html".
+  const here = new URL(location.href);
+  if (here.pathname.endsWith('/') && !/embed\.html$/.test(here.pathname)) return `${here.origin}${here.pathname}`;
+  return url.toString();
+}

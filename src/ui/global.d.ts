@@ -1,0 +1,11 @@
+// Test hooks the page exposes (read by tests/e2e).
+export {};
+
+declare global {
+  interface Window {
+    /** True once the Monaco editor is created and has painted. */
+    __monacoReady?: boolean;
+    /** The Monaco editor's current text. */
+    __editorText?: () => string;
+  }
+}

@@ -1,0 +1,208 @@
+// The playground's state: the text, the options, the latest Analysis and the status line.
+// Typing schedules an analysis (debounced); the worker client drops stale results.
+import type { Analysis, AnalyzeOptions } from '../engine/types';
+import { AnalyzerClient } from '../client/analyzer-client';
+import { SAMPLE_DOCKERFILE } from './samples';
+import { loadRules, type RuleInfo } from './rules-meta';
+
+export const DEBOUNCE_MS = 150;
+const DRAFT_KEY = 'dockerfile-playground:draft';
+const OPTIONS_KEY = 'dockerfile-playground:options';
+const THEME_KEY = 'dockerfile-playground:theme';
+
+export type ThemeChoice = 'auto' | 'light' | 'dark';
+
+export const TABS = [
+  { id: 'size', label: 'Size' },
+  { id: 'findings', label: 'Findings' },
+  { id: 'rewrite', label: 'Rewrite' },
+  { id: 'base', label: 'Base image' },
+  { id: 'impact', label: 'Impact' },
+  { id: 'assumptions', label: 'Assumptions' },
+  { id: 'learn', label: 'Learn' },
+] as const;
+export type TabId = (typeof TABS)[number]['id'];
+
+/** What the editor offers the rest of the page (set once Monaco is up). */
+export interface EditorHandle {
+  selectLines(line: number, endLine: number): void;
+  applyEdits(edits: { start: number; end: number; text: string }[], label: string): void;
+  focus(): void;
+}
+
+function readStorage(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function writeStorage(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // storage full or disabled: the text stays in the page
+  }
+}
+
+function readOptions(): AnalyzeOptions {
+  const raw = readStorage(OPTIONS_KEY);
+  if (!raw) return {};
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed && typeof parsed === 'object' ? (parsed as AnalyzeOptions) : {};
+  } catch {
+    return {};
+  }
+}
+
+export class Playground {
+  text = $state(SAMPLE_DOCKERFILE);
+  options = $state<AnalyzeOptions>({});
+  analysis = $state.raw<Analysis | null>(null);
+  /** The text the current analysis was computed from (offsets of fixes refer to it). */
+  analyzedText = $state('');
+  analyzing = $state(false);
+  notice = $state<string | null>(null);
+  private noticeKind: 'restart' | 'error' = 'error';
+  elapsedMs = $state<number | null>(null);
+  /** Counts analyses shown (tests wait for it to move). */
+  seq = $state(0);
+  theme = $state<ThemeChoice>('auto');
+  systemDark = $state(false);
+  editor = $state.raw<EditorHandle | null>(null);
+  tab = $state<TabId>('size');
+  /** The rule shown on the Learn tab (null: the list). */
+  learnRule = $state<string | null>(null);
+  rules = $state.raw<RuleInfo[]>([]);
+  monacoReady = $state(false);
+
+  resolvedTheme = $derived<'light' | 'dark'>(
+    this.theme === 'auto' ? (this.systemDark ? 'dark' : 'light') : this.theme,
+  );
+
+  private client: AnalyzerClient | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private persist: boolean;
+
+  constructor(opts: { persist?: boolean; text?: string } = {}) {
+    this.persist = opts.persist ?? true;
+    if (opts.text !== undefined) this.text = opts.text;
+    else if (this.persist) this.text = readStorage(DRAFT_KEY) ?? SAMPLE_DOCKERFILE;
+    if (this.persist) {
+      this.options = readOptions();
+      const theme = readStorage(THEME_KEY);
+      if (theme === 'light' || theme === 'dark' || theme === 'auto') this.theme = theme;
+    }
+  }
+
+  start(): void {
+    this.client ??= new AnalyzerClient({
+      onNotice: (notice) => {
+        this.notice = notice.message;
+        this.noticeKind = notice.kind;
+      },
+    });
+    if (typeof matchMedia === 'function') {
+      const query = matchMedia('(prefers-color-scheme: dark)');
+      this.systemDark = query.matches;
+      query.addEventListener('change', (e) => (this.systemDark = e.matches));
+    }
+    this.run();
+  }
+
+  /** Loads rule docs (Learn pages, explanations) once, off the critical path. */
+  async loadRuleDocs(): Promise<void> {
+    if (this.rules.length === 0) this.rules = await loadRules();
+  }
+
+  rule(id: string): RuleInfo | undefined {
+    return this.rules.find((r) => r.meta.id === id);
+  }
+
+  openLearn(ruleId: string | null): void {
+    this.learnRule = ruleId;
+    this.tab = 'learn';
+    void this.loadRuleDocs();
+  }
+
+  /** Switch a rewrite step on or off, then re-analyze. */
+  setStep(stepId: string, enabled: boolean): void {
+    const disabled = new Set(this.options.rewrite?.disabledSteps ?? []);
+    const enabledSet = new Set(this.options.rewrite?.enabledSteps ?? []);
+    if (enabled) {
+      disabled.delete(stepId);
+      enabledSet.add(stepId);
+    } else {
+      enabledSet.delete(stepId);
+      disabled.add(stepId);
+    }
+    this.setOptions({
+      ...$state.snapshot(this.options),
+      rewrite: { disabledSteps: [...disabled], enabledSteps: [...enabledSet] },
+    });
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.client?.dispose();
+    this.client = null;
+  }
+
+  /** The editor changed: remember the draft and analyze once typing pauses. */
+  setText(text: string): void {
+    if (text === this.text) return;
+    this.text = text;
+    this.notice = null;
+    if (this.persist) writeStorage(DRAFT_KEY, text);
+    this.schedule(DEBOUNCE_MS);
+  }
+
+  /** Replace the whole text (examples): analyzed at once. */
+  loadText(text: string): void {
+    this.text = text;
+    if (this.persist) writeStorage(DRAFT_KEY, text);
+    this.schedule(0);
+  }
+
+  setOptions(options: AnalyzeOptions): void {
+    this.options = options;
+    if (this.persist) writeStorage(OPTIONS_KEY, JSON.stringify(options));
+    this.schedule(0);
+  }
+
+  setTheme(theme: ThemeChoice): void {
+    this.theme = theme;
+    if (this.persist) writeStorage(THEME_KEY, theme);
+  }
+
+  private schedule(delay: number): void {
+    // "Analyzing" from the first keystroke: the result on screen is no longer the text's.
+    this.analyzing = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.run(), delay);
+  }
+
+  private async run(): Promise<void> {
+    if (!this.client) return;
+    this.timer = null;
+    this.analyzing = true;
+    // Options are $state proxies: send a plain copy through postMessage.
+    const outcome = await this.client.analyze(this.text, $state.snapshot(this.options));
+    if (outcome.status === 'stale') return;
+    if (this.timer === null) this.analyzing = false; // else more typing is already scheduled
+    if (outcome.status === 'ok') {
+      this.analysis = outcome.analysis;
+      this.analyzedText = outcome.text;
+      this.elapsedMs = outcome.elapsedMs;
+      this.seq++;
+      if (this.seq === 1) performance.mark('first-analysis');
+      // A restart notice stays until the next edit; an error clears once the analyzer answers.
+      if (this.noticeKind === 'error') this.notice = null;
+    } else {
+      this.notice = outcome.message;
+      this.noticeKind = outcome.status === 'timeout' ? 'restart' : 'error';
+    }
+  }
+}

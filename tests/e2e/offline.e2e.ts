@@ -1,0 +1,53 @@
+// Offline: after the first visit the service worker has cached the whole build (pages, JS, CSS,
+// workers, wasm, data, Monaco), so with the network gone the app reloads, analyzes and edits, and
+// the embed opens too.
+import { describe, expect, it } from 'vitest';
+import { encodeState } from '../../src/share/permalink';
+import { baseURL, editorText, useBrowser, waitForAnalysis, waitForMonaco } from './helpers';
+
+const browser = useBrowser();
+
+describe('offline', () => {
+  it('reloads and works with no network once the service worker took control', async () => {
+    const context = await browser().newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${baseURL()}/`);
+    await waitForMonaco(page);
+    await waitForAnalysis(page, 0);
+    // The worker installs (precaches everything), activates and claims the page.
+    await page.waitForFunction(
+      async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return !!registration?.active && !!navigator.serviceWorker.controller;
+      },
+      undefined,
+      { timeout: 30_000, polling: 250 },
+    );
+    const cached = await page.evaluate(async () => {
+      const keys = await caches.keys();
+      const cache = await caches.open(keys.find((k) => k.startsWith('dockerfile-playground-'))!);
+      return (await cache.keys()).map((r) => new URL(r.url).pathname);
+    });
+    expect(cached).toContain('/index.html');
+    expect(cached.some((p) => p.endsWith('.wasm'))).toBe(true);
+    expect(cached.some((p) => /monaco.*\.js$/.test(p))).toBe(true);
+
+    await context.setOffline(true);
+    const link = `${baseURL()}/#${encodeState({ dockerfile: 'FROM alpine:3.20\nRUN apk add curl\n', options: {} })}`;
+    await page.goto(link);
+    await page.reload();
+    await waitForMonaco(page);
+    await waitForAnalysis(page, 0);
+    expect(await editorText(page)).toBe('FROM alpine:3.20\nRUN apk add curl\n');
+    expect(await page.textContent('[data-testid=instr-count]')).toBe('2');
+
+    // The embed page (with its query options) opens offline too.
+    const embed = await context.newPage();
+    await embed.goto(`${baseURL()}/embed.html?panel=findings#${encodeState({ dockerfile: 'FROM node:20\n', options: {} })}`);
+    await embed.waitForSelector('[data-testid=embed-summary]', { timeout: 20_000 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

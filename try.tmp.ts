@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { ensureShellParser, setShellWasmSource, parseDockerfile } from './src/engine/parse/index';
+import { synthesizeMultiStage } from './src/engine/rewrite/synthesize/index';
+const require = createRequire(import.meta.url);
+const wasm = (s: string) => new Uint8Array(readFileSync(require.resolve(s)));
+setShellWasmSource({ runtime: wasm('web-tree-sitter/web-tree-sitter.wasm'), bash: wasm('tree-sitter-bash/tree-sitter-bash.wasm') });
+await ensureShellParser();
+const text = readFileSync(process.argv[2], 'utf8');
+const m = parseDockerfile(text);
+if (process.argv[3]) console.log(JSON.stringify(m.stages[0].instructions.map(i=>({k:i.keyword, shell:(i as any).shell?.commands?.map((c:any)=>({n:c.name,a:c.args,env:c.env,t:c.text}))})),null,1));
+const r = synthesizeMultiStage(m);
+console.log(r ? r.text + '\n---\n' + r.caveats.join('\n') + '\n' + r.explanation : 'null');
+if (r) console.log('errors after:', parseDockerfile(r.text).syntaxErrors, 'again:', synthesizeMultiStage(parseDockerfile(r.text)));

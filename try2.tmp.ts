@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { analyzeSync, shellParserLoaded } from './src/engine/node';
+await shellParserLoaded;
+const text = readFileSync(process.argv[2], 'utf8');
+const a = analyzeSync(text);
+const mb = (n: number) => (n / 1e6).toFixed(1) + 'MB';
+console.log('before', mb(a.estimate.uncompressedBytes), 'after', mb(a.rewrite.estimate.uncompressedBytes));
+console.log(a.rewrite.dockerfile);
+for (const s of a.rewrite.steps) console.log(s.enabled ? '+' : '-', s.id, s.technique, mb(s.savingsBytes), s.title);
+console.log('findings', a.findings.map(f => f.ruleId + '@' + f.line + (f.fix ? '(' + f.fix.safety + ')' : '')).join(' '));
+const b = analyzeSync(a.rewrite.dockerfile);
+console.log('idempotent', b.rewrite.dockerfile === a.rewrite.dockerfile, 'errors', b.syntaxErrors.length);
+if (process.argv[3]) console.log(a.rewrite.dockerignore);

@@ -1,0 +1,43 @@
+// The app build: two entry pages (the playground and the embed), Monaco and the analysis worker
+// bundled and served by the app itself (no CDN). The engine library for Node is built separately
+// by vite.engine.config.ts into the same dist/ folder (it runs second, with emptyOutDir false).
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
+import { serviceWorker } from './scripts/vite-plugin-sw';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  plugins: [
+    svelte(),
+    // Build end: dist/embed-element.js (the <dockerfile-playground> element) and dist/sw.js (offline).
+    serviceWorker({
+      swEntry: `${root}src/sw/sw.ts`,
+      scripts: [
+        {
+          entry: `${root}src/embed/element.ts`,
+          fileName: 'embed-element.js',
+          name: 'DockerfilePlaygroundElement',
+        },
+      ],
+    }),
+  ],
+  worker: { format: 'es' },
+  build: {
+    outDir: 'dist',
+    assetsDir: 'assets',
+    emptyOutDir: true,
+    // The lazy Monaco chunk is ~3 MB minified (~0.8 MB gzip) by design; it never blocks first paint.
+    chunkSizeWarningLimit: 4000,
+    rolldownOptions: {
+      input: {
+        index: `${root}index.html`,
+        embed: `${root}embed.html`,
+      },
+    },
+  },
+  optimizeDeps: { include: ['dockerfile-ast', 'web-tree-sitter', 'comlink'] },
+  server: { port: 5173 },
+  preview: { port: 4173, strictPort: true },
+});
