@@ -8,6 +8,19 @@ import { serviceWorker } from './scripts/vite-plugin-sw';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  'frame-ancestors *',
+].join('; ');
+
 export default defineConfig({
   plugins: [
     svelte(),
@@ -39,5 +52,7 @@ export default defineConfig({
   },
   optimizeDeps: { include: ['dockerfile-ast', 'web-tree-sitter', 'comlink'] },
   server: { port: 5173 },
-  preview: { port: 4173, strictPort: true },
+  // The Content-Security-Policy hosts should send (docs/SECURITY.md); the pages carry it as a <meta>
+  // too, minus frame-ancestors, which only a header can set (the embed is meant to be framed).
+  preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CSP } },
 });

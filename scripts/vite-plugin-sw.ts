@@ -50,7 +50,12 @@ export function serviceWorker(options: ServiceWorkerPluginOptions): Plugin {
             emptyOutDir: false,
             copyPublicDir: false,
             minify: true,
-            lib: { entry: script.entry, formats: ['iife'], name: script.name, fileName: () => script.fileName },
+            lib: {
+              entry: script.entry,
+              formats: ['iife'],
+              name: script.name,
+              fileName: () => script.fileName,
+            },
           },
         });
       }
@@ -59,7 +64,11 @@ export function serviceWorker(options: ServiceWorkerPluginOptions): Plugin {
         .filter((f) => !options.exclude?.(f))
         .sort();
       const hash = createHash('sha256');
-      for (const f of files) hash.update(f).update('\0').update(readFileSync(join(outDir, f)));
+      for (const f of files)
+        hash
+          .update(f)
+          .update('\0')
+          .update(readFileSync(join(outDir, f)));
       const version = hash.digest('hex').slice(0, 16);
       await build({
         configFile: false,
@@ -75,7 +84,12 @@ export function serviceWorker(options: ServiceWorkerPluginOptions): Plugin {
           emptyOutDir: false,
           copyPublicDir: false,
           minify: true,
-          lib: { entry: options.swEntry, formats: ['iife'], name: 'dockerfilePlaygroundSw', fileName: () => 'sw.js' },
+          lib: {
+            entry: options.swEntry,
+            formats: ['iife'],
+            name: 'dockerfilePlaygroundSw',
+            fileName: () => 'sw.js',
+          },
         },
       });
       const total = files.reduce((n, f) => n + statSync(join(outDir, f)).size, 0);

@@ -1,7 +1,7 @@
 // Browser timings in Debian's Chromium against the production build (vite preview): cold loads
 // (a new browser each time) and keystroke → updated panels while typing.
 // The app exposes: performance marks 'monaco-ready' and 'first-analysis', window.__monacoReady,
-// document.body.dataset.analysisSeq (incremented after each rendered analysis) and
+// [data-testid=result][data-seq] (incremented after each rendered analysis) and
 // window.__analysisDebounceMs (the debounce, excluded from the keystroke figure).
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -69,16 +69,20 @@ async function typingSession(url: string, edits: number): Promise<number[]> {
   const browser = await launch();
   try {
     const page = await (await browser.newContext()).newPage();
+    // The rendered analysis counter, readable from every evaluate() below.
+    await page.addInitScript(() => {
+      (window as any).seqOf = () => Number(document.querySelector('[data-testid=result]')?.getAttribute('data-seq') ?? 0);
+    });
     await page.goto(url);
-    await page.waitForFunction(() => (window as any).__monacoReady === true && Number(document.body.dataset.analysisSeq ?? 0) > 0);
+    await page.waitForFunction(() => (window as any).__monacoReady === true && (window as any).seqOf() > 0);
     await page.click('.monaco-editor .view-lines');
     await page.keyboard.press('Control+End');
     const samples: number[] = [];
     for (let i = 0; i < edits; i++) {
-      const seq = await page.evaluate(() => Number(document.body.dataset.analysisSeq));
+      const seq = await page.evaluate(() => (window as any).seqOf() as number);
       const typedAt = await page.evaluate(() => performance.now());
       await page.keyboard.type(i % 2 ? '#' : 'x');
-      const doneAt = await page.waitForFunction((s) => Number(document.body.dataset.analysisSeq) > s && performance.now(), seq);
+      const doneAt = await page.waitForFunction((s) => (window as any).seqOf() > s && performance.now(), seq);
       const debounce = await page.evaluate(() => Number((window as any).__analysisDebounceMs ?? 0));
       samples.push((await doneAt.jsonValue()) - typedAt - debounce);
     }

@@ -407,6 +407,7 @@ function main() {
   // Debian index); Alpine from the minirootfs list + apk roots; distroless from the published list.
   for (const e of entries) {
     if (e.installed) e.packages = e.installed.length;
+    else if (/chiseled/.test(e.variant)) e.packages = null; // chiseled slices, not dpkg packages
     else if (e.os === 'debian' || e.os === 'ubuntu') {
       const { suite } = debianSuiteFor(e.os, e.osRelease);
       const base = debianBaseSet(suite);
@@ -476,6 +477,10 @@ const ALIASES: Record<string, string> = {
   'debian:stable-slim': 'debian:trixie-slim',
   'debian:oldstable': 'debian:bookworm',
   'debian:oldstable-slim': 'debian:bookworm-slim',
+  'debian:forky': 'debian:testing',
+  'debian:forky-slim': 'debian:testing-slim',
+  'debian:unstable': 'debian:sid',
+  'debian:unstable-slim': 'debian:sid-slim',
   'ubuntu:latest': 'ubuntu:24.04',
   'ubuntu:rolling': 'ubuntu:24.04',
   'alpine:latest': 'alpine:3.24',

@@ -8,6 +8,8 @@ import type { AnalyzeOutcome, AnalyzerApi, ClientNotice } from './protocol';
 export interface AnalyzerClientOptions {
   /** Milliseconds one analysis may take before the worker is restarted. */
   timeoutMs?: number;
+  /** The limit for a fresh worker's first analysis, which also loads the engine and its wasm. */
+  startupTimeoutMs?: number;
   onNotice?: (notice: ClientNotice) => void;
   /** Creates the worker; tests may pass their own. */
   createWorker?: () => Worker;
@@ -39,12 +41,16 @@ export class AnalyzerClient {
   private pending = new Map<number, Pending>();
   /** Watchdog timers of the requests sent to the current worker and not answered yet. */
   private inFlight = new Map<number, ReturnType<typeof setTimeout>>();
+  /** Whether the current worker has answered once (its start-up is over). */
+  private warm = false;
   private readonly timeoutMs: number;
+  private readonly startupTimeoutMs: number;
   private readonly onNotice: (notice: ClientNotice) => void;
   private readonly createWorker: () => Worker;
 
   constructor(options: AnalyzerClientOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 5000;
+    this.startupTimeoutMs = options.startupTimeoutMs ?? Math.max(this.timeoutMs, 20_000);
     this.onNotice = options.onNotice ?? (() => {});
     this.createWorker = options.createWorker ?? defaultWorker;
   }
@@ -92,7 +98,7 @@ export class AnalyzerClient {
     const { id } = entry;
     this.inFlight.set(
       id,
-      setTimeout(() => this.onTimeout(id), this.timeoutMs),
+      setTimeout(() => this.onTimeout(id), this.warm ? this.timeoutMs : this.startupTimeoutMs),
     );
     const done = () => {
       clearTimeout(this.inFlight.get(id));
@@ -102,6 +108,7 @@ export class AnalyzerClient {
       (analysis) => {
         if (generation !== this.generation) return; // answer of a stopped worker
         done();
+        this.warm = true;
         const elapsedMs = now() - entry.started;
         if (id !== this.latestId) return this.settle(entry, { status: 'stale' });
         this.settle(entry, { status: 'ok', analysis, text: entry.text, options: entry.options, elapsedMs });
@@ -143,6 +150,7 @@ export class AnalyzerClient {
     this.worker?.terminate();
     this.worker = null;
     this.api = null;
+    this.warm = false;
   }
 }
 

@@ -17,7 +17,12 @@ export function lineDiff(before: string, after: string): DiffLine[] | null {
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+  )
+    tail++;
   const am = a.slice(head, a.length - tail);
   const bm = b.slice(head, b.length - tail);
   const n = am.length;
@@ -28,7 +33,8 @@ export function lineDiff(before: string, after: string): DiffLine[] | null {
   const lcs = new Uint32Array((n + 1) * w);
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      lcs[i * w + j] = am[i] === bm[j] ? lcs[(i + 1) * w + j + 1] + 1 : Math.max(lcs[(i + 1) * w + j], lcs[i * w + j + 1]);
+      lcs[i * w + j] =
+        am[i] === bm[j] ? lcs[(i + 1) * w + j + 1] + 1 : Math.max(lcs[(i + 1) * w + j], lcs[i * w + j + 1]);
     }
   }
   const out: DiffLine[] = [];
@@ -40,12 +46,12 @@ export function lineDiff(before: string, after: string): DiffLine[] | null {
       out.push({ kind: 'same', text: am[i], line: head + i + 1 });
       i++;
       j++;
-    } else if (j < m && (i >= n || lcs[i * w + j + 1] >= lcs[(i + 1) * w + j])) {
-      out.push({ kind: 'add', text: bm[j], line: head + j + 1 });
-      j++;
-    } else {
+    } else if (i < n && (j >= m || lcs[(i + 1) * w + j] >= lcs[i * w + j + 1])) {
       out.push({ kind: 'del', text: am[i], line: head + i + 1 });
       i++;
+    } else {
+      out.push({ kind: 'add', text: bm[j], line: head + j + 1 });
+      j++;
     }
   }
   for (let k = a.length - tail; k < a.length; k++) out.push({ kind: 'same', text: a[k], line: k + 1 });

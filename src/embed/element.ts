@@ -82,7 +82,8 @@ class DockerfilePlaygroundElement extends HTMLElement {
       const value = this.getAttribute(name);
       if (value !== null) query.set(name, value);
     }
-    if (this.hasAttribute('readonly') && this.getAttribute('readonly') !== 'false') query.set('readonly', '1');
+    if (this.hasAttribute('readonly') && this.getAttribute('readonly') !== 'false')
+      query.set('readonly', '1');
     const { options } = parseEmbedQuery(query.toString());
     const base = new URL(this.getAttribute('playground') || './', SCRIPT_SRC);
     const page = new URL('embed.html', base.href.endsWith('/') ? base : new URL('./', base));

@@ -32,6 +32,7 @@ export interface Heredoc {
   content: string; // the body, tab-stripped for <<-
   stripTabs: boolean; // <<-
   quoted: boolean; // <<'EOF' (no expansion)
+  /** The body lines and the closing delimiter line (to the end of the file when never closed). */
   span: Span;
 }
 
@@ -72,14 +73,23 @@ export interface ShellCommand {
 }
 
 export interface ShellScript {
-  /** The shell text that was parsed (continuations joined, comment lines removed). */
+  /**
+   * The shell text that was parsed (continuations joined, comment lines removed). For `RUN <<EOF`
+   * it is the heredoc body; for `RUN cmd <<EOF` it is the first line (the bodies are in
+   * ShellCommand.heredocs); for JSON form `["sh", "-c", "..."]` it is the -c string.
+   */
   source: string;
   commands: ShellCommand[];
   /** `set -e` (or -eux...) in effect for the script. */
   errexit: boolean;
   /** `set -o pipefail` in effect. */
   pipefail: boolean;
-  /** Set when the shell is not POSIX (PowerShell, cmd) and commands were not parsed. */
+  /**
+   * Set when the text is not a POSIX shell script: PowerShell / cmd (commands not parsed), or a
+   * JSON-form RUN that does not start a shell (`RUN ["apk", "add", "x"]`: `commands` then holds the
+   * one exec'd program, and effects are derived from it), or a heredoc script with a non-shell
+   * shebang (commands empty).
+   */
   skipped: 'powershell' | 'cmd' | 'json-form-non-shell' | null;
   /** Parse problems the shell parser found (ERROR/MISSING nodes). */
   errors: { offset: number; message: string }[];

@@ -11,7 +11,13 @@ import type { AnalyzeOptions } from '../engine/types';
 import { EXAMPLES } from '../ui/examples';
 import { SAMPLE_DOCKERFILE } from '../ui/samples';
 import { Drafts, planStartup, type Draft, type StartupPlan } from './drafts';
-import { encodeState, normalizeOptions, parseFragment, type DecodeFailure, type FragmentResult } from './permalink';
+import {
+  encodeState,
+  normalizeOptions,
+  parseFragment,
+  type DecodeFailure,
+  type FragmentResult,
+} from './permalink';
 
 /** The part of the playground store this controller uses. */
 export interface PlaygroundLike {
@@ -35,6 +41,9 @@ export class ShareController {
   aside = $state.raw<Draft[]>([]);
   /** True while the "your draft was replaced" banner should show. */
   asideBanner = $state(false);
+  /** What replaced the draft: a link, an example link, or a whole-text load inside the page
+   *  (the examples menu, "use the rewrite", a Learn example). */
+  asideReason = $state<'link' | 'example' | 'replaced'>('link');
   /** Problems saving the draft locally (quota, disabled storage). */
   storageProblem = $state<string | null>(null);
   /** Notes about the opened link (rules changed, dropped settings). */
@@ -49,6 +58,7 @@ export class ShareController {
   private app: PlaygroundLike | null = null;
   /** The fragment last written or read; the address is only rewritten when the state differs. */
   private lastFragment = '';
+  private restoring = false;
   private loadedText = '';
   private loadedOptions = '';
 
@@ -91,7 +101,17 @@ export class ShareController {
     };
     addEventListener('hashchange', onHashChange);
     addEventListener('keydown', onKey);
+    // Whole-text loads inside the page (examples menu, rewrite, Learn) set the edited text aside
+    // first, so it can be restored from the banner: the user's text is never lost.
+    const ownLoad = Object.prototype.hasOwnProperty.call(app, 'loadText');
+    const originalLoad = app.loadText;
+    app.loadText = (text: string) => {
+      this.keepBeforeReplace(text);
+      originalLoad.call(app, text);
+    };
     return () => {
+      if (ownLoad) app.loadText = originalLoad;
+      else delete (app as Partial<PlaygroundLike>).loadText;
       stopEffect();
       if (timer) clearTimeout(timer);
       removeEventListener('hashchange', onHashChange);
@@ -136,9 +156,36 @@ export class ShareController {
     this.drafts.dropAside(draft.text);
     if (current.text.trim() && current.text !== draft.text) this.drafts.setAside(current);
     this.aside = this.drafts.aside();
-    app.loadText(draft.text);
+    this.restoring = true;
+    try {
+      app.loadText(draft.text);
+    } finally {
+      this.restoring = false;
+    }
     app.setOptions(draft.options ?? {});
     this.asideBanner = false;
+  }
+
+  /** Sets the current text aside before `next` replaces it, when it is the person's own work. */
+  private keepBeforeReplace(next: string): void {
+    const app = this.app;
+    if (!app || this.restoring) return;
+    const current = app.text;
+    const trivial =
+      !current.trim() ||
+      current === next ||
+      current === SAMPLE_DOCKERFILE ||
+      EXAMPLES.some((e) => e.dockerfile === current);
+    if (trivial) return;
+    const saved = this.drafts.setAside({
+      text: current,
+      options: $state.snapshot(app.options) as AnalyzeOptions,
+      savedAt: Date.now(),
+    });
+    if (saved.status !== 'saved') this.storageProblem = saved.message;
+    this.aside = this.drafts.aside();
+    this.asideReason = 'replaced';
+    this.asideBanner = true;
   }
 
   dismissAside(): void {
@@ -152,10 +199,19 @@ export class ShareController {
     if (which === 'default') {
       const current = app.text;
       if (current.trim() && current !== SAMPLE_DOCKERFILE) {
-        this.drafts.setAside({ text: current, options: $state.snapshot(app.options) as AnalyzeOptions, savedAt: Date.now() });
+        this.drafts.setAside({
+          text: current,
+          options: $state.snapshot(app.options) as AnalyzeOptions,
+          savedAt: Date.now(),
+        });
         this.aside = this.drafts.aside();
       }
-      app.loadText(SAMPLE_DOCKERFILE);
+      this.restoring = true;
+      try {
+        app.loadText(SAMPLE_DOCKERFILE);
+      } finally {
+        this.restoring = false;
+      }
       app.setOptions({});
     }
     this.recovery = null;
@@ -179,6 +235,7 @@ export class ShareController {
     if (plan.replacedDraft) {
       const saved = this.drafts.setAside({ ...plan.replacedDraft, savedAt: Date.now() });
       if (saved.status !== 'saved') this.storageProblem = saved.message;
+      this.asideReason = plan.source === 'example' ? 'example' : 'link';
       this.asideBanner = true;
     }
     this.aside = this.drafts.aside();
@@ -236,20 +293,30 @@ export class ShareController {
     if (hash.replace(/^#/, '') === this.lastFragment) return;
     const fragment = parseFragment(hash);
     if (fragment.kind === 'none') return;
-    const current: Draft = { text: app.text, options: $state.snapshot(app.options) as AnalyzeOptions, savedAt: Date.now() };
+    const current: Draft = {
+      text: app.text,
+      options: $state.snapshot(app.options) as AnalyzeOptions,
+      savedAt: Date.now(),
+    };
     const link = this.linkFrom(fragment, hash);
     if (!link) return;
     const plan = planStartup({ link, draft: current, defaultText: SAMPLE_DOCKERFILE });
     if (plan.replacedDraft) {
       this.drafts.setAside(plan.replacedDraft);
       this.aside = this.drafts.aside();
+      this.asideReason = plan.source === 'example' ? 'example' : 'link';
       this.asideBanner = true;
     }
     this.recovery = null;
     this.source = plan.source;
     this.loadedText = plan.text;
     this.loadedOptions = JSON.stringify(normalizeOptions(plan.options));
-    app.loadText(plan.text);
+    this.restoring = true;
+    try {
+      app.loadText(plan.text);
+    } finally {
+      this.restoring = false;
+    }
     app.setOptions(plan.options);
   }
 
@@ -298,6 +365,7 @@ export function playgroundBase(): string {
   url.hash = '';
   // Keep the address the person sees: "/" stays "/" rather than "/index.html".
   const here = new URL(location.href);
-  if (here.pathname.endsWith('/') && !/embed\.html$/.test(here.pathname)) return `${here.origin}${here.pathname}`;
+  if (here.pathname.endsWith('/') && !/embed\.html$/.test(here.pathname))
+    return `${here.origin}${here.pathname}`;
   return url.toString();
 }

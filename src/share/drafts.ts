@@ -32,8 +32,7 @@ export type StorageProblem = 'quota' | 'unavailable' | 'error';
 export type SaveResult = { status: 'saved' } | { status: StorageProblem; message: string };
 
 export type LoadResult =
-  | { status: 'ok'; draft: Draft | null }
-  | { status: StorageProblem; draft: null; message: string };
+  { status: 'ok'; draft: Draft | null } | { status: StorageProblem; draft: null; message: string };
 
 const MESSAGES: Record<StorageProblem, string> = {
   quota:
@@ -52,7 +51,12 @@ export function storageMessage(problem: StorageProblem): string {
 export function classifyStorageError(error: unknown): StorageProblem {
   const e = error as { name?: unknown; code?: unknown } | null;
   const name = typeof e?.name === 'string' ? e.name : '';
-  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || e?.code === 22 || e?.code === 1014) {
+  if (
+    name === 'QuotaExceededError' ||
+    name === 'NS_ERROR_DOM_QUOTA_REACHED' ||
+    e?.code === 22 ||
+    e?.code === 1014
+  ) {
     return 'quota';
   }
   if (name === 'SecurityError' || name === 'InvalidAccessError' || e?.code === 18) return 'unavailable';

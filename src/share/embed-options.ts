@@ -48,7 +48,9 @@ export function parseEmbedQuery(search: string): { options: EmbedOptions; warnin
     if (Number.isFinite(value)) {
       options.height = Math.min(MAX_EMBED_HEIGHT, Math.max(MIN_EMBED_HEIGHT, value));
       if (options.height !== value) {
-        warnings.push(`height=${value} is outside ${MIN_EMBED_HEIGHT}–${MAX_EMBED_HEIGHT}; using ${options.height}.`);
+        warnings.push(
+          `height=${value} is outside ${MIN_EMBED_HEIGHT}–${MAX_EMBED_HEIGHT}; using ${options.height}.`,
+        );
       }
     } else {
       warnings.push(`height="${clip(height)}" is not a number of pixels; the height follows the content.`);

@@ -176,12 +176,14 @@ function fail(reason: DecodeFailureReason, message: string): DecodeFailure {
 }
 
 const MESSAGES = {
-  empty: 'The link has no Dockerfile in it: the part after "#v1/" is empty. It was probably cut off when it was copied.',
+  empty:
+    'The link has no Dockerfile in it: the part after "#v1/" is empty. It was probably cut off when it was copied.',
   truncated:
     'The link is incomplete: it ends before the Dockerfile does. It was probably cut off when it was copied or sent (chat apps and some mail programs shorten long links). Ask the sender for the full link, or for the Dockerfile as a file.',
   notDeflate:
     'The link is damaged: its data could not be unpacked. Some characters were probably changed or lost when it was copied. Ask the sender for the link again.',
-  notUtf8: 'The link is damaged: it unpacks to something that is not text. Ask the sender for the link again.',
+  notUtf8:
+    'The link is damaged: it unpacks to something that is not text. Ask the sender for the link again.',
   badJson:
     'The link is damaged: it unpacks, but not to a playground state. Some characters were probably changed when it was copied. Ask the sender for the link again.',
 } as const;
@@ -334,10 +336,14 @@ function decodeV1(payload: string): DecodeResult {
   } catch {
     return fail('bad-json', MESSAGES.badJson);
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return fail('bad-json', MESSAGES.badJson);
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return fail('bad-json', MESSAGES.badJson);
   const obj = json as Record<string, unknown>;
   if (typeof obj.d !== 'string') {
-    return fail('bad-shape', 'The link opens, but it holds no Dockerfile. Ask the sender for the link again.');
+    return fail(
+      'bad-shape',
+      'The link opens, but it holds no Dockerfile. Ask the sender for the link again.',
+    );
   }
   if (obj.d.length > MAX_DOCKERFILE_CHARS) {
     return fail(
@@ -349,7 +355,8 @@ function decodeV1(payload: string): DecodeResult {
   const options = readOptions(obj.o, warnings);
   let rulesVersion: string | null = null;
   if (obj.r !== undefined) {
-    if (typeof obj.r === 'string' && obj.r.length <= 32 && /^[A-Za-z0-9._-]+$/.test(obj.r)) rulesVersion = obj.r;
+    if (typeof obj.r === 'string' && obj.r.length <= 32 && /^[A-Za-z0-9._-]+$/.test(obj.r))
+      rulesVersion = obj.r;
     else warnings.push('The link’s rules version was not readable.');
   }
   const state: ShareState = { dockerfile: obj.d, options };
@@ -357,7 +364,10 @@ function decodeV1(payload: string): DecodeResult {
     // Titles end up in page titles and iframe titles: plain text, one line, short.
     if (typeof obj.t === 'string' && obj.t.length <= MAX_TITLE_CHARS * 2) {
       // eslint-disable-next-line no-control-regex
-      const title = obj.t.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, MAX_TITLE_CHARS);
+      const title = obj.t
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .trim()
+        .slice(0, MAX_TITLE_CHARS);
       if (title) state.title = title;
     } else warnings.push('The link’s title was not valid and was ignored.');
   }

@@ -48,7 +48,11 @@ const TOKEN_PATTERNS: TokenPattern[] = [
     label: 'an AWS secret access key',
     re: /aws_?secret_?access_?key["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
   },
-  { kind: 'github-token', label: 'a GitHub token', re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b/g },
+  {
+    kind: 'github-token',
+    label: 'a GitHub token',
+    re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b/g,
+  },
   { kind: 'gitlab-token', label: 'a GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20,64}\b/g },
   { kind: 'slack-token', label: 'a Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,200}\b/g },
   { kind: 'stripe-key', label: 'a Stripe secret key', re: /\b[rs]k_live_[A-Za-z0-9]{16,128}\b/g },
@@ -75,7 +79,8 @@ const PASSWORD_FLAGS: RegExp[] = [
 const SECRET_NAME =
   /(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?|auth(?:[_-]?token)?|_pat$|^pat$|licen[cs]e[_-]?key)/i;
 /** Names that mention a secret but hold something else (a path to it, a user name, a length). */
-const NOT_SECRET_NAME = /(?:_file|_path|_dir|_url_file|_user(?:name)?|_length|_len|_min|_max|_policy|_type|_hint|_id)$/i;
+const NOT_SECRET_NAME =
+  /(?:_file|_path|_dir|_url_file|_user(?:name)?|_length|_len|_min|_max|_policy|_type|_hint|_id)$/i;
 /** Values that are not secrets even under a secret-looking name. */
 const NOT_SECRET_VALUE =
   /^(?:|true|false|yes|no|on|off|none|null|nil|0|1|\*+|x+|<[^>]*>|\.\.\.|changeme-in-runtime|\/[^\s]*|\$\{?[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^}]*)?\}?)$/i;
@@ -99,7 +104,11 @@ export function findSecrets(text: string): SecretHit[] {
 
     const keyBlock = /-----BEGIN ((?:[A-Z0-9]+ ){0,4})?PRIVATE KEY(?: BLOCK)?-----/.exec(line);
     if (keyBlock && !inKey) {
-      add('private-key', `Line ${lineNo} starts a private key (${(keyBlock[1] ?? '').trim() || 'PEM'} block).`, keyBlock[0]);
+      add(
+        'private-key',
+        `Line ${lineNo} starts a private key (${(keyBlock[1] ?? '').trim() || 'PEM'} block).`,
+        keyBlock[0],
+      );
       inKey = true;
     }
     if (inKey && /-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/.test(line)) inKey = false;
@@ -160,7 +169,8 @@ function variableAssignments(line: string): { name: string; value: string }[] {
     return out;
   }
   // NAME=value, NAME="value with spaces", NAME='value'; also on continuation lines and in `export`.
-  const re = /(?:^|\s)(?:export\s+)?([A-Za-z_][A-Za-z0-9_]{0,100})=("(?:[^"\\]|\\.){0,500}"|'[^']{0,500}'|[^\s"'\\]{0,500})/g;
+  const re =
+    /(?:^|\s)(?:export\s+)?([A-Za-z_][A-Za-z0-9_]{0,100})=("(?:[^"\\]|\\.){0,500}"|'[^']{0,500}'|[^\s"'\\]{0,500})/g;
   for (const m of body.matchAll(re)) out.push({ name: m[1], value: m[2] });
   return out;
 }

@@ -70,7 +70,10 @@ export function escapeMarkdownText(text: string): string {
 
 /** A URL for the destination of a markdown link: parentheses, spaces and angle brackets encoded. */
 export function markdownUrl(url: string): string {
-  return url.replace(/[\s()<>"'`\\]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+  return url.replace(
+    /[\s()<>"'`\\]/g,
+    (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'),
+  );
 }
 
 /** A code fence longer than any run of backticks in the text. */
@@ -120,7 +123,8 @@ export function iframeSnippet(options: IframeOptions): string {
   const src = `${base}${buildEmbedQuery(options.embed ?? {})}#${options.fragment}`;
   const title = (options.title?.trim() || 'Dockerfile Playground').replace(/[\r\n\t]+/g, ' ');
   const height = Math.round(options.height ?? options.embed?.height ?? 480);
-  const width = typeof options.width === 'number' ? String(Math.round(options.width)) : sanitizeCssLength(options.width);
+  const width =
+    typeof options.width === 'number' ? String(Math.round(options.width)) : sanitizeCssLength(options.width);
   return (
     `<iframe src="${escapeHtml(src)}" title="${escapeHtml(title)}" loading="lazy" ` +
     `width="${escapeHtml(width)}" height="${height}" style="border:0;max-width:100%" ` +

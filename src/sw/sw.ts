@@ -2,8 +2,8 @@
 // caches every file of the build (the list is written into this file at build end by
 // scripts/vite-plugin-sw.ts: pages, JS, CSS, the workers, the wasm, the data and Monaco). Pages are
 // fetched network-first (a new deploy is seen at once) with the cache as the fallback; hashed assets
-// are served cache-first. A new build has a new version: its worker installs the new files, then
-// deletes the old cache.
+// are served cache-first. A new build has a new version: its worker installs the new files and,
+// once no page of the old version is open, deletes the old cache.
 //
 // Built as a classic script (dist/sw.js), not part of the app bundle; no imports.
 export {};
@@ -24,7 +24,9 @@ sw.addEventListener('install', (event) => {
       const cache = await caches.open(CACHE);
       // cache: 'reload' skips the HTTP cache, so a stale copy never lands in the offline cache.
       await cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })));
-      await sw.skipWaiting();
+      // No skipWaiting(): a new version waits until no page of the old one is open, so an open page
+      // never loses the old lazy chunks (Monaco) it may still import. The first install activates
+      // at once and claims the page.
     })(),
   );
 });

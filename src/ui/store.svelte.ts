@@ -30,6 +30,16 @@ export interface EditorHandle {
   focus(): void;
 }
 
+/**
+ * Test hook: `?watchdog=<ms>` sets how long one analysis may run before the worker is restarted
+ * (clamped to 100–60000 ms); undefined (the client's default) when absent or not a number.
+ */
+export function watchdogFromQuery(search: string): number | undefined {
+  const raw = new URLSearchParams(search).get('watchdog');
+  if (raw === null || !/^\d{1,9}$/.test(raw.trim())) return undefined;
+  return Math.min(60_000, Math.max(100, Number(raw.trim())));
+}
+
 function readStorage(key: string): string | null {
   try {
     return localStorage.getItem(key);
@@ -99,6 +109,7 @@ export class Playground {
 
   start(): void {
     this.client ??= new AnalyzerClient({
+      timeoutMs: typeof location === 'undefined' ? undefined : watchdogFromQuery(location.search),
       onNotice: (notice) => {
         this.notice = notice.message;
         this.noticeKind = notice.kind;

@@ -218,7 +218,10 @@ EOF
       const body = Buffer.from(await (await fetch(url)).arrayBuffer());
       total += gzipSync(body, { level: 6 }).length;
     }
-    console.log(`embed first-load JS: ${scripts.length} files, ${(total / 1024).toFixed(1)} KiB gzip`, scripts);
+    console.log(
+      `embed first-load JS: ${scripts.length} files, ${(total / 1024).toFixed(1)} KiB gzip`,
+      scripts,
+    );
     expect(scripts.some((u) => /monaco/.test(u))).toBe(false);
     expect(total).toBeLessThan(40 * 1024);
     await context.close();

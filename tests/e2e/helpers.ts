@@ -135,7 +135,7 @@ export async function waitForAnalysis(page: Page, after?: number): Promise<numbe
       return seq > min && !document.querySelector('[data-testid=analyzing]');
     },
     floor,
-    { timeout: 20_000 },
+    { timeout: 30_000 },
   );
   return analysisSeq(page);
 }

@@ -45,7 +45,9 @@ describe('offline', () => {
 
     // The embed page (with its query options) opens offline too.
     const embed = await context.newPage();
-    await embed.goto(`${baseURL()}/embed.html?panel=findings#${encodeState({ dockerfile: 'FROM node:20\n', options: {} })}`);
+    await embed.goto(
+      `${baseURL()}/embed.html?panel=findings#${encodeState({ dockerfile: 'FROM node:20\n', options: {} })}`,
+    );
     await embed.waitForSelector('[data-testid=embed-summary]', { timeout: 20_000 });
     expect(errors).toEqual([]);
     await context.close();

@@ -160,6 +160,19 @@ describe('drafts', () => {
     await context.close();
   });
 
+  it('loading an example over edited text sets the text aside, restorable', async () => {
+    const { page, context } = await openApp(browser());
+    const mine = 'FROM ubuntu:24.04\nRUN echo mine\n';
+    await setDockerfile(page, mine);
+    await page.click('[data-testid=open-examples]');
+    await page.click('[data-testid=example][data-example=go-scratch]');
+    await page.waitForSelector('[data-testid=draft-banner]');
+    expect(await editorText(page)).toContain('FROM scratch');
+    await page.click('[data-testid=restore-draft]');
+    await page.waitForFunction((d) => window.__editorText?.() === d, mine);
+    await context.close();
+  });
+
   it('a full storage is reported, the text stays in the editor', async () => {
     const context = await browser().newContext();
     await context.addInitScript(() => {

@@ -142,6 +142,7 @@ export function buildModel(text: string): DockerfileModel {
   const raws = readInstructions(ast, lines, escape, errors);
   const state: WalkState = { global: new Map(Object.entries(AUTOMATIC_ARGS)), stage: null, stages: [] };
   let sawFrom = false;
+  const beforeFrom: Instruction[] = [];
   let previousEnd = -1;
   for (let i = 0; i < raws.length; i++) {
     const raw = raws[i];
@@ -152,15 +153,7 @@ export function buildModel(text: string): DockerfileModel {
     if (instruction.stage >= 0) state.stages[instruction.stage]?.stage.instructions.push(instruction);
     if (instruction.keyword === 'FROM') sawFrom = true;
     else if (!sawFrom && instruction.keyword === 'ARG') model.globalArgs.push(instruction as ArgInstruction);
-    else if (!sawFrom && instruction.known) {
-      errors.push(
-        at(
-          instruction.keywordSpan,
-          lines,
-          `${instruction.keyword} comes before the first FROM; only ARG may appear there (and parser directives or comments).`,
-        ),
-      );
-    }
+    else if (!sawFrom && instruction.known) beforeFrom.push(instruction);
   }
   if (model.instructions.length === 0) {
     errors.push({
@@ -169,7 +162,17 @@ export function buildModel(text: string): DockerfileModel {
       message:
         'The Dockerfile is empty: it needs at least a FROM instruction (for example `FROM alpine:3.20`).',
     });
-  } else if (!sawFrom) {
+  } else if (sawFrom) {
+    for (const instruction of beforeFrom) {
+      errors.push(
+        at(
+          instruction.keywordSpan,
+          lines,
+          `${instruction.keyword} comes before the first FROM; only ARG may appear there (and parser directives or comments).`,
+        ),
+      );
+    }
+  } else {
     const first = model.instructions[0];
     errors.push(
       at(
@@ -397,13 +400,23 @@ function interpret(
   if (known && !hasContent && keyword !== 'ONBUILD') {
     errors.push(at(raw.keywordSpan, lines, `${keyword} needs arguments: ${USAGE[keyword] ?? keyword}.`));
   }
-  if (!known) {
+  if (!known && /^[{<%]/.test(keyword)) {
+    errors.push(
+      at(
+        raw.keywordSpan,
+        lines,
+        `"${keyword}" is template syntax, not a Dockerfile instruction: render the template first.`,
+      ),
+    );
+  } else if (!known) {
     const guess = suggestKeyword(keyword);
     errors.push(
       at(
         raw.keywordSpan,
         lines,
-        `Unknown instruction "${keyword}"${guess ? ` (did you mean ${guess}?)` : ''}. Dockerfile instructions are ${KNOWN_KEYWORDS.join(', ')}.`,
+        guess
+          ? `Unknown instruction "${keyword}" (did you mean ${guess}?).`
+          : `Unknown instruction "${keyword}". Dockerfile instructions are ${KNOWN_KEYWORDS.join(', ')}.`,
       ),
     );
   }
@@ -612,8 +625,15 @@ function interpret(
         } else if (json && topLevel && state.stage) state.stage.shell = json;
       }
       if (topLevel && state.stage) {
-        if (keyword === 'WORKDIR' && args[0])
-          state.stage.stage.workdir = joinPath(state.stage.stage.workdir, args[0]);
+        if (keyword === 'WORKDIR' && args[0]) {
+          // An unresolved variable at the start (`$HOME/app`) may be absolute: keep it as written.
+          const unresolvedStart =
+            /^\$/.test(args[0]) && processWord(argsAfterFlags, escape, lookup).unresolved;
+          state.stage.stage.workdir = unresolvedStart
+            ? args[0]
+            : joinPath(state.stage.stage.workdir, args[0]);
+        }
+        state.stage.stage.workdir = joinPath(state.stage.stage.workdir, args[0]);
         if (keyword === 'USER' && args[0]) state.stage.stage.user = args[0];
       }
       return { ...base, args };
@@ -835,7 +855,7 @@ function looksLikeJson(text: string): boolean {
 
 function suggestKeyword(word: string): string | null {
   let best: string | null = null;
-  let bestDistance = 3;
+  let bestDistance = word.length <= 4 ? 2 : 3; // one edit for short words, two for longer ones
   for (const k of KNOWN_KEYWORDS) {
     const d = distance(word, k);
     if (d < bestDistance) {
@@ -887,8 +907,16 @@ function skippedFor(shell: string[]): ShellScript['skipped'] {
   return null;
 }
 
-function effectContext(lookup: Lookup) {
-  return { lookup, parseNested: (source: string) => parseShell(source, { lookup }) };
+function effectContext(lookup: Lookup, state: WalkState) {
+  const display = state.stage?.envDisplay;
+  return {
+    lookup,
+    lookupText: (name: string) => {
+      const v = lookup(name);
+      return typeof v === 'string' ? v : display?.get(name);
+    },
+    parseNested: (source: string) => parseShell(source, { lookup }),
+  };
 }
 
 interface ShellOptions {
@@ -922,7 +950,7 @@ function safeShell(
           start !== null && end !== null ? lines.span(start, end + (cmd.end > cmd.start ? 1 : 0)) : null;
       }
     }
-    if (options.effects) script.effects = deriveEffects(script, effectContext(lookup));
+    if (options.effects) script.effects = deriveEffects(script, effectContext(lookup, state));
     return script;
   } catch (error) {
     return {
@@ -1018,7 +1046,7 @@ function runScript(
       });
     }
     try {
-      script.effects = deriveEffects(script, effectContext(lookup));
+      script.effects = deriveEffects(script, effectContext(lookup, state));
     } catch {
       script.effects = [];
     }

@@ -9,6 +9,7 @@ export type { ShellWasmSource, WasmInput } from './shell';
 export { parseImageRef, imageRepository, isScratch } from './images';
 export type { ImageRef } from './images';
 export { findStage } from './stages';
+export { cacheOfPath, deriveEffects } from './effects/index';
 export { KNOWN_KEYWORDS } from './dockerfile';
 
 /** Parses a Dockerfile. Synchronous and total: problems become `syntaxErrors`, never exceptions. */

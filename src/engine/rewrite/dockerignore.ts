@@ -3,7 +3,8 @@
 // editor folders and logs. Nothing the Dockerfile itself copies or uses is excluded.
 import type { CopyInstruction, DockerfileModel } from '../model';
 
-export type Ecosystem = 'node' | 'python' | 'go' | 'rust' | 'java' | 'dotnet' | 'php' | 'ruby' | 'cpp' | 'other';
+export type Ecosystem =
+  'node' | 'python' | 'go' | 'rust' | 'java' | 'dotnet' | 'php' | 'ruby' | 'cpp' | 'other';
 
 /** The ecosystem from base images and the commands the RUNs run. */
 export function detectEcosystem(model: DockerfileModel): Ecosystem {
@@ -17,11 +18,16 @@ export function detectEcosystem(model: DockerfileModel): Ecosystem {
   const img = (re: RegExp) => re.test(images);
   if (has('go') || img(/(^|[/ ])golang[:@ ]|(^|[/ ])golang$/)) return 'go';
   if (has('cargo', 'rustc') || img(/(^|[/ ])rust[:@ ]|(^|[/ ])rust$/)) return 'rust';
-  if (has('mvn', 'gradle', 'gradlew', './gradlew', './mvnw', 'mvnw', 'java') || img(/maven|gradle|openjdk|temurin|corretto|jdk|jre/))
+  if (
+    has('mvn', 'gradle', 'gradlew', './gradlew', './mvnw', 'mvnw', 'java') ||
+    img(/maven|gradle|openjdk|temurin|corretto|jdk|jre/)
+  )
     return 'java';
   if (has('dotnet') || img(/dotnet/)) return 'dotnet';
-  if (has('npm', 'yarn', 'pnpm', 'npx', 'node', 'bun') || img(/(^|[/ ])(node|bun)[:@ ]|(^|[/ ])node$/)) return 'node';
-  if (has('pip', 'pip3', 'poetry', 'uv', 'pipenv', 'python', 'python3', 'conda') || img(/python|conda/)) return 'python';
+  if (has('npm', 'yarn', 'pnpm', 'npx', 'node', 'bun') || img(/(^|[/ ])(node|bun)[:@ ]|(^|[/ ])node$/))
+    return 'node';
+  if (has('pip', 'pip3', 'poetry', 'uv', 'pipenv', 'python', 'python3', 'conda') || img(/python|conda/))
+    return 'python';
   if (has('composer', 'php', 'docker-php-ext-install') || img(/(^|[/ ])php[:@ ]|composer/)) return 'php';
   if (has('bundle', 'gem', 'rails') || img(/(^|[/ ])ruby[:@ ]/)) return 'ruby';
   if (has('cmake', 'make', 'gcc', 'g++', 'clang', 'ninja') || img(/(^|[/ ])gcc[:@ ]/)) return 'cpp';
@@ -107,7 +113,12 @@ const PER_ECOSYSTEM: Record<Ecosystem, string[]> = {
   rust: ['# Build output (rebuilt inside the image)', 'target'],
   java: ['# Build output and tool caches', 'target', 'build', '.gradle', '*.class', 'out'],
   dotnet: ['# Build output', 'bin', 'obj', '*.user', 'TestResults'],
-  php: ['# Dependencies (installed by composer inside the image)', 'vendor', 'node_modules', '.phpunit.result.cache'],
+  php: [
+    '# Dependencies (installed by composer inside the image)',
+    'vendor',
+    'node_modules',
+    '.phpunit.result.cache',
+  ],
   ruby: ['# Dependencies and caches', 'vendor/bundle', '.bundle', 'log', 'tmp', 'node_modules'],
   cpp: ['# Build output', 'build', 'cmake-build-*', '*.o', '*.a', '*.so'],
   other: [],
@@ -153,7 +164,11 @@ export function suggestDockerignore(model: DockerfileModel): string | null {
   const eco = detectEcosystem(model);
   const used = usedNames(model);
   const usesTests = model.instructions.some(
-    (i) => i.keyword === 'RUN' && /\b(npm (run )?test|yarn test|pnpm test|pytest|go test|cargo test|mvn .*\b(test|verify)\b|gradle.* test|dotnet test|phpunit|rspec|ctest)\b/.test(i.argsText),
+    (i) =>
+      i.keyword === 'RUN' &&
+      /\b(npm (run )?test|yarn test|pnpm test|pytest|go test|cargo test|mvn .*\b(test|verify)\b|gradle.* test|dotnet test|phpunit|rspec|ctest)\b/.test(
+        i.argsText,
+      ),
   );
   const lines: string[] = [];
   const keep = (entry: string): boolean => {
@@ -163,7 +178,9 @@ export function suggestDockerignore(model: DockerfileModel): string | null {
     if (/^(tests|test|__tests__|coverage|\*\.(test|spec)\.(js|ts))$/.test(entry) && usesTests) return false;
     if (/^(dist|build|out|target|bin|obj|vendor|\.next|\.output)$/.test(entry) && mentioned(model, entry)) {
       // The Dockerfile copies a prebuilt folder from the context: it must stay.
-      const copiesIt = contextCopies(model).some((c) => c.sources.some((s) => s.replace(/^\.\//, '').startsWith(entry)));
+      const copiesIt = contextCopies(model).some((c) =>
+        c.sources.some((s) => s.replace(/^\.\//, '').startsWith(entry)),
+      );
       if (copiesIt) return false;
     }
     if (entry === 'docs' && mentioned(model, 'docs')) return false;

@@ -33,11 +33,18 @@ export { suggestDockerignore } from './dockerignore';
 export { synthesizeMultiStage } from './synthesize';
 
 /** Passes of re-analysis; real files settle in two or three. */
-export const MAX_PASSES = 6;
+export const MAX_PASSES = 5;
 /** Steps applied in one rewrite. */
-export const MAX_STEPS = 40;
+export const MAX_STEPS = 60;
 /** Parse + estimate runs spent measuring steps (kept or dropped). */
-export const MAX_ESTIMATES = 40;
+export const MAX_ESTIMATES = 24;
+/**
+ * Wall-clock budget of one rewrite (ms). Real files finish far below it; past it, no new pass
+ * starts and the rest of the current pass is checked as one batch. Only a pathological input can
+ * reach it, and then rewriting the result again may still find steps (idempotence is given up
+ * before responsiveness).
+ */
+export const REWRITE_BUDGET_MS = 2500;
 /** Inputs longer than this (characters) get no steps: the work would not stay interactive. */
 export const MAX_REWRITE_CHARS = 128 * 1024;
 
@@ -105,10 +112,14 @@ export function rewriteDockerfile(
         ],
         enabled,
       });
-      if (enabled) {
+      // The size model decides whether the assumption shrinks the image; should it ever say the
+      // opposite, the .dockerignore is still suggested but later estimates keep the old assumption
+      // (a rewrite never reports a larger image).
+      if (!enabled) dockerignore = null;
+      else if (after.uncompressedBytes <= estimate.uncompressedBytes) {
         effective = withIgnore;
         start = after;
-      } else dockerignore = null;
+      }
     }
     const result = rewrite(model, outcomes, effective, start);
     return { ...result, steps: [...first, ...result.steps], dockerignore };
@@ -125,20 +136,31 @@ function rewrite(
   estimate: Estimate,
 ): Omit<Rewrite, 'dockerignore'> {
   const unchanged = { dockerfile: model.text, estimate, steps: [] as RewriteStep[] };
-  if (model.syntaxErrors.length || !model.stages.length || model.text.length > MAX_REWRITE_CHARS) return unchanged;
+  if (model.syntaxErrors.length || !model.stages.length || model.text.length > MAX_REWRITE_CHARS)
+    return unchanged;
 
   const promises = extractPromises(model);
   const state: State = { text: model.text, model, estimate, history: [], originLineStarts: model.lineStarts };
   const steps: RewriteStep[] = [];
   const listed = new Set<string>(); // ids already reported (applied, dropped or switched off)
+  // A rule may report the same instruction again after its fix (a second `apt install` in one
+  // RUN): an applied id may apply again, but never the same edit at the same place (no loops).
+  const appliedIds = new Set<string>();
+  const appliedKeys = new Set<string>();
+  const keyOf = (c: Candidate) =>
+    c.id +
+    '|' +
+    c.edits.map((e) => `${mapToOrigin(state, e.start) ?? 'new'}:${e.end - e.start}:${e.text}`).join('|');
   let estimatesLeft = MAX_ESTIMATES;
   let applied = 0;
 
-  for (let pass = 0; pass < MAX_PASSES && applied < MAX_STEPS; pass++) {
-    const found =
-      pass === 0 ? outcomes : runRules(state.model, opts, state.estimate, { skipSavings: true });
+  const deadline = now() + REWRITE_BUDGET_MS;
+  for (let pass = 0; pass < MAX_PASSES && applied < MAX_STEPS && (pass === 0 || now() < deadline); pass++) {
+    const found = pass === 0 ? outcomes : runRules(state.model, opts, state.estimate, { skipSavings: true });
     const candidates = collect(state, found, opts, pass === 0 ? model : null);
-    const fresh = candidates.filter((c) => !listed.has(c.id));
+    const fresh = candidates.filter(
+      (c) => !listed.has(c.id) || (appliedIds.has(c.id) && isEnabled(c, opts) && !appliedKeys.has(keyOf(c))),
+    );
     const on: Candidate[] = [];
     for (const c of fresh) {
       if (isEnabled(c, opts)) on.push(c);
@@ -154,7 +176,11 @@ function rewrite(
     const selected: Candidate[] = [];
     if (whole) selected.push(whole);
     else {
-      for (const c of on.sort((a, b) => a.edits[0].start - b.edits[0].start || a.id.localeCompare(b.id))) {
+      // Steps that change the bytes first (so the bounds cut the cosmetic ones), then text order.
+      const rank = (c: Candidate) => (SIZE_TECHNIQUES.has(c.technique) ? 0 : 1);
+      for (const c of on.sort(
+        (a, b) => rank(a) - rank(b) || a.edits[0].start - b.edits[0].start || a.id.localeCompare(b.id),
+      )) {
         if (selected.length + applied >= MAX_STEPS) break;
         if (selected.some((s) => fixesConflict(s.edits, c.edits))) continue;
         selected.push(c);
@@ -164,53 +190,57 @@ function rewrite(
     // Application. Steps that change what ships are applied one at a time, each measured
     // against the text before it (parse, promises, estimate). Steps of techniques that do not
     // change the bytes (pinning, users, healthchecks...) are checked together in one batch; when
-    // the batch changes the estimate or fails a check, they fall back to one at a time.
+    // the batch changes the estimate or fails a check, they fall back to one at a time. Once the
+    // measuring budget or the time budget is spent, the rest of the pass is checked as one batch
+    // and its saving shared out in proportion to the findings' own estimates.
     const baseText = state.text;
     const kept: TextEdit[] = [];
     let progressed = false;
-    const trySteps = (group: Candidate[]): void => {
-      for (const c of group) {
-        listed.add(c.id);
-        if (estimatesLeft <= 0) return;
-        const text = applyEdits(baseText, [...kept, ...c.edits]);
-        if (text === state.text) continue;
-        estimatesLeft--;
-        const next = check(text, promises, c.allow);
-        if (!next) continue;
-        const est = estimateImage(next, opts);
-        const saving = state.estimate.uncompressedBytes - est.uncompressedBytes;
-        if (saving < 0) continue;
-        kept.push(...c.edits);
-        state.text = text;
-        state.model = next;
-        state.estimate = est;
-        steps.push(toStep(c, saving, true));
-        applied++;
-        progressed = true;
+    const overBudget = () => estimatesLeft <= 0 || now() > deadline;
+    const record = (c: Candidate, saving: number): void => {
+      applied++;
+      appliedKeys.add(keyOf(c));
+      kept.push(...c.edits);
+      const prior = appliedIds.has(c.id) ? steps.find((x) => x.id === c.id && x.enabled) : undefined;
+      if (prior) prior.savingsBytes += Math.max(0, Math.round(saving));
+      else steps.push(toStep(c, saving, true));
+      appliedIds.add(c.id);
+      progressed = true;
+    };
+    const tryGroup = (group: Candidate[], sameEstimate: boolean): boolean => {
+      for (const c of group) listed.add(c.id);
+      const text = applyEdits(baseText, [...kept, ...group.flatMap((c) => c.edits)]);
+      if (text === state.text) return true;
+      estimatesLeft--;
+      const next = check(text, promises, new Set(group.flatMap((c) => [...c.allow])));
+      if (!next) return false;
+      const est = estimateImage(next, opts);
+      const delta = state.estimate.uncompressedBytes - est.uncompressedBytes;
+      if (delta < 0 || (sameEstimate && delta !== 0)) return false;
+      const weights = group.map((c) => Math.max(0, c.findingSavings ?? 0));
+      const total = weights.reduce((a, b) => a + b, 0);
+      const shares = weights.map((w) => (total > 0 ? Math.floor((delta * w) / total) : 0));
+      shares[0] += delta - shares.reduce((a, b) => a + b, 0);
+      group.forEach((c, k) => record(c, shares[k]));
+      state.text = text;
+      state.model = next;
+      state.estimate = est;
+      return true;
+    };
+    const oneByOne = (group: Candidate[]): void => {
+      for (let k = 0; k < group.length; k++) {
+        if (overBudget()) {
+          tryGroup(group.slice(k), false);
+          return;
+        }
+        tryGroup([group[k]], false);
       }
     };
     const sized = selected.filter((c) => c.wholeFile || SIZE_TECHNIQUES.has(c.technique));
     const others = selected.filter((c) => !sized.includes(c));
-    trySteps(sized);
-    if (others.length > 1 && estimatesLeft > 0) {
-      estimatesLeft--;
-      const text = applyEdits(baseText, [...kept, ...others.flatMap((c) => c.edits)]);
-      const allow = new Set<PromiseKey>(others.flatMap((c) => [...c.allow]));
-      const next = text === state.text ? null : check(text, promises, allow);
-      const est = next ? estimateImage(next, opts) : null;
-      if (next && est && est.uncompressedBytes === state.estimate.uncompressedBytes) {
-        for (const c of others) {
-          listed.add(c.id);
-          kept.push(...c.edits);
-          steps.push(toStep(c, 0, true));
-          applied++;
-        }
-        state.text = text;
-        state.model = next;
-        state.estimate = est;
-        progressed = true;
-      } else trySteps(others);
-    } else trySteps(others);
+    oneByOne(sized);
+    if (others.length > 1 && !tryGroup(others, true)) oneByOne(others);
+    else if (others.length === 1) oneByOne(others);
     if (!progressed) {
       // Nothing in this selection could be kept: the others (if any) get the next pass.
       if (selected.length === on.length) break;
@@ -251,7 +281,12 @@ function toStep(c: Candidate, savings: number, enabled: boolean): RewriteStep {
 }
 
 /** Candidates from the outcomes of one pass (plus the multi-stage synthesis on the user's text). */
-function collect(state: State, outcomes: RuleOutcome[], opts: ResolvedOptions, original: DockerfileModel | null): Candidate[] {
+function collect(
+  state: State,
+  outcomes: RuleOutcome[],
+  opts: ResolvedOptions,
+  original: DockerfileModel | null,
+): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
   let synth: ReturnType<typeof synthesizeMultiStage> | undefined;
@@ -290,8 +325,10 @@ function collect(state: State, outcomes: RuleOutcome[], opts: ResolvedOptions, o
     });
     caveats = [];
   }
-  // Until a `multi-stage` rule offers the synthesis as its fix, the rewriter offers it itself,
-  // on the user's text only, unless the rule is switched off or ignored by a pragma.
+  // The `multi-stage` rule reports compilers in the final stage and offers the synthesis as its
+  // fix. Where it stays silent but a synthesis exists (a Python venv, Node production deps on a
+  // full image), the rewriter offers it itself, on the user's text only, under the same id, unless
+  // the rule is switched off or ignored by a pragma.
   if (
     original &&
     !outcomes.some((o) => o.finding.ruleId === MULTI_STAGE_ID) &&
@@ -321,12 +358,24 @@ function collect(state: State, outcomes: RuleOutcome[], opts: ResolvedOptions, o
 /** A static site moves from a Node server to nginx: the command, port and user change (caveated). */
 const STATIC_ALLOW: PromiseKey[] = ['cmd', 'entrypoint', 'expose', 'user', 'healthcheck'];
 
+/** An offset of the current text in the user's text (null inside inserted text). */
+function mapToOrigin(state: State, offset: number): number | null {
+  let o: number | null = offset;
+  for (let k = state.history.length - 1; k >= 0 && o !== null; k--) o = mapBack(o, state.history[k]);
+  return o;
+}
+
 /** The finding's line in the user's text, or in the current text when it lies in inserted text. */
 function originalLine(state: State, o: RuleOutcome): number {
   const line = o.finding.line;
   const starts = state.model.lineStarts;
   let offset: number | null = (starts[line - 1] ?? 0) + Math.max(0, (o.finding.column ?? 1) - 1);
-  for (let k = state.history.length - 1; k >= 0 && offset !== null; k--) offset = mapBack(offset, state.history[k]);
+  for (let k = state.history.length - 1; k >= 0 && offset !== null; k--)
+    offset = mapBack(offset, state.history[k]);
   if (offset === null) return line;
   return lineAt(state.originLineStarts, offset);
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }

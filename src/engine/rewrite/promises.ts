@@ -88,7 +88,8 @@ export function extractPromises(model: DockerfileModel): Promises {
           for (const kv of pairsOf(i)) p.env[kv.key] = (kv.value ?? '').replace(/^"(.*)"$/, '$1');
           break;
         case 'LABEL':
-          for (const kv of pairsOf(i)) p.labels[kv.key.replace(/^"(.*)"$/, '$1')] = (kv.value ?? '').replace(/^"(.*)"$/, '$1');
+          for (const kv of pairsOf(i))
+            p.labels[kv.key.replace(/^"(.*)"$/, '$1')] = (kv.value ?? '').replace(/^"(.*)"$/, '$1');
           break;
         case 'HEALTHCHECK':
           p.healthcheck = i.argsText.replace(/\s+/g, ' ').trim();
@@ -116,7 +117,11 @@ export function extractPromises(model: DockerfileModel): Promises {
  * What `before` promised that `after` no longer keeps (empty when all is kept). `allow` lists
  * promises a step may change knowingly (and says so in its caveats).
  */
-export function brokenPromises(before: Promises, after: Promises, allow: ReadonlySet<PromiseKey> = new Set()): string[] {
+export function brokenPromises(
+  before: Promises,
+  after: Promises,
+  allow: ReadonlySet<PromiseKey> = new Set(),
+): string[] {
   const out: string[] = [];
   const check = (key: PromiseKey, ok: boolean, what: string) => {
     if (!ok && !allow.has(key)) out.push(what);
@@ -131,7 +136,8 @@ export function brokenPromises(before: Promises, after: Promises, allow: Readonl
   if (before.user !== null) check('user', after.user === before.user, 'USER');
   for (const [k, v] of Object.entries(before.env)) check('env', after.env[k] === v, `ENV ${k}`);
   for (const [k, v] of Object.entries(before.labels)) check('labels', after.labels[k] === v, `LABEL ${k}`);
-  if (before.healthcheck !== null) check('healthcheck', after.healthcheck === before.healthcheck, 'HEALTHCHECK');
+  if (before.healthcheck !== null)
+    check('healthcheck', after.healthcheck === before.healthcheck, 'HEALTHCHECK');
   if (before.workdir !== null) check('workdir', after.workdir === before.workdir, 'WORKDIR');
   if (before.stopsignal !== null) check('stopsignal', after.stopsignal === before.stopsignal, 'STOPSIGNAL');
   check(

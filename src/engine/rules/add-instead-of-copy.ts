@@ -18,7 +18,8 @@ export const rule: Rule = {
     fixSafety: 'safe',
   },
   docs: {
-    whatItDoes: 'Reports ADD whose sources are local files or folders — no URL, git repository or archive to extract.',
+    whatItDoes:
+      'Reports ADD whose sources are local files or folders — no URL, git repository or archive to extract.',
     whyItMatters:
       'ADD does more than copy: it downloads URLs and unpacks local tar archives. Using it for plain files hides that behaviour from the reader and can surprise when a `.tar.gz` shows up in the sources. COPY does exactly one thing.',
     before: String.raw`FROM alpine:3.20
@@ -27,23 +28,38 @@ ADD app.sh /usr/local/bin/app.sh
     after: String.raw`FROM alpine:3.20
 COPY app.sh /usr/local/bin/app.sh
 `,
-    fixSafety: 'Safe: for local, non-archive sources ADD and COPY behave the same, flags included. Not offered when ADD-only flags are used.',
-    whenNotToUse: 'Extracting a local archive (`ADD rootfs.tar.gz /`) and fetching a URL with `--checksum` are what ADD is for; they are not reported.',
+    fixSafety:
+      'Safe: for local, non-archive sources ADD and COPY behave the same, flags included. Not offered when ADD-only flags are used.',
+    whenNotToUse:
+      'Extracting a local archive (`ADD rootfs.tar.gz /`) and fetching a URL with `--checksum` are what ADD is for; they are not reported.',
   },
   check({ model }) {
     const out: RuleReport[] = [];
     for (const ins of model.instructions) {
       if (!isCopy(ins) || ins.keyword !== 'ADD') continue;
       if (ins.remoteSources.length || ins.archiveSources.length) continue;
-      if (ins.sources.some((s) => /^(https?|git|ssh):|\.git$|^git@|\$/.test(s) || /\.(tar|tgz|tar\.\w+|txz|tbz2?)$/.test(s))) continue;
+      if (
+        ins.sources.some(
+          (s) => /^(https?|git|ssh):|\.git$|^git@|\$/.test(s) || /\.(tar|tgz|tar\.\w+|txz|tbz2?)$/.test(s),
+        )
+      )
+        continue;
       if (ins.heredocs.length) continue;
       const written = keywordAsWritten(model, ins);
       const fix = ins.flags.some((f) => ADD_ONLY_FLAGS.has(f.name))
         ? null
         : makeFix('Use COPY', 'safe', [
-            { start: ins.keywordSpan.start, end: ins.keywordSpan.end, text: written === written.toLowerCase() ? 'copy' : 'COPY' },
+            {
+              start: ins.keywordSpan.start,
+              end: ins.keywordSpan.end,
+              text: written === written.toLowerCase() ? 'copy' : 'COPY',
+            },
           ]);
-      out.push({ span: ins.span, message: `ADD ${ins.sources.join(' ')} copies local files; COPY says so and does nothing else.`, fix });
+      out.push({
+        span: ins.span,
+        message: `ADD ${ins.sources.join(' ')} copies local files; COPY says so and does nothing else.`,
+        fix,
+      });
     }
     return out;
   },

@@ -3,7 +3,18 @@ import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
 import { isRun, makeFix, nameRange } from './util';
 
-const TO_APT_GET = new Set(['install', 'update', 'upgrade', 'full-upgrade', 'dist-upgrade', 'remove', 'purge', 'autoremove', 'clean', 'autoclean']);
+const TO_APT_GET = new Set([
+  'install',
+  'update',
+  'upgrade',
+  'full-upgrade',
+  'dist-upgrade',
+  'remove',
+  'purge',
+  'autoremove',
+  'clean',
+  'autoclean',
+]);
 const TO_APT_CACHE = new Set(['search', 'show', 'policy', 'depends', 'rdepends']);
 
 export const rule: Rule = {

@@ -2,7 +2,16 @@
 // only stages whose layers ship (the final stage and the stages it builds FROM) are reported.
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { appendToRun, effects, hasCacheMount, installs, makeFix, runsOf, shippedStages, stageLabel } from './util';
+import {
+  appendToRun,
+  effects,
+  hasCacheMount,
+  installs,
+  makeFix,
+  runsOf,
+  shippedStages,
+  stageLabel,
+} from './util';
 
 const LISTS = '/var/lib/apt/lists';
 
@@ -45,11 +54,14 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+
         if (apt.length === 0) continue;
         if (hasCacheMount(run, [LISTS, '/var/lib/apt'])) continue;
         const cleaned =
-          effects(run, 'cache-clean').some((e) => e.cache === 'apt-lists' || e.paths.some((p) => p.startsWith(LISTS))) ||
-          effects(run, 'remove').some((e) => e.paths.some((p) => p.startsWith(LISTS)));
+          effects(run, 'cache-clean').some(
+            (e) => e.cache === 'apt-lists' || e.paths.some((p) => p.startsWith(LISTS)),
+          ) || effects(run, 'remove').some((e) => e.paths.some((p) => p.startsWith(LISTS)));
         if (cleaned) continue;
         const names = apt.flatMap((e) => e.packages.map((p) => p.name));
-        const what = names.length ? ` of ${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}` : '';
+        const what = names.length
+          ? ` of ${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}`
+          : '';
         out.push({
           span: run.span,
           message: `The apt install${what} leaves the package lists in /var/lib/apt/lists in this layer of ${stageLabel(stage)}, which ships; delete them in the same RUN.`,

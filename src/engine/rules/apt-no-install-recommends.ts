@@ -48,7 +48,9 @@ RUN apt-get update && apt-get install --no-install-recommends -y python3=3.11.2-
                   'Add --no-install-recommends',
                   'unsafe',
                   [insertAfterArg(model, run, cmd, cmd.args.indexOf('install'), '--no-install-recommends')],
-                  ['Packages that were only recommended (e.g. ca-certificates for curl) are no longer installed.'],
+                  [
+                    'Packages that were only recommended (e.g. ca-certificates for curl) are no longer installed.',
+                  ],
                 )
               : null,
           });

@@ -31,7 +31,8 @@ RUN apt-get update \
 `,
     fixSafety:
       'Safe when the next instruction is a RUN without flags: it is joined to the update with `&&`, unchanged. Otherwise reported without a fix.',
-    whenNotToUse: 'There is hardly a reason to keep it: a RUN that only updates the index produces a layer nobody needs.',
+    whenNotToUse:
+      'There is hardly a reason to keep it: a RUN that only updates the index produces a layer nobody needs.',
   },
   check({ model }) {
     const out: RuleReport[] = [];
@@ -39,10 +40,14 @@ RUN apt-get update \
       if (!isRun(run) || !run.shell) continue;
       const updates = effects(run, 'package-index-update').filter((e) => OS_MANAGERS.has(e.manager));
       if (updates.length === 0) continue;
-      if (run.shell.effects.some((e) => e.kind === 'package-install' || e.kind === 'package-remove')) continue;
+      if (run.shell.effects.some((e) => e.kind === 'package-install' || e.kind === 'package-remove'))
+        continue;
       if (run.shell.effects.some((e) => e.kind === 'build' || e.kind === 'download')) continue;
       const next = model.instructions[run.index + 1];
-      const fix = next && isRun(next) ? makeFix('Join the update to the next RUN', 'safe', [mergeRunsEdit(model, run, next)]) : null;
+      const fix =
+        next && isRun(next)
+          ? makeFix('Join the update to the next RUN', 'safe', [mergeRunsEdit(model, run, next)])
+          : null;
       const cmd = run.shell.commands[updates[0].command];
       out.push({
         span: run.span,

@@ -16,7 +16,8 @@ export const rule: Rule = {
     fixSafety: null,
   },
   docs: {
-    whatItDoes: 'Reports `FROM <image>` with neither a tag nor a digest (stage names and `scratch` excepted).',
+    whatItDoes:
+      'Reports `FROM <image>` with neither a tag nor a digest (stage names and `scratch` excepted).',
     whyItMatters:
       'An untagged image means `:latest`, silently. The build then depends on whatever the publisher tagged last, so the image changes under you between builds — size, OS release and runtime version included.',
     before: String.raw`FROM python

@@ -3,7 +3,8 @@ import type { Rule, RuleReport } from './types';
 import { DOCS } from './refs';
 import { effects, installs, runsOf, shippedStages, stageLabel } from './util';
 
-const TOOLS = /^(build-essential|gcc|g\+\+|gcc-c\+\+|clang|llvm|make|cmake|autoconf|automake|libtool|pkg-config|pkgconf|musl-dev|linux-headers|alpine-sdk|gfortran|cargo|rustc|golang|golang-go|go|openjdk-\d+-jdk(-headless)?|maven|gradle|[\w.+-]+-dev|[\w.+-]+-devel)$/;
+const TOOLS =
+  /^(build-essential|gcc|g\+\+|gcc-c\+\+|clang|llvm|make|cmake|autoconf|automake|libtool|pkg-config|pkgconf|musl-dev|linux-headers|alpine-sdk|gfortran|cargo|rustc|golang|golang-go|go|openjdk-\d+-jdk(-headless)?|maven|gradle|[\w.+-]+-dev|[\w.+-]+-devel)$/;
 
 /** The runtime library that usually replaces a -dev package (for the message). */
 function runtimeOf(name: string): string | null {
@@ -56,7 +57,9 @@ FROM python:3.12-slim
       if (!shipped.has(stage.index)) continue;
       for (const run of runsOf(stage)) {
         const removed = new Set(effects(run, 'package-remove').flatMap((e) => e.packages.map((p) => p.name)));
-        const removedVirtual = new Set(effects(run, 'package-remove').flatMap((e) => e.packages.map((p) => p.name)));
+        const removedVirtual = new Set(
+          effects(run, 'package-remove').flatMap((e) => e.packages.map((p) => p.name)),
+        );
         const tools: string[] = [];
         for (const e of installs(run, ['apt', 'apk', 'yum', 'dnf', 'microdnf', 'zypper'])) {
           if (e.virtualName && removedVirtual.has(e.virtualName)) continue;

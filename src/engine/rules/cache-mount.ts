@@ -12,20 +12,44 @@ interface CacheSpec {
 
 const CACHES: Partial<Record<PackageManager | 'go-build' | 'cargo-build', CacheSpec>> = {
   npm: { target: '/root/.npm', also: ['/home/node/.npm'], alias: 'DL3068' },
-  yarn: { target: '/usr/local/share/.cache/yarn', also: ['/root/.cache/yarn', '/root/.yarn'], alias: 'DL3060' },
-  pnpm: { target: '/root/.local/share/pnpm/store', also: ['/pnpm/store', '/root/.cache/pnpm'], alias: 'DL3075' },
+  yarn: {
+    target: '/usr/local/share/.cache/yarn',
+    also: ['/root/.cache/yarn', '/root/.yarn'],
+    alias: 'DL3060',
+  },
+  pnpm: {
+    target: '/root/.local/share/pnpm/store',
+    also: ['/pnpm/store', '/root/.cache/pnpm'],
+    alias: 'DL3075',
+  },
   pip: { target: '/root/.cache/pip', also: ['/root/.cache'], alias: null },
   uv: { target: '/root/.cache/uv', also: ['/root/.cache'], alias: null },
   poetry: { target: '/root/.cache/pypoetry', also: ['/root/.cache'], alias: null },
   go: { target: '/go/pkg/mod', also: ['/root/go/pkg/mod', '/root/.cache/go-build'], alias: 'DL3070' },
   'go-build': { target: '/root/.cache/go-build', also: ['/go/pkg/mod', '/root/.cache'], alias: 'DL3070' },
-  cargo: { target: '/usr/local/cargo/registry', also: ['/root/.cargo/registry', '/root/.cargo'], alias: 'DL3069' },
-  'cargo-build': { target: '/usr/local/cargo/registry', also: ['/root/.cargo/registry', '/root/.cargo'], alias: 'DL3069' },
+  cargo: {
+    target: '/usr/local/cargo/registry',
+    also: ['/root/.cargo/registry', '/root/.cargo'],
+    alias: 'DL3069',
+  },
+  'cargo-build': {
+    target: '/usr/local/cargo/registry',
+    also: ['/root/.cargo/registry', '/root/.cargo'],
+    alias: 'DL3069',
+  },
   maven: { target: '/root/.m2', also: [], alias: 'DL3071' },
   gradle: { target: '/root/.gradle', also: ['/home/gradle/.gradle'], alias: 'DL3072' },
-  composer: { target: '/root/.composer/cache', also: ['/tmp/cache', '/root/.cache/composer'], alias: 'DL3073' },
+  composer: {
+    target: '/root/.composer/cache',
+    also: ['/tmp/cache', '/root/.cache/composer'],
+    alias: 'DL3073',
+  },
   dotnet: { target: '/root/.nuget/packages', also: [], alias: 'DL3074' },
-  bundler: { target: '/usr/local/bundle/cache', also: ['/usr/local/bundle', '/root/.bundle'], alias: 'DL3077' },
+  bundler: {
+    target: '/usr/local/bundle/cache',
+    also: ['/usr/local/bundle', '/root/.bundle'],
+    alias: 'DL3077',
+  },
   gem: { target: '/usr/local/bundle/cache', also: ['/root/.gem', '/usr/local/bundle'], alias: 'DL3077' },
 };
 
@@ -64,7 +88,18 @@ export const rule: Rule = {
     technique: 'buildkit-cache',
     severity: 'info',
     title: 'Use a BuildKit cache mount for package downloads',
-    hadolint: ['DL3060', 'DL3068', 'DL3069', 'DL3070', 'DL3071', 'DL3072', 'DL3073', 'DL3074', 'DL3075', 'DL3077'],
+    hadolint: [
+      'DL3060',
+      'DL3068',
+      'DL3069',
+      'DL3070',
+      'DL3071',
+      'DL3072',
+      'DL3073',
+      'DL3074',
+      'DL3075',
+      'DL3077',
+    ],
     buildChecks: [],
     references: [DOCS.runMountCache, DOCS.cacheOptimize],
     fixable: 'sometimes',
@@ -100,9 +135,12 @@ RUN --mount=type=cache,target=/go/pkg/mod go mod download
       const at = run.keywordSpan.end;
       const fix =
         model.text[at] === ' '
-          ? makeFix('Add a cache mount', 'unsafe', [{ start: at + 1, end: at + 1, text: mounts + ' ' }], [
-              'Requires BuildKit; the cache path assumes the root user.',
-            ])
+          ? makeFix(
+              'Add a cache mount',
+              'unsafe',
+              [{ start: at + 1, end: at + 1, text: mounts + ' ' }],
+              ['Requires BuildKit; the cache path assumes the root user.'],
+            )
           : null;
       const aliases = list.map((n) => n.spec.alias).filter((a): a is string => !!a);
       out.push({

@@ -33,7 +33,8 @@ USER node
 `,
     fixSafety:
       'Reported, not fixed: which COPY instructions should carry `--chown` (and whether the RUN does other work) needs a person to decide.',
-    whenNotToUse: 'When the path was created by a RUN in the same layer, or the chown targets a few small files.',
+    whenNotToUse:
+      'When the path was created by a RUN in the same layer, or the chown targets a few small files.',
   },
   check({ model }) {
     const out: RuleReport[] = [];

@@ -2,7 +2,16 @@
 // npm/yarn/pnpm). Each rule file supplies its managers, cache paths and cleanup commands.
 import type { PackageManager } from '../model';
 import type { RuleContext, RuleReport } from './types';
-import { appendToRun, effects, hasCacheMount, installs, makeFix, runsOf, shippedStages, stageLabel } from './util';
+import {
+  appendToRun,
+  effects,
+  hasCacheMount,
+  installs,
+  makeFix,
+  runsOf,
+  shippedStages,
+  stageLabel,
+} from './util';
 
 export interface CleanSpec {
   managers: PackageManager[];

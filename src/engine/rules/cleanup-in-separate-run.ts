@@ -14,7 +14,10 @@ export const rule: Rule = {
     title: 'Clean up in the same RUN that created the files',
     hadolint: [],
     buildChecks: [],
-    references: [DOCS.bestPractices, 'https://docs.docker.com/get-started/docker-concepts/building-images/understanding-image-layers/'],
+    references: [
+      DOCS.bestPractices,
+      'https://docs.docker.com/get-started/docker-concepts/building-images/understanding-image-layers/',
+    ],
     fixable: 'sometimes',
     fixSafety: 'safe',
   },
@@ -45,14 +48,24 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+
       for (const run of runs) {
         const shell = run.shell;
         if (!shell || shell.commands.length === 0 || run.flags.length > 0) continue;
-        const cleanups = [...effects(run, 'cache-clean'), ...effects(run, 'remove'), ...effects(run, 'package-remove')];
+        const cleanups = [
+          ...effects(run, 'cache-clean'),
+          ...effects(run, 'remove'),
+          ...effects(run, 'package-remove'),
+        ];
         if (cleanups.length === 0) continue;
         if (shell.effects.some((e) => WORK.includes(e.kind))) continue;
         // Every command must be cleanup (rm, apt-get clean, ...), not other work.
         const cleanupCommands = new Set(cleanups.map((e) => e.command));
-        if (shell.commands.some((c, i) => !cleanupCommands.has(i) && !/^(set|true|:)$/.test(c.name))) continue;
+        if (shell.commands.some((c, i) => !cleanupCommands.has(i) && !/^(set|true|:)$/.test(c.name)))
+          continue;
         const prev = model.instructions[run.index - 1];
-        const fix = prev && isRun(prev) ? makeFix('Join the cleanup to the RUN before it', 'safe', [mergeRunsEdit(model, prev as RunInstruction, run)]) : null;
+        const fix =
+          prev && isRun(prev)
+            ? makeFix('Join the cleanup to the RUN before it', 'safe', [
+                mergeRunsEdit(model, prev as RunInstruction, run),
+              ])
+            : null;
         const paths = cleanups.flatMap((e) => ('paths' in e ? e.paths : e.packages.map((p) => p.name)));
         out.push({
           span: run.span,

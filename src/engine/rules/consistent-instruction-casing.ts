@@ -16,8 +16,10 @@ export const rule: Rule = {
     fixSafety: 'safe',
   },
   docs: {
-    whatItDoes: 'Reports instruction keywords whose case differs from the rest of the file (upper case is the convention).',
-    whyItMatters: 'Keywords are case-insensitive, but a mix (`FROM`, then `run`) makes the file harder to scan. Pure style.',
+    whatItDoes:
+      'Reports instruction keywords whose case differs from the rest of the file (upper case is the convention).',
+    whyItMatters:
+      'Keywords are case-insensitive, but a mix (`FROM`, then `run`) makes the file harder to scan. Pure style.',
     before: String.raw`FROM alpine:3.20
 run echo hello
 `,
@@ -28,7 +30,9 @@ RUN echo hello
     whenNotToUse: 'If you do not care about keyword casing.',
   },
   check({ model }) {
-    const written = model.instructions.filter((i) => i.known).map((i) => ({ i, w: keywordAsWritten(model, i) }));
+    const written = model.instructions
+      .filter((i) => i.known)
+      .map((i) => ({ i, w: keywordAsWritten(model, i) }));
     const upper = written.filter((x) => x.w === x.w.toUpperCase()).length;
     const lower = written.filter((x) => x.w === x.w.toLowerCase()).length;
     const wantUpper = upper >= lower;
@@ -39,7 +43,9 @@ RUN echo hello
       out.push({
         span: i.span,
         message: `${w} differs from the ${wantUpper ? 'upper' : 'lower'}-case keywords of the rest of the file; write ${want}.`,
-        fix: makeFix(`Write ${want}`, 'safe', [{ start: i.keywordSpan.start, end: i.keywordSpan.end, text: want }]),
+        fix: makeFix(`Write ${want}`, 'safe', [
+          { start: i.keywordSpan.start, end: i.keywordSpan.end, text: want },
+        ]),
       });
     }
     return out;

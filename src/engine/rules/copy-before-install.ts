@@ -4,7 +4,24 @@ import type { Rule, RuleReport } from './types';
 import { DOCS } from './refs';
 import { contentEnd, deleteInstruction, eol, installs, isCopy, isRun, makeFix } from './util';
 
-const LANGUAGE: PackageManager[] = ['npm', 'yarn', 'pnpm', 'bun', 'pip', 'poetry', 'uv', 'pipenv', 'composer', 'bundler', 'gem', 'go', 'cargo', 'maven', 'gradle', 'dotnet'];
+const LANGUAGE: PackageManager[] = [
+  'npm',
+  'yarn',
+  'pnpm',
+  'bun',
+  'pip',
+  'poetry',
+  'uv',
+  'pipenv',
+  'composer',
+  'bundler',
+  'gem',
+  'go',
+  'cargo',
+  'maven',
+  'gradle',
+  'dotnet',
+];
 
 /** Files to copy before the install, per manager (null: reported without a fix). */
 function manifests(manager: PackageManager, fromManifest: string | null): string[] | null {
@@ -16,7 +33,9 @@ function manifests(manager: PackageManager, fromManifest: string | null): string
     case 'pnpm':
       return ['package.json', 'pnpm-lock.yaml*'];
     case 'pip':
-      return fromManifest && !fromManifest.includes('/') && !fromManifest.includes('$') ? [fromManifest] : null;
+      return fromManifest && !fromManifest.includes('/') && !fromManifest.includes('$')
+        ? [fromManifest]
+        : null;
     case 'bundler':
       return ['Gemfile', 'Gemfile.lock*'];
     case 'composer':
@@ -76,7 +95,9 @@ CMD ["node", "server.js"]
           continue;
         }
         if (!copy || !isRun(ins)) continue;
-        const install = installs(ins, LANGUAGE).find((e) => e.fromManifest !== null || (e.packages.length === 0 && !e.global));
+        const install = installs(ins, LANGUAGE).find(
+          (e) => e.fromManifest !== null || (e.packages.length === 0 && !e.global),
+        );
         if (!install) continue;
         const cmd = ins.shell.commands[install.command];
         out.push({
@@ -112,7 +133,11 @@ function moveFix(
     'Copy the manifests and install before copying the source',
     'unsafe',
     [
-      { start: copy.span.start, end: copy.span.start, text: `${copyKeyword} ${files.join(' ')} ${dest}${nl}${runText}${nl}` },
+      {
+        start: copy.span.start,
+        end: copy.span.start,
+        text: `${copyKeyword} ${files.join(' ')} ${dest}${nl}${runText}${nl}`,
+      },
       deleteInstruction(model, run),
     ],
     ['The install runs before the source is copied: install scripts that need other files break.'],

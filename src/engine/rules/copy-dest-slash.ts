@@ -33,13 +33,24 @@ COPY package.json package-lock.json /app/
     for (const ins of model.instructions) {
       if (!isCopy(ins) || ins.sources.length < 2) continue;
       const dest = ins.destination;
-      if (!dest || dest.endsWith('/') || dest.includes('$') || /^[A-Za-z]:\\/.test(dest) || dest.endsWith('\\')) continue;
+      if (
+        !dest ||
+        dest.endsWith('/') ||
+        dest.includes('$') ||
+        /^[A-Za-z]:\\/.test(dest) ||
+        dest.endsWith('\\')
+      )
+        continue;
       const end = contentEnd(model, ins);
       const fix =
         ins.form !== 'json' && model.text.slice(end - dest.length, end) === dest
           ? makeFix('Add the trailing slash', 'safe', [{ start: end, end, text: '/' }])
           : null;
-      out.push({ span: ins.span, message: `${ins.keyword} of ${ins.sources.length} sources needs a directory destination written with a trailing slash: ${dest}/.`, fix });
+      out.push({
+        span: ins.span,
+        message: `${ins.keyword} of ${ins.sources.length} sources needs a directory destination written with a trailing slash: ${dest}/.`,
+        fix,
+      });
     }
     return out;
   },

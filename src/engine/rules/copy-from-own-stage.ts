@@ -42,7 +42,10 @@ COPY --from=build /app/dist /usr/share/nginx/html
         (own?.name && own.name.toLowerCase() === raw) ||
         raw === String(ins.stage);
       if (!self) continue;
-      out.push({ span: ins.span, message: `COPY --from=${ins.fromRaw} names the stage it is in; a stage cannot copy from itself.` });
+      out.push({
+        span: ins.span,
+        message: `COPY --from=${ins.fromRaw} names the stage it is in; a stage cannot copy from itself.`,
+      });
     }
     return out;
   },

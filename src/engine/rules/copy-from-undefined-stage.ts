@@ -44,13 +44,19 @@ COPY --from=build /out/app /app
       const from = ins.from;
       if (from && 'stage' in from) {
         if (from.stage > ins.stage) {
-          out.push({ span: ins.span, message: `COPY --from=${raw} refers to a stage defined later in the file; a stage can only copy from earlier stages.` });
+          out.push({
+            span: ins.span,
+            message: `COPY --from=${raw} refers to a stage defined later in the file; a stage can only copy from earlier stages.`,
+          });
         }
         continue;
       }
       if (/^\d+$/.test(raw)) {
         if (Number(raw) === ins.stage) continue; // copy-from-own-stage
-        out.push({ span: ins.span, message: `COPY --from=${raw}: there is no stage ${raw} before this one.` });
+        out.push({
+          span: ins.span,
+          message: `COPY --from=${raw}: there is no stage ${raw} before this one.`,
+        });
         continue;
       }
       if (/[/:@.]/.test(raw)) continue;

@@ -16,7 +16,8 @@ export const rule: Rule = {
     fixSafety: null,
   },
   docs: {
-    whatItDoes: 'Reports COPY or ADD to a relative destination in a stage (and its parent stages) that has no WORKDIR yet.',
+    whatItDoes:
+      'Reports COPY or ADD to a relative destination in a stage (and its parent stages) that has no WORKDIR yet.',
     whyItMatters:
       'A relative destination lands in the base image’s working directory, which is `/` for most images: `COPY . .` then scatters the project over the root filesystem, next to `/etc` and `/bin`. Set WORKDIR first.',
     before: String.raw`FROM python:3.12-slim
@@ -39,7 +40,10 @@ COPY app.py .
         if (!isCopy(ins) || wd) continue;
         const d = ins.destination;
         if (!d || d.startsWith('/') || d.startsWith('$') || /^[A-Za-z]:/.test(d)) continue;
-        out.push({ span: ins.span, message: `${ins.keyword} to the relative path ${d} with no WORKDIR set: it lands in the base image’s working directory (usually /).` });
+        out.push({
+          span: ins.span,
+          message: `${ins.keyword} to the relative path ${d} with no WORKDIR set: it lands in the base image’s working directory (usually /).`,
+        });
         break;
       }
       hasWorkdir.set(stage.index, wd);

@@ -54,7 +54,8 @@ CMD ["node", "server.js"]
           if (e.productionOnly || e.global || e.packages.length > 0) continue;
           const cmd = commandOf(run, e.command);
           if (!cmd) continue;
-          if (cmd.args.some((a) => /^--(omit=dev|production|prod|only=prod(uction)?)$/.test(a) || a === '-P')) continue;
+          if (cmd.args.some((a) => /^--(omit=dev|production|prod|only=prod(uction)?)$/.test(a) || a === '-P'))
+            continue;
           const later = [run, ...runs.slice(i + 1)].flatMap((r) => r.shell?.commands ?? []);
           const buildsLater = later.some((c) => buildOf(c) !== null);
           const flag = FLAG[e.manager];
@@ -65,7 +66,13 @@ CMD ["node", "server.js"]
               : makeFix(
                   `Add ${flag}`,
                   'unsafe',
-                  [subIndex >= 0 ? insertAfterArg(model, run, cmd, subIndex, flag) : e.manager === 'yarn' ? insertAfterArg(model, run, cmd, -1, flag) : null],
+                  [
+                    subIndex >= 0
+                      ? insertAfterArg(model, run, cmd, subIndex, flag)
+                      : e.manager === 'yarn'
+                        ? insertAfterArg(model, run, cmd, -1, flag)
+                        : null,
+                  ],
                   ['A runtime package listed under devDependencies would be missing.'],
                 );
           out.push({

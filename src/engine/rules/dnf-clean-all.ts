@@ -28,7 +28,8 @@ RUN dnf install -y nginx-1.26.2 \
     && dnf clean all
 `,
     fixSafety: 'Safe: `dnf clean all` (or `microdnf clean all`) is appended after everything the RUN does.',
-    whenNotToUse: 'Builder stages that do not ship, and RUNs with a cache mount on `/var/cache/dnf`, are not reported.',
+    whenNotToUse:
+      'Builder stages that do not ship, and RUNs with a cache mount on `/var/cache/dnf`, are not reported.',
   },
   check(ctx) {
     return checkClean(ctx, {

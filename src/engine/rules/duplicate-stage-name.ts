@@ -15,7 +15,8 @@ export const rule: Rule = {
     fixSafety: null,
   },
   docs: {
-    whatItDoes: 'Reports a `FROM ... AS <name>` whose name (compared case-insensitively) an earlier stage already uses.',
+    whatItDoes:
+      'Reports a `FROM ... AS <name>` whose name (compared case-insensitively) an earlier stage already uses.',
     whyItMatters:
       'Docker rejects duplicate stage names, and even where a tool accepts them, `COPY --from=<name>` and `--target <name>` become ambiguous.',
     before: String.raw`FROM node:22 AS build
@@ -41,7 +42,10 @@ RUN echo two
       const key = stage.name.toLowerCase();
       const first = seen.get(key);
       if (first !== undefined) {
-        out.push({ span: stage.from.span, message: `Stage name '${stage.name}' is already used by the stage on line ${first}.` });
+        out.push({
+          span: stage.from.span,
+          message: `Stage name '${stage.name}' is already used by the stage on line ${first}.`,
+        });
       } else seen.set(key, stage.from.span.line);
     }
     return out;

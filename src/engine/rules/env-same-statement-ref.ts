@@ -16,7 +16,8 @@ export const rule: Rule = {
     fixSafety: null,
   },
   docs: {
-    whatItDoes: 'Reports `ENV A=1 B=$A` where `$A` refers to a variable that this same ENV sets and nothing set before.',
+    whatItDoes:
+      'Reports `ENV A=1 B=$A` where `$A` refers to a variable that this same ENV sets and nothing set before.',
     whyItMatters:
       'Variables in one ENV are all substituted with the values from before the instruction, so `B` gets the old (usually empty) value of `A`, not the new one. Split it into two ENV lines.',
     before: String.raw`FROM alpine:3.20
@@ -42,7 +43,10 @@ ENV APP_BIN=$APP_HOME/bin
           const refs = [...(p.value ?? '').matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
           const bad = refs.find((r) => here.has(r) && !known.has(r));
           if (bad) {
-            out.push({ span: ins.span, message: `${p.key} uses $${bad}, which is set in this same ENV: it gets the value from before the instruction. Split the ENV.` });
+            out.push({
+              span: ins.span,
+              message: `${p.key} uses $${bad}, which is set in this same ENV: it gets the value from before the instruction. Split the ENV.`,
+            });
             break;
           }
           here.add(p.key);

@@ -12,7 +12,12 @@ export const rule: Rule = {
     title: 'EXPOSE takes container ports only',
     hadolint: ['DL3011'],
     buildChecks: ['ExposeInvalidFormat', 'ExposeProtoCasing'],
-    references: [DOCS.expose, buildCheck('ExposeInvalidFormat'), buildCheck('ExposeProtoCasing'), hadolintRule('DL3011')],
+    references: [
+      DOCS.expose,
+      buildCheck('ExposeInvalidFormat'),
+      buildCheck('ExposeProtoCasing'),
+      hadolintRule('DL3011'),
+    ],
     fixable: 'sometimes',
     fixSafety: 'safe',
   },
@@ -44,7 +49,8 @@ EXPOSE 80
         const m = /^(.*?)(?:\/(\w+))?$/.exec(arg)!;
         const port = m[1];
         const proto = m[2];
-        const edit = (text: string) => (at >= 0 ? [{ start: ins.span.start + at, end: ins.span.start + at + arg.length, text }] : [null]);
+        const edit = (text: string) =>
+          at >= 0 ? [{ start: ins.span.start + at, end: ins.span.start + at + arg.length, text }] : [null];
         if (port.includes(':')) {
           const container = port.split(':').pop()!;
           const text = container + (proto ? '/' + proto.toLowerCase() : '');
@@ -58,7 +64,11 @@ EXPOSE 80
         }
         const bad = port.split('-').some((p) => !/^\d+$/.test(p) || Number(p) > 65535);
         if (bad) {
-          out.push({ span: ins.span, message: `EXPOSE ${arg}: ports must be numbers from 0 to 65535.`, aliases: ['DL3011'] });
+          out.push({
+            span: ins.span,
+            message: `EXPOSE ${arg}: ports must be numbers from 0 to 65535.`,
+            aliases: ['DL3011'],
+          });
           continue;
         }
         if (proto && proto !== proto.toLowerCase()) {

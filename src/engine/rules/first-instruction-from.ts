@@ -16,7 +16,8 @@ export const rule: Rule = {
   },
   docs: {
     whatItDoes: 'Reports an instruction other than ARG before the first FROM, or a file without FROM.',
-    whyItMatters: 'Every build stage starts with FROM; only ARG (and comments and parser directives) may come before it. Docker refuses the file otherwise.',
+    whyItMatters:
+      'Every build stage starts with FROM; only ARG (and comments and parser directives) may come before it. Docker refuses the file otherwise.',
     before: String.raw`RUN echo hello
 FROM alpine:3.20
 `,
@@ -31,7 +32,10 @@ RUN echo hello
     for (const ins of model.instructions) {
       if (ins.stage >= 0) break;
       if (ins.keyword === 'ARG') continue;
-      out.push({ span: ins.span, message: `${ins.keyword} before the first FROM: only ARG may come before FROM.` });
+      out.push({
+        span: ins.span,
+        message: `${ins.keyword} before the first FROM: only ARG may come before FROM.`,
+      });
       break;
     }
     return out;

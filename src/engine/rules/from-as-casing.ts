@@ -17,7 +17,8 @@ export const rule: Rule = {
   },
   docs: {
     whatItDoes: 'Reports `FROM image as name` where the case of `AS` differs from the case of `FROM`.',
-    whyItMatters: 'Both are keywords; mixed case makes the stage name harder to spot. Purely stylistic, and Docker’s own build check flags it.',
+    whyItMatters:
+      'Both are keywords; mixed case makes the stage name harder to spot. Purely stylistic, and Docker’s own build check flags it.',
     before: String.raw`FROM golang:1.23 as build
 `,
     after: String.raw`FROM golang:1.23 AS build

@@ -10,7 +10,11 @@ export const rule: Rule = {
     title: 'Do not hard-code `--platform` in FROM',
     hadolint: ['DL3029'],
     buildChecks: ['FromPlatformFlagConstDisallowed'],
-    references: [DOCS.from, 'https://docs.docker.com/build/building/multi-platform/', buildCheck('FromPlatformFlagConstDisallowed')],
+    references: [
+      DOCS.from,
+      'https://docs.docker.com/build/building/multi-platform/',
+      buildCheck('FromPlatformFlagConstDisallowed'),
+    ],
     fixable: 'never',
     fixSafety: null,
   },
@@ -22,7 +26,8 @@ export const rule: Rule = {
 `,
     after: String.raw`FROM node:22-slim
 `,
-    fixSafety: 'Reported, not fixed: the constant may be deliberate (a binary-only dependency that exists for amd64 only).',
+    fixSafety:
+      'Reported, not fixed: the constant may be deliberate (a binary-only dependency that exists for amd64 only).',
     whenNotToUse: 'Images that can only ever run on one architecture; ignore the rule on that FROM.',
   },
   check({ model }) {
@@ -30,7 +35,10 @@ export const rule: Rule = {
     for (const stage of model.stages) {
       const flag = stage.from.flags.find((f) => f.name === 'platform');
       if (!flag || !flag.value || flag.value.includes('$')) continue;
-      out.push({ span: stage.from.span, message: `FROM --platform=${flag.value} pins the platform, overriding docker build --platform.` });
+      out.push({
+        span: stage.from.span,
+        message: `FROM --platform=${flag.value} pins the platform, overriding docker build --platform.`,
+      });
     }
     return out;
   },

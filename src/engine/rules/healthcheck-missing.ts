@@ -16,7 +16,8 @@ export const rule: Rule = {
     fixSafety: null,
   },
   docs: {
-    whatItDoes: 'Reports a final image that exposes a port (a long-running service) but defines no `HEALTHCHECK`.',
+    whatItDoes:
+      'Reports a final image that exposes a port (a long-running service) but defines no `HEALTHCHECK`.',
     whyItMatters:
       'Without a health check, Docker and Swarm only know whether the process is alive, not whether it answers. A HEALTHCHECK lets `docker ps`, Compose `depends_on: condition: service_healthy` and Swarm restarts react to a hung server.',
     before: String.raw`FROM nginx:1.27-alpine

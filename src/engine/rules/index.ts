@@ -22,5 +22,7 @@ export function ruleDocs(id: string): { meta: RuleMeta; docs: RuleDocs; aliases:
 /** The rule whose hadolint id or build-check name this is (e.g. 'DL3009' → apt-lists-not-removed). */
 export function rulesForAlias(alias: string): Rule[] {
   const a = alias.toLowerCase();
-  return allRules.filter((r) => [...r.meta.hadolint, ...r.meta.buildChecks].some((x) => x.toLowerCase() === a));
+  return allRules.filter((r) =>
+    [...r.meta.hadolint, ...r.meta.buildChecks].some((x) => x.toLowerCase() === a),
+  );
 }

@@ -36,7 +36,8 @@ CMD ["node", "server.js"]
     const out: RuleReport[] = [];
     for (const stage of model.stages) {
       const hasCmd = stage.instructions.some((i) => i.keyword === 'CMD');
-      const shellless = 'image' in stage.base || 'scratch' in stage.base ? isShellless(baseInfo(ctx, stage)) : false;
+      const shellless =
+        'image' in stage.base || 'scratch' in stage.base ? isShellless(baseInfo(ctx, stage)) : false;
       for (const i of stage.instructions) {
         if (i.keyword !== 'CMD' && i.keyword !== 'ENTRYPOINT') continue;
         const ins = i as CmdLikeInstruction;
@@ -55,7 +56,14 @@ CMD ["node", "server.js"]
 function toJson(model: Parameters<Rule['check']>[0]['model'], ins: CmdLikeInstruction, blocked: boolean) {
   if (blocked || !ins.shell || ins.shell.skipped || ins.shell.commands.length !== 1) return null;
   const cmd = ins.shell.commands[0];
-  if (!cmd.name || cmd.nested || cmd.redirects.length || cmd.heredocs.length || Object.keys(cmd.env ?? {}).length) return null;
+  if (
+    !cmd.name ||
+    cmd.nested ||
+    cmd.redirects.length ||
+    cmd.heredocs.length ||
+    Object.keys(cmd.env ?? {}).length
+  )
+    return null;
   if (/[$`*?~\\;&|<>(){}[\]#]/.test(cmd.text)) return null;
   const words = cmd.name === 'exec' ? cmd.args : [cmd.name, ...cmd.args];
   if (words.length === 0) return null;

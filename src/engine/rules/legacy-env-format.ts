@@ -42,9 +42,14 @@ ENV NODE_ENV=production
       const at = argsStart(model, ins);
       if (at !== null && !/["'\\`]/.test(v) && !/["'\\`]/.test(ins.argsAfterFlags)) {
         const text = `${key}=${/\s/.test(v) || v === '' ? `"${v}"` : v}`;
-        if (model.text.startsWith(key, at)) fix = makeFix('Use key=value', 'safe', [{ start: at, end: contentEnd(model, ins), text }]);
+        if (model.text.startsWith(key, at))
+          fix = makeFix('Use key=value', 'safe', [{ start: at, end: contentEnd(model, ins), text }]);
       }
-      out.push({ span: ins.span, message: `ENV ${key} ${v} uses the legacy form; write ENV ${key}=${/\s/.test(v) ? `"${v}"` : v}.`, fix });
+      out.push({
+        span: ins.span,
+        message: `ENV ${key} ${v} uses the legacy form; write ENV ${key}=${/\s/.test(v) ? `"${v}"` : v}.`,
+        fix,
+      });
     }
     return out;
   },

@@ -39,7 +39,11 @@ LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"
         message: `MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors="${who}".`,
         fix: who
           ? makeFix('Use the authors label', 'safe', [
-              { start: ins.span.start, end: contentEnd(model, ins), text: `LABEL org.opencontainers.image.authors="${value}"` },
+              {
+                start: ins.span.start,
+                end: contentEnd(model, ins),
+                text: `LABEL org.opencontainers.image.authors="${value}"`,
+              },
             ])
           : null,
       });

@@ -4,7 +4,12 @@ import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
 import { commandOf, insertAfterArg, installs, isRun, makeFix } from './util';
 
-const ALIAS: Partial<Record<PackageManager, string>> = { apt: 'DL3014', yum: 'DL3030', dnf: 'DL3038', zypper: 'DL3034' };
+const ALIAS: Partial<Record<PackageManager, string>> = {
+  apt: 'DL3014',
+  yum: 'DL3030',
+  dnf: 'DL3038',
+  zypper: 'DL3034',
+};
 
 export const rule: Rule = {
   meta: {
@@ -19,7 +24,8 @@ export const rule: Rule = {
     fixSafety: 'safe',
   },
   docs: {
-    whatItDoes: 'Reports `apt-get install`, `yum install`, `dnf install` and `zypper install` without `-y` (or its long forms).',
+    whatItDoes:
+      'Reports `apt-get install`, `yum install`, `dnf install` and `zypper install` without `-y` (or its long forms).',
     whyItMatters:
       'A build has no terminal to answer the "Do you want to continue?" question. apt-get then aborts as soon as it has to install more than what was named, so the build fails — or works today and fails when a dependency changes.',
     before: String.raw`FROM debian:bookworm-slim
@@ -38,13 +44,22 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+
       for (const e of installs(run, ['apt', 'yum', 'dnf', 'zypper'])) {
         if (e.assumeYes) continue;
         const cmd = commandOf(run, e.command);
-        if (cmd && cmd.args.some((a) => /^(-y|--yes|--assume-yes|-qq|--non-interactive|-n|--no-confirm|-[a-z]*y[a-z]*)$/.test(a))) continue;
-        if (cmd && cmd.name === 'apt' ) continue;
-        const sub = cmd ? cmd.args.findIndex((a) => a === 'install' || a === 'in' || a === 'reinstall' || a === 'upgrade') : -1;
+        if (
+          cmd &&
+          cmd.args.some((a) =>
+            /^(-y|--yes|--assume-yes|-qq|--non-interactive|-n|--no-confirm|-[a-z]*y[a-z]*)$/.test(a),
+          )
+        )
+          continue;
+        if (cmd && cmd.name === 'apt') continue;
+        const sub = cmd
+          ? cmd.args.findIndex((a) => a === 'install' || a === 'in' || a === 'reinstall' || a === 'upgrade')
+          : -1;
         out.push({
           span: run.span,
           message: `${cmd?.name ?? e.manager} install without -y waits for a confirmation the build cannot give; add -y.`,
-          fix: cmd && sub >= 0 ? makeFix('Add -y', 'safe', [insertAfterArg(model, run, cmd, sub, '-y')]) : null,
+          fix:
+            cmd && sub >= 0 ? makeFix('Add -y', 'safe', [insertAfterArg(model, run, cmd, sub, '-y')]) : null,
           aliases: ALIAS[e.manager] ? [ALIAS[e.manager]!] : [],
         });
       }

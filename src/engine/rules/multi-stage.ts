@@ -4,11 +4,24 @@
 import type { RunInstruction, ShellCommand, Stage } from '../model';
 import type { Rule, RuleReport } from './types';
 import { DOCS } from './refs';
-import { baseInfo, effects, finalStage, isRun, makeFix } from './util';
+import { baseInfo, effects, finalStage, isRun, isSdkBase, makeFix } from './util';
 import { synthesizeMultiStage } from '../rewrite/synthesize';
 
-const BUILD_TOOLS = new Set(['go', 'cargo', 'maven', 'gradle', 'dotnet', 'npm-script', 'tsc', 'yarn-script', 'pnpm-script', 'webpack', 'vite', 'next', 'ng']);
-const TOOLCHAIN_IMAGES = /^(golang|rust|maven|gradle|mcr\.microsoft\.com\/dotnet\/sdk)$/;
+const BUILD_TOOLS = new Set([
+  'go',
+  'cargo',
+  'maven',
+  'gradle',
+  'dotnet',
+  'npm-script',
+  'tsc',
+  'yarn-script',
+  'pnpm-script',
+  'webpack',
+  'vite',
+  'next',
+  'ng',
+]);
 
 /** What a command builds, from its name and arguments (used alongside the parser's build effects). */
 export function buildOf(cmd: ShellCommand): string | null {
@@ -16,10 +29,20 @@ export function buildOf(cmd: ShellCommand): string | null {
   const name = cmd.name.replace(/^.*\//, '');
   if (name === 'go' && a[0] === 'build') return 'go build';
   if (name === 'cargo' && (a[0] === 'build' || a[0] === 'install')) return `cargo ${a[0]}`;
-  if ((name === 'mvn' || name === 'mvnw') && a.some((x) => /^(package|install|verify|compile)$/.test(x))) return 'mvn package';
-  if ((name === 'gradle' || name === 'gradlew') && a.some((x) => /^(build|assemble|bootJar|jar|installDist|shadowJar)$/.test(x))) return `${name} build`;
+  if ((name === 'mvn' || name === 'mvnw') && a.some((x) => /^(package|install|verify|compile)$/.test(x)))
+    return 'mvn package';
+  if (
+    (name === 'gradle' || name === 'gradlew') &&
+    a.some((x) => /^(build|assemble|bootJar|jar|installDist|shadowJar)$/.test(x))
+  )
+    return `${name} build`;
   if (name === 'dotnet' && (a[0] === 'publish' || a[0] === 'build')) return `dotnet ${a[0]}`;
-  if ((name === 'npm' || name === 'pnpm' || name === 'yarn' || name === 'bun') && a[0] === 'run' && /^build/.test(a[1] ?? '')) return `${name} run ${a[1]}`;
+  if (
+    (name === 'npm' || name === 'pnpm' || name === 'yarn' || name === 'bun') &&
+    a[0] === 'run' &&
+    /^build/.test(a[1] ?? '')
+  )
+    return `${name} run ${a[1]}`;
   if ((name === 'yarn' || name === 'pnpm') && /^build/.test(a[0] ?? '')) return `${name} ${a[0]}`;
   if (name === 'tsc' || (name === 'npx' && a[0] === 'tsc')) return 'tsc';
   return null;
@@ -27,11 +50,14 @@ export function buildOf(cmd: ShellCommand): string | null {
 
 function builds(run: RunInstruction): string[] {
   const out = new Set<string>();
-  for (const e of effects(run, 'build')) if (BUILD_TOOLS.has(e.tool)) out.add(e.tool === 'npm-script' ? `npm run ${e.target ?? 'build'}` : `${e.tool} build`);
-  if (out.size === 0) for (const cmd of run.shell?.commands ?? []) {
-    const b = buildOf(cmd);
-    if (b) out.add(b);
-  }
+  for (const e of effects(run, 'build'))
+    if (BUILD_TOOLS.has(e.tool))
+      out.add(e.tool === 'npm-script' ? `npm run ${e.target ?? 'build'}` : `${e.tool} build`);
+  if (out.size === 0)
+    for (const cmd of run.shell?.commands ?? []) {
+      const b = buildOf(cmd);
+      if (b) out.add(b);
+    }
   return [...out];
 }
 
@@ -84,7 +110,8 @@ CMD ["/app"]
 `,
     fixSafety:
       'Safe as a rewrite step, with caveats: the synthesized Dockerfile keeps the build commands unchanged in a builder stage and keeps what the final image promises (CMD, ENTRYPOINT, EXPOSE, USER, ENV, WORKDIR); the rewriter re-checks those promises and drops the step if one breaks. The runtime stage may lack files the program reads at run time (templates, migrations, CA certificates for scratch): read the caveats. Not offered when the Dockerfile is already multi-stage or the ecosystem is not recognised.',
-    whenNotToUse: 'Development images meant to run the compiler (a dev container), or CI images whose job is building.',
+    whenNotToUse:
+      'Development images meant to run the compiler (a dev container), or CI images whose job is building.',
   },
   check(ctx) {
     const { model } = ctx;
@@ -92,8 +119,7 @@ CMD ["/app"]
     if (!stage) return [];
     const built = stageBuilds(stage);
     const info = baseInfo(ctx, stage);
-    const sdk =
-      info && 'image' in stage.base && (info.entry ? info.entry.toolchain : TOOLCHAIN_IMAGES.test(info.repo)) ? info.reference : null;
+    const sdk = info && 'image' in stage.base && isSdkBase(info) ? info.reference : null;
     if (!built && !sdk) return [];
     let fix = null;
     let caveats: string[] = [];
@@ -101,7 +127,12 @@ CMD ["/app"]
       const s = synthesizeMultiStage(model);
       if (s && s.text !== model.text) {
         caveats = s.caveats;
-        fix = makeFix('Build in a separate stage and ship only the runtime', 'safe', [{ start: 0, end: model.text.length, text: s.text }], caveats);
+        fix = makeFix(
+          'Build in a separate stage and ship only the runtime',
+          'safe',
+          [{ start: 0, end: model.text.length, text: s.text }],
+          caveats,
+        );
       }
     }
     const report: RuleReport = {

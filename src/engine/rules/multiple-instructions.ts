@@ -19,7 +19,8 @@ export const rule: Rule = {
     fixSafety: 'safe',
   },
   docs: {
-    whatItDoes: 'Reports every CMD, ENTRYPOINT or HEALTHCHECK of a stage that a later one of the same kind overrides.',
+    whatItDoes:
+      'Reports every CMD, ENTRYPOINT or HEALTHCHECK of a stage that a later one of the same kind overrides.',
     whyItMatters:
       'Only the last CMD, ENTRYPOINT and HEALTHCHECK of a stage take effect; the earlier ones are dead code that misleads the reader about how the container starts.',
     before: String.raw`FROM node:22-slim

@@ -39,11 +39,18 @@ RUN mkdir -p /data
         const firstArg = cmd.args.length ? argRange(model, run, cmd, 0) : null;
         const fix =
           name && firstArg && !cmd.args[0].startsWith('-')
-            ? makeFix('Remove sudo', 'unsafe', [{ start: name.start, end: firstArg.start, text: '' }], [
-                'Only right when the RUN runs as root.',
-              ])
+            ? makeFix(
+                'Remove sudo',
+                'unsafe',
+                [{ start: name.start, end: firstArg.start, text: '' }],
+                ['Only right when the RUN runs as root.'],
+              )
             : null;
-        out.push({ span: run.span, message: `\`${cmd.text.trim()}\`: build steps already run as root; sudo is not needed and should not be in the image.`, fix });
+        out.push({
+          span: run.span,
+          message: `\`${cmd.text.trim()}\`: build steps already run as root; sudo is not needed and should not be in the image.`,
+          fix,
+        });
         break;
       }
     }

@@ -51,7 +51,9 @@ RUN npm ci --omit=dev \
         '/home/node/.npm',
         '/home/node/.cache/yarn',
       ],
-      cleanup: (m) => [m === 'yarn' ? 'yarn cache clean' : m === 'pnpm' ? 'pnpm store prune' : 'npm cache clean --force'],
+      cleanup: (m) => [
+        m === 'yarn' ? 'yarn cache clean' : m === 'pnpm' ? 'pnpm store prune' : 'npm cache clean --force',
+      ],
       message: (m, stage) =>
         `${m} install keeps its package cache (${m === 'npm' ? '~/.npm' : m === 'yarn' ? 'the yarn cache' : 'the pnpm store'}) in a layer of ${stage}, which ships.`,
       fixTitle: 'Clean the package cache at the end of the RUN',

@@ -88,16 +88,24 @@ CMD ["node", "server.js"]
       const cmd = stage.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
       const at = cmd ? cmd.span.start : model.text.length;
       const prefix = cmd || model.text.endsWith('\n') ? '' : nl;
-      fix = makeFix('Switch to the node user', 'unsafe', [{ start: at, end: at, text: `${prefix}USER node${cmd ? nl : ''}` }], [
-        'Files the app writes must be owned by node (COPY --chown=node:node).',
-      ]);
+      fix = makeFix(
+        'Switch to the node user',
+        'unsafe',
+        [{ start: at, end: at, text: `${prefix}USER node${cmd ? nl : ''}` }],
+        ['Files the app writes must be owned by node (COPY --chown=node:node).'],
+      );
     } else if (info && info.repo.includes('distroless') && !info.digest) {
       const from = stage.from;
       const src = model.text.slice(from.span.start, from.span.end);
       const written = from.image;
       const at = src.indexOf(written);
       if (at >= 0 && !written.includes('$')) {
-        const newRef = info.tag ? written.replace(/:([^:/]+)$/, (_m, t: string) => `:${t === 'latest' ? 'nonroot' : t + '-nonroot'}`) : `${written}:nonroot`;
+        const newRef = info.tag
+          ? written.replace(
+              /:([^:/]+)$/,
+              (_m, t: string) => `:${t === 'latest' ? 'nonroot' : t + '-nonroot'}`,
+            )
+          : `${written}:nonroot`;
         fix = makeFix('Use the distroless :nonroot variant', 'unsafe', [
           { start: from.span.start + at, end: from.span.start + at + written.length, text: newRef },
         ]);

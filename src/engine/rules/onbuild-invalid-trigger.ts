@@ -17,7 +17,8 @@ export const rule: Rule = {
   },
   docs: {
     whatItDoes: 'Reports `ONBUILD FROM`, `ONBUILD MAINTAINER` and `ONBUILD ONBUILD`.',
-    whyItMatters: 'Docker does not allow these triggers; the build of the image fails (or, for ONBUILD chains, the child build does).',
+    whyItMatters:
+      'Docker does not allow these triggers; the build of the image fails (or, for ONBUILD chains, the child build does).',
     before: String.raw`FROM node:22-slim
 ONBUILD FROM alpine:3.20
 `,

@@ -5,13 +5,26 @@ import { isRun } from './util';
 
 function upgradeOf(name: string, args: string[]): { what: string; alias: string | null } | null {
   const sub = args.find((a) => !a.startsWith('-'));
-  if ((name === 'apt-get' || name === 'apt') && (sub === 'upgrade' || sub === 'dist-upgrade' || sub === 'full-upgrade'))
+  if (
+    (name === 'apt-get' || name === 'apt') &&
+    (sub === 'upgrade' || sub === 'dist-upgrade' || sub === 'full-upgrade')
+  )
     return { what: `${name} ${sub}`, alias: 'DL3005' };
   if (name === 'apk' && sub === 'upgrade') return { what: 'apk upgrade', alias: null };
-  if ((name === 'yum' || name === 'dnf' || name === 'microdnf') && (sub === 'update' || sub === 'upgrade') && args.filter((a) => !a.startsWith('-')).length === 1)
+  if (
+    (name === 'yum' || name === 'dnf' || name === 'microdnf') &&
+    (sub === 'update' || sub === 'upgrade') &&
+    args.filter((a) => !a.startsWith('-')).length === 1
+  )
     return { what: `${name} ${sub}`, alias: null };
-  if (name === 'zypper' && (sub === 'dist-upgrade' || sub === 'dup')) return { what: `zypper ${sub}`, alias: 'DL3035' };
-  if (name === 'zypper' && (sub === 'update' || sub === 'up') && args.filter((a) => !a.startsWith('-')).length === 1) return { what: `zypper ${sub}`, alias: null };
+  if (name === 'zypper' && (sub === 'dist-upgrade' || sub === 'dup'))
+    return { what: `zypper ${sub}`, alias: 'DL3035' };
+  if (
+    name === 'zypper' &&
+    (sub === 'update' || sub === 'up') &&
+    args.filter((a) => !a.startsWith('-')).length === 1
+  )
+    return { what: `zypper ${sub}`, alias: null };
   return null;
 }
 
@@ -28,7 +41,8 @@ export const rule: Rule = {
     fixSafety: null,
   },
   docs: {
-    whatItDoes: 'Reports `apt-get upgrade` / `dist-upgrade`, `apk upgrade`, a bare `yum update` / `dnf upgrade` and `zypper dist-upgrade` / `update`.',
+    whatItDoes:
+      'Reports `apt-get upgrade` / `dist-upgrade`, `apk upgrade`, a bare `yum update` / `dnf upgrade` and `zypper dist-upgrade` / `update`.',
     whyItMatters:
       'Upgrading everything makes the result depend on the day of the build, duplicates every upgraded file of the base image into a new layer (the old copies still ship underneath), and can pull in a new distribution release. A newer tag or digest of the base image gives the same fixes without the extra layer.',
     before: String.raw`FROM debian:bookworm-slim

@@ -62,7 +62,9 @@ RUN pip install --no-cache-dir gunicorn==23.0.0
       for (const e of installs(run, ['pip', 'npm', 'yarn', 'pnpm', 'gem', 'go'])) {
         if (e.fromManifest) continue;
         if (e.flags.some((f) => /^(-c|--constraint|-r|--requirement)/.test(f))) continue;
-        const unpinned = e.packages.filter((p) => !p.version && !isLocal(p.raw) && !isLocal(p.name) && p.name !== '');
+        const unpinned = e.packages.filter(
+          (p) => !p.version && !isLocal(p.raw) && !isLocal(p.name) && p.name !== '',
+        );
         if (unpinned.length === 0) continue;
         const names = unpinned.map((p) => p.name);
         out.push({

@@ -54,7 +54,10 @@ RUN apk add --no-cache curl=8.11.1-r0
     for (const run of model.instructions) {
       if (!isRun(run)) continue;
       for (const e of installs(run, ['apt', 'apk', 'yum', 'dnf', 'microdnf', 'zypper'])) {
-        const unpinned = e.packages.filter((p) => !p.version && !p.name.includes('$') && !/\.(deb|rpm|apk)$/.test(p.name) && !p.name.includes('/'));
+        const unpinned = e.packages.filter(
+          (p) =>
+            !p.version && !p.name.includes('$') && !/\.(deb|rpm|apk)$/.test(p.name) && !p.name.includes('/'),
+        );
         if (unpinned.length === 0) continue;
         const names = unpinned.map((p) => p.name);
         out.push({

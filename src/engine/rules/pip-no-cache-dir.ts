@@ -1,7 +1,16 @@
 // package-cache: pip keeps downloaded wheels in ~/.cache/pip unless --no-cache-dir (DL3042).
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { commandOf, effects, hasCacheMount, insertAfterArg, installs, makeFix, runsOf, shippedStages } from './util';
+import {
+  commandOf,
+  effects,
+  hasCacheMount,
+  insertAfterArg,
+  installs,
+  makeFix,
+  runsOf,
+  shippedStages,
+} from './util';
 
 export const rule: Rule = {
   meta: {
@@ -43,10 +52,16 @@ RUN pip install --no-cache-dir flask==3.0.3
         if (pips.length === 0) continue;
         if (hasCacheMount(run, ['/root/.cache/pip', '/root/.cache'])) continue;
         if (effects(run, 'cache-clean').some((e) => e.cache === 'pip')) continue;
-        if (effects(run, 'remove').some((e) => e.paths.some((p) => /\.cache\/pip|^\/root\/\.cache/.test(p)))) continue;
+        if (effects(run, 'remove').some((e) => e.paths.some((p) => /\.cache\/pip|^\/root\/\.cache/.test(p))))
+          continue;
         const pip = pips[0];
         const cmd = commandOf(run, pip.command);
-        const what = pip.fromManifest ?? pip.packages.map((p) => p.name).slice(0, 3).join(' ');
+        const what =
+          pip.fromManifest ??
+          pip.packages
+            .map((p) => p.name)
+            .slice(0, 3)
+            .join(' ');
         out.push({
           span: run.span,
           message: `pip install${what ? ' of ' + what : ''} keeps its download cache (/root/.cache/pip) in a layer that ships; add --no-cache-dir.`,

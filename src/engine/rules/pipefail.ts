@@ -49,10 +49,15 @@ RUN curl -fsSL https://example.com/install.sh | sh
         if (!pipe) continue;
         let fix = null;
         if (!fixed && !('scratch' in stage.base) && !(info && isShellless(info))) {
-          const shell = isAlpineBase(info) ? '["/bin/ash", "-eo", "pipefail", "-c"]' : '["/bin/bash", "-o", "pipefail", "-c"]';
-          fix = makeFix('Set SHELL with pipefail', 'unsafe', [{ start: ins.span.start, end: ins.span.start, text: `SHELL ${shell}${eol(model)}` }], [
-            'Every later RUN of the stage runs in this shell.',
-          ]);
+          const shell = isAlpineBase(info)
+            ? '["/bin/ash", "-eo", "pipefail", "-c"]'
+            : '["/bin/bash", "-o", "pipefail", "-c"]';
+          fix = makeFix(
+            'Set SHELL with pipefail',
+            'unsafe',
+            [{ start: ins.span.start, end: ins.span.start, text: `SHELL ${shell}${eol(model)}` }],
+            ['Every later RUN of the stage runs in this shell.'],
+          );
           fixed = true;
         }
         out.push({

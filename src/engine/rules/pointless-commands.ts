@@ -3,7 +3,23 @@ import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
 import { isRun } from './util';
 
-const POINTLESS = new Set(['ssh', 'vim', 'vi', 'nano', 'shutdown', 'reboot', 'service', 'systemctl', 'ps', 'free', 'top', 'htop', 'kill', 'mount', 'ifconfig']);
+const POINTLESS = new Set([
+  'ssh',
+  'vim',
+  'vi',
+  'nano',
+  'shutdown',
+  'reboot',
+  'service',
+  'systemctl',
+  'ps',
+  'free',
+  'top',
+  'htop',
+  'kill',
+  'mount',
+  'ifconfig',
+]);
 
 export const rule: Rule = {
   meta: {
@@ -18,7 +34,8 @@ export const rule: Rule = {
     fixSafety: null,
   },
   docs: {
-    whatItDoes: 'Reports RUN commands that are interactive or manage a running system: ssh, vim, nano, shutdown, service, systemctl, ps, top, free, kill, mount, ifconfig.',
+    whatItDoes:
+      'Reports RUN commands that are interactive or manage a running system: ssh, vim, nano, shutdown, service, systemctl, ps, top, free, kill, mount, ifconfig.',
     whyItMatters:
       'A build step has no terminal and no running services: `service nginx start` starts nothing that survives the RUN, an editor waits forever, `mount` needs privileges the build does not have. The command is a leftover or a misunderstanding of how images work.',
     before: String.raw`FROM nginx:1.27-alpine
@@ -28,7 +45,8 @@ RUN service nginx start
 CMD ["nginx", "-g", "daemon off;"]
 `,
     fixSafety: 'Reported, not fixed.',
-    whenNotToUse: 'Scripts that test a service during the build (start, probe, stop in one RUN) are a legitimate exception.',
+    whenNotToUse:
+      'Scripts that test a service during the build (start, probe, stop in one RUN) are a legitimate exception.',
   },
   check({ model }) {
     const out: RuleReport[] = [];
@@ -36,7 +54,10 @@ CMD ["nginx", "-g", "daemon off;"]
       if (!isRun(run) || !run.shell) continue;
       const cmd = run.shell.commands.find((c) => POINTLESS.has(c.name));
       if (!cmd) continue;
-      out.push({ span: run.span, message: `\`${cmd.text.trim()}\` does nothing useful during a build: there is no terminal and no running system.` });
+      out.push({
+        span: run.span,
+        message: `\`${cmd.text.trim()}\` does nothing useful during a build: there is no terminal and no running system.`,
+      });
     }
     return out;
   },

@@ -17,7 +17,8 @@ export const rule: Rule = {
   },
   docs: {
     whatItDoes: 'Reports `FROM --platform=$TARGETPLATFORM`.',
-    whyItMatters: 'Every stage is built for the target platform already; the flag adds noise and suggests a difference that is not there.',
+    whyItMatters:
+      'Every stage is built for the target platform already; the flag adds noise and suggests a difference that is not there.',
     before: String.raw`FROM --platform=$TARGETPLATFORM alpine:3.20
 `,
     after: String.raw`FROM alpine:3.20

@@ -30,7 +30,10 @@ export const DOCS = {
 
 /** The page of one Docker build check, e.g. JSONArgsRecommended → .../json-args-recommended/. */
 export function buildCheck(name: string): string {
-  const slug = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z])([A-Z][a-z])/g, '$1-$2').toLowerCase();
+  const slug = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase();
   return `${DOCS.buildChecks}${slug}/`;
 }
 

@@ -33,7 +33,10 @@ RUN echo hi
     const out: RuleReport[] = [];
     for (const stage of model.stages) {
       if (stage.name && RESERVED.has(stage.name.toLowerCase())) {
-        out.push({ span: stage.from.span, message: `'${stage.name}' is a reserved word and cannot name a stage.` });
+        out.push({
+          span: stage.from.span,
+          message: `'${stage.name}' is a reserved word and cannot name a stage.`,
+        });
       }
     }
     return out;

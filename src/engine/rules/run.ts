@@ -8,6 +8,7 @@ import type { BaseImageLookup, BaseResolution } from '../size/types';
 import type { Fix, Rule, RuleContext, RuleReport } from './types';
 import { parseDockerfile } from '../parse';
 import * as size from '../size';
+import { baseImages } from '../size/catalog';
 import { allRules } from './registry';
 import { applyEdits } from './util';
 
@@ -29,7 +30,24 @@ export const SIZE_TECHNIQUES: ReadonlySet<Technique> = new Set<Technique>([
 ]);
 
 /** At most this many fixes are re-estimated per analysis (each is a parse + estimate). */
-export const MAX_SAVINGS_ESTIMATES = 24;
+export const MAX_SAVINGS_ESTIMATES = 8;
+/**
+ * And at most this many characters re-analyzed in total: a re-estimate costs roughly in
+ * proportion to the text, so a 500-line file gets a few, a 30-line file the full count. The budget
+ * is deterministic (no clock), so the same input always gets the same savings.
+ */
+export const MAX_SAVINGS_CHARS = 20_000;
+
+/** Which findings get their saving measured first when the budget is short. */
+const SAVINGS_PRIORITY: Technique[] = [
+  'multi-stage',
+  'base-image',
+  'build-tools',
+  'dev-dependencies',
+  'package-cache',
+  'layer-merge',
+  'other',
+];
 
 const UNKNOWN_BASE: BaseResolution = {
   entry: null,
@@ -45,25 +63,17 @@ export const EMPTY_LOOKUP: BaseImageLookup = {
   installedPackages: () => null,
 };
 
-/** The size model's base-image lookup, when it exports one (`baseImageLookup` or `bases`). */
+/** The base-image catalog the size model uses (src/engine/size/catalog.ts). */
 export function defaultBaseLookup(): BaseImageLookup {
-  const mod = size as unknown as Record<string, unknown>;
-  for (const name of ['baseImageLookup', 'baseLookup', 'bases', 'catalogLookup']) {
-    const candidate = mod[name];
-    if (typeof candidate === 'function') {
-      try {
-        const value = (candidate as () => unknown)();
-        if (isLookup(value)) return value;
-      } catch {
-        /* fall through */
-      }
-    } else if (isLookup(candidate)) return candidate;
-  }
-  return EMPTY_LOOKUP;
+  return isLookup(baseImages) ? baseImages : EMPTY_LOOKUP;
 }
 
 function isLookup(v: unknown): v is BaseImageLookup {
-  return !!v && typeof (v as BaseImageLookup).resolve === 'function' && typeof (v as BaseImageLookup).alternatives === 'function';
+  return (
+    !!v &&
+    typeof (v as BaseImageLookup).resolve === 'function' &&
+    typeof (v as BaseImageLookup).alternatives === 'function'
+  );
 }
 
 export interface RunRulesExtra {
@@ -149,19 +159,25 @@ function measureSavings(
   estimate: Estimate,
   outcomes: RuleOutcome[],
 ): void {
-  let budget = MAX_SAVINGS_ESTIMATES;
+  let count = MAX_SAVINGS_ESTIMATES;
+  let chars = MAX_SAVINGS_CHARS;
   const cache = new Map<string, number | null>();
-  for (const o of outcomes) {
-    const fix = o.fix;
-    if (!fix || fix.safety === 'display-only' || !SIZE_TECHNIQUES.has(o.rule.meta.technique)) continue;
-    const text = applyEdits(model.text, fix.edits);
+  const rank = (o: RuleOutcome) => SAVINGS_PRIORITY.indexOf(o.rule.meta.technique);
+  const candidates = outcomes
+    .filter((o) => o.fix && o.fix.safety !== 'display-only' && SIZE_TECHNIQUES.has(o.rule.meta.technique))
+    .map((o, i) => ({ o, i }))
+    .sort((a, b) => rank(a.o) - rank(b.o) || a.i - b.i)
+    .map((x) => x.o);
+  for (const o of candidates) {
+    const text = applyEdits(model.text, o.fix!.edits);
     if (text === model.text) continue;
     if (cache.has(text)) {
       o.finding.savingsBytes = cache.get(text) ?? null;
       continue;
     }
-    if (budget <= 0) break;
-    budget--;
+    if (count <= 0 || chars < text.length) break;
+    count--;
+    chars -= text.length;
     let saving: number | null = null;
     try {
       const after = size.estimateImage(parseDockerfile(text), opts);
@@ -213,7 +229,8 @@ function buildSuppression(
     if (m) for (const name of m[1].split(',')) if (name.trim()) skip.add(name.trim());
   }
   const stagePragmas = new Map<number, Set<string>>();
-  for (const stage of model.stages) stagePragmas.set(stage.index, parsePragmas(stage.from.commentsAbove, 'stage'));
+  for (const stage of model.stages)
+    stagePragmas.set(stage.index, parsePragmas(stage.from.commentsAbove, 'stage'));
   const linePragmas = new Map<Instruction, Set<string>>();
   return (rule, aliases, report) => {
     const id = rule.meta.id.toLowerCase();

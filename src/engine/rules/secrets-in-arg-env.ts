@@ -19,7 +19,37 @@ const WORDS = new Set([
   'privatekey',
 ]);
 /** Name parts that make a "key"/"token" name harmless: it names a file, a public part, a setting. */
-const BENIGN = new Set(['public', 'pub', 'gpg', 'file', 'path', 'dir', 'url', 'host', 'name', 'type', 'id', 'length', 'ttl', 'timeout', 'enabled', 'header', 'server', 'keyring', 'keyserver', 'endpoint', 'port', 'size', 'mode', 'version', 'alg', 'algorithm', 'format', 'user', 'username']);
+const BENIGN = new Set([
+  'public',
+  'pub',
+  'gpg',
+  'file',
+  'path',
+  'dir',
+  'url',
+  'host',
+  'name',
+  'type',
+  'id',
+  'length',
+  'ttl',
+  'timeout',
+  'enabled',
+  'header',
+  'server',
+  'keyring',
+  'keyserver',
+  'endpoint',
+  'port',
+  'size',
+  'mode',
+  'version',
+  'alg',
+  'algorithm',
+  'format',
+  'user',
+  'username',
+]);
 
 const VALUE_PATTERNS: [RegExp, string][] = [
   [/\bAKIA[0-9A-Z]{16}\b/, 'an AWS access key id'],

@@ -33,7 +33,11 @@ SHELL ["/bin/bash", "-c"]
     for (const run of model.instructions) {
       if (!isRun(run) || !run.shell) continue;
       const cmd = run.shell.commands.find((c) => c.name === 'ln' && c.args[c.args.length - 1] === '/bin/sh');
-      if (cmd) out.push({ span: run.span, message: `\`${cmd.text.trim()}\` replaces /bin/sh for the whole image; use SHELL to change the shell of RUN.` });
+      if (cmd)
+        out.push({
+          span: run.span,
+          message: `\`${cmd.text.trim()}\` replaces /bin/sh for the whole image; use SHELL to change the shell of RUN.`,
+        });
     }
     return out;
   },

@@ -2,12 +2,13 @@
 import type { CatalogEntry } from '../size/types';
 import type { Rule, RuleContext, RuleReport } from './types';
 import { DOCS } from './refs';
-import { baseInfo, finalStage, makeFix } from './util';
+import { baseInfo, finalStage, isSdkBase, makeFix } from './util';
 
 /** Families with a Debian "-slim" variant, and how their tags spell it. */
 const SLIM_FAMILIES = new Set(['node', 'python', 'ruby', 'perl', 'debian']);
-const TOOLCHAINS = /^(golang|rust|maven|gradle|openjdk|eclipse-temurin|amazoncorretto|gcc|buildpack-deps|mcr\.microsoft\.com\/dotnet\/sdk)$/;
-const ALREADY_SMALL = /(slim|alpine|distroless|chiseled|minimal|busybox|nanoserver|windowsservercore|-jre|jre-)/;
+const FULL_OS = /^(ubuntu|centos|fedora|rockylinux|almalinux|amazonlinux|oraclelinux|opensuse\/leap|opensuse\/tumbleweed)$/;
+const ALREADY_SMALL =
+  /(slim|alpine|distroless|chiseled|minimal|busybox|nanoserver|windowsservercore|-jre|jre-)/;
 
 /** The slim tag of the same family and version (heuristic, used without a catalog entry). */
 export function slimTag(repo: string, tag: string | null): string | null {
@@ -33,6 +34,24 @@ function fromCatalog(ctx: RuleContext, entry: CatalogEntry): CatalogEntry | null
     alts.find((a) => same(a) && a.variant === 'slim') ??
     null
   );
+}
+
+/** Alpine / distroless alternatives with their sizes, for the message (musl, no shell). */
+function otherVariants(ctx: RuleContext, entry: CatalogEntry, chosen: CatalogEntry): string {
+  let alts: CatalogEntry[] = [];
+  try {
+    alts = ctx.bases.alternatives(entry);
+  } catch {
+    return '';
+  }
+  const note = (a: CatalogEntry) => (a.libc === 'musl' ? 'musl libc' : !a.shell ? 'no shell' : a.variant);
+  return alts
+    .filter((a) => a !== chosen && a.uncompressedBytes < chosen.uncompressedBytes && a.variant !== 'full')
+    .filter((a) => !entry.runtime || a.runtime?.version === entry.runtime.version)
+    .sort((a, b) => b.uncompressedBytes - a.uncompressedBytes)
+    .slice(0, 2)
+    .map((a) => `${a.reference} (${Math.round(a.uncompressedBytes / 1e6)} MB, ${note(a)})`)
+    .join(', ');
 }
 
 export const rule: Rule = {
@@ -74,27 +93,37 @@ CMD ["python", "app.py"]
     const info = baseInfo(ctx, stage);
     if (!info || info.reference.includes('$')) return [];
     const entry = info.entry;
-    if (entry ? entry.toolchain : TOOLCHAINS.test(info.repo)) return [];
+    if (isSdkBase(info)) return [];
+    const exact = info.match === 'exact' || info.match === 'alias';
     let full = false;
     let suggestion: string | null = null;
     let sizes = '';
-    if (entry && entry.variant === 'full') {
-      full = true;
+    const mb = (n: number) => `${Math.round(n / 1e6)} MB`;
+    // The family's own spelling of the slim tag (keeps a Debian codename), else the catalog's.
+    const heuristic = slimTag(info.repo, info.tag);
+    if (entry && entry.variant === 'full' && entry.image === info.repo) {
       const alt = fromCatalog(ctx, entry);
-      if (alt) {
-        suggestion = alt.tag;
-        const mb = (n: number) => `${Math.round(n / 1e6)} MB`;
-        sizes = ` (${mb(entry.uncompressedBytes)} → ${mb(alt.uncompressedBytes)} on disk)`;
-      }
-    }
-    if (!suggestion) {
-      const heuristic = slimTag(info.repo, info.tag);
-      if (heuristic) {
+      const worth = (a: CatalogEntry) =>
+        entry.uncompressedBytes - a.uncompressedBytes >= 20e6 && a.uncompressedBytes <= entry.uncompressedBytes * 0.8;
+      if (alt && worth(alt)) {
         full = true;
-        suggestion = heuristic;
+        if (exact) {
+          suggestion =
+            heuristic && heuristic !== alt.tag && ctx.bases.resolve(`${info.repo}:${heuristic}`).match === 'unknown'
+              ? alt.tag
+              : (heuristic ?? alt.tag);
+          sizes = ` (${mb(entry.uncompressedBytes)} → ${mb(alt.uncompressedBytes)} on disk)`;
+          const others = otherVariants(ctx, entry, alt);
+          if (others) sizes += `; smaller still, with more trade-offs: ${others}`;
+        }
       }
     }
-    if (!full && (info.repo === 'ubuntu' || info.repo === 'centos' || info.repo === 'fedora')) full = !entry || entry.variant === 'full';
+    if (!suggestion && heuristic) {
+      full = true;
+      suggestion = heuristic;
+    }
+    // Full distributions without a slim variant: advice without a fix.
+    if (!full && FULL_OS.test(info.repo) && (!entry || entry.variant === 'full')) full = true;
     if (!full) return [];
     let fix = null;
     const from = stage.from;
@@ -105,16 +134,19 @@ CMD ["python", "app.py"]
       const tagAt = at >= 0 ? from.image.lastIndexOf(':' + info.tag) : -1;
       if (at >= 0 && tagAt >= 0 && tagAt + info.tag.length + 1 === from.image.length) {
         const start = from.span.start + at + tagAt + 1;
-        fix = makeFix(`Use ${info.repo}:${suggestion}`, 'unsafe', [{ start, end: start + info.tag.length, text: suggestion }], [
-          'The slim variant has no compilers, headers, git or curl: RUN steps that need them fail.',
-        ]);
+        fix = makeFix(
+          `Use ${info.repo}:${suggestion}`,
+          'unsafe',
+          [{ start, end: start + info.tag.length, text: suggestion }],
+          ['The slim variant has no compilers, headers, git or curl: RUN steps that need them fail.'],
+        );
       }
     }
     const report: RuleReport = {
       span: from.span,
       message: suggestion
         ? `The final image is built on the full ${info.repo}:${info.tag ?? 'latest'} image; ${info.repo}:${suggestion} is the same ${info.repo === 'debian' ? 'release' : 'runtime'} without build tools${sizes}.`
-        : `The final image is built on the full ${info.reference} image: consider a slim, alpine or distroless base for what ships.`,
+        : `The final image is built on the full ${info.reference} distribution${entry ? ` (${mb(entry.uncompressedBytes)})` : ''}: a slim, alpine or distroless base ships less.`,
       fix,
     };
     return [report];

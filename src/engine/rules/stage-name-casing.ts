@@ -32,7 +32,8 @@ RUN go build -o /app .
 FROM scratch
 COPY --from=build /app /app
 `,
-    fixSafety: 'Safe: the name is lower-cased in the FROM and in every `COPY --from` and `FROM` that refers to it; lookups are case-insensitive.',
+    fixSafety:
+      'Safe: the name is lower-cased in the FROM and in every `COPY --from` and `FROM` that refers to it; lookups are case-insensitive.',
     whenNotToUse: 'If you do not care about naming style.',
   },
   check({ model }) {
@@ -41,7 +42,9 @@ COPY --from=build /app /app
       const name = stage.name;
       if (!name || name === name.toLowerCase()) continue;
       const tok = fromAsToken(model, stage.from);
-      const edits: (TextEdit | null)[] = [tok ? { start: tok.name.start, end: tok.name.end, text: name.toLowerCase() } : null];
+      const edits: (TextEdit | null)[] = [
+        tok ? { start: tok.name.start, end: tok.name.end, text: name.toLowerCase() } : null,
+      ];
       for (const ins of model.instructions) {
         if (isCopy(ins) && ins.fromRaw && ins.fromRaw.toLowerCase() === name.toLowerCase()) {
           const flag = ins.flags.find((f) => f.name === 'from');
@@ -51,12 +54,33 @@ COPY --from=build /app /app
           }
           const src = model.text.slice(flag.span.start, flag.span.end);
           const at = src.lastIndexOf(ins.fromRaw);
-          edits.push(at >= 0 ? { start: flag.span.start + at, end: flag.span.start + at + ins.fromRaw.length, text: name.toLowerCase() } : null);
+          edits.push(
+            at >= 0
+              ? {
+                  start: flag.span.start + at,
+                  end: flag.span.start + at + ins.fromRaw.length,
+                  text: name.toLowerCase(),
+                }
+              : null,
+          );
         }
-        if (ins.keyword === 'FROM' && ins !== stage.from && 'image' in ins && (ins.image as string).toLowerCase() === name.toLowerCase()) {
+        if (
+          ins.keyword === 'FROM' &&
+          ins !== stage.from &&
+          'image' in ins &&
+          (ins.image as string).toLowerCase() === name.toLowerCase()
+        ) {
           const src = model.text.slice(ins.span.start, ins.span.end);
           const at = src.indexOf(ins.image as string, ins.keywordSpan.end - ins.span.start);
-          edits.push(at >= 0 ? { start: ins.span.start + at, end: ins.span.start + at + (ins.image as string).length, text: name.toLowerCase() } : null);
+          edits.push(
+            at >= 0
+              ? {
+                  start: ins.span.start + at,
+                  end: ins.span.start + at + (ins.image as string).length,
+                  text: name.toLowerCase(),
+                }
+              : null,
+          );
         }
       }
       out.push({

@@ -2,7 +2,18 @@
 import type { Rule, RuleReport } from './types';
 import { buildCheck, DOCS } from './refs';
 
-const PREDEFINED = new Set(['BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'TARGETSTAGE', 'BUILDKIT_SYNTAX']);
+const PREDEFINED = new Set([
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'TARGETSTAGE',
+  'BUILDKIT_SYNTAX',
+]);
 
 export const rule: Rule = {
   meta: {
@@ -12,12 +23,17 @@ export const rule: Rule = {
     title: 'Declare ARGs used in FROM before the first FROM',
     hadolint: [],
     buildChecks: ['UndefinedArgInFrom'],
-    references: [DOCS.arg, 'https://docs.docker.com/reference/dockerfile/#understand-how-arg-and-from-interact', buildCheck('UndefinedArgInFrom')],
+    references: [
+      DOCS.arg,
+      'https://docs.docker.com/reference/dockerfile/#understand-how-arg-and-from-interact',
+      buildCheck('UndefinedArgInFrom'),
+    ],
     fixable: 'never',
     fixSafety: null,
   },
   docs: {
-    whatItDoes: 'Reports a variable in a FROM line (image or `--platform`) that no ARG before the first FROM declares and that is not one of the predefined platform arguments.',
+    whatItDoes:
+      'Reports a variable in a FROM line (image or `--platform`) that no ARG before the first FROM declares and that is not one of the predefined platform arguments.',
     whyItMatters:
       'Only ARGs declared before the first FROM are visible in FROM lines. An undeclared variable expands to an empty string, so `FROM node:${NODE_VERSION}-alpine` quietly becomes `node:-alpine` and the build fails with an invalid reference — or `FROM ${BASE}` fails with an empty name.',
     before: String.raw`FROM node:${'${'}NODE_VERSION}-alpine
@@ -26,7 +42,8 @@ export const rule: Rule = {
 FROM node:${'${'}NODE_VERSION}-alpine
 `,
     fixSafety: 'Reported, not fixed: the default value to declare is yours to choose.',
-    whenNotToUse: 'When the variable is always passed with `--build-arg`, still declare it (without a default) so the intent is visible.',
+    whenNotToUse:
+      'When the variable is always passed with `--build-arg`, still declare it (without a default) so the intent is visible.',
   },
   check({ model }) {
     const out: RuleReport[] = [];
@@ -36,14 +53,19 @@ FROM node:${'${'}NODE_VERSION}-alpine
       const texts = [from.image, from.platform ?? ''];
       const missing = new Set<string>();
       for (const t of texts) {
-        for (const m of t.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-+][^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g)) {
+        for (const m of t.matchAll(
+          /\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-+][^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+        )) {
           const name = m[1] ?? m[3];
           const hasDefault = !!m[2] && /^:?-/.test(m[2]);
           if (!declared.has(name) && !PREDEFINED.has(name) && !hasDefault) missing.add(name);
         }
       }
       for (const name of missing) {
-        out.push({ span: from.span, message: `FROM uses $${name}, which no ARG before the first FROM declares; it expands to an empty string.` });
+        out.push({
+          span: from.span,
+          message: `FROM uses $${name}, which no ARG before the first FROM declares; it expands to an empty string.`,
+        });
       }
     }
     return out;

@@ -3,7 +3,26 @@ import type { Rule, RuleReport } from './types';
 import { DOCS } from './refs';
 import { keywordAsWritten, makeFix } from './util';
 
-const KEYWORDS = ['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL'];
+const KEYWORDS = [
+  'FROM',
+  'RUN',
+  'CMD',
+  'LABEL',
+  'MAINTAINER',
+  'EXPOSE',
+  'ENV',
+  'ADD',
+  'COPY',
+  'ENTRYPOINT',
+  'VOLUME',
+  'USER',
+  'WORKDIR',
+  'ARG',
+  'ONBUILD',
+  'STOPSIGNAL',
+  'HEALTHCHECK',
+  'SHELL',
+];
 
 function distance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
@@ -17,7 +36,9 @@ function distance(a: string, b: string): number {
 /** The one keyword within edit distance 2 (null when none or ambiguous). */
 export function closestKeyword(word: string): string | null {
   const w = word.toUpperCase();
-  const scored = KEYWORDS.map((k) => ({ k, d: distance(w, k) })).filter((x) => x.d <= (w.length <= 3 ? 1 : 2));
+  const scored = KEYWORDS.map((k) => ({ k, d: distance(w, k) })).filter(
+    (x) => x.d <= (w.length <= 3 ? 1 : 2),
+  );
   if (scored.length === 0) return null;
   scored.sort((a, b) => a.d - b.d);
   if (scored.length > 1 && scored[0].d === scored[1].d) return null;
@@ -61,7 +82,9 @@ COPY app /app
         span: ins.span,
         message: `Unknown instruction ${written}${guess ? `; did you mean ${guess}?` : ' (a command that lost the line continuation of the line above?)'}`,
         fix: text
-          ? makeFix(`Replace with ${guess}`, 'unsafe', [{ start: ins.keywordSpan.start, end: ins.keywordSpan.end, text }])
+          ? makeFix(`Replace with ${guess}`, 'unsafe', [
+              { start: ins.keywordSpan.start, end: ins.keywordSpan.end, text },
+            ])
           : null,
       });
     }

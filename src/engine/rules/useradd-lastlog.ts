@@ -34,10 +34,12 @@ RUN useradd -l -u 1000000 app
       if (!isRun(run) || !run.shell) continue;
       for (const cmd of run.shell.commands) {
         if (cmd.name !== 'useradd') continue;
-        if (cmd.args.some((a) => a === '-l' || a === '--no-log-init' || /^-[a-zA-Z]*l[a-zA-Z]*$/.test(a))) continue;
+        if (cmd.args.some((a) => a === '-l' || a === '--no-log-init' || /^-[a-zA-Z]*l[a-zA-Z]*$/.test(a)))
+          continue;
         let uid: number | null = null;
         cmd.args.forEach((a, i) => {
-          if ((a === '-u' || a === '--uid') && /^\d+$/.test(cmd.args[i + 1] ?? '')) uid = Number(cmd.args[i + 1]);
+          if ((a === '-u' || a === '--uid') && /^\d+$/.test(cmd.args[i + 1] ?? ''))
+            uid = Number(cmd.args[i + 1]);
           const m = /^(?:--uid=|-u)(\d+)$/.exec(a);
           if (m) uid = Number(m[1]);
         });

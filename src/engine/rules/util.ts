@@ -94,7 +94,7 @@ export function rootImage(model: DockerfileModel, stage: Stage): string | null {
   let s: Stage | undefined = stage;
   while (s && !seen.has(s.index)) {
     seen.add(s.index);
-    const base: Stage["base"] = s.base;
+    const base: Stage['base'] = s.base;
     if ('image' in base) return base.image;
     if ('scratch' in base) return null;
     s = model.stages[base.stage];
@@ -170,6 +170,8 @@ export interface BaseInfo {
   tag: string | null;
   digest: string | null;
   entry: CatalogEntry | null;
+  /** How the catalog matched the reference ('exact', 'alias', 'family', 'fallback', ...). */
+  match: string;
 }
 
 /** Splits an image reference (registry/name:tag@digest) into repository, tag and digest. */
@@ -199,12 +201,32 @@ export function baseInfo(ctx: RuleContext, stage: Stage): BaseInfo | null {
   if (!image) return null;
   const { repo, tag, digest } = splitImage(image);
   let entry: CatalogEntry | null = null;
+  let match = 'unknown';
   try {
-    entry = ctx.bases.resolve(image).entry;
+    const res = ctx.bases.resolve(image);
+    entry = res.entry;
+    match = res.match;
   } catch {
     entry = null;
   }
-  return { reference: image, repo, tag, digest, entry };
+  return { reference: image, repo, tag, digest, entry, match };
+}
+
+const INTERPRETED = new Set(['node', 'python', 'ruby', 'php', 'perl', 'bun', 'deno']);
+const SDK_REPOS =
+  /^(golang|rust|maven|gradle|openjdk|eclipse-temurin|amazoncorretto|gcc|buildpack-deps|mcr\.microsoft\.com\/dotnet\/sdk|swift|haskell|elixir|erlang)$/;
+
+/**
+ * True when the base is a compiler SDK (golang, rust, maven, gradle, a JDK, the .NET SDK): what it
+ * holds is for building. Full interpreter images (node, python, ruby) are not SDKs here even though
+ * the catalog marks them as carrying a toolchain: a slim variant of the same runtime replaces them.
+ */
+export function isSdkBase(info: BaseInfo | null): boolean {
+  if (!info) return false;
+  if (SDK_REPOS.test(info.repo)) return !/(^|-)jre(-|$)/.test(info.tag ?? '');
+  if (info.repo.endsWith('/sdk') || /(^|-)jdk(-|$)/.test(info.tag ?? '')) return true;
+  const e = info.entry;
+  return !!e && e.toolchain && !!e.runtime && !INTERPRETED.has(e.runtime.name) && info.match !== 'fallback';
 }
 
 /** True when the base looks like Alpine (musl, BusyBox ash, apk). */
@@ -294,7 +316,8 @@ export function shellOffset(
   if (base === undefined) {
     const keywordLen = ins.keywordSpan.end - ins.keywordSpan.start;
     base = l.text.indexOf(shell.source, keywordLen);
-    if (base < 0 && shell.source.trim() !== shell.source) base = l.text.indexOf(shell.source.trim(), keywordLen);
+    if (base < 0 && shell.source.trim() !== shell.source)
+      base = l.text.indexOf(shell.source.trim(), keywordLen);
     sourceAtCache.set(ins, base);
   }
   if (base < 0) return null;
@@ -385,7 +408,11 @@ export function insertAfterArg(
  * RUN already uses (leading `&&` or trailing `&& \`, its indentation). Null when appending is not
  * provably safe: heredocs, JSON form, a script ending in an operator or a dangling continuation.
  */
-export function appendToRun(model: DockerfileModel, run: RunInstruction, commands: string[]): TextEdit | null {
+export function appendToRun(
+  model: DockerfileModel,
+  run: RunInstruction,
+  commands: string[],
+): TextEdit | null {
   if (run.form !== 'shell' || run.heredocs.length > 0 || !run.shell || run.shell.skipped) return null;
   if (commands.length === 0) return null;
   const end = contentEnd(model, run);
@@ -404,7 +431,9 @@ export function appendToRun(model: DockerfileModel, run: RunInstruction, command
     const lastCont = cont[cont.length - 1];
     if (lastCont) indent = /^\s*/.exec(lastCont)![0] || indent;
     const leadingCount = cont.filter((l) => /^\s*(&&|\|\||;)/.test(l)).length;
-    const trailingCount = lines.filter((l) => /&&\s*\\?\s*$/.test(l.replace(/\\\s*$/, '').trimEnd() + ' ')).length;
+    const trailingCount = lines.filter((l) =>
+      /&&\s*\\?\s*$/.test(l.replace(/\\\s*$/, '').trimEnd() + ' '),
+    ).length;
     leading = leadingCount >= trailingCount || leadingCount > 0;
     if (leadingCount > 0 && lastCont) indent = /^\s*/.exec(lastCont)![0];
   }
@@ -414,7 +443,12 @@ export function appendToRun(model: DockerfileModel, run: RunInstruction, command
   return { start: end, end, text };
 }
 
-export function makeFix(title: string, safety: FixSafety, edits: (TextEdit | null)[], caveats?: string[]): Fix | null {
+export function makeFix(
+  title: string,
+  safety: FixSafety,
+  edits: (TextEdit | null)[],
+  caveats?: string[],
+): Fix | null {
   if (edits.length === 0 || edits.some((e) => e === null)) return null;
   const list = (edits as TextEdit[]).slice().sort((a, b) => a.start - b.start);
   for (let i = 1; i < list.length; i++) if (list[i].start < list[i - 1].end) return null;
@@ -455,7 +489,11 @@ export function plural(n: number, one: string, many = one + 's'): string {
  * of `next`'s script. Null when not provably a plain join: not adjacent, flags on `next`, heredocs,
  * JSON form, comments in between, or `prev` ending in an operator.
  */
-export function mergeRunsEdit(model: DockerfileModel, prev: RunInstruction, next: RunInstruction): TextEdit | null {
+export function mergeRunsEdit(
+  model: DockerfileModel,
+  prev: RunInstruction,
+  next: RunInstruction,
+): TextEdit | null {
   if (next.index !== prev.index + 1 || next.stage !== prev.stage) return null;
   if (next.flags.length > 0 || next.form !== 'shell' || next.heredocs.length > 0 || !next.shell) return null;
   if (next.shell.skipped) return null;
@@ -475,7 +513,10 @@ export function mergeRunsEdit(model: DockerfileModel, prev: RunInstruction, next
 export function fromAsToken(
   model: DockerfileModel,
   from: FromInstruction,
-): { as: { start: number; end: number; text: string }; name: { start: number; end: number; text: string } } | null {
+): {
+  as: { start: number; end: number; text: string };
+  name: { start: number; end: number; text: string };
+} | null {
   if (!from.stageName) return null;
   const src = model.text.slice(from.span.start, from.span.end);
   const m = /[\s\\](as)(\s+)(\S+)\s*$/i.exec(src);

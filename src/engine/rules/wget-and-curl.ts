@@ -17,7 +17,8 @@ export const rule: Rule = {
   },
   docs: {
     whatItDoes: 'Reports a Dockerfile whose RUN instructions use both `wget` and `curl`.',
-    whyItMatters: 'Two download tools do the same job; installing both adds packages (and their libraries) for nothing. Pick one.',
+    whyItMatters:
+      'Two download tools do the same job; installing both adds packages (and their libraries) for nothing. Pick one.',
     before: String.raw`FROM debian:bookworm-slim
 RUN curl -fsSLo /tmp/a.tgz https://example.com/a.tgz
 RUN wget -q -O /tmp/b.tgz https://example.com/b.tgz
@@ -39,7 +40,12 @@ RUN curl -fsSLo /tmp/b.tgz https://example.com/b.tgz
     for (const run of model.instructions) {
       if (!isRun(run) || !run.shell) continue;
       if (run.shell.commands.some((c) => c.name === 'wget')) {
-        return [{ span: run.span, message: 'wget is used here and curl elsewhere in this Dockerfile; one download tool is enough.' }] as RuleReport[];
+        return [
+          {
+            span: run.span,
+            message: 'wget is used here and curl elsewhere in this Dockerfile; one download tool is enough.',
+          },
+        ] as RuleReport[];
       }
     }
     return [];

@@ -36,7 +36,12 @@ WORKDIR /app
       for (const ins of stage.instructions) {
         if (ins.keyword !== 'WORKDIR') continue;
         const path = (('args' in ins ? ins.args[0] : undefined) ?? ins.argsAfterFlags).trim();
-        if (path.startsWith('/') || path.startsWith('$') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\')) {
+        if (
+          path.startsWith('/') ||
+          path.startsWith('$') ||
+          /^[A-Za-z]:[\\/]/.test(path) ||
+          path.startsWith('\\')
+        ) {
           absolute = true;
           continue;
         }
@@ -48,7 +53,9 @@ WORKDIR /app
           fix:
             at !== null && !ins.argsAfterFlags.trim().startsWith('"')
               ? makeFix(`Use /${path.replace(/^\.\//, '')}`, 'unsafe', [
-                  path.startsWith('./') ? { start: at, end: at + 2, text: '/' } : { start: at, end: at, text: '/' },
+                  path.startsWith('./')
+                    ? { start: at, end: at + 2, text: '/' }
+                    : { start: at, end: at, text: '/' },
                 ])
               : null,
         });

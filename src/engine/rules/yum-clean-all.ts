@@ -30,7 +30,8 @@ RUN yum install -y httpd-2.4.6 \
 `,
     fixSafety:
       'Safe: the cleanup is appended after everything the RUN does; a later install fetches the metadata again.',
-    whenNotToUse: 'Builder stages that do not ship are not reported; nor are RUNs with a cache mount on `/var/cache/yum`.',
+    whenNotToUse:
+      'Builder stages that do not ship are not reported; nor are RUNs with a cache mount on `/var/cache/yum`.',
   },
   check(ctx) {
     return checkClean(ctx, {

@@ -28,7 +28,8 @@ RUN zypper install -y curl-8.6.0 \
     && zypper clean --all
 `,
     fixSafety: 'Safe: `zypper clean --all` is appended after everything the RUN does.',
-    whenNotToUse: 'Builder stages that do not ship, and RUNs with a cache mount on `/var/cache/zypp`, are not reported.',
+    whenNotToUse:
+      'Builder stages that do not ship, and RUNs with a cache mount on `/var/cache/zypp`, are not reported.',
   },
   check(ctx) {
     return checkClean(ctx, {

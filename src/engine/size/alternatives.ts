@@ -34,6 +34,15 @@ export function alternativesFor(model: DockerfileModel, bases: BaseImageLookup):
     return [];
   }
   const current = entry;
+  // Compiled languages can ship a static binary on an empty or distroless base (multi-stage).
+  const rt = current.runtime?.name;
+  if (rt === 'go' || rt === 'golang' || rt === 'rust') {
+    for (const ref of ['gcr.io/distroless/static-debian12', 'scratch']) {
+      if (alts.some((a) => a.reference.startsWith(ref))) continue;
+      const extra = ref === 'scratch' ? SCRATCH : safeEntry(bases, ref);
+      if (extra) alts = [...alts, extra];
+    }
+  }
   return alts
     .filter((a) => a.reference !== current.reference)
     .map((a) => ({
@@ -49,11 +58,50 @@ export function alternativesFor(model: DockerfileModel, bases: BaseImageLookup):
     .sort((x, y) => x.deltaBytes - y.deltaBytes);
 }
 
+const MUSL_RISK: Record<string, string> = {
+  node: 'native modules (bcrypt, sharp, canvas…) need musl builds or compile with node-gyp (python3, make, g++ in a builder stage)',
+  python:
+    'manylinux wheels do not install, so packages such as numpy or pandas may compile from source (slow, needs gcc and headers) or fail',
+  go: 'binaries built with cgo against glibc do not run; build with CGO_ENABLED=0 or on the same libc',
+  golang: 'binaries built with cgo against glibc do not run; build with CGO_ENABLED=0 or on the same libc',
+  ruby: 'gems with native extensions compile against musl (needs build-base in a builder stage)',
+  java: 'the JDK build must be a musl build (Temurin publishes Alpine builds); JNI libraries built for glibc do not load',
+  default: 'prebuilt binaries linked against glibc do not run and some packages must be compiled from source',
+};
+
+const SCRATCH: CatalogEntry = {
+  reference: 'scratch',
+  image: 'scratch',
+  tag: '',
+  uncompressedBytes: 0,
+  compressedBytes: 0,
+  uncompressedDerived: false,
+  os: 'scratch',
+  osRelease: null,
+  libc: 'none',
+  packages: 0,
+  shell: false,
+  runtime: null,
+  variant: 'scratch',
+  toolchain: false,
+  asOf: '',
+  source: 'the empty image',
+  layers: null,
+};
+
+function safeEntry(bases: BaseImageLookup, ref: string): CatalogEntry | null {
+  try {
+    return bases.resolve(ref).entry;
+  } catch {
+    return null;
+  }
+}
+
 export function caveats(from: CatalogEntry, to: CatalogEntry): string[] {
   const out: string[] = [];
   if (to.libc === 'musl' && from.libc === 'glibc')
     out.push(
-      'musl libc instead of glibc: prebuilt native modules and manylinux wheels may not load, so some packages compile from source (add build tools in a builder stage) or fail; test before switching',
+      `musl libc instead of glibc: ${MUSL_RISK[from.runtime?.name ?? ''] ?? MUSL_RISK.default}; test before switching`,
     );
   if (to.libc === 'glibc' && from.libc === 'musl')
     out.push('glibc instead of musl: native modules built on Alpine must be rebuilt');
@@ -73,6 +121,10 @@ export function caveats(from: CatalogEntry, to: CatalogEntry): string[] {
     const d = from.packages - to.packages;
     out.push(d > 0 ? `${d} fewer OS packages (fewer CVEs to track)` : `${-d} more OS packages`);
   }
+  if (from.toolchain && (to.os === 'scratch' || to.os === 'distroless') && !to.runtime)
+    out.push(
+      'only for the final stage of a multi-stage build: compile in the SDK image, then COPY --from the static binary',
+    );
   if (to.toolchain && !from.toolchain) out.push('includes compilers and build tools: meant for build stages');
   if (!to.toolchain && from.toolchain)
     out.push('no compilers or build headers: install native dependencies in a builder stage');

@@ -425,6 +425,8 @@ function installedPackages(entry: CatalogEntry): ReadonlySet<string> | null {
   const e = byRef.get(entry.reference) ?? (entry as StoredEntry);
   let set: ReadonlySet<string> | null = null;
   if (e.installed) set = new Set(e.installed);
+  else if (/chiseled/.test(e.variant))
+    set = null; // Ubuntu chiseled: slices of packages, no package manager
   else if (e.os === 'debian' || e.os === 'ubuntu') {
     const { suite } = debianSuiteFor(e.os, e.osRelease);
     const base = debianBaseSet(suite);

@@ -144,6 +144,16 @@ function copyFromContext(
     }
     return;
   }
+  if (srcRaw.startsWith('<<')) {
+    addItem(
+      st,
+      layer,
+      makeItem('context', dest, 1 * H.KB, 'high', `${verb} of an inline heredoc file (≈ 1 KB)`, {
+        file: true,
+      }),
+    );
+    return;
+  }
   let kind: ContentKind = 'context';
   let bytes: number;
   let conf: Confidence = 'medium';
@@ -255,6 +265,22 @@ function copyFromStage(
   const items = liveItems(src);
   for (const raw of ins.sources) {
     const q = resolvePath(src.workdir, raw, homeOf(src));
+    if (q === '/') {
+      let b = 0;
+      for (const l of src.layers) for (const i of l.items) b += liveBytes(i);
+      addItem(
+        st,
+        layer,
+        makeItem(
+          'other',
+          dest,
+          b,
+          'medium',
+          `COPY --from=${stageName} / copies that stage's whole filesystem (≈ ${fmtBytes(b)})`,
+        ),
+      );
+      continue;
+    }
     const covered = items.filter((i) => relate(q, i) === 'covers');
     if (covered.length) {
       let total = 0;
@@ -314,22 +340,6 @@ function copyFromStage(
           b,
           'low',
           `COPY --from=${stageName} ${raw} takes part of ${inside.path} (≈ ${fmtBytes(b)}: a quarter of it, guessed)`,
-        ),
-      );
-      continue;
-    }
-    if (q === '/') {
-      let b = 0;
-      for (const l of src.layers) for (const i of l.items) b += liveBytes(i);
-      addItem(
-        st,
-        layer,
-        makeItem(
-          'other',
-          dest,
-          b,
-          'medium',
-          `COPY --from=${stageName} / copies that stage's whole filesystem (≈ ${fmtBytes(b)})`,
         ),
       );
       continue;

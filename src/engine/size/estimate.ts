@@ -208,6 +208,9 @@ function unknownBaseGuess(ref: string): { bytes: number; what: string } {
   if (/alpine/.test(r)) return { bytes: 60 * MB, what: 'an Alpine-based image' };
   if (/distroless|chiseled|static/.test(r)) return { bytes: 30 * MB, what: 'a distroless-style image' };
   if (/busybox/.test(r)) return { bytes: 4.5 * MB, what: 'a busybox image' };
+  if (/nanoserver/.test(r)) return { bytes: 300 * MB, what: 'a Windows Nano Server image' };
+  if (/servercore|windows|framework\/(sdk|aspnet|runtime)/.test(r))
+    return { bytes: 5 * 1000 * MB, what: 'a Windows Server Core image' };
   if (/slim|minimal|micro/.test(r)) return { bytes: 150 * MB, what: 'a slim image' };
   return { bytes: 250 * MB, what: 'a typical application base image' };
 }

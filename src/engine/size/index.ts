@@ -3,6 +3,7 @@
 import type { DockerfileModel, Stage } from '../model';
 import type { ResolvedOptions } from '../options';
 import type { BaseAlternative, Estimate } from '../types';
+import type { PackageSizer, PackageSizeResult } from './types';
 import type { SizeDeps } from './context';
 import { estimateWith, safeResolve } from './estimate';
 import { alternativesFor } from './alternatives';
@@ -12,7 +13,27 @@ import { packageSizer } from './packages';
 export type { SizeDeps } from './context';
 export { estimateWith } from './estimate';
 
-const DEFAULT_DEPS: SizeDeps = { bases: baseImages, packages: packageSizer };
+/**
+ * The rewriter and the rules re-estimate near-identical Dockerfiles many times; a dependency
+ * closure costs milliseconds, so results are memoised by their full input (bounded).
+ */
+export function memoSizer(inner: PackageSizer, max = 2000): PackageSizer {
+  const cache = new Map<string, PackageSizeResult>();
+  return {
+    osInstall(os, release, names, opts) {
+      const installed = opts.installed ? [...opts.installed].sort().join(',') : '-';
+      const key = `${os}|${release}|${opts.recommends}|${names.join(',')}|${installed}`;
+      const hit = cache.get(key);
+      if (hit) return hit;
+      const r = inner.osInstall(os, release, names, opts);
+      if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+      cache.set(key, r);
+      return r;
+    },
+  };
+}
+
+const DEFAULT_DEPS: SizeDeps = { bases: baseImages, packages: memoSizer(packageSizer) };
 
 export function estimateImage(
   model: DockerfileModel,

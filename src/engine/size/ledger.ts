@@ -141,14 +141,21 @@ export function dirname(p: string): string {
 const GLOB = /[*?[]/;
 
 /** Converts a glob to a RegExp on whole paths. */
+const REGEX_CACHE = new Map<string, RegExp>();
+
 function globRegex(glob: string): RegExp {
+  const hit = REGEX_CACHE.get(glob);
+  if (hit) return hit;
   let re = '';
   for (const ch of glob) {
     if (ch === '*') re += '[^/]*';
     else if (ch === '?') re += '[^/]';
     else re += ch.replace(/[.+^${}()|\\\]]/g, '\\$&');
   }
-  return new RegExp('^' + re + '$');
+  const out = new RegExp('^' + re + '$');
+  if (REGEX_CACHE.size > 5000) REGEX_CACHE.clear();
+  REGEX_CACHE.set(glob, out);
+  return out;
 }
 
 function under(path: string, dir: string): boolean {

@@ -145,7 +145,7 @@ function indexUpdate(s: RunScope, manager: PackageManager): void {
         '/var/lib/apt/lists',
         bytes,
         'medium',
-        `apt-get update writes the package lists (≈ ${fmtBytes(bytes)} for ${rel}) to /var/lib/apt/lists`,
+        `apt-get update writes the package lists (≈ ${fmtBytes(bytes)} for ${rel}) to /var/lib/apt/lists, kept because this RUN does not remove them`,
       ),
     );
   } else if (manager === 'apk') {
@@ -223,10 +223,28 @@ function osInstall(s: RunScope, e: PackageInstall): void {
     s.st.os.family === family || (family === 'debian' && s.st.os.family === 'unknown')
       ? s.st.os.release
       : null;
-  const res = s.ctx.deps.packages.osInstall(family, release, names, {
-    recommends: m === 'apt' ? !e.noRecommends : m === 'apk' ? false : !e.noRecommends,
-    installed: installedSet(s),
-  });
+  // Alpine packages with a known size (Alpine's own index) are taken from the table; the rest go
+  // to the sizer, whose apk sizes are a proxy (Debian equivalents, scaled).
+  const tabled = m === 'apk' ? names.filter((n) => n in H.APK_TYPICAL) : [];
+  const asked = names.filter((n) => !tabled.includes(n));
+  const res = asked.length
+    ? s.ctx.deps.packages.osInstall(family, release, asked, {
+        recommends: m === 'apk' ? false : !e.noRecommends,
+        installed: installedSet(s),
+      })
+    : {
+        installedBytes: 0,
+        downloadBytes: 0,
+        packages: [],
+        unknown: [],
+        confidence: 'medium' as Confidence,
+        basis: '',
+      };
+  for (const n of tabled) {
+    if (s.st.osInstalled.has(n)) continue;
+    res.installedBytes += H.APK_TYPICAL[n];
+    res.packages.push(n);
+  }
   // The package database is rewritten whole by every install (dpkg status, apk installed db).
   const dbBytes =
     m === 'apk' ? H.APK_DB_REWRITE_BYTES : m === 'apt' ? H.DPKG_DB_REWRITE_BYTES : H.RPM_DB_REWRITE_BYTES;
@@ -236,7 +254,22 @@ function osInstall(s: RunScope, e: PackageInstall): void {
   let confidence: Confidence = res.confidence;
   const unknown = res.unknown.filter((n) => !/[*$]/.test(n));
   let guessed = 0;
+  let otherSuite: string | null = null;
   for (const n of unknown) {
+    // A name missing from this release's index may exist in the neighbouring Debian suite.
+    const other = m === 'apt' ? (release === 'trixie' ? 'bookworm' : 'trixie') : null;
+    if (other) {
+      const alt = s.ctx.deps.packages.osInstall(family, other, [n], {
+        recommends: false,
+        installed: installedSet(s),
+      });
+      if (alt.unknown.length === 0 && alt.installedBytes > 0) {
+        guessed += alt.installedBytes;
+        otherSuite = other;
+        for (const p of alt.packages) s.st.osInstalled.add(p);
+        continue;
+      }
+    }
     guessed += m === 'apk' ? (H.APK_TYPICAL[n] ?? H.APK_UNKNOWN_PACKAGE_BYTES) : H.UNKNOWN_OS_PACKAGE_BYTES;
   }
   bytes += guessed;
@@ -246,11 +279,13 @@ function osInstall(s: RunScope, e: PackageInstall): void {
   for (const n of names) s.st.osInstalled.add(n);
   const kind: ContentKind = m === 'apk' ? 'apk-packages' : 'os-packages';
   const src =
-    unknown.length === names.length
-      ? m === 'apk'
-        ? 'typical Alpine package sizes'
-        : 'a typical size per package (not in the tables)'
-      : `the ${family}${release ? ' ' + release : ''} package index${unknown.length ? `, ${unknown.length} unknown name(s) guessed` : ''}`;
+    tabled.length === names.length
+      ? 'typical Alpine package sizes'
+      : unknown.length === names.length
+        ? m === 'apk'
+          ? 'typical Alpine package sizes'
+          : 'a typical size per package (not in the tables)'
+        : `${/approximat|proxy/i.test(res.basis) ? `Debian's package index as a proxy for ${family}${release ? ' ' + release : ''}` : `the ${family}${release ? ' ' + release : ''} package index`}${unknown.length ? (otherSuite ? `, ${unknown.join(', ')} sized from ${otherSuite}` : `, ${unknown.length} unknown name(s) guessed`) : ''}`;
   const recs = m === 'apt' ? (e.noRecommends ? ', without Recommends' : ', Recommends included') : '';
   const extraDeps = Math.max(0, res.packages.length - names.length);
   const label = `${m === 'apt' ? 'apt-get' : m} installs ${listNames(names, extraDeps)} (≈ ${fmtBytes(bytes)} from ${src}${recs})`;
@@ -383,6 +418,9 @@ function pipInstall(s: RunScope, e: PackageInstall, cmd: ShellCommand | null): v
   let what: string;
   if (e.fromManifest || names.length === 0) {
     bytes = H.PY_SITE_PACKAGES_TYPICAL;
+    s.ctx.assumptions.add(
+      `Without a visible requirements list, installed Python packages are sized as a typical web service: about ${fmtBytes(H.PY_SITE_PACKAGES_TYPICAL)}.`,
+    );
     confidence = 'low';
     what = `the packages of ${e.fromManifest ?? 'the project'} (≈ ${fmtBytes(bytes)}: a typical web service's site-packages, the list is not visible)`;
   } else {
@@ -513,6 +551,9 @@ function nodeInstall(s: RunScope, e: PackageInstall): void {
     what = `${listNames(names, 0)} (≈ ${fmtBytes(bytes)} with dependencies, typical)`;
   } else {
     bytes = production ? H.NODE_MODULES_PROD : H.NODE_MODULES_DEV;
+    s.ctx.assumptions.add(
+      `Without a visible package.json, node_modules is sized as a typical service: about ${fmtBytes(H.NODE_MODULES_PROD)} of production dependencies, ${fmtBytes(H.NODE_MODULES_DEV)} with devDependencies.`,
+    );
     confidence = 'low';
     what = production
       ? `production dependencies (≈ ${fmtBytes(bytes)}: a typical service's node_modules, package.json is not visible)`
@@ -983,7 +1024,11 @@ function cacheClean(s: RunScope, cache: string, paths: string[]): void {
   });
   const note = removalNote(spec.what, r);
   if (note) s.layer.notes.push(note);
-  else if ((cache === 'apt-lists' || cache === 'apt-archives' || cache === 'apt') && !hasLive(s, 'apt-lists'))
+  else if ((cache === 'apt-archives' || cache === 'apt') && isDebianLike(s))
+    s.layer.notes.push(
+      "apt-get clean frees nothing here: Docker's Debian/Ubuntu images already delete the .deb archives after each install",
+    );
+  else if (!r.savedHere && !r.wastedEarlier)
     s.layer.notes.push(
       `cleaning ${spec.what} here frees nothing: nothing of the kind was left by this Dockerfile`,
     );
@@ -1131,6 +1176,7 @@ function extract(s: RunScope, archive: string | null, destination: string | null
       bytes,
       tc ? 'medium' : 'low',
       `unpacking ${tc ? `the ${tc.name} archive` : name} into ${dest} adds ≈ ${fmtBytes(bytes)}${tc ? '' : ` (${H.EXTRACT_FACTOR[ext] ?? 3}× the archive, assumed)`}`,
+      tc?.ratio ? { compressedBytes: Math.round(bytes / tc.ratio) } : {},
     ),
   );
 }

@@ -90,6 +90,7 @@ describe('AnalyzerClient', () => {
       timeoutMs: 100,
       onNotice: (n) => notices.push(n),
     });
+    expect((await client.analyze('warm up')).status).toBe('ok');
     const outcome = await client.analyze('hang');
     expect(outcome.status).toBe('timeout');
     expect(notices.map((n) => n.kind)).toEqual(['restart']);
@@ -112,6 +113,7 @@ describe('AnalyzerClient', () => {
       timeoutMs: 100,
       onNotice: (n) => notices.push(n),
     });
+    expect((await client.analyze('warm up')).status).toBe('ok');
     const hung = client.analyze('hang');
     await new Promise((r) => setTimeout(r, 30));
     const latest = client.analyze('FROM alpine');
@@ -120,6 +122,14 @@ describe('AnalyzerClient', () => {
     expect(outcome.status === 'ok' && outcome.text).toBe('FROM alpine');
     expect(notices.map((n) => n.kind)).toEqual(['restart']);
     expect(created.length).toBe(2);
+    client.dispose();
+  });
+
+  it("gives a fresh worker's first analysis (engine and wasm loading) a longer limit", async () => {
+    const { create, created } = fakeWorkerFactory((text) => (text === 'slow start' ? 150 : 1));
+    const client = new AnalyzerClient({ createWorker: create, timeoutMs: 100, startupTimeoutMs: 1000 });
+    expect((await client.analyze('slow start')).status).toBe('ok');
+    expect(created.length).toBe(1);
     client.dispose();
   });
 });

@@ -499,3 +499,17 @@ describe('wrappers and nested shells', () => {
     });
   });
 });
+
+describe('virtual environments', () => {
+  it('pip in a venv (PATH or path of pip) is not global', () => {
+    const m = parse(
+      'FROM python:3.12',
+      'RUN python -m venv /opt/venv',
+      'ENV PATH=/opt/venv/bin:$PATH',
+      'RUN pip install flask',
+    );
+    expect(runs(m)[1].shell.effects[0]).toMatchObject({ kind: 'package-install', global: false });
+    expect(first('/opt/venv/bin/pip install flask')).toMatchObject({ global: false });
+    expect(first('pip install flask')).toMatchObject({ global: true });
+  });
+});

@@ -83,7 +83,9 @@ describe('drafts', () => {
     const result = drafts.save('x'.repeat(1000));
     expect(result.status).toBe('quota');
     if (result.status !== 'saved') expect(result.message).toMatch(/full/);
-    expect(new Drafts(new ThrowingStorage(domError('QuotaExceededError', 22))).save('a').status).toBe('quota');
+    expect(new Drafts(new ThrowingStorage(domError('QuotaExceededError', 22))).save('a').status).toBe(
+      'quota',
+    );
     // Firefox's name for it
     expect(classifyStorageError(domError('NS_ERROR_DOM_QUOTA_REACHED', 1014))).toBe('quota');
   });
@@ -147,11 +149,19 @@ describe('planStartup', () => {
   const draft = { text: 'FROM my-work\nRUN make\n', options: { disabledRules: ['a'] }, savedAt: 0 };
 
   it('a link wins over the draft, which is set aside', () => {
-    const plan = planStartup({ link: { text: 'FROM link', options: {}, source: 'link' }, draft, defaultText });
+    const plan = planStartup({
+      link: { text: 'FROM link', options: {}, source: 'link' },
+      draft,
+      defaultText,
+    });
     expect(plan).toEqual({ source: 'link', text: 'FROM link', options: {}, replacedDraft: draft });
   });
   it('an example link also sets the draft aside', () => {
-    const plan = planStartup({ link: { text: 'FROM ex', options: {}, source: 'example' }, draft, defaultText });
+    const plan = planStartup({
+      link: { text: 'FROM ex', options: {}, source: 'example' },
+      draft,
+      defaultText,
+    });
     expect(plan.source).toBe('example');
     expect(plan.replacedDraft).toBe(draft);
   });
@@ -166,7 +176,13 @@ describe('planStartup', () => {
     }
   });
   it('no link: the draft, else the default', () => {
-    expect(planStartup({ link: null, draft, defaultText })).toMatchObject({ source: 'draft', text: draft.text });
-    expect(planStartup({ link: null, draft: null, defaultText })).toMatchObject({ source: 'default', text: defaultText });
+    expect(planStartup({ link: null, draft, defaultText })).toMatchObject({
+      source: 'draft',
+      text: draft.text,
+    });
+    expect(planStartup({ link: null, draft: null, defaultText })).toMatchObject({
+      source: 'default',
+      text: defaultText,
+    });
   });
 });

@@ -25,6 +25,11 @@ describe('embed query options', () => {
   it('builds only non-defaults, in a fixed order, and round-trips', () => {
     const q = buildEmbedQuery({ height: 500, panel: 'findings', readonly: true, theme: 'light' });
     expect(q).toBe('?theme=light&readonly=1&panel=findings&height=500');
-    expect(parseEmbedQuery(q).options).toEqual({ theme: 'light', readonly: true, panel: 'findings', height: 500 });
+    expect(parseEmbedQuery(q).options).toEqual({
+      theme: 'light',
+      readonly: true,
+      panel: 'findings',
+      height: 500,
+    });
   });
 });

@@ -51,8 +51,8 @@ describe('base64url', () => {
   it('rejects characters outside the alphabet and impossible lengths', () => {
     expect(decodeBase64Url('abc+')).toEqual({ ok: false, at: 3 });
     expect(decodeBase64Url('ab=c')).toEqual({ ok: false, at: 2 });
-    expect(decodeBase64Url("abcde")).toEqual({ ok: false, at: -1 });
-    expect(decodeBase64Url("abcd!")).toEqual({ ok: false, at: 4 });
+    expect(decodeBase64Url('abcde')).toEqual({ ok: false, at: -1 });
+    expect(decodeBase64Url('abcd!')).toEqual({ ok: false, at: 4 });
   });
 });
 
@@ -82,7 +82,9 @@ describe('round trip', () => {
     const lines: string[] = ['FROM debian:bookworm'];
     let i = 0;
     while (lines.join('\n').length < 200 * 1024) {
-      lines.push(`RUN apt-get update && apt-get install -y pkg-${i} && echo ${(i * 2654435761) % 1000003} # ${i}`);
+      lines.push(
+        `RUN apt-get update && apt-get install -y pkg-${i} && echo ${(i * 2654435761) % 1000003} # ${i}`,
+      );
       i++;
     }
     const dockerfile = lines.join('\n');
@@ -128,7 +130,10 @@ describe('round trip', () => {
   });
 
   it('buildPermalink replaces an existing fragment', () => {
-    const url = buildPermalink('https://x.test/play/index.html#v1/old', { dockerfile: 'FROM a', options: {} });
+    const url = buildPermalink('https://x.test/play/index.html#v1/old', {
+      dockerfile: 'FROM a',
+      options: {},
+    });
     expect(url.startsWith('https://x.test/play/index.html#v1/')).toBe(true);
     expect(url.split('#').length).toBe(2);
   });
@@ -146,7 +151,11 @@ describe('options diffing', () => {
     });
   });
   it('expand is the inverse of diff', () => {
-    const options = { context: { hasNodeModules: true }, rewrite: { enabledSteps: ['x'] }, disabledRules: ['r'] };
+    const options = {
+      context: { hasNodeModules: true },
+      rewrite: { enabledSteps: ['x'] },
+      disabledRules: ['r'],
+    };
     expect(expandOptions(diffOptions(options))).toEqual(options);
   });
 });
@@ -226,7 +235,11 @@ describe('broken and hostile links', () => {
     const result = decodePermalink(
       forge({
         d: 'FROM a',
-        o: { c: { sourceBytes: -5, hasGit: 'yes', hasDockerignore: true, bogus: 1 }, sd: 'x', rd: ['ok-id', 7] },
+        o: {
+          c: { sourceBytes: -5, hasGit: 'yes', hasDockerignore: true, bogus: 1 },
+          sd: 'x',
+          rd: ['ok-id', 7],
+        },
         r: { evil: true },
       }),
     );
@@ -251,7 +264,10 @@ describe('broken and hostile links', () => {
   });
 
   it('tolerates what copying does to a link', () => {
-    const fragment = encodeState({ dockerfile: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n', options: {} });
+    const fragment = encodeState({
+      dockerfile: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
+      options: {},
+    });
     const mid = Math.floor(fragment.length / 2);
     const variants = [
       `#${fragment}`,

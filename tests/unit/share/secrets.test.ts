@@ -6,27 +6,36 @@ const kinds = (text: string) => findSecrets(text).map((h) => h.kind);
 describe('secret detection', () => {
   it('AWS keys', () => {
     expect(kinds('ENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE')).toContain('aws-access-key');
-    expect(kinds('ENV AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY')).toContain('aws-secret-key');
+    expect(kinds('ENV AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY')).toContain(
+      'aws-secret-key',
+    );
   });
   it('private key blocks', () => {
-    const text = 'RUN echo "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----" > /root/.ssh/id';
+    const text =
+      'RUN echo "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----" > /root/.ssh/id';
     const hits = findSecrets(text);
     expect(hits.map((h) => h.kind)).toEqual(['private-key']);
     expect(hits[0].line).toBe(1);
-    expect(kinds('COPY <<EOF /k\n-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\nEOF')).toEqual([
-      'private-key',
-    ]);
+    expect(
+      kinds('COPY <<EOF /k\n-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\nEOF'),
+    ).toEqual(['private-key']);
   });
   it('tokens of known formats', () => {
     expect(kinds('ARG GH=ghp_' + 'a'.repeat(36))).toContain('github-token');
-    expect(kinds('RUN git clone https://oauth2:glpat-abcdefghij0123456789@gitlab.com/x.git')).toContain('gitlab-token');
+    expect(kinds('RUN git clone https://oauth2:glpat-abcdefghij0123456789@gitlab.com/x.git')).toContain(
+      'gitlab-token',
+    );
     expect(kinds('ENV SLACK=xoxb-1234567890-abcdefghij')).toContain('slack-token');
     expect(kinds('ENV STRIPE=sk_live_' + '4'.repeat(24))).toContain('stripe-key');
     expect(kinds('ENV G=AIza' + 'B'.repeat(35))).toContain('google-api-key');
-    expect(kinds('RUN echo "//registry/:_authToken=npm_' + 'x'.repeat(36) + '" > .npmrc')).toContain('npm-token');
-    expect(kinds('ENV T=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U')).toContain(
-      'jwt',
+    expect(kinds('RUN echo "//registry/:_authToken=npm_' + 'x'.repeat(36) + '" > .npmrc')).toContain(
+      'npm-token',
     );
+    expect(
+      kinds(
+        'ENV T=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
+      ),
+    ).toContain('jwt');
   });
   it('passwords and tokens in ENV and ARG values', () => {
     expect(kinds('ENV DB_PASSWORD=hunter2')).toEqual(['secret-variable']);
@@ -37,7 +46,9 @@ describe('secret detection', () => {
     expect(kinds('RUN export GITHUB_TOKEN=abcdef123 && make')).toEqual(['secret-variable']);
   });
   it('credentials in URLs and on command lines', () => {
-    expect(kinds('RUN pip install --index-url https://user:pa55word@pypi.example.org/simple x')).toContain('url-credentials');
+    expect(kinds('RUN pip install --index-url https://user:pa55word@pypi.example.org/simple x')).toContain(
+      'url-credentials',
+    );
     expect(kinds('RUN mysql -uroot -pS3cret! -e "select 1"')).toContain('password-flag');
     expect(kinds('RUN docker login --password hunter22 registry')).toContain('password-flag');
     expect(kinds('RUN curl -u admin:hunter22 https://x/y')).toContain('password-flag');
@@ -71,7 +82,9 @@ describe('secret detection', () => {
   });
   it('stays fast on hostile input', () => {
     const started = performance.now();
-    findSecrets('ENV A=' + '"'.repeat(200_000) + '\n' + 'eyJ'.repeat(100_000) + '\n' + 'x://a:'.repeat(50_000));
+    findSecrets(
+      'ENV A=' + '"'.repeat(200_000) + '\n' + 'eyJ'.repeat(100_000) + '\n' + 'x://a:'.repeat(50_000),
+    );
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });

@@ -26,7 +26,10 @@ describe('markdown snippet', () => {
     );
   });
   it('escapes the title and the URL', () => {
-    const md = markdownSnippet({ url: 'https://x.test/a b(c)#v1/x', title: 'Evil](javascript:alert(1)) <img src=x>' });
+    const md = markdownSnippet({
+      url: 'https://x.test/a b(c)#v1/x',
+      title: 'Evil](javascript:alert(1)) <img src=x>',
+    });
     expect(md).not.toContain('](javascript');
     expect(md).not.toContain('<img');
     expect(md).toContain('(https://x.test/a%20b%28c%29#v1/x)');
@@ -66,12 +69,14 @@ describe('iframe snippet', () => {
     expect(html).toContain('height="301"');
   });
   it('embed height is used as the frame height', () => {
-    expect(iframeSnippet({ embedUrl: 'https://x/e.html', fragment: 'v1/a', embed: { height: 640 } })).toContain(
-      'height="640"',
-    );
+    expect(
+      iframeSnippet({ embedUrl: 'https://x/e.html', fragment: 'v1/a', embed: { height: 640 } }),
+    ).toContain('height="640"');
   });
   it('escapeHtml', () => {
-    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
   });
   it('auto-height script and download names', () => {
     expect(autoHeightScript()).toContain('dockerfile-playground:height');

@@ -15,8 +15,10 @@ export interface Invocation {
 }
 
 export interface DetectContext {
-  /** ARG/ENV of the stage at this instruction (plus the script's own assignments is not included). */
+  /** ARG/ENV of the stage at this instruction (the script's own assignments are not included). */
   lookup: Lookup;
+  /** ENV values as written when they could not be fully resolved (`PATH=/opt/venv/bin:$PATH`). */
+  lookupText: (name: string) => string | undefined;
   /** State carried across the commands of one script (e.g. `bundle config set without`). */
   memo: Map<string, string>;
 }

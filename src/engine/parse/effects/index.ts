@@ -23,6 +23,8 @@ export type { Invocation, ParsedArgs } from './args';
 
 export interface EffectContext {
   lookup: Lookup;
+  /** ENV values as written when not fully resolved (for heuristics such as a venv on PATH). */
+  lookupText?: (name: string) => string | undefined;
   /** Parses a nested shell string (`sh -c "..."`); supplied by the caller to avoid a cycle. */
   parseNested?: (source: string) => ShellScript;
 }
@@ -109,7 +111,13 @@ function skipOptions(args: string[], valued: ReadonlySet<string>): number {
 /** The effects of a parsed script, in command order. Never throws for one bad command. */
 export function deriveEffects(script: ShellScript, context: EffectContext, depth = 0): Effect[] {
   const effects: Effect[] = [];
-  const ctx: DetectContext = { lookup: context.lookup, memo: new Map() };
+  const lookupText =
+    context.lookupText ??
+    ((name: string) => {
+      const v = context.lookup(name);
+      return typeof v === 'string' ? v : undefined;
+    });
+  const ctx: DetectContext = { lookup: context.lookup, lookupText, memo: new Map() };
   script.commands.forEach((cmd, index) => {
     try {
       const inv = unwrap(cmd, index);

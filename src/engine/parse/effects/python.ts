@@ -56,6 +56,7 @@ const PIP_VALUED = new Set([
   '--python',
   '-p',
 ]);
+const VENV_BIN = /(venv|virtualenv|\.venv)[^:]*\/bin(\/|:|$)/;
 const PIP_VERSION = /(===|==|>=|<=|~=|!=|>|<|@)/;
 
 /** `pip install` and friends; `args` start at pip's own subcommand. */
@@ -72,7 +73,11 @@ function pipLike(inv: Invocation, ctx: DetectContext, args: string[], viaUv: boo
       const noCache = viaUv
         ? has(p, '--no-cache', '-n') || isTruthy(envFlag(inv, ctx, 'UV_NO_CACHE'))
         : has(p, '--no-cache-dir') || isTruthy(envFlag(inv, ctx, 'PIP_NO_CACHE_DIR'));
-      const inVenv = envFlag(inv, ctx, 'VIRTUAL_ENV') !== null;
+      // A virtual environment: VIRTUAL_ENV set, a venv's bin on PATH, or pip called by its venv path.
+      const inVenv =
+        envFlag(inv, ctx, 'VIRTUAL_ENV') !== null ||
+        VENV_BIN.test(ctx.lookupText('PATH') ?? '') ||
+        VENV_BIN.test(inv.source.name);
       const global = viaUv
         ? has(p, '--system') || isTruthy(envFlag(inv, ctx, 'UV_SYSTEM_PYTHON'))
         : !has(p, '--user', '-t', '--target', '--prefix', '--root') && !inVenv;

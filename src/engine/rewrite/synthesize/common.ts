@@ -487,7 +487,7 @@ const APK_RUNTIME: Record<string, string> = {
   'lcms2-dev': 'lcms2',
   'openjpeg-dev': 'openjpeg',
   'geos-dev': 'geos',
-  'libmagic': 'libmagic',
+  libmagic: 'libmagic',
   'readline-dev': 'readline',
   'ncurses-dev': 'ncurses-libs',
   'gmp-dev': 'gmp',
@@ -600,7 +600,10 @@ export function carriedRuns(facts: StageFacts): RunInstruction[] {
     const cmds = ins.shell.commands;
     if (!cmds.length) continue;
     const progs = cmds.map(programName);
-    if (progs.every((p) => CARRY.has(p) || p === 'rm') && progs.some((p) => CARRY.has(p) && p !== 'true' && p !== 'set'))
+    if (
+      progs.every((p) => CARRY.has(p) || p === 'rm') &&
+      progs.some((p) => CARRY.has(p) && p !== 'true' && p !== 'set')
+    )
       out.push(ins);
   }
   return out;
@@ -624,7 +627,15 @@ export function unknownRunLines(facts: StageFacts, known: (cmd: ShellCommand) =>
     const cmds = ins.shell?.commands ?? [];
     const unknown = cmds.some((c) => {
       const p = programName(c);
-      if (OS_PKG.has(p) || CARRY.has(p) || p === 'rm' || p === 'echo' || p === 'cd' || p === 'cp' || p === 'mv')
+      if (
+        OS_PKG.has(p) ||
+        CARRY.has(p) ||
+        p === 'rm' ||
+        p === 'echo' ||
+        p === 'cd' ||
+        p === 'cp' ||
+        p === 'mv'
+      )
         return false;
       if (p === 'npm' || p === 'yarn' || p === 'pnpm') return false;
       return !known(c);
@@ -721,7 +732,10 @@ export function commandText(env: Record<string, string>, name: string, args: str
 
 function isManifestCopy(c: CopyInstruction, manifests: string[]): boolean {
   const names = new Set(manifests.map((m) => basename(m).replace(/\*$/, '')));
-  return c.from === null && c.sources.some((s) => [...names].some((n) => basename(s).startsWith(n.replace(/\*.*/, ''))));
+  return (
+    c.from === null &&
+    c.sources.some((s) => [...names].some((n) => basename(s).startsWith(n.replace(/\*.*/, ''))))
+  );
 }
 
 export function builderStage(facts: StageFacts, plan: BuilderPlan): BuilderOutput {
@@ -752,7 +766,10 @@ export function builderStage(facts: StageFacts, plan: BuilderPlan): BuilderOutpu
             const rest = rewriteRun(i, (_c, idx) => (idx < n ? null : _c.text));
             if (rest !== null) {
               R = i;
-              installTexts = cmds.slice(0, n).map((c) => c.text);
+              installTexts = cmds
+                .slice(0, n)
+                .map((c) => plan.mapCommand?.(c, i) ?? c.text)
+                .filter(Boolean);
               remainder = rest;
             }
           }
@@ -774,7 +791,8 @@ export function builderStage(facts: StageFacts, plan: BuilderPlan): BuilderOutpu
       const flags = c.flags
         .filter((f) => f.name === 'chown' || f.name === 'chmod' || f.name === 'link')
         .map((f) => (f.value === null ? `--${f.name}` : `--${f.name}=${f.value}`));
-      const dest = c.destination === '.' ? './' : c.destination.endsWith('/') ? c.destination : c.destination + '/';
+      const dest =
+        c.destination === '.' ? './' : c.destination.endsWith('/') ? c.destination : c.destination + '/';
       lines.push(['COPY', ...flags, ...manifests!, dest].join(' '));
       for (const b of between) lines.push(rawOf(b));
       if (R) {

@@ -25,7 +25,20 @@ import {
   type SynthesisResult,
 } from './common';
 
-const BUILD = new Set(['cmake', 'make', 'ninja', 'gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'meson', 'configure', 'autoreconf']);
+const BUILD = new Set([
+  'cmake',
+  'make',
+  'ninja',
+  'gcc',
+  'g++',
+  'cc',
+  'c++',
+  'clang',
+  'clang++',
+  'meson',
+  'configure',
+  'autoreconf',
+]);
 
 function isBuild(cmd: ShellCommand): boolean {
   return BUILD.has(programName(cmd));
@@ -48,7 +61,8 @@ export function synthesizeCpp(facts: StageFacts): SynthesisResult | null {
   const builds = facts.commands.filter((c) => isBuild(c.cmd));
   if (!builds.length) return null;
   const os = osPackages(facts);
-  const hasToolchain = facts.image.name === 'gcc' || os.all.some((p) => /^(build-essential|g\+\+|gcc|cmake|clang)$/.test(p));
+  const hasToolchain =
+    facts.image.name === 'gcc' || os.all.some((p) => /^(build-essential|g\+\+|gcc|cmake|clang)$/.test(p));
   if (!hasToolchain) return null;
   const runtime = runtimeFor(facts);
   if (!runtime) return null;
@@ -64,13 +78,15 @@ export function synthesizeCpp(facts: StageFacts): SynthesisResult | null {
 
   const b = builderStage(facts, { name: 'build', image: facts.baseRef, manifests: null });
   const rt: string[] = [`FROM ${runtime}`];
-  rt.push(...argEnvLines(facts.stage).filter((l) => !/^ENV\s+(CC|CXX|CFLAGS|CXXFLAGS|LDFLAGS|CMAKE_\w*)=/.test(l)));
+  rt.push(
+    ...argEnvLines(facts.stage).filter((l) => !/^ENV\s+(CC|CXX|CFLAGS|CXXFLAGS|LDFLAGS|CMAKE_\w*)=/.test(l)),
+  );
   rt.push(...labelLines(facts.stage));
   const hc = healthcheckTool(facts.stage);
   const pk = [...(os.manager === 'apt' ? os.runtime : []), ...(hc ? [hc] : [])];
   const osLine = osInstallLine('apt', [...new Set(pk)]);
   if (osLine) rt.push(osLine);
-  for (const i of facts.stage.instructions) if (i.keyword === 'WORKDIR') rt.push(rawOf(i));
+  if (facts.workdir) rt.push(`WORKDIR ${facts.workdir}`);
   rt.push(`COPY --from=build ${binary} ${binary}`);
   if (installs) rt.push('COPY --from=build /usr/local/lib /usr/local/lib', 'RUN ldconfig');
   for (const r of carriedRuns(facts)) rt.push(rawOf(r));
@@ -81,9 +97,19 @@ export function synthesizeCpp(facts: StageFacts): SynthesisResult | null {
     'Only the binary is copied into the final stage: data files it reads at run time must be copied too.',
   ];
   if (os.unmapped.length)
-    caveats.push(`Runtime libraries for ${os.unmapped.join(', ')} are not known: add them to the final stage (the package without -dev).`);
-  if (os.dropped.length) caveats.push(`Build-only packages (${os.dropped.join(', ')}) stay in the build stage.`);
-  caveats.push(...builderOnlyCaveat(unknownRunLines(facts, (c) => isBuild(c) || /^(cd|git|wget|curl|tar|unzip|ldconfig)$/.test(programName(c)))));
+    caveats.push(
+      `Runtime libraries for ${os.unmapped.join(', ')} are not known: add them to the final stage (the package without -dev).`,
+    );
+  if (os.dropped.length)
+    caveats.push(`Build-only packages (${os.dropped.join(', ')}) stay in the build stage.`);
+  caveats.push(
+    ...builderOnlyCaveat(
+      unknownRunLines(
+        facts,
+        (c) => isBuild(c) || /^(cd|git|wget|curl|tar|unzip|ldconfig)$/.test(programName(c)),
+      ),
+    ),
+  );
 
   const text = joinLines([...preamble(facts.model), ...b.lines, '', ...rt]);
   const explanation = `The build stage on ${facts.baseRef} compiles with its toolchain as before; the final stage on ${runtime} receives ${binary}${installs ? ' and /usr/local/lib' : ''} and the runtime libraries only. Compilers, headers and object files stay behind.`;

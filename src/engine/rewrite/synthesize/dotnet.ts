@@ -41,7 +41,13 @@ export function synthesizeDotnet(facts: StageFacts): SynthesisResult | null {
   const publish = dotnet.filter((c) => c.cmd.args[0] === 'publish' || c.cmd.args[0] === 'build');
   if (!publish.length) return null;
   const words = facts.runWords ?? [];
-  if (!words.length || basename(words[0]) !== 'dotnet' || !words[1] || !/\.dll$/i.test(words[1]) || /\$/.test(words[1]))
+  if (
+    !words.length ||
+    basename(words[0]) !== 'dotnet' ||
+    !words[1] ||
+    !/\.dll$/i.test(words[1]) ||
+    /\$/.test(words[1])
+  )
     return null;
   const finalWd = facts.workdir ?? '/';
   const dll = resolvePath(finalWd, words[1]);
@@ -61,7 +67,10 @@ export function synthesizeDotnet(facts: StageFacts): SynthesisResult | null {
   const suffix = tag.replace(/^\d+\.\d+(\.\d+)?/, '');
   const runtime = `mcr.microsoft.com/dotnet/${flavour}:${version ?? '8.0'}${suffix}`;
   const caveats: string[] = [];
-  if (!version) caveats.push(`The .NET version could not be read from ${facts.baseRef}; the runtime assumes 8.0: use the version the app targets.`);
+  if (!version)
+    caveats.push(
+      `The .NET version could not be read from ${facts.baseRef}; the runtime assumes 8.0: use the version the app targets.`,
+    );
 
   const b = builderStage(facts, {
     name: 'build',
@@ -74,10 +83,13 @@ export function synthesizeDotnet(facts: StageFacts): SynthesisResult | null {
   const os = osPackages(facts);
   const mgr = alpine ? 'apk' : 'apt';
   const hc = healthcheckTool(facts.stage);
-  const pk = [...(os.manager === mgr ? os.runtime : []), ...(hc === 'curl' || (hc === 'wget' && !alpine) ? [hc] : [])];
+  const pk = [
+    ...(os.manager === mgr ? os.runtime : []),
+    ...(hc === 'curl' || (hc === 'wget' && !alpine) ? [hc] : []),
+  ];
   const osLine = osInstallLine(mgr, [...new Set(pk)]);
   if (osLine) rt.push(osLine);
-  for (const i of facts.stage.instructions) if (i.keyword === 'WORKDIR') rt.push(rawOf(i));
+  if (facts.workdir) rt.push(`WORKDIR ${facts.workdir}`);
   rt.push(`COPY --from=build ${copyDir} ${copyDir}`);
   for (const r of carriedRuns(facts)) rt.push(rawOf(r));
   rt.push(...runtimeTail(facts.stage, { user: facts.user ? rawOf(facts.user) : null }));
@@ -87,7 +99,9 @@ export function synthesizeDotnet(facts: StageFacts): SynthesisResult | null {
     'Copy the .csproj files and run `dotnet restore` before copying the sources to keep the NuGet packages cached while the code changes.',
   );
   if (last.cmd.args[0] === 'build')
-    caveats.push('The app is built with `dotnet build`; `dotnet publish -c Release -o /app/publish` makes a smaller, self-contained folder to copy.');
+    caveats.push(
+      'The app is built with `dotnet build`; `dotnet publish -c Release -o /app/publish` makes a smaller, self-contained folder to copy.',
+    );
   caveats.push(...builderOnlyCaveat(unknownRunLines(facts, (c) => programName(c) === 'dotnet')));
 
   const text = joinLines([...preamble(facts.model), ...b.lines, '', ...rt]);

@@ -90,7 +90,10 @@ export function synthesizeGo(facts: StageFacts): SynthesisResult | null {
     const extra: string[] = [];
     if (!rest.some((a) => a.startsWith('-ldflags'))) extra.push('-ldflags=-s -w');
     if (t.addO) extra.push('-o', t.output);
-    return commandText(env, cmd.name, [args[0], ...extra, ...rest]).replace("-ldflags='-s -w'", '-ldflags="-s -w"');
+    return commandText(env, cmd.name, [args[0], ...extra, ...rest]).replace(
+      "-ldflags='-s -w'",
+      '-ldflags="-s -w"',
+    );
   };
 
   const b = builderStage(facts, {
@@ -121,7 +124,9 @@ export function synthesizeGo(facts: StageFacts): SynthesisResult | null {
     );
   } else if (cgo) {
     runtime = 'gcr.io/distroless/base-debian12:nonroot';
-    caveats.push('CGO is enabled, so the binary links glibc dynamically: the runtime is distroless base (glibc), not static.');
+    caveats.push(
+      'CGO is enabled, so the binary links glibc dynamically: the runtime is distroless base (glibc), not static.',
+    );
   } else {
     runtime = 'gcr.io/distroless/static-debian12:nonroot';
     caveats.push(
@@ -131,7 +136,11 @@ export function synthesizeGo(facts: StageFacts): SynthesisResult | null {
   }
 
   const rt: string[] = [`FROM ${runtime}`];
-  rt.push(...argEnvLines(facts.stage).filter((l) => !/^ENV\s+(GOPATH|GOROOT|GO111MODULE|GOFLAGS|GOOS|GOARCH|CGO_ENABLED)\b/.test(l)));
+  rt.push(
+    ...argEnvLines(facts.stage).filter(
+      (l) => !/^ENV\s+(GOPATH|GOROOT|GO111MODULE|GOFLAGS|GOOS|GOARCH|CGO_ENABLED)\b/.test(l),
+    ),
+  );
   rt.push(...labelLines(facts.stage));
   if (shell) {
     const mgr = alpine ? 'apk' : 'apt';
@@ -157,12 +166,16 @@ export function synthesizeGo(facts: StageFacts): SynthesisResult | null {
       tail.push(user);
       userDone = true;
     }
-    tail.push(shell ? rawOf(i) : i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT' ? execFormLine(i) : rawOf(i));
+    tail.push(
+      shell ? rawOf(i) : i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT' ? execFormLine(i) : rawOf(i),
+    );
   }
   if (!userDone && user) tail.push(user);
   rt.push(...tail);
 
-  const copiedOther = facts.copies.filter((c) => c.from === null && !c.sources.some((s) => s === '.' || s === './'));
+  const copiedOther = facts.copies.filter(
+    (c) => c.from === null && !c.sources.some((s) => s === '.' || s === './'),
+  );
   if (copiedOther.length)
     caveats.push(
       'Only the binary is copied into the final stage: if the program reads files from the build context at run time (templates, static assets, migrations), COPY them too.',
@@ -172,7 +185,8 @@ export function synthesizeGo(facts: StageFacts): SynthesisResult | null {
       'Only the binary is copied into the final stage: if the program reads files next to it at run time (templates, static assets, migrations), COPY them from the build stage too.',
     );
   caveats.push(...builderOnlyCaveat(unknownLines(facts)));
-  if (!facts.user && !shell) caveats.push('The program now runs as the unprivileged `nonroot` user (uid 65532).');
+  if (!facts.user && !shell)
+    caveats.push('The program now runs as the unprivileged `nonroot` user (uid 65532).');
 
   const text = joinLines([...preamble(facts.model), ...b.lines, '', ...rt]);
   const explanation = `A build stage on ${facts.baseRef} downloads the modules from go.mod/go.sum first (cached until they change), then builds ${cgo ? 'the binary' : 'a static binary (CGO_ENABLED=0)'} stripped of debug symbols (-ldflags="-s -w"). The final stage on ${runtime} holds only ${dest}: the Go toolchain, the module cache and the sources stay behind.`;
@@ -188,7 +202,31 @@ function unknownLines(facts: StageFacts): number[] {
   const out: number[] = [];
   for (const { run, cmd } of facts.commands) {
     const p = programName(cmd);
-    if (['go', 'apt-get', 'apt', 'apk', 'rm', 'mkdir', 'cd', 'cp', 'mv', 'chmod', 'chown', 'useradd', 'adduser', 'groupadd', 'addgroup', 'echo', 'set', 'true', 'git', 'make'].includes(p)) continue;
+    if (
+      [
+        'go',
+        'apt-get',
+        'apt',
+        'apk',
+        'rm',
+        'mkdir',
+        'cd',
+        'cp',
+        'mv',
+        'chmod',
+        'chown',
+        'useradd',
+        'adduser',
+        'groupadd',
+        'addgroup',
+        'echo',
+        'set',
+        'true',
+        'git',
+        'make',
+      ].includes(p)
+    )
+      continue;
     if (!out.includes(run.span.line)) out.push(run.span.line);
   }
   return out;

@@ -24,20 +24,37 @@ import {
   type SynthesisResult,
 } from './common';
 
-const JAVA_IMAGES = new Set(['maven', 'gradle', 'openjdk', 'eclipse-temurin', 'amazoncorretto', 'ibm-semeru-runtimes', 'sapmachine', 'azul/zulu-openjdk', 'zulu-openjdk']);
+const JAVA_IMAGES = new Set([
+  'maven',
+  'gradle',
+  'openjdk',
+  'eclipse-temurin',
+  'amazoncorretto',
+  'ibm-semeru-runtimes',
+  'sapmachine',
+  'azul/zulu-openjdk',
+  'zulu-openjdk',
+]);
 
 function buildTool(cmd: ShellCommand): 'maven' | 'gradle' | null {
   const p = programName(cmd);
   const goals = cmd.args.join(' ');
-  if ((p === 'mvn' || p === 'mvnw') && /\b(package|install|verify|spring-boot:repackage)\b/.test(goals)) return 'maven';
-  if ((p === 'gradle' || p === 'gradlew') && /\b(build|bootJar|jar|shadowJar|assemble|installDist)\b/.test(goals)) return 'gradle';
+  if ((p === 'mvn' || p === 'mvnw') && /\b(package|install|verify|spring-boot:repackage)\b/.test(goals))
+    return 'maven';
+  if (
+    (p === 'gradle' || p === 'gradlew') &&
+    /\b(build|bootJar|jar|shadowJar|assemble|installDist)\b/.test(goals)
+  )
+    return 'gradle';
   return null;
 }
 
 /** Java major version from the image tag: maven:3.9-eclipse-temurin-21 → 21, openjdk:17-slim → 17. */
 export function javaVersion(name: string, tag: string | null): string | null {
   const t = (tag ?? '').toLowerCase();
-  const m = /(?:jdk|temurin|openjdk|corretto|java|graalvm|zulu|semeru|sapmachine)-?(\d{1,2})(?![\d.])/.exec(t);
+  const m = /(?:jdk|temurin|openjdk|corretto|java|graalvm|zulu|semeru|sapmachine)-?(\d{1,2})(?![\d.])/.exec(
+    t,
+  );
   if (m) return m[1];
   if (name !== 'maven' && name !== 'gradle') {
     const lead = /^(\d{1,2})(?:[.u-]|$)/.exec(t);
@@ -70,10 +87,15 @@ export function synthesizeJava(facts: StageFacts): SynthesisResult | null {
   const os0 = osPackages(facts);
   const debianOnly =
     (os0.manager === 'apt' && os0.runtime.length > 0) ||
-    carriedRuns(facts).some((r) => r.shell.commands.some((c) => /^(useradd|groupadd|usermod)$/.test(programName(c))));
+    carriedRuns(facts).some((r) =>
+      r.shell.commands.some((c) => /^(useradd|groupadd|usermod)$/.test(programName(c))),
+    );
   const alpine = isAlpineTag(facts.image.tag) || (!debianOnly && version !== '8');
   const runtime = `eclipse-temurin:${version ?? '21'}-jre${alpine ? '-alpine' : ''}`;
-  if (!version) caveats.push(`The Java version could not be read from ${facts.baseRef}; the runtime assumes Java 21: use the version the build compiles for.`);
+  if (!version)
+    caveats.push(
+      `The Java version could not be read from ${facts.baseRef}; the runtime assumes Java 21: use the version the build compiles for.`,
+    );
 
   const b = builderStage(facts, { name: 'build', image: facts.baseRef, manifests: null });
   const rt: string[] = [`FROM ${runtime}`];
@@ -82,16 +104,25 @@ export function synthesizeJava(facts: StageFacts): SynthesisResult | null {
   const os = osPackages(facts);
   const mgr = alpine ? 'apk' : 'apt';
   const hc = healthcheckTool(facts.stage);
-  const pk = [...(os.manager === mgr ? os.runtime : []), ...(hc === 'curl' || (hc === 'wget' && !alpine) ? [hc] : [])];
-  const osLine = osInstallLine(mgr, [...new Set(pk)].filter((p) => !/^(maven|gradle|openjdk.*)$/.test(p)));
+  const pk = [
+    ...(os.manager === mgr ? os.runtime : []),
+    ...(hc === 'curl' || (hc === 'wget' && !alpine) ? [hc] : []),
+  ];
+  const osLine = osInstallLine(
+    mgr,
+    [...new Set(pk)].filter((p) => !/^(maven|gradle|openjdk.*)$/.test(p)),
+  );
   if (osLine) rt.push(osLine);
-  for (const i of facts.stage.instructions) if (i.keyword === 'WORKDIR') rt.push(rawOf(i));
+  if (facts.workdir) rt.push(`WORKDIR ${facts.workdir}`);
   let tail = runtimeTail(facts.stage, { user: facts.user ? rawOf(facts.user) : null });
   if (jar) {
     const dest = /[*?[]/.test(jar) ? dirname(jar) + '/' : jar;
     rt.push(`COPY --from=build ${jar} ${dest}`);
   } else {
-    const conventional = tool === 'maven' ? `${finalWd === '/' ? '' : finalWd}/target/*.jar` : `${finalWd === '/' ? '' : finalWd}/build/libs/*.jar`;
+    const conventional =
+      tool === 'maven'
+        ? `${finalWd === '/' ? '' : finalWd}/target/*.jar`
+        : `${finalWd === '/' ? '' : finalWd}/build/libs/*.jar`;
     rt.push(`COPY --from=build ${conventional} /app/app.jar`);
     tail = [...tail, 'CMD ["java", "-jar", "/app/app.jar"]'];
     caveats.push(
@@ -105,7 +136,9 @@ export function synthesizeJava(facts: StageFacts): SynthesisResult | null {
     `The final image has a JRE, not a JDK: tools such as javac, jcmd or jmap are gone. A jlink-built runtime with only the modules the app uses is smaller still (advanced).`,
   );
   if (!/temurin/.test(facts.baseRef))
-    caveats.push(`The runtime is Eclipse Temurin; the build image was ${facts.baseRef}: check the JVM vendor does not matter to you.`);
+    caveats.push(
+      `The runtime is Eclipse Temurin; the build image was ${facts.baseRef}: check the JVM vendor does not matter to you.`,
+    );
   if (alpine && !isAlpineTag(facts.image.tag))
     caveats.push(
       `The runtime moves to Alpine (musl libc): the JVM is built for it, but native libraries loaded through JNI need musl builds; eclipse-temurin:${version ?? '21'}-jre (Ubuntu, glibc) is the larger, safer choice.`,
@@ -113,7 +146,11 @@ export function synthesizeJava(facts: StageFacts): SynthesisResult | null {
   caveats.push(
     `Copy pom.xml / build.gradle first and resolve the dependencies in their own layer (${tool === 'maven' ? 'mvn dependency:go-offline' : 'gradle dependencies'}) to keep them cached while the sources change; for multi-module builds every module's build file is needed.`,
   );
-  caveats.push(...builderOnlyCaveat(unknownRunLines(facts, (c) => /^(mvn|mvnw|gradle|gradlew|java|jar)$/.test(programName(c)))));
+  caveats.push(
+    ...builderOnlyCaveat(
+      unknownRunLines(facts, (c) => /^(mvn|mvnw|gradle|gradlew|java|jar)$/.test(programName(c))),
+    ),
+  );
 
   const text = joinLines([...preamble(facts.model), ...b.lines, '', ...rt]);
   const explanation = `The build stage on ${facts.baseRef} runs the ${tool === 'maven' ? 'Maven' : 'Gradle'} build as before; the final stage on ${runtime} (a Java runtime without the JDK, the build tool or their caches) receives only the jar.`;

@@ -35,7 +35,19 @@ import {
 
 export type NodeManager = 'npm' | 'yarn' | 'pnpm';
 
-const NODE_TOOLS = new Set(['npm', 'yarn', 'pnpm', 'npx', 'node', 'corepack', 'tsc', 'next', 'vite', 'ng', 'nest']);
+const NODE_TOOLS = new Set([
+  'npm',
+  'yarn',
+  'pnpm',
+  'npx',
+  'node',
+  'corepack',
+  'tsc',
+  'next',
+  'vite',
+  'ng',
+  'nest',
+]);
 
 /** The manager a command runs, looking through `npx pnpm` / `corepack pnpm`. */
 function managerOf(cmd: ShellCommand): { manager: NodeManager; args: string[] } | null {
@@ -52,8 +64,10 @@ export function isNodeInstall(cmd: ShellCommand): boolean {
   if (!m) return false;
   const [sub, ...rest] = m.args;
   if (m.args.some((a) => a === '-g' || a === '--global')) return false;
-  if (m.manager === 'npm') return (sub === 'ci' || sub === 'install' || sub === 'i') && positional(rest).length === 0;
-  if (m.manager === 'yarn') return sub === undefined || (sub === 'install' && positional(rest).length === 0) || sub.startsWith('-');
+  if (m.manager === 'npm')
+    return (sub === 'ci' || sub === 'install' || sub === 'i') && positional(rest).length === 0;
+  if (m.manager === 'yarn')
+    return sub === undefined || (sub === 'install' && positional(rest).length === 0) || sub.startsWith('-');
   return (sub === 'install' || sub === 'i') && positional(rest).length === 0;
 }
 
@@ -71,11 +85,52 @@ export function isNodeBuild(cmd: ShellCommand): boolean {
   const m = managerOf(cmd);
   if (m) {
     const [sub, script] = m.args;
-    if (m.manager === 'npm') return (sub === 'run' || sub === 'run-script') && !!script && !/^(start|dev|serve)$/.test(script);
+    if (m.manager === 'npm')
+      return (sub === 'run' || sub === 'run-script') && !!script && !/^(start|dev|serve)$/.test(script);
     if (sub === 'run') return !!script && !/^(start|dev|serve)$/.test(script);
-    return !!sub && !sub.startsWith('-') && !['install', 'i', 'add', 'global', 'ci', 'start', 'dev', 'serve', 'cache', 'config', 'set', 'prune', 'remove', 'audit', 'fetch', 'policies', 'plugin', 'workspaces', 'dlx', 'exec', 'env', 'store'].includes(sub);
+    return (
+      !!sub &&
+      !sub.startsWith('-') &&
+      ![
+        'install',
+        'i',
+        'add',
+        'global',
+        'ci',
+        'start',
+        'dev',
+        'serve',
+        'cache',
+        'config',
+        'set',
+        'prune',
+        'remove',
+        'audit',
+        'fetch',
+        'policies',
+        'plugin',
+        'workspaces',
+        'dlx',
+        'exec',
+        'env',
+        'store',
+      ].includes(sub)
+    );
   }
-  if (p === 'npx') return ['tsc', 'next', 'vite', 'ng', 'nest', 'webpack', 'rollup', 'esbuild', 'prisma', 'nx', 'turbo'].includes(cmd.args[0] ?? '');
+  if (p === 'npx')
+    return [
+      'tsc',
+      'next',
+      'vite',
+      'ng',
+      'nest',
+      'webpack',
+      'rollup',
+      'esbuild',
+      'prisma',
+      'nx',
+      'turbo',
+    ].includes(cmd.args[0] ?? '');
   return ['tsc', 'next', 'vite', 'ng', 'nest', 'webpack', 'esbuild', 'rollup'].includes(p);
 }
 
@@ -111,11 +166,14 @@ export function nodeFacts(facts: StageFacts): NodeFacts | null {
   const copied = facts.copies.flatMap((c) => (c.from === null ? c.sources.map(basename) : []));
   const args = managerOf(install.cmd)!.args;
   const lockfile =
-    copied.some((s) => /^(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|package\*\.json)$/.test(s)) ||
+    copied.some((s) =>
+      /^(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|package\*\.json)$/.test(s),
+    ) ||
     args[0] === 'ci' ||
     args.some((a) => a === '--frozen-lockfile' || a === '--immutable' || a === '--frozen-lockfile=true');
   const yarnBerry =
-    manager === 'yarn' && (copied.some((s) => s === '.yarnrc.yml' || s === '.yarn') || args.includes('--immutable'));
+    manager === 'yarn' &&
+    (copied.some((s) => s === '.yarnrc.yml' || s === '.yarn') || args.includes('--immutable'));
   const manifests: string[] = [];
   if (manager === 'npm') manifests.push('package*.json');
   else manifests.push('package.json', `${LOCKFILES[manager]}${lockfile ? '' : '*'}`);
@@ -147,7 +205,8 @@ export function buildOutputs(facts: StageFacts, nf: NodeFacts): { dirs: string[]
     if (w.includes('/') && known.includes(first)) return { dirs: [first], guessed: false };
   }
   const texts = [...nf.builds.map((b) => b.text), ...words].join(' ');
-  if (/\bnext\b/.test(texts) || /\bnext\b/.test(facts.model.text)) return { dirs: ['.next'], guessed: !/\bnext\b/.test(texts) };
+  if (/\bnext\b/.test(texts) || /\bnext\b/.test(facts.model.text))
+    return { dirs: ['.next'], guessed: !/\bnext\b/.test(texts) };
   if (/\bnuxt\b/.test(texts)) return { dirs: ['.output'], guessed: false };
   return { dirs: ['dist'], guessed: true };
 }
@@ -155,16 +214,28 @@ export function buildOutputs(facts: StageFacts, nf: NodeFacts): { dirs: string[]
 /** Signs that dependencies compile native code (node-gyp needs python/make/g++; glibc-only modules). */
 function nativeSignals(facts: StageFacts): boolean {
   const os = osPackages(facts);
-  if (os.all.some((p) => /^(python3?|make|g\+\+|gcc|build-essential|build-base|libvips.*|libc6-compat|gcompat|node-gyp)$/.test(p)))
+  if (
+    os.all.some((p) =>
+      /^(python3?|make|g\+\+|gcc|build-essential|build-base|libvips.*|libc6-compat|gcompat|node-gyp)$/.test(
+        p,
+      ),
+    )
+  )
     return true;
-  return /\b(node-gyp|sharp|bcrypt|canvas|sqlite3|better-sqlite3|argon2|grpc|puppeteer|playwright|chromium)\b/i.test(facts.model.text);
+  return /\b(node-gyp|sharp|bcrypt|canvas|sqlite3|better-sqlite3|argon2|grpc|puppeteer|playwright|chromium)\b/i.test(
+    facts.model.text,
+  );
 }
 
 /**
  * The runtime: the same major version, alpine when the original gives no sign of native modules
  * (the seeds' first choice: node:<v>-alpine is far smaller), -slim (glibc) when it does.
  */
-export function nodeRuntimeImage(facts: StageFacts): { image: string; alpine: boolean; version: string | null } {
+export function nodeRuntimeImage(facts: StageFacts): {
+  image: string;
+  alpine: boolean;
+  version: string | null;
+} {
   const { image } = facts;
   const version = tagVersion(image.tag);
   if (isSlimTag(image.tag)) return { image: facts.baseRef, alpine: isAlpineTag(image.tag), version };
@@ -172,7 +243,9 @@ export function nodeRuntimeImage(facts: StageFacts): { image: string; alpine: bo
   const os = osPackages(facts);
   const debianOnly =
     (os.manager === 'apt' && os.runtime.length > 0) ||
-    carriedRuns(facts).some((r) => r.shell.commands.some((c) => /^(useradd|groupadd|usermod)$/.test(programName(c))));
+    carriedRuns(facts).some((r) =>
+      r.shell.commands.some((c) => /^(useradd|groupadd|usermod)$/.test(programName(c))),
+    );
   const alpine = isAlpineTag(image.tag) || (!nativeSignals(facts) && !debianOnly);
   const v = version ?? (image.tag && /lts|current/.test(image.tag) ? image.tag.replace(/-.*/, '') : 'lts');
   return { image: `${image.prefix}node:${v}-${alpine ? 'alpine' : 'slim'}`, alpine, version };
@@ -196,23 +269,40 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
   // deps: the same base as the original (it has the compilers native modules may need), the
   // setup commands that ran before the install (OS packages, corepack, a global pnpm), the
   // manifests and a production-only install.
-  const deps: string[] = [`FROM ${facts.from.flags.some((f) => f.name === 'platform') ? `--platform=${facts.from.flags.find((f) => f.name === 'platform')!.value} ` : ''}${facts.baseRef} AS deps`];
+  const deps: string[] = [
+    `FROM ${facts.from.flags.some((f) => f.name === 'platform') ? `--platform=${facts.from.flags.find((f) => f.name === 'platform')!.value} ` : ''}${facts.baseRef} AS deps`,
+  ];
   deps.push(...argEnvLines(stage));
   deps.push(`WORKDIR ${app}`);
   for (const i of stage.instructions) {
     if (i.keyword === 'COPY' && isCopy(i) && i.from === null) {
-      const all = i.sources.every((s) => /^(package\.json|package\*\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc(\.yml)?)$/.test(basename(s)));
+      const all = i.sources.every((s) =>
+        /^(package\.json|package\*\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc(\.yml)?)$/.test(
+          basename(s),
+        ),
+      );
       if (all) continue;
     }
     if (!isRun(i)) continue;
     if (i.shell.commands.some((c) => c === nf.install)) break;
     const setup = i.shell.commands.every((c) => {
       const p = programName(c);
-      return ['apt-get', 'apt', 'apk', 'rm', 'corepack', 'npm', 'yarn', 'pnpm', 'mkdir', 'true', 'set'].includes(p) && !isNodeInstall(c) && !isNodeBuild(c);
+      return (
+        ['apt-get', 'apt', 'apk', 'rm', 'corepack', 'npm', 'yarn', 'pnpm', 'mkdir', 'true', 'set'].includes(
+          p,
+        ) &&
+        !isNodeInstall(c) &&
+        !isNodeBuild(c)
+      );
     });
     if (setup) deps.push(rawOf(i));
   }
-  if (nf.manager === 'pnpm' && !facts.commands.some((c) => /pnpm/.test(c.cmd.text) && (programName(c.cmd) === 'corepack' || isGlobalInstall(c.cmd)))) {
+  if (
+    nf.manager === 'pnpm' &&
+    !facts.commands.some(
+      (c) => programName(c.cmd) === 'corepack' || (/pnpm/.test(c.cmd.text) && isGlobalInstall(c.cmd)),
+    )
+  ) {
     deps.push(`COPY ${nf.manifests.join(' ')} ./`);
     deps.push(runLine(['corepack enable', productionInstall(nf, major)]));
   } else {
@@ -251,11 +341,16 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
   rt.push(...labelLines(stage));
   const hc = healthcheckTool(stage);
   const rtManager = runtime.alpine ? 'apk' : 'apt';
-  const wanted = [...(os.manager === rtManager ? os.runtime : []), ...(hc === 'curl' || (hc === 'wget' && !runtime.alpine) ? [hc] : [])];
+  const wanted = [
+    ...(os.manager === rtManager ? os.runtime : []),
+    ...(hc === 'curl' || (hc === 'wget' && !runtime.alpine) ? [hc] : []),
+  ];
   const osLine = osInstallLine(rtManager, [...new Set(wanted)]);
   if (osLine) rt.push(osLine);
   if (os.manager && os.manager !== rtManager && os.runtime.length)
-    caveats.push(`The OS packages ${os.runtime.join(', ')} were installed with ${os.manager}; install their equivalents in the final stage.`);
+    caveats.push(
+      `The OS packages ${os.runtime.join(', ')} were installed with ${os.manager}; install their equivalents in the final stage.`,
+    );
   // The context files, in the original order with the original working directories.
   for (const i of stage.instructions) {
     if (i.keyword === 'WORKDIR') rt.push(rawOf(i));
@@ -264,7 +359,13 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
   }
   rt.push(`COPY --from=deps ${app}/node_modules ${app}/node_modules`);
   for (const d of outputs) rt.push(`COPY --from=build ${app}/${d} ${app}/${d}`);
-  for (const g of nf.globals) rt.push(runLine([g.text, `${g.args[0] === 'global' || programName(g) === 'yarn' ? 'yarn cache clean' : 'npm cache clean --force'}`]));
+  for (const g of nf.globals)
+    rt.push(
+      runLine([
+        g.text,
+        `${g.args[0] === 'global' || programName(g) === 'yarn' ? 'yarn cache clean' : 'npm cache clean --force'}`,
+      ]),
+    );
   for (const r of carriedRuns(facts)) rt.push(rawOf(r));
   const user = userLine(facts, 'node');
   rt.push(...runtimeTail(stage, { user }));
@@ -291,9 +392,13 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
     `gcr.io/distroless/nodejs${/^\d+$/.test(maj) ? maj : '22'}-debian12 is another option: no shell and no npm, so CMD must then be the script path (e.g. ["dist/index.js"]).`,
   );
   if (!nf.lockfile)
-    caveats.push(`No lockfile was seen: commit ${LOCKFILES[nf.manager]} and copy it so that installs are reproducible.`);
+    caveats.push(
+      `No lockfile was seen: commit ${LOCKFILES[nf.manager]} and copy it so that installs are reproducible.`,
+    );
   if (os.unmapped.length)
-    caveats.push(`Runtime libraries for ${os.unmapped.join(', ')} are not known: add them to the final stage if the app loads them.`);
+    caveats.push(
+      `Runtime libraries for ${os.unmapped.join(', ')} are not known: add them to the final stage if the app loads them.`,
+    );
   if (os.dropped.length)
     caveats.push(`Build-only packages (${os.dropped.join(', ')}) stay in the build stages.`);
 

@@ -67,7 +67,7 @@ export function synthesizePhp(facts: StageFacts): SynthesisResult | null {
   }
 
   const caveats = [
-    'Composer scripts (e.g. Laravel\'s `php artisan package:discover`) no longer run during the install: run the ones the app needs in the final stage.',
+    "Composer scripts (e.g. Laravel's `php artisan package:discover`) no longer run during the install: run the ones the app needs in the final stage.",
     ignorePlatform
       ? 'The composer image does not have the PHP extensions of your image, so the install skips the platform check (--ignore-platform-reqs): make sure the final image has the extensions composer.json requires.'
       : 'The composer image has its own PHP version and extensions; the install already ignores platform requirements.',

@@ -38,7 +38,8 @@ type PyTool = 'pip' | 'poetry' | 'uv';
 function pipArgs(cmd: ShellCommand): string[] | null {
   const p = programName(cmd);
   if (/^pip(3(\.\d+)?)?$/.test(p)) return cmd.args;
-  if (/^python(3(\.\d+)?)?$/.test(p) && cmd.args[0] === '-m' && /^pip3?$/.test(cmd.args[1] ?? '')) return cmd.args.slice(2);
+  if (/^python(3(\.\d+)?)?$/.test(p) && cmd.args[0] === '-m' && /^pip3?$/.test(cmd.args[1] ?? ''))
+    return cmd.args.slice(2);
   return null;
 }
 
@@ -47,7 +48,8 @@ function toolOf(cmd: ShellCommand): PyTool | null {
   if (pa && pa[0] === 'install') return 'pip';
   const p = programName(cmd);
   if (p === 'poetry' && cmd.args[0] === 'install') return 'poetry';
-  if (p === 'uv' && (cmd.args[0] === 'sync' || (cmd.args[0] === 'pip' && cmd.args[1] === 'install'))) return 'uv';
+  if (p === 'uv' && (cmd.args[0] === 'sync' || (cmd.args[0] === 'pip' && cmd.args[1] === 'install')))
+    return 'uv';
   return null;
 }
 
@@ -57,7 +59,16 @@ function isManifestInstall(cmd: ShellCommand): boolean {
   if (pa && pa[0] === 'install') {
     const pos = positional(pa.slice(1));
     // `pip install -r requirements.txt`, `pip install --upgrade pip setuptools`: no local paths.
-    return !pa.includes('-e') && !pos.some((a) => a === '.' || a.startsWith('./') || a.startsWith('/') || a.endsWith('.txt') === false && a.includes('/'));
+    return (
+      !pa.includes('-e') &&
+      !pos.some(
+        (a) =>
+          a === '.' ||
+          a.startsWith('./') ||
+          a.startsWith('/') ||
+          (a.endsWith('.txt') === false && a.includes('/')),
+      )
+    );
   }
   const p = programName(cmd);
   if (p === 'poetry') return cmd.args[0] === 'install' && cmd.args.includes('--no-root');
@@ -71,9 +82,17 @@ export function synthesizePython(facts: StageFacts): SynthesisResult | null {
   if (!installs.length) return null;
   // Installs aimed elsewhere than the environment (--user, --prefix, --target, --system) or a
   // pipenv/conda setup: too custom to move into a venv safely.
-  if (installs.some((c) => c.cmd.args.some((a) => /^--(user|prefix|target|system|root)\b/.test(a) || a === '-t')))
+  if (
+    installs.some((c) =>
+      c.cmd.args.some((a) => /^--(user|prefix|target|system|root)\b/.test(a) || a === '-t'),
+    )
+  )
     return null;
-  if (facts.commands.some((c) => ['pipenv', 'conda', 'virtualenv'].includes(programName(c.cmd)) || /\bvenv\b/.test(c.cmd.text)))
+  if (
+    facts.commands.some(
+      (c) => ['pipenv', 'conda', 'virtualenv'].includes(programName(c.cmd)) || /\bvenv\b/.test(c.cmd.text),
+    )
+  )
     return null;
   const os = osPackages(facts);
   if (isSlimTag(facts.image.tag) && os.dropped.length === 0) return null;
@@ -90,7 +109,8 @@ export function synthesizePython(facts: StageFacts): SynthesisResult | null {
     const pa = pipArgs(cmd);
     if (pa) {
       pa.forEach((a, k) => {
-        if ((a === '-r' || a === '--requirement' || a === '-c') && pa[k + 1] && !pa[k + 1].includes('$')) manifests.push(pa[k + 1]);
+        if ((a === '-r' || a === '--requirement' || a === '-c') && pa[k + 1] && !pa[k + 1].includes('$'))
+          manifests.push(pa[k + 1]);
         else if (/^--requirement=/.test(a)) manifests.push(a.split('=')[1]);
       });
     }
@@ -132,10 +152,13 @@ export function synthesizePython(facts: StageFacts): SynthesisResult | null {
   rt.push(...labelLines(facts.stage));
   const mgr = alpine ? 'apk' : 'apt';
   const hc = healthcheckTool(facts.stage);
-  const pk = [...(os.manager === mgr ? os.runtime : []), ...(hc === 'curl' || (hc === 'wget' && !alpine) ? [hc] : [])];
+  const pk = [
+    ...(os.manager === mgr ? os.runtime : []),
+    ...(hc === 'curl' || (hc === 'wget' && !alpine) ? [hc] : []),
+  ];
   const osLine = osInstallLine(mgr, [...new Set(pk)]);
   if (osLine) rt.push(osLine);
-  for (const i of facts.stage.instructions) if (i.keyword === 'WORKDIR') rt.push(rawOf(i));
+  if (facts.workdir) rt.push(`WORKDIR ${facts.workdir}`);
   rt.push(`COPY --from=build ${VENV} ${VENV}`);
   rt.push(`COPY --from=build ${appDir} ${appDir}`);
   for (const r of carriedRuns(facts)) rt.push(rawOf(r));
@@ -145,21 +168,31 @@ export function synthesizePython(facts: StageFacts): SynthesisResult | null {
     caveats.push(
       `${runtime} has no compilers and fewer system libraries than ${facts.baseRef}: wheels built in the build stage are copied, but a package that loads a system library at run time needs that library installed in the final stage.`,
     );
-  if (os.dropped.length) caveats.push(`Build-only packages (${os.dropped.join(', ')}) stay in the build stage.`);
+  if (os.dropped.length)
+    caveats.push(`Build-only packages (${os.dropped.join(', ')}) stay in the build stage.`);
   if (os.unmapped.length)
-    caveats.push(`Runtime libraries for ${os.unmapped.join(', ')} are not known: add them to the final stage if the app loads them.`);
+    caveats.push(
+      `Runtime libraries for ${os.unmapped.join(', ')} are not known: add them to the final stage if the app loads them.`,
+    );
   if (os.manager && os.manager !== mgr && os.runtime.length)
-    caveats.push(`The OS packages ${os.runtime.join(', ')} were installed with ${os.manager}; install their equivalents in the final stage.`);
+    caveats.push(
+      `The OS packages ${os.runtime.join(', ')} were installed with ${os.manager}; install their equivalents in the final stage.`,
+    );
   caveats.push(
     `Dependencies now live in a virtual environment at ${VENV} (first on PATH); scripts that call a Python by absolute path (/usr/local/bin/python) bypass it.`,
   );
   caveats.push(
     ...builderOnlyCaveat(
-      unknownRunLines(facts, (c) => toolOf(c) !== null || /^(python3?(\.\d+)?|pip3?|poetry|uv)$/.test(programName(c))),
+      unknownRunLines(
+        facts,
+        (c) => toolOf(c) !== null || /^(python3?(\.\d+)?|pip3?|poetry|uv)$/.test(programName(c)),
+      ),
     ),
   );
   if (!facts.user)
-    caveats.push('The app still runs as root: add an unprivileged user (the non-root step) unless it must bind ports below 1024.');
+    caveats.push(
+      'The app still runs as root: add an unprivileged user (the non-root step) unless it must bind ports below 1024.',
+    );
 
   const text = joinLines([...preamble(facts.model), ...builder, '', ...rt]);
   const explanation = `A build stage on ${facts.baseRef} creates a virtual environment in ${VENV} and installs the dependencies there (manifests first, so the layer stays cached while the sources change; --no-cache-dir), with compilers and -dev headers available. The final stage on ${runtime} receives the venv and ${appDir} only, plus the runtime libraries: compilers, headers and pip caches stay behind.`;

@@ -48,22 +48,35 @@ export function synthesizeRust(facts: StageFacts): SynthesisResult | null {
   if (program.includes('/')) source = resolvePath(finalWd, program);
   else if (last.cmd.args[0] === 'install') source = `/usr/local/cargo/bin/${name}`;
   else source = resolvePath(finalWd, `target/${release ? 'release' : 'debug'}/${name}`);
-  const dest = program.includes('/') ? source : PATH_DIRS.some((d) => source.startsWith(d + '/')) ? source : `/usr/local/bin/${name}`;
+  const dest = program.includes('/')
+    ? source
+    : PATH_DIRS.some((d) => source.startsWith(d + '/'))
+      ? source
+      : `/usr/local/bin/${name}`;
 
   const os = osPackages(facts);
   const openssl = os.all.some((p) => /^(libssl-dev|openssl-dev|pkg-config)$/.test(p));
   const carried = carriedRuns(facts);
   const extra = os.runtime.filter((p) => !/^(ca-certificates|tzdata|curl|wget)$/.test(p));
-  const shell = needsShell(facts) || carried.length > 0 || extra.length > 0 || openssl || (facts.user !== null && !/^(root|0|nonroot|65532)/.test(facts.user.argsAfterFlags.trim()));
+  const shell =
+    needsShell(facts) ||
+    carried.length > 0 ||
+    extra.length > 0 ||
+    openssl ||
+    (facts.user !== null && !/^(root|0|nonroot|65532)/.test(facts.user.argsAfterFlags.trim()));
   const alpine = isAlpineTag(facts.image.tag);
   const caveats: string[] = [];
   let runtime: string;
   if (alpine) {
     runtime = `alpine:${alpineRelease(facts.image.tag) ?? '3.20'}`;
-    caveats.push('The binary is built against musl (rust:alpine); it is statically linked by default, so `FROM scratch` (with CA certificates copied) would also work.');
+    caveats.push(
+      'The binary is built against musl (rust:alpine); it is statically linked by default, so `FROM scratch` (with CA certificates copied) would also work.',
+    );
   } else if (shell) {
     runtime = `debian:${debianRelease(facts.image.tag) ?? 'bookworm'}-slim`;
-    caveats.push(`The final stage keeps Debian (${runtime}) for OpenSSL, packages, a shell or a user it needs; gcr.io/distroless/cc-debian12 is smaller when none of these is needed.`);
+    caveats.push(
+      `The final stage keeps Debian (${runtime}) for OpenSSL, packages, a shell or a user it needs; gcr.io/distroless/cc-debian12 is smaller when none of these is needed.`,
+    );
   } else {
     runtime = 'gcr.io/distroless/cc-debian12:nonroot';
     caveats.push(
@@ -90,7 +103,11 @@ export function synthesizeRust(facts: StageFacts): SynthesisResult | null {
   const hc = healthcheckTool(facts.stage);
   if (runtime.startsWith('debian') || runtime.startsWith('alpine')) {
     const mgr = alpine ? 'apk' : 'apt';
-    const pk = [...(os.manager === mgr ? os.runtime : []), 'ca-certificates', ...(openssl && !alpine ? ['libssl3'] : [])];
+    const pk = [
+      ...(os.manager === mgr ? os.runtime : []),
+      'ca-certificates',
+      ...(openssl && !alpine ? ['libssl3'] : []),
+    ];
     if (hc === 'curl' || (hc === 'wget' && !alpine)) pk.push(hc);
     rt.push(osInstallLine(mgr, [...new Set(pk)]));
   }
@@ -105,15 +122,20 @@ export function synthesizeRust(facts: StageFacts): SynthesisResult | null {
       rt.push(user);
       userDone = true;
     }
-    rt.push(!shell && !alpine && (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') ? execFormLine(i) : rawOf(i));
+    rt.push(
+      !shell && !alpine && (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') ? execFormLine(i) : rawOf(i),
+    );
   }
   if (!userDone && user) rt.push(user);
 
   caveats.push(
     'Only the binary is copied into the final stage: files it reads at run time (configuration, templates, static assets) must be copied too.',
   );
-  caveats.push(...builderOnlyCaveat(unknownRunLines(facts, (c) => /^(cargo|rustup|rustc)$/.test(programName(c)))));
-  if (!facts.user && runtime.includes('nonroot')) caveats.push('The program now runs as the unprivileged `nonroot` user (uid 65532).');
+  caveats.push(
+    ...builderOnlyCaveat(unknownRunLines(facts, (c) => /^(cargo|rustup|rustc)$/.test(programName(c)))),
+  );
+  if (!facts.user && runtime.includes('nonroot'))
+    caveats.push('The program now runs as the unprivileged `nonroot` user (uid 65532).');
 
   const text = joinLines([...preamble(facts.model, { syntax: true }), ...lines, '', ...rt]);
   const explanation = `The build stage on ${facts.baseRef} compiles the ${release ? 'release ' : ''}binary with the crate registry in a BuildKit cache mount; the final stage on ${runtime} holds only ${dest}. The Rust toolchain (over a gigabyte), the sources and target/ stay behind.`;

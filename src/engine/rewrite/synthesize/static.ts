@@ -13,11 +13,14 @@ import {
 } from './common';
 import { isNodeInstall, nodeFacts } from './node';
 
-const SERVERS = /\b(serve|http-server|live-server|static-server|vite\s+preview|npm\s+run\s+preview|yarn\s+preview|pnpm\s+preview|angular-http-server|spa-http-server)\b/;
+const SERVERS =
+  /\b(serve|http-server|live-server|static-server|vite\s+preview|npm\s+run\s+preview|yarn\s+preview|pnpm\s+preview|angular-http-server|spa-http-server)\b/;
 
 /** The folder a static server is told to serve, from its arguments. */
 function servedDir(words: string[]): string | null {
-  const k = words.findIndex((w) => /^(serve|http-server|live-server|static-server)$/.test(w.split('/').pop() ?? ''));
+  const k = words.findIndex((w) =>
+    /^(serve|http-server|live-server|static-server)$/.test(w.split('/').pop() ?? ''),
+  );
   if (k < 0) return null;
   for (let j = k + 1; j < words.length; j++) {
     const w = words[j];
@@ -45,24 +48,36 @@ export function synthesizeStatic(facts: StageFacts): SynthesisResult | null {
   if (!out) {
     const text = facts.model.text;
     out = /react-scripts|create-react-app/.test(text) ? 'build' : 'dist';
-    caveats.push(`The build output folder was taken to be ${out}/; change the COPY --from=build line if the build writes elsewhere.`);
+    caveats.push(
+      `The build output folder was taken to be ${out}/; change the COPY --from=build line if the build writes elsewhere.`,
+    );
   }
   if (out === '.' || out.includes('$')) return null;
 
-  const b = builderStage(facts, { name: 'build', image: facts.baseRef, manifests: nf.manifests, isInstall: isNodeInstall });
+  const b = builderStage(facts, {
+    name: 'build',
+    image: facts.baseRef,
+    manifests: nf.manifests,
+    isInstall: isNodeInstall,
+  });
   const ports = facts.stage.instructions
     .filter((i) => i.keyword === 'EXPOSE')
     .flatMap((i) => simpleArgs(i))
     .map((p) => p.replace(/\/tcp$/i, ''));
   const port = ports[0] && /^\d+$/.test(ports[0]) ? ports[0] : '80';
-  const spa = /\s(-s|--single)\b/.test(' ' + runText) || /react|vue|angular|vite|svelte/i.test(facts.model.text);
+  const spa =
+    /\s(-s|--single)\b/.test(' ' + runText) || /react|vue|angular|vite|svelte/i.test(facts.model.text);
 
   const rt: string[] = ['FROM nginx:alpine'];
   rt.push(...labelLines(facts.stage));
   rt.push(`COPY --from=build ${app}/${out} /usr/share/nginx/html`);
   const seds: string[] = [];
-  if (port !== '80') seds.push(`s/listen  *80;/listen ${port};/`, `s/listen  *\\[::\\]:80;/listen [::]:${port};/`);
-  if (spa) seds.push('s#index  index.html index.htm;#index  index.html index.htm;\\n        try_files $uri $uri/ /index.html;#');
+  if (port !== '80')
+    seds.push(`s/listen  *80;/listen ${port};/`, `s/listen  *\\[::\\]:80;/listen [::]:${port};/`);
+  if (spa)
+    seds.push(
+      's#index  index.html index.htm;#index  index.html index.htm;\\n        try_files $uri $uri/ /index.html;#',
+    );
   if (seds.length) rt.push(`RUN sed -i -e '${seds.join("' -e '")}' /etc/nginx/conf.d/default.conf`);
   for (const i of facts.stage.instructions) {
     if (['EXPOSE', 'VOLUME', 'STOPSIGNAL'].includes(i.keyword)) rt.push(rawOf(i));

@@ -1,0 +1,64 @@
+// Every Dockerfile of the shared corpus parses without throwing, and analyze() returns a
+// schema-valid Analysis for it. Per-file parse times are measured and printed.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/engine/node';
+import { parseDockerfile } from '../../../src/engine/parse/index';
+import { validateAnalysis } from '../cli/schema';
+import { corpusDir, loadShellParser } from './helpers';
+
+const present = existsSync(corpusDir);
+const files = present
+  ? readdirSync(corpusDir)
+      .filter((f) => !f.startsWith('.'))
+      .sort()
+  : [];
+if (!present)
+  console.warn(
+    `corpus test skipped: ${corpusDir} is absent (it lives in ../shared/corpus next to the repository)`,
+  );
+
+beforeAll(loadShellParser);
+
+describe.skipIf(!present)('corpus', () => {
+  it('has Dockerfiles', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it('parses every file without throwing, with consistent spans', () => {
+    const times: { file: string; ms: number; bytes: number }[] = [];
+    for (const file of files) {
+      const text = readFileSync(path.join(corpusDir, file), 'utf8');
+      parseDockerfile(text); // warm-up for this file's code paths
+      const started = performance.now();
+      const model = parseDockerfile(text);
+      times.push({ file, ms: performance.now() - started, bytes: text.length });
+      for (const i of model.instructions) {
+        expect(i.span.start, file).toBeLessThanOrEqual(i.span.end);
+        expect(text.slice(i.keywordSpan.start, i.keywordSpan.end).toUpperCase(), file).toBe(i.keyword);
+      }
+      for (const s of model.stages) expect(s.instructions[0], file).toBe(s.from);
+    }
+    times.sort((a, b) => a.ms - b.ms);
+    const total = times.reduce((sum, t) => sum + t.ms, 0);
+    const largest = [...times].sort((a, b) => b.bytes - a.bytes)[0];
+    console.log(
+      `corpus parse: ${times.length} files, total ${total.toFixed(1)} ms, median ${times[Math.floor(times.length / 2)].ms.toFixed(2)} ms, ` +
+        `p90 ${times[Math.floor(times.length * 0.9)].ms.toFixed(2)} ms, max ${times[times.length - 1].ms.toFixed(2)} ms (${times[times.length - 1].file}); ` +
+        `largest file ${largest.file} (${largest.bytes} chars): ${largest.ms.toFixed(2)} ms`,
+    );
+  });
+
+  it('analyze() returns a schema-valid result for every file', async () => {
+    for (const file of files) {
+      const text = readFileSync(path.join(corpusDir, file), 'utf8');
+      const analysis = await analyze(text);
+      expect(validateAnalysis(analysis), file).toEqual([]);
+      expect(
+        analysis.syntaxErrors.filter((e) => /Internal error|parser failed/.test(e.message)),
+        file,
+      ).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,375 @@
+// The rewriter's mechanics: steps and their ids, safety and switches, overlap deferral, the checks
+// that drop a step (syntax, promises, growth), idempotence and bounds; plus the edit helpers, the
+// promise comparison, offset mapping and the suggested .dockerignore.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { rewriteDockerfile, MAX_STEPS } from '../../../src/engine/rewrite';
+import { applyEdits, editsConflict, mapBack } from '../../../src/engine/rewrite/apply';
+import {
+  addCacheMount,
+  addNonRootUser,
+  addSecretMount,
+  ensureSyntaxDirective,
+  insertBefore,
+  mergeRuns,
+  removeInstruction,
+  replaceInstruction,
+  setFromImage,
+} from '../../../src/engine/rewrite/edits';
+import { suggestDockerignore } from '../../../src/engine/rewrite/dockerignore';
+import { resolveOptions } from '../../../src/engine/options';
+import { estimateImage } from '../../../src/engine/size';
+import type { RuleOutcome } from '../../../src/engine/rules/run';
+import type { Fix, Rule } from '../../../src/engine/rules/types';
+import type { FixSafety } from '../../../src/engine/types';
+import type { DockerfileModel, FromInstruction, RunInstruction } from '../../../src/engine/model';
+import { analyze, df, parseDockerfile, promisesBroken, ready, syntaxErrors } from './helpers';
+
+beforeAll(async () => {
+  await ready;
+});
+
+const NODE_NAIVE = df('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm install', 'RUN npm run build', 'CMD ["npm", "start"]');
+
+// ---------------------------------------------------------------------------------------------
+// Crafted outcomes: the rewriter's mechanics independent of which rules exist.
+
+function fakeRule(id: string): Rule {
+  return {
+    meta: {
+      id,
+      technique: 'other',
+      severity: 'info',
+      title: id,
+      hadolint: [],
+      buildChecks: [],
+      references: [],
+      fixable: 'always',
+      fixSafety: 'safe',
+    },
+    docs: { whatItDoes: '', whyItMatters: '', before: '', after: '', fixSafety: '', whenNotToUse: '' },
+    check: () => [],
+  };
+}
+
+function outcome(model: DockerfileModel, id: string, line: number, safety: FixSafety, edits: Fix['edits']): RuleOutcome {
+  const fix: Fix = { title: `fix ${id}`, safety, edits };
+  return {
+    rule: fakeRule(id),
+    fix,
+    finding: {
+      ruleId: id,
+      technique: 'other',
+      severity: 'info',
+      line,
+      endLine: line,
+      message: `finding ${id}`,
+      savingsBytes: null,
+      fixable: safety !== 'display-only',
+      aliases: [],
+      column: 1,
+    },
+  };
+}
+
+function rewriteWith(text: string, make: (m: DockerfileModel) => RuleOutcome[], options = {}) {
+  const model = parseDockerfile(text);
+  const opts = resolveOptions({ disabledRules: ['multi-stage'], ...options });
+  const estimate = estimateImage(model, opts);
+  return rewriteDockerfile(model, make(model), opts, estimate);
+}
+
+/** An edit replacing the first occurrence of `find` in the text. */
+function replace(text: string, find: string, by: string) {
+  const start = text.indexOf(find);
+  if (start < 0) throw new Error(`no ${find}`);
+  return { start, end: start + find.length, text: by };
+}
+
+const BASE = df('FROM debian:bookworm-slim', 'LABEL a=b', 'WORKDIR /srv', 'EXPOSE 8080', 'CMD ["./server"]');
+
+describe('steps: safety, switches and ids', () => {
+  it('a safe fix is applied and listed with ruleId@line, enabled, a measured saving and its title', () => {
+    const r = rewriteWith(BASE, (m) => [outcome(m, 'x-label', 2, 'safe', [replace(m.text, 'LABEL a=b', 'LABEL a=b c=d')])]);
+    expect(r.dockerfile).toContain('LABEL a=b c=d');
+    const step = r.steps.find((s) => s.ruleId === 'x-label')!;
+    expect(step).toMatchObject({ id: 'x-label@2', enabled: true, title: 'fix x-label', explanation: 'finding x-label' });
+    expect(step.savingsBytes).toBeGreaterThanOrEqual(0);
+  });
+
+  it('an unsafe fix is listed switched off, and applied when its id (or rule id) is enabled', () => {
+    const make = (m: DockerfileModel) => [outcome(m, 'x-unsafe', 2, 'unsafe', [replace(m.text, 'LABEL a=b', 'LABEL a=b z=1')])];
+    const off = rewriteWith(BASE, make);
+    expect(off.dockerfile).toBe(BASE);
+    expect(off.steps.find((s) => s.id === 'x-unsafe@2')).toMatchObject({ enabled: false });
+    const on = rewriteWith(BASE, make, { rewrite: { enabledSteps: ['x-unsafe@2'] } });
+    expect(on.steps.find((s) => s.id === 'x-unsafe@2')).toMatchObject({ enabled: true });
+    const byRule = rewriteWith(BASE, make, { rewrite: { enabledSteps: ['x-unsafe'] } });
+    expect(byRule.steps.find((s) => s.id === 'x-unsafe@2')?.enabled).toBe(true);
+  });
+
+  it('a disabled safe step stays off but listed; display-only fixes are never steps', () => {
+    const make = (m: DockerfileModel) => [
+      outcome(m, 'x-safe', 3, 'safe', [replace(m.text, 'WORKDIR /srv', 'WORKDIR /srv/')]),
+      outcome(m, 'x-display', 2, 'display-only', [replace(m.text, 'LABEL a=b', 'LABEL q=r')]),
+    ];
+    const r = rewriteWith(BASE, make, { rewrite: { disabledSteps: ['x-safe@3'] } });
+    expect(r.dockerfile).toBe(BASE);
+    expect(r.steps.find((s) => s.id === 'x-safe@3')).toMatchObject({ enabled: false });
+    expect(r.steps.some((s) => s.ruleId === 'x-display')).toBe(false);
+  });
+
+  it('overlapping fixes: one per pass, the other deferred (and gone once the text changed)', () => {
+    const r = rewriteWith(BASE, (m) => [
+      outcome(m, 'x-a', 2, 'safe', [replace(m.text, 'LABEL a=b', 'LABEL a=b z=1')]),
+      outcome(m, 'x-b', 2, 'safe', [replace(m.text, 'a=b', 'a=b y=2')]),
+    ]);
+    expect(r.dockerfile).toContain('LABEL a=b z=1\n');
+    expect(r.steps.filter((s) => s.enabled && s.ruleId.startsWith('x-')).map((s) => s.ruleId)).toEqual(['x-a']);
+  });
+
+  it('non-overlapping fixes of one pass are all applied', () => {
+    const r = rewriteWith(BASE, (m) => [
+      outcome(m, 'x-a', 2, 'safe', [replace(m.text, 'LABEL a=b', 'LABEL a=b z=1')]),
+      outcome(m, 'x-b', 3, 'safe', [replace(m.text, 'WORKDIR /srv', 'WORKDIR /srv/')]),
+    ]);
+    expect(r.dockerfile).toContain('LABEL a=b z=1');
+    expect(r.dockerfile).toContain('WORKDIR /srv/');
+  });
+});
+
+describe('steps that would do harm are dropped', () => {
+  it('a step that makes a syntax error', () => {
+    const r = rewriteWith(BASE, (m) => [outcome(m, 'x-broken', 2, 'safe', [replace(m.text, 'LABEL a=b', 'LABELL a=b')])]);
+    expect(r.dockerfile).toBe(BASE);
+    expect(r.steps.some((s) => s.ruleId === 'x-broken')).toBe(false);
+  });
+
+  it.each([
+    ['CMD', 'CMD ["./server"]', 'CMD ["./other"]'],
+    ['EXPOSE', 'EXPOSE 8080', 'EXPOSE 9090'],
+    ['LABEL', 'LABEL a=b', 'LABEL a=c'],
+    ['WORKDIR', 'WORKDIR /srv', 'WORKDIR /opt'],
+  ])('a step that changes %s (a promise of the final image)', (_k, from, to) => {
+    const r = rewriteWith(BASE, (m) => [outcome(m, 'x-promise', 2, 'safe', [replace(m.text, from, to)])]);
+    expect(r.dockerfile).toBe(BASE);
+  });
+
+  it('a step that grows the estimate', () => {
+    const text = df('FROM debian:bookworm-slim', 'RUN true', 'CMD ["bash"]');
+    const r = rewriteWith(text, (m) => [
+      outcome(m, 'x-grow', 2, 'safe', [
+        replace(m.text, 'RUN true', 'RUN apt-get update && apt-get install -y openjdk-17-jdk'),
+      ]),
+    ]);
+    expect(r.dockerfile).toBe(text);
+    expect(r.estimate.uncompressedBytes).toBeLessThanOrEqual(estimateImage(parseDockerfile(text), resolveOptions()).uncompressedBytes);
+  });
+
+  it('input with syntax errors is left unchanged', () => {
+    const text = df('FROM node:20', 'RUNN npm install', 'CMD ["node", "x.js"]');
+    const a = analyze(text);
+    expect(a.rewrite.dockerfile).toBe(text);
+  });
+});
+
+describe('the whole pipeline', () => {
+  it('multi-stage synthesis comes first, alone, with its explanation and caveats; later passes fix on top', () => {
+    const a = analyze(NODE_NAIVE);
+    const ms = a.rewrite.steps.find((s) => s.id === 'multi-stage')!;
+    expect(ms).toMatchObject({ ruleId: 'multi-stage', technique: 'multi-stage', enabled: true });
+    expect(ms.explanation).toMatch(/deps/);
+    expect(ms.caveats!.length).toBeGreaterThan(0);
+    expect(a.rewrite.dockerfile).toMatch(/AS deps/);
+    expect(syntaxErrors(a.rewrite.dockerfile)).toBe(0);
+    expect(a.rewrite.estimate.uncompressedBytes).toBeLessThan(a.estimate.uncompressedBytes);
+    expect(promisesBroken(NODE_NAIVE, a.rewrite.dockerfile)).toEqual([]);
+  });
+
+  it('switching multi-stage off keeps one stage and lists the step as off', () => {
+    const a = analyze(NODE_NAIVE, { rewrite: { disabledSteps: ['multi-stage'] } });
+    expect(a.rewrite.dockerfile).not.toMatch(/AS deps/);
+    expect(a.rewrite.steps.find((s) => s.id === 'multi-stage')).toMatchObject({ enabled: false });
+  });
+
+  it('the .dockerignore is a step of its own; switched off, none is suggested', () => {
+    const on = analyze(NODE_NAIVE);
+    expect(on.rewrite.dockerignore).toMatch(/^node_modules$/m);
+    expect(on.rewrite.steps.find((s) => s.id === 'dockerignore')).toMatchObject({ technique: 'dockerignore', enabled: true });
+    const off = analyze(NODE_NAIVE, { rewrite: { disabledSteps: ['dockerignore'] } });
+    expect(off.rewrite.dockerignore).toBeNull();
+    expect(off.rewrite.steps.find((s) => s.id === 'dockerignore')).toMatchObject({ enabled: false });
+  });
+
+  it('savings are measured in application order and add up to the total reduction', () => {
+    const a = analyze(NODE_NAIVE);
+    const sum = a.rewrite.steps.filter((s) => s.enabled).reduce((n, s) => n + s.savingsBytes, 0);
+    expect(sum).toBe(a.estimate.uncompressedBytes - a.rewrite.estimate.uncompressedBytes);
+  });
+
+  it('rewriting is idempotent', () => {
+    for (const text of [
+      NODE_NAIVE,
+      df('FROM ubuntu:22.04', 'RUN apt-get update', 'RUN apt-get install -y curl', 'CMD ["bash"]'),
+      df('FROM python:3.12', 'WORKDIR /app', 'COPY . .', 'RUN pip install -r requirements.txt', 'CMD ["python", "app.py"]'),
+    ]) {
+      const once = analyze(text).rewrite.dockerfile;
+      expect(analyze(once).rewrite.dockerfile).toBe(once);
+    }
+  });
+
+  it('every step id is unique and every technique is from the vocabulary', () => {
+    const a = analyze(df('FROM ubuntu:latest', 'RUN apt-get update', 'RUN apt-get install -y curl', 'RUN apt install -y git', 'COPY . /app', 'CMD ["bash"]'));
+    const ids = a.rewrite.steps.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('a huge file stays bounded', () => {
+    const lines = ['FROM ubuntu:22.04'];
+    for (let k = 0; k < 150; k++) lines.push(`RUN apt-get install pkg${k}`);
+    lines.push('CMD ["bash"]');
+    const started = Date.now();
+    const a = analyze(df(...lines));
+    expect(a.rewrite.steps.filter((s) => s.enabled).length).toBeLessThanOrEqual(MAX_STEPS + 1);
+    expect(syntaxErrors(a.rewrite.dockerfile)).toBe(0);
+    expect(Date.now() - started).toBeLessThan(60_000);
+  });
+});
+
+describe('promises', () => {
+  it('exec and simple shell forms of CMD are the same promise; other changes are not', () => {
+    const base = df('FROM alpine', 'CMD npm start');
+    expect(promisesBroken(base, df('FROM alpine', 'CMD ["npm", "start"]'))).toEqual([]);
+    expect(promisesBroken(base, df('FROM alpine', 'CMD ["npm", "run", "start"]'))).toEqual(['CMD']);
+  });
+
+  it('a USER may be added where there was none, never changed', () => {
+    expect(promisesBroken(df('FROM alpine', 'CMD ["x"]'), df('FROM alpine', 'USER app', 'CMD ["x"]'))).toEqual([]);
+    expect(promisesBroken(df('FROM alpine', 'USER a'), df('FROM alpine', 'USER b'))).toEqual(['USER']);
+  });
+
+  it('ENV, LABEL, EXPOSE, VOLUME, HEALTHCHECK, STOPSIGNAL, ENTRYPOINT and WORKDIR must survive', () => {
+    const before = df(
+      'FROM alpine',
+      'ENV A=1 B=2',
+      'LABEL x=y',
+      'EXPOSE 80 443/tcp',
+      'VOLUME /data',
+      'HEALTHCHECK CMD wget -q -O- localhost || exit 1',
+      'STOPSIGNAL SIGTERM',
+      'WORKDIR /srv',
+      'ENTRYPOINT ["/init"]',
+    );
+    expect(promisesBroken(before, before)).toEqual([]);
+    expect(promisesBroken(before, df('FROM alpine', 'WORKDIR /srv'))).toEqual(
+      expect.arrayContaining(['ENV A', 'ENV B', 'LABEL x', 'EXPOSE', 'VOLUME', 'HEALTHCHECK', 'STOPSIGNAL', 'ENTRYPOINT']),
+    );
+    // Promises of the final stage are read through FROM <stage> chains.
+    const multi = df('FROM alpine AS base', 'ENV A=1 B=2', 'FROM base', 'CMD ["x"]');
+    expect(promisesBroken(multi, df('FROM alpine', 'ENV A=1', 'CMD ["x"]'))).toEqual(['ENV B']);
+  });
+});
+
+describe('edit helpers', () => {
+  const run = (m: DockerfileModel, n = 0) => m.instructions.filter((i): i is RunInstruction => i.keyword === 'RUN')[n];
+
+  it('insertBefore keeps an ignore pragma attached to its instruction and parser directives on top', () => {
+    const text = df('# syntax=docker/dockerfile:1', 'FROM alpine', '# hadolint ignore=DL3018', 'RUN apk add curl');
+    const m = parseDockerfile(text);
+    const out = applyEdits(text, [insertBefore(m, run(m), 'ENV X=1')]);
+    expect(out).toBe(df('# syntax=docker/dockerfile:1', 'FROM alpine', 'ENV X=1', '# hadolint ignore=DL3018', 'RUN apk add curl'));
+    const first = parseDockerfile(df('# syntax=docker/dockerfile:1', 'FROM alpine'));
+    expect(applyEdits(first.text, [insertBefore(first, first.instructions[0], 'ARG V=1')])).toBe(
+      df('# syntax=docker/dockerfile:1', 'ARG V=1', 'FROM alpine'),
+    );
+  });
+
+  it('replaceInstruction and removeInstruction', () => {
+    const text = df('FROM alpine', 'RUN a \\', '  && b', 'CMD ["x"]');
+    const m = parseDockerfile(text);
+    expect(applyEdits(text, [replaceInstruction(m, run(m), 'RUN c')])).toBe(df('FROM alpine', 'RUN c', 'CMD ["x"]'));
+    expect(applyEdits(text, [removeInstruction(m, run(m))])).toBe(df('FROM alpine', 'CMD ["x"]'));
+  });
+
+  it('mergeRuns joins consecutive RUNs with && and refuses when a cd would leak', () => {
+    const text = df('FROM debian', 'RUN apt-get update', 'RUN apt-get install -y curl', 'RUN rm -rf /var/lib/apt/lists/*');
+    const m = parseDockerfile(text);
+    const runs = m.instructions.filter((i): i is RunInstruction => i.keyword === 'RUN');
+    const out = applyEdits(text, [mergeRuns(m, runs)!]);
+    expect(out).toBe(df('FROM debian', 'RUN apt-get update && \\', '    apt-get install -y curl && \\', '    rm -rf /var/lib/apt/lists/*'));
+    expect(parseDockerfile(out).syntaxErrors).toEqual([]);
+    const cd = parseDockerfile(df('FROM debian', 'RUN cd /tmp', 'RUN make'));
+    expect(mergeRuns(cd, cd.instructions.filter((i): i is RunInstruction => i.keyword === 'RUN'))).toBeNull();
+  });
+
+  it('cache and secret mounts bring the syntax directive', () => {
+    const text = df('FROM python:3.12-slim', 'RUN pip install -r requirements.txt');
+    const m = parseDockerfile(text);
+    const out = applyEdits(text, addCacheMount(m, run(m), '/root/.cache/pip')!);
+    expect(out).toBe(df('# syntax=docker/dockerfile:1', 'FROM python:3.12-slim', 'RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt'));
+    const secret = applyEdits(text, addSecretMount(m, run(m), 'pip_token', { env: 'PIP_TOKEN' })!);
+    expect(secret).toMatch(/RUN --mount=type=secret,id=pip_token,env=PIP_TOKEN pip install/);
+    expect(ensureSyntaxDirective(parseDockerfile(out))).toBeNull();
+  });
+
+  it('setFromImage keeps flags and the stage name', () => {
+    const text = df('FROM --platform=linux/amd64 node:20 AS app', 'CMD ["node"]');
+    const m = parseDockerfile(text);
+    expect(applyEdits(text, [setFromImage(m, m.instructions[0] as FromInstruction, 'node:20-slim')!])).toBe(
+      df('FROM --platform=linux/amd64 node:20-slim AS app', 'CMD ["node"]'),
+    );
+  });
+
+  it.each([
+    ['node:20-slim', 'USER node'],
+    ['alpine:3.20', 'RUN addgroup -S app && adduser -S -G app -H -D app\nUSER app'],
+    ['debian:bookworm-slim', 'RUN groupadd --system app && useradd --system --gid app --no-create-home --shell /usr/sbin/nologin app\nUSER app'],
+  ])('addNonRootUser on %s goes before the trailing CMD/EXPOSE', (image, lines) => {
+    const text = df(`FROM ${image}`, 'RUN echo hi', 'EXPOSE 80', 'CMD ["x"]');
+    const m = parseDockerfile(text);
+    const out = applyEdits(text, [addNonRootUser(m)!]);
+    expect(out).toBe(df(`FROM ${image}`, 'RUN echo hi', lines, 'EXPOSE 80', 'CMD ["x"]'));
+    expect(addNonRootUser(parseDockerfile(out))).toBeNull();
+  });
+});
+
+describe('offsets', () => {
+  it('mapBack maps through insertions and replacements; inserted text maps to null', () => {
+    const edits = [
+      { start: 2, end: 2, text: 'XX' },
+      { start: 5, end: 7, text: 'Y' },
+    ];
+    // "abcdefgh" → "abXXcdeYh"
+    expect(applyEdits('abcdefgh', edits)).toBe('abXXcdeYh');
+    expect(mapBack(0, edits)).toBe(0);
+    expect(mapBack(2, edits)).toBeNull();
+    expect(mapBack(4, edits)).toBe(2);
+    expect(mapBack(8, edits)).toBe(7);
+  });
+
+  it('conflicts: intersecting ranges and two insertions at one point', () => {
+    expect(editsConflict({ start: 0, end: 3, text: '' }, { start: 2, end: 5, text: '' })).toBe(true);
+    expect(editsConflict({ start: 0, end: 3, text: '' }, { start: 3, end: 5, text: '' })).toBe(false);
+    expect(editsConflict({ start: 4, end: 4, text: 'a' }, { start: 4, end: 4, text: 'b' })).toBe(true);
+    expect(editsConflict({ start: 4, end: 4, text: 'a' }, { start: 2, end: 6, text: '' })).toBe(true);
+  });
+});
+
+describe('suggested .dockerignore', () => {
+  it('per ecosystem, never excluding what the Dockerfile copies or tests', () => {
+    const node = suggestDockerignore(parseDockerfile(NODE_NAIVE))!;
+    for (const e of ['.git', 'node_modules', '.env', '*.log', '.vscode', '.idea', 'Dockerfile*', 'coverage', 'dist'])
+      expect(node.split('\n')).toContain(e);
+    const prebuilt = suggestDockerignore(parseDockerfile(df('FROM nginx:alpine', 'COPY dist/ /usr/share/nginx/html')))!;
+    expect(prebuilt.split('\n')).not.toContain('dist');
+    const tested = suggestDockerignore(parseDockerfile(df('FROM python:3.12', 'COPY . .', 'RUN pytest tests/')))!;
+    expect(tested.split('\n')).not.toContain('tests');
+    expect(tested.split('\n')).toContain('__pycache__');
+    expect(suggestDockerignore(parseDockerfile(df('FROM golang:1.22', 'COPY . .')))!.split('\n')).toContain('bin');
+    expect(suggestDockerignore(parseDockerfile(df('FROM rust:1', 'COPY . .')))!.split('\n')).toContain('target');
+  });
+
+  it('null when nothing comes from the build context', () => {
+    expect(suggestDockerignore(parseDockerfile(df('FROM alpine', 'RUN echo hi')))).toBeNull();
+    expect(suggestDockerignore(parseDockerfile(df('FROM alpine', 'COPY --from=busybox /bin/sh /sh')))).toBeNull();
+  });
+});

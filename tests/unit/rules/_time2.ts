@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { parseDockerfile, shellParserLoaded } from '../../../src/engine/node';
+import { resolveOptions } from '../../../src/engine/options';
+import { estimateImage } from '../../../src/engine/size';
+await shellParserLoaded;
+const text = readFileSync('/work/shared/corpus/dockerfiles/' + process.argv[2], 'utf8');
+let t = performance.now();
+const model = parseDockerfile(text);
+console.log('parse', performance.now() - t, 'chars', text.length);
+t = performance.now();
+estimateImage(model, resolveOptions());
+console.log('estimate', performance.now() - t);
+t = performance.now();
+for (let i = 0; i < 5; i++) estimateImage(parseDockerfile(text), resolveOptions());
+console.log('5x parse+estimate', performance.now() - t);
