@@ -10,6 +10,7 @@
 // dist.unpackedSize, so sizes are measured on installed trees.)
 //
 // Usage: npx tsx scripts/data/build-npm-sizes.ts      (needs the npm client and its registry)
+//        npx tsx scripts/data/build-npm-sizes.ts --provenance-only   (re-render PROVENANCE.md)
 // No registry address is written anywhere: npm uses its own configuration.
 import { execFile } from 'node:child_process';
 import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { writeProvenanceSection } from './provenance';
 
 const run = promisify(execFile);
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -129,7 +131,29 @@ async function installGroup(label: string, deps: string[]) {
   }
 }
 
+interface NpmDoc {
+  asOf: string;
+  packages: Record<string, [string, number, number, number]>;
+  stacks: Record<string, { roots: string[]; bytes: number; packages: number }>;
+}
+
+function provenance(doc: NpmDoc) {
+  const mb = (n: number) => (n / 1e6).toFixed(1);
+  const lines = [
+    `Measured ${doc.asOf}: ${Object.keys(doc.packages).length} packages, ${Object.keys(doc.stacks).length} stacks.`,
+    '',
+    '| stack | runtime dependencies | packages in node_modules | installed MB |',
+    '|---|---|---:|---:|',
+    ...Object.entries(doc.stacks).map(([k, s]) => `| ${k} | ${s.roots.join(', ')} | ${s.packages} | ${mb(s.bytes)} |`),
+  ];
+  writeProvenanceSection('npm', lines.join('\n'));
+}
+
 async function main() {
+  if (process.argv.includes('--provenance-only')) {
+    provenance(JSON.parse(readFileSync(OUT, 'utf8')) as NpmDoc);
+    return;
+  }
   const all = new Map<string, Pkg>();
   const stacks: Record<string, { roots: string[]; bytes: number; packages: number }> = {};
   const groups: { label: string; deps: string[]; stack?: string }[] = [];
@@ -185,6 +209,7 @@ async function main() {
     stacks,
   };
   writeFileSync(OUT, JSON.stringify(doc));
+  provenance(doc);
   console.log(`${Object.keys(packages).length} packages, ${Object.keys(stacks).length} stacks (${all.size} packages measured) -> ${OUT}`);
 }
 

@@ -21,10 +21,15 @@ export function formatText(analysis: Analysis, options: TextOptions): string {
   for (const s of analysis.stages) {
     const name = s.name ? ` ${s.name}` : '';
     const resolved = s.resolvedBase && s.resolvedBase !== s.base ? ` -> ${s.resolvedBase}` : '';
-    const tags = [s.final ? 'final' : 'builder', s.known ? null : 'base not in catalog']
+    const size = analysis.estimate.stages?.find((x) => x.index === s.index);
+    const tags = [
+      s.final ? 'final' : 'builder, discarded',
+      s.known ? null : 'base not in catalog',
+      size ? `${formatBytes(size.uncompressedBytes)} on disk` : null,
+    ]
       .filter(Boolean)
       .join(', ');
-    out.push(`  #${s.index}${name}  FROM ${s.base}${resolved}  (lines ${s.startLine}-${s.endLine}; ${tags})`);
+    out.push(`  #${s.index}${name}: FROM ${s.base}${resolved}  (lines ${s.startLine}-${s.endLine}; ${tags})`);
   }
   const est = analysis.estimate;
   out.push(

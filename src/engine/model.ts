@@ -91,8 +91,8 @@ export interface ShellScript {
    * shebang (commands empty).
    */
   skipped: 'powershell' | 'cmd' | 'json-form-non-shell' | null;
-  /** Parse problems the shell parser found (ERROR/MISSING nodes). */
-  errors: { offset: number; message: string }[];
+  /** Parse problems the shell parser found (ERROR/MISSING nodes); offset into `source`, span in the Dockerfile when it maps. */
+  errors: { offset: number; message: string; span?: Span | null }[];
   effects: Effect[];
   /** Which parser produced the commands: tree-sitter, or the built-in splitter used before it loads. */
   parser?: 'tree-sitter' | 'fallback' | 'none';
@@ -176,7 +176,11 @@ export type Effect =
     }
   | {
       kind: 'cache-clean';
-      /** Which cache: 'apt-lists', 'apt-archives', 'apk', 'dnf', 'yum', 'zypper', 'pip', 'npm', 'yarn', 'pnpm', 'go', 'cargo', 'maven', 'gradle', 'composer', 'gem', 'tmp' */
+      /**
+       * Which cache: 'apt-lists', 'apt-archives', 'apk', 'dnf', 'yum', 'zypper', 'pip', 'uv', 'poetry',
+       * 'conda', 'npm', 'yarn', 'pnpm', 'bun', 'go', 'cargo', 'maven', 'gradle', 'composer', 'gem',
+       * 'dotnet', 'user-cache' (all of ~/.cache), 'tmp' (/tmp, /var/tmp). See parse/effects/files.ts.
+       */
       cache: string;
       paths: string[];
       command: number;

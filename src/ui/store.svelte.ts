@@ -74,6 +74,9 @@ export class Playground {
   /** The text the current analysis was computed from (offsets of fixes refer to it). */
   analyzedText = $state('');
   analyzing = $state(false);
+  /** Analyzing for a noticeable time (300 ms): the page dims the stale results, no flicker. */
+  slow = $state(false);
+  private slowTimer: ReturnType<typeof setTimeout> | null = null;
   notice = $state<string | null>(null);
   private noticeKind: 'restart' | 'error' = 'error';
   elapsedMs = $state<number | null>(null);
@@ -120,7 +123,8 @@ export class Playground {
       this.systemDark = query.matches;
       query.addEventListener('change', (e) => (this.systemDark = e.matches));
     }
-    this.run();
+    // Next tick: whoever starts the page may still set options synchronously (a shared link).
+    this.schedule(0);
   }
 
   /** Loads rule docs (Learn pages, explanations) once, off the critical path. */
@@ -191,6 +195,7 @@ export class Playground {
   private schedule(delay: number): void {
     // "Analyzing" from the first keystroke: the result on screen is no longer the text's.
     this.analyzing = true;
+    this.slowTimer ??= setTimeout(() => (this.slow = this.analyzing), 300);
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.run(), delay);
   }
@@ -202,7 +207,12 @@ export class Playground {
     // Options are $state proxies: send a plain copy through postMessage.
     const outcome = await this.client.analyze(this.text, $state.snapshot(this.options));
     if (outcome.status === 'stale') return;
-    if (this.timer === null) this.analyzing = false; // else more typing is already scheduled
+    if (this.timer === null) {
+      this.analyzing = false; // else more typing is already scheduled
+      this.slow = false;
+      if (this.slowTimer) clearTimeout(this.slowTimer);
+      this.slowTimer = null;
+    }
     if (outcome.status === 'ok') {
       this.analysis = outcome.analysis;
       this.analyzedText = outcome.text;

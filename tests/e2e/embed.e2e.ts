@@ -2,6 +2,7 @@
 // the worker, auto-height through postMessage, a fixed height without it, "Open in playground",
 // the <dockerfile-playground> element, and the first-load JavaScript budget.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
 import { createServer, type Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
@@ -153,6 +154,25 @@ describe('embed', () => {
     await waitForAnalysis(opened, 0);
     expect(await editorText(opened)).toBe(`${DOCKERFILE}EXPOSE 3000\n`);
     await context.close();
+  });
+
+  it('has no serious accessibility violations, light and dark, on every panel (axe)', async () => {
+    const fragment = encodeState({ dockerfile: DOCKERFILE, options: {} });
+    for (const theme of ['light', 'dark']) {
+      const context = await browser().newContext();
+      const page = await context.newPage();
+      await page.goto(`${baseURL()}/embed.html?theme=${theme}#${fragment}`);
+      await page.waitForSelector('[data-testid=embed-summary]', { timeout: 20_000 });
+      for (const panel of ['size', 'findings', 'diff']) {
+        await page.click(`[data-testid=embed-tab-${panel}]`);
+        const result = await new AxeBuilder({ page }).analyze();
+        const serious = result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${theme}/${panel}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
+        expect(serious).toEqual([]);
+      }
+      await context.close();
+    }
   });
 
   it('a broken embed link says so and still shows something', async () => {

@@ -13,7 +13,7 @@ describe('offline', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${baseURL()}/`);
+    await page.goto(`${baseURL()}/?watchdog=30000`);
     await waitForMonaco(page);
     await waitForAnalysis(page, 0);
     // The worker installs (precaches everything), activates and claims the page.
@@ -35,7 +35,7 @@ describe('offline', () => {
     expect(cached.some((p) => /monaco.*\.js$/.test(p))).toBe(true);
 
     await context.setOffline(true);
-    const link = `${baseURL()}/#${encodeState({ dockerfile: 'FROM alpine:3.20\nRUN apk add curl\n', options: {} })}`;
+    const link = `${baseURL()}/?watchdog=30000#${encodeState({ dockerfile: 'FROM alpine:3.20\nRUN apk add curl\n', options: {} })}`;
     await page.goto(link);
     await page.reload();
     await waitForMonaco(page);

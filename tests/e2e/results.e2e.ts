@@ -139,6 +139,12 @@ describe('results view', () => {
     expect(await editorText(page)).toContain('FROM scratch');
     expect(await page.textContent('[data-testid=stage-count]')).toBe('2');
     expect(await page.locator('[data-testid=examples-dialog][open]').count()).toBe(0);
+    // Ctrl+Z brings the previous text back.
+    const undo = await analysisSeq(page);
+    await page.click('.monaco-editor .view-lines');
+    await page.keyboard.press('Control+Z');
+    await waitForAnalysis(page, undo);
+    expect(await editorText(page)).toContain('FROM node:20');
     expect(problems.all()).toEqual([]);
     await context.close();
   });

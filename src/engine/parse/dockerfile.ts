@@ -633,7 +633,6 @@ function interpret(
             ? args[0]
             : joinPath(state.stage.stage.workdir, args[0]);
         }
-        state.stage.stage.workdir = joinPath(state.stage.stage.workdir, args[0]);
         if (keyword === 'USER' && args[0]) state.stage.stage.user = args[0];
       }
       return { ...base, args };
@@ -949,6 +948,10 @@ function safeShell(
         cmd.span =
           start !== null && end !== null ? lines.span(start, end + (cmd.end > cmd.start ? 1 : 0)) : null;
       }
+      for (const error of script.errors) {
+        const at = options.mapOffset(Math.min(error.offset, Math.max(0, source.length - 1)));
+        error.span = at !== null ? lines.span(at, at + 1) : null;
+      }
     }
     if (options.effects) script.effects = deriveEffects(script, effectContext(lookup, state));
     return script;
@@ -1017,7 +1020,7 @@ function runScript(
   if (run.form === 'json' && run.json) {
     const argv = run.json;
     const exe = argv[0] ?? '';
-    const c = argv.indexOf('-c');
+    const c = argv.findIndex((a, i) => i > 0 && /^-[a-z]*c$/.test(a)); // -c, -ec, -xc
     if (POSIX_SHELLS.test(exe) && c > 0 && c + 1 < argv.length) {
       const flags = shellFlags(argv.slice(0, c + 1));
       const script = safeShell(

@@ -25,6 +25,8 @@ export interface ExpandOptions {
 }
 
 const NAME_START = /[A-Za-z_]/;
+const MAX_NESTING = 16;
+let nesting = 0;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 
 /** Scope of variables for one stage (or the global scope): a plain map with a parent. */
@@ -162,7 +164,16 @@ function expandAt(
     return { value: raw, unresolved: true, end };
   }
   const word = rest.slice(op[1].length);
-  const sub = () => processWord(word, escape, lookup, { ...options, removeQuotes: true });
+  const sub = (): WordResult => {
+    // Nested defaults (${A:-${B:-...}}) recurse; past a sane depth they stay unresolved (linear time).
+    if (nesting >= MAX_NESTING) return { value: raw, unresolved: true };
+    nesting++;
+    try {
+      return processWord(word, escape, lookup, { ...options, removeQuotes: true });
+    } finally {
+      nesting--;
+    }
+  };
   const isSet = typeof v === 'string';
   const isEmpty = typeof v !== 'string' || v === '';
   // Undeclared variables with a modifier are taken as unset (the usual case for build args);

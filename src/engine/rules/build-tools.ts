@@ -69,7 +69,7 @@ FROM python:3.12-slim
         const runtime = tools.map(runtimeOf).filter((x): x is string => !!x);
         out.push({
           span: run.span,
-          message: `${tools.slice(0, 4).join(', ')}${tools.length > 4 ? ` and ${tools.length - 4} more` : ''} ${tools.length === 1 ? 'is a build tool' : 'are build tools'} installed in ${stageLabel(stage)}, which ships; build in a separate stage${runtime.length ? ` and install only the runtime libraries (${runtime.join(', ')})` : ''}.`,
+          message: `${tools.slice(0, 4).join(', ')}${tools.length > 4 ? ` and ${tools.length - 4} more` : ''} ${tools.length === 1 ? 'is' : 'are'} only needed to build (compilers, headers), yet installed in ${stageLabel(stage)}, which ships; build in a separate stage${runtime.length ? ` and install only the runtime libraries (${runtime.join(', ')})` : ''}.`,
         });
       }
     }

@@ -42,21 +42,27 @@ USER node
     for (const stage of model.stages) {
       if (!shipped.has(stage.index)) continue;
       const copied: string[] = [];
-      const workdir = (dest: string) => dest;
+      let workdir = '/';
       for (const ins of stage.instructions) {
-        if (isCopy(ins) && ins.from === null) copied.push(workdir(ins.destination));
+        if (ins.keyword === 'WORKDIR') {
+          const arg = (('args' in ins ? ins.args[0] : undefined) ?? ins.argsAfterFlags).trim();
+          if (arg && !arg.includes('$')) workdir = resolve(workdir, arg);
+        }
+        if (isCopy(ins) && ins.from === null && ins.chown === null && !ins.destination.includes('$')) {
+          copied.push(resolve(workdir, ins.destination));
+        }
         if (!isRun(ins) || !ins.shell) continue;
         for (const cmd of ins.shell.commands) {
           if (cmd.name !== 'chown' && cmd.name !== 'chmod') continue;
           if (!cmd.args.some((a) => /^-[a-zA-Z]*R/.test(a) || a === '--recursive')) continue;
           const targets = cmd.args.filter((a) => !a.startsWith('-')).slice(1);
-          const hit = targets.find((t) =>
-            copied.some((c) => {
-              const a = t.replace(/\/+$/, '') || '/';
-              const b = c.replace(/\/+$/, '') || '/';
-              return a === b || b.startsWith(a + '/') || b === '.' || a === '.';
-            }),
-          );
+          const hit = targets.find((t) => {
+            if (t.includes('$')) return false;
+            const a = resolve(workdir, t);
+            return copied.some(
+              (b) => a === b || b.startsWith(a === '/' ? '/' : a + '/') || a.startsWith(b + '/'),
+            );
+          });
           if (!hit) continue;
           out.push({
             span: ins.span,
@@ -69,3 +75,15 @@ USER node
     return out;
   },
 };
+
+/** Resolves a container path against the working directory ('.', '..', trailing slashes). */
+function resolve(workdir: string, p: string): string {
+  const parts = (p.startsWith('/') ? p : `${workdir}/${p}`).split('/');
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return '/' + out.join('/');
+}

@@ -4,6 +4,10 @@ import { DOCS } from './refs';
 import { commandOf, insertAfterArg, installs, makeFix, runsOf, shippedStages } from './util';
 import { buildOf } from './multi-stage';
 
+/** Options that take a separate value (`--loglevel warn`): that value is not a package name. */
+const VALUE_FLAGS =
+  /^--(loglevel|network-timeout|registry|cache|prefix|filter|cache-folder|modules-folder|mutex|store-dir|workspace|w)$|^-[wC]$/;
+
 const FLAG: Record<string, string> = { npm: '--omit=dev', yarn: '--production', pnpm: '--prod' };
 
 export const rule: Rule = {
@@ -56,6 +60,12 @@ CMD ["node", "server.js"]
           if (!cmd) continue;
           if (cmd.args.some((a) => /^--(omit=dev|production|prod|only=prod(uction)?)$/.test(a) || a === '-P'))
             continue;
+          // `pnpm install <pkg>` / `yarn add <pkg>`: named packages, not the project's dependencies.
+          const sub = cmd.args.findIndex((a) => !a.startsWith('-'));
+          const named = cmd.args.some(
+            (a, k) => k > sub && sub >= 0 && !a.startsWith('-') && !VALUE_FLAGS.test(cmd.args[k - 1] ?? ''),
+          );
+          if (named) continue;
           const later = [run, ...runs.slice(i + 1)].flatMap((r) => r.shell?.commands ?? []);
           const buildsLater = later.some((c) => buildOf(c) !== null);
           const flag = FLAG[e.manager];

@@ -50,9 +50,11 @@ export function buildOf(cmd: ShellCommand): string | null {
 
 function builds(run: RunInstruction): string[] {
   const out = new Set<string>();
-  for (const e of effects(run, 'build'))
-    if (BUILD_TOOLS.has(e.tool))
-      out.add(e.tool === 'npm-script' ? `npm run ${e.target ?? 'build'}` : `${e.tool} build`);
+  for (const e of effects(run, 'build')) {
+    if (!BUILD_TOOLS.has(e.tool)) continue;
+    const cmd = run.shell?.commands[e.command];
+    out.add(cmd ? cmd.text.trim().replace(/\s+/g, ' ').slice(0, 60) : `${e.tool} build`);
+  }
   if (out.size === 0)
     for (const cmd of run.shell?.commands ?? []) {
       const b = buildOf(cmd);

@@ -6,7 +6,8 @@ import { baseInfo, finalStage, isSdkBase, makeFix } from './util';
 
 /** Families with a Debian "-slim" variant, and how their tags spell it. */
 const SLIM_FAMILIES = new Set(['node', 'python', 'ruby', 'perl', 'debian']);
-const FULL_OS = /^(ubuntu|centos|fedora|rockylinux|almalinux|amazonlinux|oraclelinux|opensuse\/leap|opensuse\/tumbleweed)$/;
+const FULL_OS =
+  /^(ubuntu|centos|fedora|rockylinux|almalinux|amazonlinux|oraclelinux|opensuse\/leap|opensuse\/tumbleweed)$/;
 const ALREADY_SMALL =
   /(slim|alpine|distroless|chiseled|minimal|busybox|nanoserver|windowsservercore|-jre|jre-)/;
 
@@ -104,12 +105,15 @@ CMD ["python", "app.py"]
     if (entry && entry.variant === 'full' && entry.image === info.repo) {
       const alt = fromCatalog(ctx, entry);
       const worth = (a: CatalogEntry) =>
-        entry.uncompressedBytes - a.uncompressedBytes >= 20e6 && a.uncompressedBytes <= entry.uncompressedBytes * 0.8;
+        entry.uncompressedBytes - a.uncompressedBytes >= 20e6 &&
+        a.uncompressedBytes <= entry.uncompressedBytes * 0.8;
       if (alt && worth(alt)) {
         full = true;
         if (exact) {
           suggestion =
-            heuristic && heuristic !== alt.tag && ctx.bases.resolve(`${info.repo}:${heuristic}`).match === 'unknown'
+            heuristic &&
+            heuristic !== alt.tag &&
+            ctx.bases.resolve(`${info.repo}:${heuristic}`).match === 'unknown'
               ? alt.tag
               : (heuristic ?? alt.tag);
           sizes = ` (${mb(entry.uncompressedBytes)} → ${mb(alt.uncompressedBytes)} on disk)`;

@@ -80,7 +80,9 @@ COPY app /app
       const text = guess ? (written === written.toLowerCase() ? guess.toLowerCase() : guess) : null;
       out.push({
         span: ins.span,
-        message: `Unknown instruction ${written}${guess ? `; did you mean ${guess}?` : ' (a command that lost the line continuation of the line above?)'}`,
+        message: /^[A-Za-z]+$/.test(written)
+          ? `Unknown instruction ${written}${guess ? `; did you mean ${guess}?` : ' (a command that lost the line continuation of the line above?)'}`
+          : `'${written}' is not a Dockerfile instruction (template syntax, or a line that lost its continuation?)`,
         fix: text
           ? makeFix(`Replace with ${guess}`, 'unsafe', [
               { start: ins.keywordSpan.start, end: ins.keywordSpan.end, text },

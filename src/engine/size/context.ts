@@ -46,11 +46,8 @@ const REPLACING = new Set<string>([
   'binary',
   'jar',
   'apt-lists',
-  'site-packages',
   'venv',
   'dotnet-publish',
-  'toolchain',
-  'extracted',
   'download',
 ]);
 
@@ -64,7 +61,8 @@ export function addItem(st: StageState, layer: LayerRec, item: LedgerItem): Ledg
       if (l === layer) continue;
       for (const old of l.items) {
         if (old.base || liveBytes(old) === 0) continue;
-        if (old.path === item.path && old.kind === item.kind) {
+        // Copies of different sources into one folder add up; the same source again replaces.
+        if (old.path === item.path && old.kind === item.kind && (old.origin ?? '') === (item.origin ?? '')) {
           old.deleted = old.bytes;
           layer.notes.push(
             `it replaces ${fmtBytes(old.bytes)} at ${old.path} from line ${l.line}, which stays in that layer`,

@@ -3,7 +3,7 @@
 import type { CopyInstruction } from '../model';
 import type { Confidence } from '../types';
 import type { LayerRec, LedgerItem, StageState } from './ledger';
-import { basename, dirname, fmtBytes, liveBytes, makeItem, relate, resolvePath } from './ledger';
+import { basename, fmtBytes, liveBytes, makeItem, relate, resolvePath } from './ledger';
 import type { Ctx } from './context';
 import { addItem, homeOf, liveItems } from './context';
 import type { ContentKind } from './ratios';
@@ -112,6 +112,7 @@ function copyFromContext(
         c.sourceBytes,
         'low',
         `${verb} ${srcRaw} copies the whole build context: ≈ ${fmtBytes(c.sourceBytes)} of source (assumed)`,
+        { origin: '.' },
       ),
     );
     if (!c.hasDockerignore) {
@@ -214,16 +215,23 @@ function copyFromContext(
     conf = 'low';
     what = `the folder ${src}/ (≈ ${fmtBytes(bytes)}: half the assumed source size)`;
   }
-  const path =
-    kind === 'node_modules' || kind === 'git'
-      ? target(name)
-      : file
-        ? target(name)
-        : destIsDir && !WHOLE.has(src) && !/[*?]/.test(name)
-          ? dest
-          : dest;
-  addItem(st, layer, makeItem(kind, path, bytes, conf, `${verb} of ${what}`, { file }));
+  // Files land at dest/<name> (or dest itself); a folder's contents land in dest.
+  const path = kind === 'node_modules' || kind === 'git' || file ? target(name) : dest;
+  addItem(st, layer, makeItem(kind, path, bytes, conf, `${verb} of ${what}`, { file, origin: srcRaw }));
 }
+
+const PART_OF_TREE = new Set<string>([
+  'context',
+  'node_modules',
+  'site-packages',
+  'vendor',
+  'dist',
+  'build-output',
+  'extracted',
+  'cargo-target',
+  'venv',
+  'dotnet-publish',
+]);
 
 function remap(itemPath: string, query: string, dest: string, destIsDir: boolean, file: boolean): string {
   const q = query.replace(/\/\*$/, '');
@@ -284,14 +292,11 @@ function copyFromStage(
     const covered = items.filter((i) => relate(q, i) === 'covers');
     if (covered.length) {
       let total = 0;
-      let conf: Confidence = 'high';
       for (const i of covered) {
         const b = liveBytes(i);
         total += b;
-        conf = weaker(conf, i.confidence);
         const ratio = i.bytes > 0 ? i.compressedBytes / i.bytes : 0;
         const newPath = remap(i.path, q, dest, destIsDir, !!i.file);
-        const label = `COPY --from=${stageName} ${raw} carries ${describe(covered)} (≈ ${fmtBytes(total)} of that stage's ledger under ${q})`;
         addItem(
           st,
           layer,
@@ -303,8 +308,8 @@ function copyFromStage(
             manager: i.manager,
           }),
         );
-        void label;
       }
+      // One basis clause for the whole copy, on its last item.
       layer.items[layer.items.length - 1].label =
         `COPY --from=${stageName} ${raw} carries only what that stage put under ${q}: ${describe(covered)} (≈ ${fmtBytes(total)})`;
       continue;
@@ -327,9 +332,12 @@ function copyFromStage(
     }
     const inside = items.filter((i) => relate(q, i) === 'inside').sort((a, b) => b.bytes - a.bytes)[0];
     if (inside) {
+      // A part of a project tree is guessed as a quarter of it; a single file out of installed OS
+      // packages or a toolchain is small.
+      const tree = PART_OF_TREE.has(inside.kind);
       const b = Math.min(
         liveBytes(inside),
-        Math.max(H.UNKNOWN_BASE_PATH, Math.round(liveBytes(inside) * 0.25)),
+        tree ? Math.max(H.UNKNOWN_BASE_PATH, Math.round(liveBytes(inside) * 0.25)) : H.UNKNOWN_BASE_PATH,
       );
       addItem(
         st,
@@ -339,7 +347,7 @@ function copyFromStage(
           dest,
           b,
           'low',
-          `COPY --from=${stageName} ${raw} takes part of ${inside.path} (≈ ${fmtBytes(b)}: a quarter of it, guessed)`,
+          `COPY --from=${stageName} ${raw} takes part of ${inside.path} (≈ ${fmtBytes(b)}: ${tree ? 'a quarter of it' : 'a few files'}, guessed)`,
         ),
       );
       continue;
@@ -368,11 +376,6 @@ function remapAliases(i: LedgerItem, q: string, dest: string, destIsDir: boolean
 function describe(items: LedgerItem[]): string {
   const kinds = [...new Set(items.map((i) => i.kind.replace('-', ' ')))];
   return kinds.slice(0, 3).join(', ');
-}
-
-function weaker(a: Confidence, b: Confidence): Confidence {
-  const o = { high: 2, medium: 1, low: 0 };
-  return o[a] <= o[b] ? a : b;
 }
 
 function copyFromImage(
@@ -432,5 +435,4 @@ function copyFromImage(
       ),
     );
   }
-  void dirname;
 }

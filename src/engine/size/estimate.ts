@@ -53,11 +53,16 @@ export function estimateWith(model: DockerfileModel, opts: ResolvedOptions, deps
   const uncompressedBytes = sum(layers.map((l) => l.uncompressedBytes));
   const compressedBytes = sum(layers.map((l) => l.compressedBytes));
   const wastedBytes = sum(layers.map((l) => l.wastedBytes ?? 0));
-  const confidence = weakestOf(
+  // The weakest big contributor (≥ 10% of the image); many small guesses together (≥ 5% of the
+  // image in low-confidence layers) cap it at medium.
+  let confidence = weakestOf(
     layers.map((l) => ({ bytes: l.uncompressedBytes, confidence: l.confidence })),
     0.1,
     'low',
   );
+  const lowBytes = sum(layers.filter((l) => l.confidence === 'low').map((l) => l.uncompressedBytes));
+  if (confidence === 'high' && uncompressedBytes > 0 && lowBytes >= uncompressedBytes * 0.05)
+    confidence = 'medium';
   const stages: StageEstimate[] = [];
   const discardedLayers: LayerEstimate[] = [];
   for (const stage of model.stages) {

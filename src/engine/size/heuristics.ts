@@ -232,6 +232,13 @@ export interface Toolchain {
   ratio?: number;
 }
 export const TOOLCHAINS: Toolchain[] = [
+  // Self-extracting installers: the archive is the .sh; `bash installer.sh -b -p DIR` unpacks it.
+  {
+    name: 'Miniconda/Miniforge installer',
+    pattern: /(Miniconda|Anaconda|Miniforge|Mambaforge)[\w.${}-]*\.sh/i,
+    archive: 140 * MB,
+    installed: 450 * MB,
+  },
   {
     name: 'Node.js source',
     pattern: /node-v[\d.$A-Za-z_{}]*\.tar\.(xz|gz)$/,
@@ -290,7 +297,7 @@ export const TOOLCHAINS: Toolchain[] = [
   // Signatures, checksums, keys and scripts: a few KB.
   {
     name: 'small file',
-    pattern: /\.(asc|sig|sha256|sha512|sha256sum|md5|txt|pub|gpg|key|json|sh|py)(\?.*)?$/,
+    pattern: /\.(asc|sig|sha256|sha512|sha256sum|md5|txt|pub|gpg|key|json)(\?.*)?$/,
     archive: 10 * KB,
     installed: 10 * KB,
   },

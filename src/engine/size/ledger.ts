@@ -26,6 +26,8 @@ export interface LedgerItem {
   /** OS packages of this item and the manager that installed them. */
   packages?: string[];
   manager?: string;
+  /** Where the bytes came from (a COPY source), to tell a re-copy from a copy of something else. */
+  origin?: string;
   /** apk --virtual group name. */
   group?: string | null;
   note?: string;

@@ -1,5 +1,6 @@
 // Language-package and toolchain size lookups.
-//  * npm: src/data/npm-sizes.json (scripts/data/build-npm-sizes.ts, npm registry metadata).
+//  * npm: src/data/npm-sizes.json (scripts/data/build-npm-sizes.ts: installed trees measured after
+//    npm installs of the latest versions).
 //  * pip and toolchains: no PyPI or vendor-download index is reachable when the tables are built, so
 //    the Debian package of the same software (its installed size with dependencies, from the
 //    bundled Debian tables) stands in, with confidence 'low' and a basis that says so.
@@ -10,7 +11,7 @@ import npmRaw from '../../data/npm-sizes.json';
 interface NpmDoc {
   asOf: string;
   packages: Record<string, [string, number, number, number]>;
-  stacks: Record<string, { roots: string[]; bytes: number; packages: number; missing: number }>;
+  stacks: Record<string, { roots: string[]; bytes: number; packages: number }>;
 }
 const npm = npmRaw as unknown as NpmDoc;
 
@@ -32,7 +33,7 @@ export function npmPackageSize(name: string): LangSize | null {
     bytes: row[2],
     packages: row[3],
     confidence: 'medium',
-    basis: `npm ${n}@${row[0]}: ${row[3]} package(s) with its dependencies, unpacked sizes from the npm registry (${npm.asOf}).`,
+    basis: `npm ${n}@${row[0]}: ${row[3]} package(s) with its dependencies, installed size measured on an npm install (${npm.asOf}).`,
   };
 }
 
@@ -47,11 +48,14 @@ export function npmStackSize(stack: string): LangSize | null {
     bytes: s.bytes,
     packages: s.packages,
     confidence: 'low',
-    basis: `A typical ${stack} app (${s.roots.join(', ')}): ${s.packages} packages, unpacked sizes from the npm registry (${npm.asOf}); devDependencies not counted.`,
+    basis: `A typical ${stack} app (${s.roots.join(', ')}): ${s.packages} packages in node_modules, measured on an npm install (${npm.asOf}); devDependencies not counted.`,
   };
 }
 
-/** Sum for a list of npm dependencies (shared dependencies counted once per root only approximately). */
+/**
+ * Sum for a list of npm dependencies. Each root brings its own closure, so dependencies shared
+ * between roots are counted more than once: an upper bound (npm would deduplicate them).
+ */
 export function npmDependenciesSize(names: string[]): { bytes: number; packages: number; unknown: string[] } {
   let bytes = 0;
   let packages = 0;

@@ -10,6 +10,27 @@ import { addItem, homeOf, liveItems, removalNote, removePaths, removeWhere } fro
 import type { ContentKind } from './ratios';
 import * as H from './heuristics';
 import { synthesizeEffects } from './synth';
+import { npmPackageSize, pipPackageSize, type LangSize } from './packages-lang';
+
+const PIP_PROXY = new Map<string, LangSize | null>();
+function pipProxy(name: string): LangSize | null {
+  if (!PIP_PROXY.has(name))
+    PIP_PROXY.set(
+      name,
+      lookup(() => pipPackageSize(name)),
+    );
+  return PIP_PROXY.get(name) ?? null;
+}
+
+/** A data-table lookup that never throws and ignores empty rows. */
+function lookup(f: () => LangSize | null): LangSize | null {
+  try {
+    const r = f();
+    return r && r.bytes > 0 ? r : null;
+  } catch {
+    return null;
+  }
+}
 
 type PackageInstall = Extract<Effect, { kind: 'package-install' }>;
 type PackageRemove = Extract<Effect, { kind: 'package-remove' }>;
@@ -48,7 +69,7 @@ export function runLayer(st: StageState, ins: RunInstruction, layer: LayerRec, c
     } else {
       const synth = synthesizeEffects(cmd, idx);
       if (synth.length) for (const e of synth) applyEffect(scope, e, cmd);
-      else fallbackCommand(scope, cmd, idx);
+      else fallbackCommand(scope, cmd);
     }
   });
   // Effects whose command index is out of range (defensive).
@@ -427,11 +448,15 @@ function pipInstall(s: RunScope, e: PackageInstall, cmd: ShellCommand | null): v
     bytes = 0;
     let known = 0;
     for (const n of names) {
+      // Wheel sizes we know first (wheels bundle their native libraries), then the data table's
+      // Debian-package proxy, then a generic size.
       const t = H.PY_TYPICAL[n];
+      const proxy = t === undefined ? pipProxy(n) : null;
       if (t !== undefined) {
         bytes += t;
         known++;
-      } else bytes += H.PY_NAMED_PACKAGE_BYTES;
+      } else if (proxy) bytes += proxy.bytes;
+      else bytes += H.PY_NAMED_PACKAGE_BYTES;
     }
     confidence = known === names.length ? 'medium' : 'low';
     what = `${listNames(names, 0)} (≈ ${fmtBytes(bytes)} from typical wheel sizes)`;
@@ -543,12 +568,24 @@ function nodeInstall(s: RunScope, e: PackageInstall): void {
   let what: string;
   const named = names.length > 0 && !e.fromManifest;
   if (named) {
-    bytes = names.reduce(
-      (sum, n) => sum + (H.NPM_TYPICAL[n.replace(/@[^@/]*$/, '')] ?? H.NPM_NAMED_PACKAGE_BYTES),
-      0,
-    );
-    confidence = names.every((n) => n.replace(/@[^@/]*$/, '') in H.NPM_TYPICAL) ? 'medium' : 'low';
-    what = `${listNames(names, 0)} (≈ ${fmtBytes(bytes)} with dependencies, typical)`;
+    // The npm table (registry metadata: the package with its dependency closure) first, then
+    // the typical sizes of well-known tools, then a generic size per package.
+    bytes = 0;
+    let fromTable = 0;
+    let known = 0;
+    for (const raw of names) {
+      const n = raw.replace(/(.)@[^@/]*$/, '$1');
+      const t = lookup(() => npmPackageSize(n));
+      if (t) {
+        bytes += t.bytes;
+        fromTable++;
+      } else if (H.NPM_TYPICAL[n] !== undefined) {
+        bytes += H.NPM_TYPICAL[n];
+        known++;
+      } else bytes += H.NPM_NAMED_PACKAGE_BYTES;
+    }
+    confidence = fromTable + known === names.length ? 'medium' : 'low';
+    what = `${listNames(names, 0)} (≈ ${fmtBytes(bytes)} with dependencies, ${fromTable === names.length ? "from the npm registry's package sizes" : 'typical'})`;
   } else {
     bytes = production ? H.NODE_MODULES_PROD : H.NODE_MODULES_DEV;
     s.ctx.assumptions.add(
@@ -1122,7 +1159,9 @@ function download(
       file,
       bytes,
       conf,
-      `${tool} downloads ${tc ? `the ${tc.name} archive` : shortUrl(url)} to ${file} (≈ ${fmtBytes(bytes)}${tc ? '' : ', unknown file: guessed'})`,
+      tc?.name === 'small file'
+        ? `${tool} downloads ${shortUrl(url)} (a few KB)`
+        : `${tool} downloads ${tc ? `the ${tc.name} archive` : shortUrl(url)} to ${file} (≈ ${fmtBytes(bytes)}${tc ? '' : ', unknown file: guessed'})`,
       { file: true, note: url ?? undefined },
     ),
   );
@@ -1444,7 +1483,7 @@ function jsDist(s: RunScope, what: string, bytes = H.JS_DIST): void {
 
 // --- commands the parser gives no effect for ----------------------------------------------------
 
-function fallbackCommand(s: RunScope, cmd: ShellCommand, idx: number): void {
+function fallbackCommand(s: RunScope, cmd: ShellCommand): void {
   const name = basename(cmd.name);
   const a = cmd.args;
   const home = homeOf(s.st);
@@ -1495,11 +1534,32 @@ function fallbackCommand(s: RunScope, cmd: ShellCommand, idx: number): void {
     return moveOrCopy(s, name, srcs, dest);
   }
   if (name === 'npm' && a[0] === 'prune') return prune(s);
+  if ((name === 'bash' || name === 'sh') && a.length) {
+    // A self-extracting installer fetched earlier (Miniconda: `bash Miniconda3.sh -b -p /opt/conda`).
+    const script = resolvePath(s.cwd, a.find((x) => !x.startsWith('-')) ?? '', home);
+    const dl = [...s.layer.items, ...liveItems(s.st)].find((i) => i.kind === 'download' && i.path === script);
+    const tc = dl?.note ? H.findToolchain(dl.note) : dl ? H.findToolchain(dl.path) : null;
+    if (tc && tc.installed > tc.archive) {
+      const p = a.indexOf('-p');
+      const dest = p >= 0 && a[p + 1] ? resolvePath(s.cwd, a[p + 1], home) : '/opt/conda';
+      addItem(
+        s.st,
+        s.layer,
+        makeItem(
+          'toolchain',
+          dest,
+          tc.installed,
+          'medium',
+          `the ${tc.name} installs into ${dest} (≈ ${fmtBytes(tc.installed)})`,
+        ),
+      );
+    }
+    return;
+  }
   if (name === 'apt-get' || name === 'apt') {
     if (a.includes('dist-clean')) return cacheClean(s, 'apt-lists', []);
     if (a.includes('clean')) return cacheClean(s, 'apt-archives', []);
   }
-  void idx;
 }
 
 /** chown/chmod -R of files from earlier layers copies each file up into this layer. */

@@ -182,7 +182,10 @@ describe('JSON and shell form', () => {
     expect(m.syntaxErrors[0].message).toMatch(/not valid JSON/);
   });
 
-  it('parses the -c string of a JSON-form shell RUN', () => {
+  it('parses the -c string of a JSON-form shell RUN (also -ec)', () => {
+    const ec = runs(parse('FROM alpine', 'RUN ["sh", "-ec", "apk add curl"]'))[0];
+    expect(ec.shell.errexit).toBe(true);
+    expect(ec.shell.commands[0]).toMatchObject({ name: 'apk', args: ['add', 'curl'] });
     const run = runs(parse('FROM alpine', 'RUN ["/bin/sh", "-c", "apk update && apk add curl"]'))[0];
     expect(run.shell.skipped).toBeNull();
     expect(run.shell.commands.map((c) => [c.connector, c.name, ...c.args])).toEqual([

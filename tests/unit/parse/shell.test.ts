@@ -108,6 +108,7 @@ describe('parse errors and limits', () => {
     expect(s.errors.length).toBeGreaterThan(0);
     expect(s.errors[0].message).toMatch(/Shell syntax error/);
     expect(s.commands.some((c) => c.name === 'apt-get')).toBe(true);
+    expect(s.errors[0].span?.line).toBe(2);
     const q = script('echo "unclosed');
     expect(q.errors.length).toBeGreaterThan(0);
   });

@@ -68,3 +68,10 @@ describe('stages', () => {
     expect(parse('ARG A=1').stages).toEqual([]);
   });
 });
+
+describe('workdir with unresolved variables', () => {
+  it('keeps `$HOME/app` as written instead of joining it', () => {
+    expect(parse('FROM alpine', 'WORKDIR /srv', 'WORKDIR $HOME/app').stages[0].workdir).toBe('$HOME/app');
+    expect(parse('FROM alpine', 'ARG D=/opt', 'WORKDIR $D/app').stages[0].workdir).toBe('/opt/app');
+  });
+});

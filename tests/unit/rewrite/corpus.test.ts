@@ -15,9 +15,20 @@ interface Entry {
 const manifestPath = path.join(corpusRoot, 'manifest.json');
 const present = existsSync(manifestPath);
 const entries: Entry[] = present ? JSON.parse(readFileSync(manifestPath, 'utf8')) : [];
-if (!present) console.warn(`Rewrite corpus test skipped: ${manifestPath} not found (the corpus lives in ../shared/corpus).`);
+if (!present)
+  console.warn(
+    `Rewrite corpus test skipped: ${manifestPath} not found (the corpus lives in ../shared/corpus).`,
+  );
 
-const counts = { files: 0, valid: 0, idempotent: 0, neverGrows: 0, promisesKept: 0, synthesized: 0, withSteps: 0 };
+const counts = {
+  files: 0,
+  valid: 0,
+  idempotent: 0,
+  neverGrows: 0,
+  promisesKept: 0,
+  synthesized: 0,
+  withSteps: 0,
+};
 const reductions: Record<string, number[]> = { naive: [], optimized: [], mixed: [] };
 
 beforeAll(async () => {
@@ -34,7 +45,8 @@ describe.skipIf(!present)('rewrite over the corpus', () => {
     const valid = a.syntaxErrors.length > 0 ? out === text : after.syntaxErrors.length === 0;
     const idempotent = analyze(out).rewrite.dockerfile === out;
     const neverGrows = a.rewrite.estimate.uncompressedBytes <= a.estimate.uncompressedBytes;
-    const staticSite = a.rewrite.steps.some((s) => s.id === 'multi-stage' && s.enabled) && /^FROM nginx/m.test(out);
+    const staticSite =
+      a.rewrite.steps.some((s) => s.id === 'multi-stage' && s.enabled) && /^FROM nginx/m.test(out);
     const broken = a.syntaxErrors.length
       ? []
       : promisesBroken(text, out, staticSite ? ['cmd', 'entrypoint', 'expose', 'user', 'healthcheck'] : []);
@@ -61,7 +73,8 @@ afterAll(() => {
       `  valid ${counts.valid}, idempotent ${counts.idempotent}, never grows ${counts.neverGrows}, promises kept ${counts.promisesKept}`,
       `  with applied steps ${counts.withSteps}, multi-stage synthesized ${counts.synthesized}`,
       ...Object.entries(reductions).map(
-        ([style, xs]) => `  ${style.padEnd(9)} ${String(xs.length).padStart(3)} files, median reduction ${pct(median(xs))}, mean ${pct(xs.reduce((a, b) => a + b, 0) / (xs.length || 1))}`,
+        ([style, xs]) =>
+          `  ${style.padEnd(9)} ${String(xs.length).padStart(3)} files, median reduction ${pct(median(xs))}, mean ${pct(xs.reduce((a, b) => a + b, 0) / (xs.length || 1))}`,
       ),
     ].join('\n'),
   );

@@ -28,7 +28,14 @@ beforeAll(async () => {
   await ready;
 });
 
-const NODE_NAIVE = df('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm install', 'RUN npm run build', 'CMD ["npm", "start"]');
+const NODE_NAIVE = df(
+  'FROM node:20',
+  'WORKDIR /app',
+  'COPY . .',
+  'RUN npm install',
+  'RUN npm run build',
+  'CMD ["npm", "start"]',
+);
 
 // ---------------------------------------------------------------------------------------------
 // Crafted outcomes: the rewriter's mechanics independent of which rules exist.
@@ -51,7 +58,13 @@ function fakeRule(id: string): Rule {
   };
 }
 
-function outcome(model: DockerfileModel, id: string, line: number, safety: FixSafety, edits: Fix['edits']): RuleOutcome {
+function outcome(
+  model: DockerfileModel,
+  id: string,
+  line: number,
+  safety: FixSafety,
+  edits: Fix['edits'],
+): RuleOutcome {
   const fix: Fix = { title: `fix ${id}`, safety, edits };
   return {
     rule: fakeRule(id),
@@ -89,15 +102,24 @@ const BASE = df('FROM debian:bookworm-slim', 'LABEL a=b', 'WORKDIR /srv', 'EXPOS
 
 describe('steps: safety, switches and ids', () => {
   it('a safe fix is applied and listed with ruleId@line, enabled, a measured saving and its title', () => {
-    const r = rewriteWith(BASE, (m) => [outcome(m, 'x-label', 2, 'safe', [replace(m.text, 'LABEL a=b', 'LABEL a=b c=d')])]);
+    const r = rewriteWith(BASE, (m) => [
+      outcome(m, 'x-label', 2, 'safe', [replace(m.text, 'LABEL a=b', 'LABEL a=b c=d')]),
+    ]);
     expect(r.dockerfile).toContain('LABEL a=b c=d');
     const step = r.steps.find((s) => s.ruleId === 'x-label')!;
-    expect(step).toMatchObject({ id: 'x-label@2', enabled: true, title: 'fix x-label', explanation: 'finding x-label' });
+    expect(step).toMatchObject({
+      id: 'x-label@2',
+      enabled: true,
+      title: 'fix x-label',
+      explanation: 'finding x-label',
+    });
     expect(step.savingsBytes).toBeGreaterThanOrEqual(0);
   });
 
   it('an unsafe fix is listed switched off, and applied when its id (or rule id) is enabled', () => {
-    const make = (m: DockerfileModel) => [outcome(m, 'x-unsafe', 2, 'unsafe', [replace(m.text, 'LABEL a=b', 'LABEL a=b z=1')])];
+    const make = (m: DockerfileModel) => [
+      outcome(m, 'x-unsafe', 2, 'unsafe', [replace(m.text, 'LABEL a=b', 'LABEL a=b z=1')]),
+    ];
     const off = rewriteWith(BASE, make);
     expect(off.dockerfile).toBe(BASE);
     expect(off.steps.find((s) => s.id === 'x-unsafe@2')).toMatchObject({ enabled: false });
@@ -124,7 +146,9 @@ describe('steps: safety, switches and ids', () => {
       outcome(m, 'x-b', 2, 'safe', [replace(m.text, 'a=b', 'a=b y=2')]),
     ]);
     expect(r.dockerfile).toContain('LABEL a=b z=1\n');
-    expect(r.steps.filter((s) => s.enabled && s.ruleId.startsWith('x-')).map((s) => s.ruleId)).toEqual(['x-a']);
+    expect(r.steps.filter((s) => s.enabled && s.ruleId.startsWith('x-')).map((s) => s.ruleId)).toEqual([
+      'x-a',
+    ]);
   });
 
   it('non-overlapping fixes of one pass are all applied', () => {
@@ -139,7 +163,9 @@ describe('steps: safety, switches and ids', () => {
 
 describe('steps that would do harm are dropped', () => {
   it('a step that makes a syntax error', () => {
-    const r = rewriteWith(BASE, (m) => [outcome(m, 'x-broken', 2, 'safe', [replace(m.text, 'LABEL a=b', 'LABELL a=b')])]);
+    const r = rewriteWith(BASE, (m) => [
+      outcome(m, 'x-broken', 2, 'safe', [replace(m.text, 'LABEL a=b', 'LABELL a=b')]),
+    ]);
     expect(r.dockerfile).toBe(BASE);
     expect(r.steps.some((s) => s.ruleId === 'x-broken')).toBe(false);
   });
@@ -162,7 +188,9 @@ describe('steps that would do harm are dropped', () => {
       ]),
     ]);
     expect(r.dockerfile).toBe(text);
-    expect(r.estimate.uncompressedBytes).toBeLessThanOrEqual(estimateImage(parseDockerfile(text), resolveOptions()).uncompressedBytes);
+    expect(r.estimate.uncompressedBytes).toBeLessThanOrEqual(
+      estimateImage(parseDockerfile(text), resolveOptions()).uncompressedBytes,
+    );
   });
 
   it('input with syntax errors is left unchanged', () => {
@@ -194,7 +222,10 @@ describe('the whole pipeline', () => {
   it('the .dockerignore is a step of its own; switched off, none is suggested', () => {
     const on = analyze(NODE_NAIVE);
     expect(on.rewrite.dockerignore).toMatch(/^node_modules$/m);
-    expect(on.rewrite.steps.find((s) => s.id === 'dockerignore')).toMatchObject({ technique: 'dockerignore', enabled: true });
+    expect(on.rewrite.steps.find((s) => s.id === 'dockerignore')).toMatchObject({
+      technique: 'dockerignore',
+      enabled: true,
+    });
     const off = analyze(NODE_NAIVE, { rewrite: { disabledSteps: ['dockerignore'] } });
     expect(off.rewrite.dockerignore).toBeNull();
     expect(off.rewrite.steps.find((s) => s.id === 'dockerignore')).toMatchObject({ enabled: false });
@@ -210,7 +241,13 @@ describe('the whole pipeline', () => {
     for (const text of [
       NODE_NAIVE,
       df('FROM ubuntu:22.04', 'RUN apt-get update', 'RUN apt-get install -y curl', 'CMD ["bash"]'),
-      df('FROM python:3.12', 'WORKDIR /app', 'COPY . .', 'RUN pip install -r requirements.txt', 'CMD ["python", "app.py"]'),
+      df(
+        'FROM python:3.12',
+        'WORKDIR /app',
+        'COPY . .',
+        'RUN pip install -r requirements.txt',
+        'CMD ["python", "app.py"]',
+      ),
     ]) {
       const once = analyze(text).rewrite.dockerfile;
       expect(analyze(once).rewrite.dockerfile).toBe(once);
@@ -218,7 +255,16 @@ describe('the whole pipeline', () => {
   });
 
   it('every step id is unique and every technique is from the vocabulary', () => {
-    const a = analyze(df('FROM ubuntu:latest', 'RUN apt-get update', 'RUN apt-get install -y curl', 'RUN apt install -y git', 'COPY . /app', 'CMD ["bash"]'));
+    const a = analyze(
+      df(
+        'FROM ubuntu:latest',
+        'RUN apt-get update',
+        'RUN apt-get install -y curl',
+        'RUN apt install -y git',
+        'COPY . /app',
+        'CMD ["bash"]',
+      ),
+    );
     const ids = a.rewrite.steps.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -243,7 +289,9 @@ describe('promises', () => {
   });
 
   it('a USER may be added where there was none, never changed', () => {
-    expect(promisesBroken(df('FROM alpine', 'CMD ["x"]'), df('FROM alpine', 'USER app', 'CMD ["x"]'))).toEqual([]);
+    expect(
+      promisesBroken(df('FROM alpine', 'CMD ["x"]'), df('FROM alpine', 'USER app', 'CMD ["x"]')),
+    ).toEqual([]);
     expect(promisesBroken(df('FROM alpine', 'USER a'), df('FROM alpine', 'USER b'))).toEqual(['USER']);
   });
 
@@ -261,7 +309,16 @@ describe('promises', () => {
     );
     expect(promisesBroken(before, before)).toEqual([]);
     expect(promisesBroken(before, df('FROM alpine', 'WORKDIR /srv'))).toEqual(
-      expect.arrayContaining(['ENV A', 'ENV B', 'LABEL x', 'EXPOSE', 'VOLUME', 'HEALTHCHECK', 'STOPSIGNAL', 'ENTRYPOINT']),
+      expect.arrayContaining([
+        'ENV A',
+        'ENV B',
+        'LABEL x',
+        'EXPOSE',
+        'VOLUME',
+        'HEALTHCHECK',
+        'STOPSIGNAL',
+        'ENTRYPOINT',
+      ]),
     );
     // Promises of the final stage are read through FROM <stage> chains.
     const multi = df('FROM alpine AS base', 'ENV A=1 B=2', 'FROM base', 'CMD ["x"]');
@@ -270,13 +327,27 @@ describe('promises', () => {
 });
 
 describe('edit helpers', () => {
-  const run = (m: DockerfileModel, n = 0) => m.instructions.filter((i): i is RunInstruction => i.keyword === 'RUN')[n];
+  const run = (m: DockerfileModel, n = 0) =>
+    m.instructions.filter((i): i is RunInstruction => i.keyword === 'RUN')[n];
 
   it('insertBefore keeps an ignore pragma attached to its instruction and parser directives on top', () => {
-    const text = df('# syntax=docker/dockerfile:1', 'FROM alpine', '# hadolint ignore=DL3018', 'RUN apk add curl');
+    const text = df(
+      '# syntax=docker/dockerfile:1',
+      'FROM alpine',
+      '# hadolint ignore=DL3018',
+      'RUN apk add curl',
+    );
     const m = parseDockerfile(text);
     const out = applyEdits(text, [insertBefore(m, run(m), 'ENV X=1')]);
-    expect(out).toBe(df('# syntax=docker/dockerfile:1', 'FROM alpine', 'ENV X=1', '# hadolint ignore=DL3018', 'RUN apk add curl'));
+    expect(out).toBe(
+      df(
+        '# syntax=docker/dockerfile:1',
+        'FROM alpine',
+        'ENV X=1',
+        '# hadolint ignore=DL3018',
+        'RUN apk add curl',
+      ),
+    );
     const first = parseDockerfile(df('# syntax=docker/dockerfile:1', 'FROM alpine'));
     expect(applyEdits(first.text, [insertBefore(first, first.instructions[0], 'ARG V=1')])).toBe(
       df('# syntax=docker/dockerfile:1', 'ARG V=1', 'FROM alpine'),
@@ -286,26 +357,51 @@ describe('edit helpers', () => {
   it('replaceInstruction and removeInstruction', () => {
     const text = df('FROM alpine', 'RUN a \\', '  && b', 'CMD ["x"]');
     const m = parseDockerfile(text);
-    expect(applyEdits(text, [replaceInstruction(m, run(m), 'RUN c')])).toBe(df('FROM alpine', 'RUN c', 'CMD ["x"]'));
+    expect(applyEdits(text, [replaceInstruction(m, run(m), 'RUN c')])).toBe(
+      df('FROM alpine', 'RUN c', 'CMD ["x"]'),
+    );
     expect(applyEdits(text, [removeInstruction(m, run(m))])).toBe(df('FROM alpine', 'CMD ["x"]'));
   });
 
   it('mergeRuns joins consecutive RUNs with && and refuses when a cd would leak', () => {
-    const text = df('FROM debian', 'RUN apt-get update', 'RUN apt-get install -y curl', 'RUN rm -rf /var/lib/apt/lists/*');
+    const text = df(
+      'FROM debian',
+      'RUN apt-get update',
+      'RUN apt-get install -y curl',
+      'RUN rm -rf /var/lib/apt/lists/*',
+    );
     const m = parseDockerfile(text);
     const runs = m.instructions.filter((i): i is RunInstruction => i.keyword === 'RUN');
     const out = applyEdits(text, [mergeRuns(m, runs)!]);
-    expect(out).toBe(df('FROM debian', 'RUN apt-get update && \\', '    apt-get install -y curl && \\', '    rm -rf /var/lib/apt/lists/*'));
+    expect(out).toBe(
+      df(
+        'FROM debian',
+        'RUN apt-get update && \\',
+        '    apt-get install -y curl && \\',
+        '    rm -rf /var/lib/apt/lists/*',
+      ),
+    );
     expect(parseDockerfile(out).syntaxErrors).toEqual([]);
     const cd = parseDockerfile(df('FROM debian', 'RUN cd /tmp', 'RUN make'));
-    expect(mergeRuns(cd, cd.instructions.filter((i): i is RunInstruction => i.keyword === 'RUN'))).toBeNull();
+    expect(
+      mergeRuns(
+        cd,
+        cd.instructions.filter((i): i is RunInstruction => i.keyword === 'RUN'),
+      ),
+    ).toBeNull();
   });
 
   it('cache and secret mounts bring the syntax directive', () => {
     const text = df('FROM python:3.12-slim', 'RUN pip install -r requirements.txt');
     const m = parseDockerfile(text);
     const out = applyEdits(text, addCacheMount(m, run(m), '/root/.cache/pip')!);
-    expect(out).toBe(df('# syntax=docker/dockerfile:1', 'FROM python:3.12-slim', 'RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt'));
+    expect(out).toBe(
+      df(
+        '# syntax=docker/dockerfile:1',
+        'FROM python:3.12-slim',
+        'RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt',
+      ),
+    );
     const secret = applyEdits(text, addSecretMount(m, run(m), 'pip_token', { env: 'PIP_TOKEN' })!);
     expect(secret).toMatch(/RUN --mount=type=secret,id=pip_token,env=PIP_TOKEN pip install/);
     expect(ensureSyntaxDirective(parseDockerfile(out))).toBeNull();
@@ -322,7 +418,10 @@ describe('edit helpers', () => {
   it.each([
     ['node:20-slim', 'USER node'],
     ['alpine:3.20', 'RUN addgroup -S app && adduser -S -G app -H -D app\nUSER app'],
-    ['debian:bookworm-slim', 'RUN groupadd --system app && useradd --system --gid app --no-create-home --shell /usr/sbin/nologin app\nUSER app'],
+    [
+      'debian:bookworm-slim',
+      'RUN groupadd --system app && useradd --system --gid app --no-create-home --shell /usr/sbin/nologin app\nUSER app',
+    ],
   ])('addNonRootUser on %s goes before the trailing CMD/EXPOSE', (image, lines) => {
     const text = df(`FROM ${image}`, 'RUN echo hi', 'EXPOSE 80', 'CMD ["x"]');
     const m = parseDockerfile(text);
@@ -357,19 +456,39 @@ describe('offsets', () => {
 describe('suggested .dockerignore', () => {
   it('per ecosystem, never excluding what the Dockerfile copies or tests', () => {
     const node = suggestDockerignore(parseDockerfile(NODE_NAIVE))!;
-    for (const e of ['.git', 'node_modules', '.env', '*.log', '.vscode', '.idea', 'Dockerfile*', 'coverage', 'dist'])
+    for (const e of [
+      '.git',
+      'node_modules',
+      '.env',
+      '*.log',
+      '.vscode',
+      '.idea',
+      'Dockerfile*',
+      'coverage',
+      'dist',
+    ])
       expect(node.split('\n')).toContain(e);
-    const prebuilt = suggestDockerignore(parseDockerfile(df('FROM nginx:alpine', 'COPY dist/ /usr/share/nginx/html')))!;
+    const prebuilt = suggestDockerignore(
+      parseDockerfile(df('FROM nginx:alpine', 'COPY dist/ /usr/share/nginx/html')),
+    )!;
     expect(prebuilt.split('\n')).not.toContain('dist');
-    const tested = suggestDockerignore(parseDockerfile(df('FROM python:3.12', 'COPY . .', 'RUN pytest tests/')))!;
+    const tested = suggestDockerignore(
+      parseDockerfile(df('FROM python:3.12', 'COPY . .', 'RUN pytest tests/')),
+    )!;
     expect(tested.split('\n')).not.toContain('tests');
     expect(tested.split('\n')).toContain('__pycache__');
-    expect(suggestDockerignore(parseDockerfile(df('FROM golang:1.22', 'COPY . .')))!.split('\n')).toContain('bin');
-    expect(suggestDockerignore(parseDockerfile(df('FROM rust:1', 'COPY . .')))!.split('\n')).toContain('target');
+    expect(suggestDockerignore(parseDockerfile(df('FROM golang:1.22', 'COPY . .')))!.split('\n')).toContain(
+      'bin',
+    );
+    expect(suggestDockerignore(parseDockerfile(df('FROM rust:1', 'COPY . .')))!.split('\n')).toContain(
+      'target',
+    );
   });
 
   it('null when nothing comes from the build context', () => {
     expect(suggestDockerignore(parseDockerfile(df('FROM alpine', 'RUN echo hi')))).toBeNull();
-    expect(suggestDockerignore(parseDockerfile(df('FROM alpine', 'COPY --from=busybox /bin/sh /sh')))).toBeNull();
+    expect(
+      suggestDockerignore(parseDockerfile(df('FROM alpine', 'COPY --from=busybox /bin/sh /sh'))),
+    ).toBeNull();
   });
 });

@@ -13,7 +13,14 @@ beforeAll(async () => {
 
 const SEEDS: Record<string, { text: string; min: number; ecosystem: string }> = {
   node: {
-    text: df('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm install', 'RUN npm run build', 'CMD ["npm", "start"]'),
+    text: df(
+      'FROM node:20',
+      'WORKDIR /app',
+      'COPY . .',
+      'RUN npm install',
+      'RUN npm run build',
+      'CMD ["npm", "start"]',
+    ),
     min: 0.8,
     ecosystem: 'node',
   },
@@ -46,7 +53,13 @@ const SEEDS: Record<string, { text: string; min: number; ecosystem: string }> = 
     ecosystem: 'java',
   },
   rust: {
-    text: df('FROM rust:1.78', 'WORKDIR /app', 'COPY . .', 'RUN cargo build --release', 'CMD ["./target/release/app"]'),
+    text: df(
+      'FROM rust:1.78',
+      'WORKDIR /app',
+      'COPY . .',
+      'RUN cargo build --release',
+      'CMD ["./target/release/app"]',
+    ),
     min: 0.8,
     ecosystem: 'rust',
   },

@@ -28,7 +28,7 @@ RUN cargo build --release -p server
 EXPOSE 8000
 CMD ["/usr/src/app/target/release/server"]
 `,
-  'cmake': String.raw`FROM ubuntu:22.04
+  cmake: String.raw`FROM ubuntu:22.04
 RUN apt-get update && apt-get install -y build-essential cmake libboost-program-options-dev libssl-dev
 WORKDIR /app
 COPY . .
@@ -36,7 +36,7 @@ RUN mkdir -p build && cd build && cmake .. && make
 EXPOSE 9000
 CMD ["./build/server", "--port", "9000"]
 `,
-  'composer': String.raw`FROM php:8.2-apache
+  composer: String.raw`FROM php:8.2-apache
 RUN apt-get update && apt-get install -y git unzip libzip-dev && docker-php-ext-install zip pdo_mysql
 COPY --from=composer:2 /usr/bin/composer /usr/bin/composer
 WORKDIR /var/www/html
@@ -44,7 +44,7 @@ COPY . .
 RUN composer install --no-interaction
 EXPOSE 80
 `,
-  'dotnet': String.raw`FROM mcr.microsoft.com/dotnet/sdk:8.0
+  dotnet: String.raw`FROM mcr.microsoft.com/dotnet/sdk:8.0
 WORKDIR /src
 COPY . .
 RUN dotnet restore
@@ -70,14 +70,14 @@ COPY . .
 RUN go build
 CMD ["./server"]
 `,
-  'gradle': String.raw`FROM gradle:8.7-jdk21
+  gradle: String.raw`FROM gradle:8.7-jdk21
 WORKDIR /home/gradle/project
 COPY . .
 RUN gradle bootJar --no-daemon
 EXPOSE 8080
 CMD ["java", "-jar", "build/libs/app.jar"]
 `,
-  'maven': String.raw`FROM maven:3.9.6-eclipse-temurin-17
+  maven: String.raw`FROM maven:3.9.6-eclipse-temurin-17
 WORKDIR /build
 COPY pom.xml .
 COPY src ./src
@@ -85,7 +85,7 @@ RUN mvn -B package -DskipTests
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "target/demo-0.0.1-SNAPSHOT.jar"]
 `,
-  'next': String.raw`FROM node:20
+  next: String.raw`FROM node:20
 WORKDIR /app
 COPY . .
 RUN npm ci
@@ -123,7 +123,7 @@ USER appuser
 EXPOSE 8000
 CMD gunicorn --bind 0.0.0.0:8000 mysite.wsgi
 `,
-  'pnpm': String.raw`FROM node:22
+  pnpm: String.raw`FROM node:22
 RUN corepack enable
 WORKDIR /app
 COPY . .
@@ -132,7 +132,7 @@ ENV NODE_ENV=production
 EXPOSE 4000
 CMD ["node", "dist/main.js"]
 `,
-  'poetry': String.raw`FROM python:3.11
+  poetry: String.raw`FROM python:3.11
 ENV PYTHONDONTWRITEBYTECODE=1
 WORKDIR /code
 RUN pip install poetry
@@ -142,7 +142,7 @@ COPY . .
 EXPOSE 8000
 CMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000"]
 `,
-  'static': String.raw`FROM node:18
+  static: String.raw`FROM node:18
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
@@ -152,14 +152,14 @@ RUN npm install -g serve
 EXPOSE 3000
 CMD ["serve", "-s", "build", "-l", "3000"]
 `,
-  'uv': String.raw`FROM python:3.12-bookworm
+  uv: String.raw`FROM python:3.12-bookworm
 WORKDIR /app
 RUN pip install uv
 COPY . .
 RUN uv sync --frozen
 CMD ["python", "-m", "app"]
 `,
-  'yarn': String.raw`FROM node:20-bookworm
+  yarn: String.raw`FROM node:20-bookworm
 WORKDIR /app
 COPY package.json yarn.lock ./
 RUN yarn install --frozen-lockfile
@@ -194,12 +194,16 @@ describe('Node (npm, yarn, pnpm)', () => {
     expect(r.text).not.toMatch(/AS build/);
     expect(r.text).toMatch(/^FROM node:18 AS deps$/m);
     expect(finalBase(r.text)).toBe('node:18-alpine');
-    expect(finalLines(r.text)).toContain('COPY --from=deps /usr/src/app/node_modules /usr/src/app/node_modules');
+    expect(finalLines(r.text)).toContain(
+      'COPY --from=deps /usr/src/app/node_modules /usr/src/app/node_modules',
+    );
     expect(promisesBroken(FIXTURES['npm-nobuild'], r.text)).toEqual([]);
   });
 
   it('an old Node (< 16) gets --only=production', () => {
-    const r = synth(df('FROM node:14', 'WORKDIR /app', 'COPY . .', 'RUN npm install', 'CMD ["node", "server.js"]'));
+    const r = synth(
+      df('FROM node:14', 'WORKDIR /app', 'COPY . .', 'RUN npm install', 'CMD ["node", "server.js"]'),
+    );
     expect(r.text).toMatch(/npm install --only=production/);
     expect(r.caveats.join(' ')).toMatch(/No lockfile/);
   });
@@ -242,12 +246,20 @@ describe('Node (npm, yarn, pnpm)', () => {
     const r = synth(text);
     expect(finalBase(r.text)).toBe('node:20-slim');
     // The toolchain is set up in the deps stage too (native modules compile there).
-    expect(r.text.slice(0, r.text.indexOf('FROM node:20-slim'))).toMatch(/apt-get install -y python3 make g\+\+/);
+    expect(r.text.slice(0, r.text.indexOf('FROM node:20-slim'))).toMatch(
+      /apt-get install -y python3 make g\+\+/,
+    );
     expect(finalLines(r.text).join('\n')).not.toMatch(/g\+\+/);
   });
 
   it('an already slim, production-only install is left alone', () => {
-    const text = df('FROM node:20-alpine', 'WORKDIR /app', 'COPY . .', 'RUN npm ci --omit=dev', 'CMD ["node", "index.js"]');
+    const text = df(
+      'FROM node:20-alpine',
+      'WORKDIR /app',
+      'COPY . .',
+      'RUN npm ci --omit=dev',
+      'CMD ["node", "index.js"]',
+    );
     expect(synthesizeMultiStage(parseDockerfile(text))).toBeNull();
   });
 });
@@ -267,7 +279,13 @@ describe('static front-ends', () => {
 
 describe('Go', () => {
   it('the seed pattern: go.mod first, static binary, distroless nonroot, same CMD', () => {
-    const text = df('FROM golang:1.22', 'WORKDIR /app', 'COPY . .', 'RUN go build -o main .', 'CMD ["./main"]');
+    const text = df(
+      'FROM golang:1.22',
+      'WORKDIR /app',
+      'COPY . .',
+      'RUN go build -o main .',
+      'CMD ["./main"]',
+    );
     const r = synth(text);
     expect(r.ecosystem).toBe('go');
     expect(r.text).toMatch(/^COPY go\.mod go\.sum\* \.\/\nRUN go mod download\nCOPY \. \.$/m);
@@ -308,7 +326,13 @@ describe('Go', () => {
   });
 
   it('`go run` at run time needs the toolchain: nothing offered', () => {
-    const text = df('FROM golang:1.22', 'WORKDIR /app', 'COPY . .', 'RUN go build ./...', 'CMD ["go", "run", "."]');
+    const text = df(
+      'FROM golang:1.22',
+      'WORKDIR /app',
+      'COPY . .',
+      'RUN go build ./...',
+      'CMD ["go", "run", "."]',
+    );
     expect(synthesizeMultiStage(parseDockerfile(text))).toBeNull();
   });
 });
@@ -318,7 +342,9 @@ describe('Rust', () => {
     const r = synth(FIXTURES['cargo-ws']);
     expect(r.ecosystem).toBe('rust');
     expect(r.text.startsWith('# syntax=docker/dockerfile:1')).toBe(true);
-    expect(r.text).toMatch(/RUN --mount=type=cache,target=\/usr\/local\/cargo\/registry cargo build --release -p server/);
+    expect(r.text).toMatch(
+      /RUN --mount=type=cache,target=\/usr\/local\/cargo\/registry cargo build --release -p server/,
+    );
     expect(finalBase(r.text)).toBe('gcr.io/distroless/cc-debian12:nonroot');
     expect(finalLines(r.text)).toContain(
       'COPY --from=build /usr/src/app/target/release/server /usr/src/app/target/release/server',
@@ -375,7 +401,13 @@ describe('Python (pip, poetry, uv)', () => {
   });
 
   it('pip --user installs elsewhere: nothing offered', () => {
-    const text = df('FROM python:3.12', 'WORKDIR /app', 'COPY . .', 'RUN pip install --user -r requirements.txt', 'CMD ["python", "app.py"]');
+    const text = df(
+      'FROM python:3.12',
+      'WORKDIR /app',
+      'COPY . .',
+      'RUN pip install --user -r requirements.txt',
+      'CMD ["python", "app.py"]',
+    );
     expect(synthesizeMultiStage(parseDockerfile(text))).toBeNull();
   });
 });
@@ -406,7 +438,13 @@ describe('Java (Maven, Gradle)', () => {
   });
 
   it('mvn spring-boot:run at run time needs the JDK: nothing offered', () => {
-    const text = df('FROM maven:3.9-eclipse-temurin-21', 'WORKDIR /app', 'COPY . .', 'RUN mvn package', 'CMD ["mvn", "spring-boot:run"]');
+    const text = df(
+      'FROM maven:3.9-eclipse-temurin-21',
+      'WORKDIR /app',
+      'COPY . .',
+      'RUN mvn package',
+      'CMD ["mvn", "spring-boot:run"]',
+    );
     expect(synthesizeMultiStage(parseDockerfile(text))).toBeNull();
   });
 });
@@ -445,12 +483,45 @@ describe('.NET, PHP, C/C++', () => {
 
 describe('nothing to synthesize', () => {
   it.each([
-    ['already multi-stage with a slim final stage', df('FROM golang:1.22 AS b', 'RUN go build -o /x .', 'FROM gcr.io/distroless/static-debian12', 'COPY --from=b /x /x', 'CMD ["/x"]')],
-    ['an unknown ecosystem', df('FROM debian:bookworm-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends curl', 'CMD ["bash"]')],
+    [
+      'already multi-stage with a slim final stage',
+      df(
+        'FROM golang:1.22 AS b',
+        'RUN go build -o /x .',
+        'FROM gcr.io/distroless/static-debian12',
+        'COPY --from=b /x /x',
+        'CMD ["/x"]',
+      ),
+    ],
+    [
+      'an unknown ecosystem',
+      df(
+        'FROM debian:bookworm-slim',
+        'RUN apt-get update && apt-get install -y --no-install-recommends curl',
+        'CMD ["bash"]',
+      ),
+    ],
     ['a variable base image', df('ARG BASE', 'FROM ${BASE}', 'RUN go build -o app .', 'CMD ["./app"]')],
     ['an empty file', ''],
     ['syntax errors', df('FROM node:20', 'RUNN npm install')],
   ])('%s', (_name, text) => {
     expect(synthesizeMultiStage(parseDockerfile(text))).toBeNull();
+  });
+});
+
+describe('text conventions', () => {
+  it('a CRLF file gets a CRLF synthesis; a backtick-escape file gets none', () => {
+    const crlf = 'FROM golang:1.22\r\nWORKDIR /app\r\nCOPY . .\r\nRUN go build \\\r\n  -o main .\r\nCMD ["./main"]\r\n';
+    const r = synth(crlf);
+    expect(r.text.replace(/\r\n/g, '')).not.toMatch(/\n/);
+    const backtick = '# escape=`\nFROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN go build -o main .\nCMD ["./main"]\n';
+    expect(synthesizeMultiStage(parseDockerfile(backtick))).toBeNull();
+  });
+
+  it('global ARGs and the platform flag are kept', () => {
+    const text = df('ARG GO_VERSION=1.22', 'FROM --platform=linux/amd64 golang:${GO_VERSION}', 'WORKDIR /app', 'COPY . .', 'RUN go build -o app .', 'CMD ["./app"]');
+    const r = synth(text);
+    expect(r.text.startsWith('ARG GO_VERSION=1.22\n')).toBe(true);
+    expect(r.text).toMatch(/^FROM --platform=linux\/amd64 golang:\$\{GO_VERSION\} AS build$/m);
   });
 });

@@ -9,5 +9,11 @@ ruleCases('add-instead-of-copy', {
     { name: 'a URL', code: df('FROM alpine:3.20', 'ADD https://example.com/a.tgz /tmp/') },
     { name: 'a local archive is extracted', code: df('FROM alpine:3.20', 'ADD rootfs.tar.gz /') },
   ],
-  invalid: [{ name: 'lower-case add', code: df('FROM alpine:3.20', 'add . /app'), output: df('FROM alpine:3.20', 'copy . /app') }],
+  invalid: [
+    {
+      name: 'lower-case add',
+      code: df('FROM alpine:3.20', 'add . /app'),
+      output: df('FROM alpine:3.20', 'copy . /app'),
+    },
+  ],
 });

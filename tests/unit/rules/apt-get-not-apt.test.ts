@@ -12,6 +12,10 @@ ruleCases('apt-get-not-apt', {
       code: df('FROM debian:12-slim', 'RUN apt update && apt install -y curl'),
       output: df('FROM debian:12-slim', 'RUN apt-get update && apt-get install -y curl'),
     },
-    { name: 'apt search becomes apt-cache', code: df('FROM debian:12-slim', 'RUN apt search curl'), output: df('FROM debian:12-slim', 'RUN apt-cache search curl') },
+    {
+      name: 'apt search becomes apt-cache',
+      code: df('FROM debian:12-slim', 'RUN apt search curl'),
+      output: df('FROM debian:12-slim', 'RUN apt-cache search curl'),
+    },
   ],
 });

@@ -6,8 +6,19 @@ beforeAll(ready);
 
 ruleCases('apt-no-install-recommends', {
   valid: [
-    { name: 'with --no-install-recommends', code: df('FROM debian:12-slim', 'RUN apt-get install -y --no-install-recommends curl') },
-    { name: 'builder stage', code: df('FROM debian:12 AS b', 'RUN apt-get install -y gcc', 'FROM debian:12-slim', 'COPY --from=b /x /x') },
+    {
+      name: 'with --no-install-recommends',
+      code: df('FROM debian:12-slim', 'RUN apt-get install -y --no-install-recommends curl'),
+    },
+    {
+      name: 'builder stage',
+      code: df(
+        'FROM debian:12 AS b',
+        'RUN apt-get install -y gcc',
+        'FROM debian:12-slim',
+        'COPY --from=b /x /x',
+      ),
+    },
   ],
   invalid: [
     {

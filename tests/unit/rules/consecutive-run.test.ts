@@ -7,9 +7,25 @@ beforeAll(ready);
 ruleCases('consecutive-run', {
   valid: [
     { name: 'two RUNs', code: df('FROM debian:12-slim', 'RUN echo a', 'RUN echo b') },
-    { name: 'RUNs separated by other instructions', code: df('FROM debian:12-slim', 'RUN echo a', 'ENV X=1', 'RUN echo b', 'WORKDIR /x', 'RUN echo c') },
-    { name: 'a builder stage', code: df('FROM debian:12 AS b', 'RUN echo a', 'RUN echo b', 'RUN echo c', 'FROM debian:12-slim', 'COPY --from=b /x /x') },
-    { name: 'RUNs with mounts are not grouped', code: df('FROM debian:12-slim', 'RUN echo a', 'RUN --mount=type=cache,target=/c echo b', 'RUN echo c') },
+    {
+      name: 'RUNs separated by other instructions',
+      code: df('FROM debian:12-slim', 'RUN echo a', 'ENV X=1', 'RUN echo b', 'WORKDIR /x', 'RUN echo c'),
+    },
+    {
+      name: 'a builder stage',
+      code: df(
+        'FROM debian:12 AS b',
+        'RUN echo a',
+        'RUN echo b',
+        'RUN echo c',
+        'FROM debian:12-slim',
+        'COPY --from=b /x /x',
+      ),
+    },
+    {
+      name: 'RUNs with mounts are not grouped',
+      code: df('FROM debian:12-slim', 'RUN echo a', 'RUN --mount=type=cache,target=/c echo b', 'RUN echo c'),
+    },
   ],
   invalid: [
     {
@@ -17,6 +33,10 @@ ruleCases('consecutive-run', {
       code: df('FROM debian:12-slim', 'RUN echo a', 'RUN echo b', 'RUN echo c'),
       output: df('FROM debian:12-slim', 'RUN echo a \\', '    && echo b \\', '    && echo c'),
     },
-    { name: 'a comment in between: reported, not fixed', code: df('FROM debian:12-slim', 'RUN echo a', '# b', 'RUN echo b', 'RUN echo c'), output: null },
+    {
+      name: 'a comment in between: reported, not fixed',
+      code: df('FROM debian:12-slim', 'RUN echo a', '# b', 'RUN echo b', 'RUN echo c'),
+      output: null,
+    },
   ],
 });

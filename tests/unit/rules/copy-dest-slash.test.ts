@@ -10,5 +10,11 @@ ruleCases('copy-dest-slash', {
     { name: 'a slash', code: df('FROM alpine:3.20', 'COPY a b /app/') },
     { name: 'dot-slash', code: df('FROM alpine:3.20', 'COPY a b ./') },
   ],
-  invalid: [{ name: 'dest .', code: df('FROM alpine:3.20', 'COPY a b .'), output: df('FROM alpine:3.20', 'COPY a b ./') }],
+  invalid: [
+    {
+      name: 'dest .',
+      code: df('FROM alpine:3.20', 'COPY a b .'),
+      output: df('FROM alpine:3.20', 'COPY a b ./'),
+    },
+  ],
 });

@@ -8,7 +8,10 @@ ruleCases('copy-relative-no-workdir', {
   valid: [
     { name: 'WORKDIR first', code: df('FROM alpine:3.20', 'WORKDIR /app', 'COPY a .') },
     { name: 'absolute destination', code: df('FROM alpine:3.20', 'COPY a /app/') },
-    { name: 'WORKDIR in the parent stage', code: df('FROM alpine:3.20 AS base', 'WORKDIR /app', 'FROM base', 'COPY a .') },
+    {
+      name: 'WORKDIR in the parent stage',
+      code: df('FROM alpine:3.20 AS base', 'WORKDIR /app', 'FROM base', 'COPY a .'),
+    },
   ],
   invalid: [{ name: 'COPY . .', code: df('FROM alpine:3.20', 'COPY . .') }],
 });

@@ -12,7 +12,8 @@ import { applyEdits } from '../../../src/engine/rules/util';
 import { corpusDir, ready } from './helpers';
 
 const present = existsSync(corpusDir);
-if (!present) console.warn(`[rules corpus] skipped: ${corpusDir} is absent (the shared corpus is not checked out).`);
+if (!present)
+  console.warn(`[rules corpus] skipped: ${corpusDir} is absent (the shared corpus is not checked out).`);
 
 beforeAll(ready);
 
@@ -29,7 +30,8 @@ describe.skipIf(!present)('rules over the shared corpus', () => {
       const opts = resolveOptions();
       const outcomes = runRules(model, opts, estimateImage(model, opts), {
         skipSavings: true,
-        onError: (rule, error) => errors.push(`${file}: ${rule.meta.id}: ${error instanceof Error ? error.message : String(error)}`),
+        onError: (rule, error) =>
+          errors.push(`${file}: ${rule.meta.id}: ${error instanceof Error ? error.message : String(error)}`),
       });
       for (const o of outcomes) {
         counts.set(o.finding.ruleId, (counts.get(o.finding.ruleId) ?? 0) + 1);

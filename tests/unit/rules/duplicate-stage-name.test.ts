@@ -6,5 +6,7 @@ beforeAll(ready);
 
 ruleCases('duplicate-stage-name', {
   valid: [{ name: 'distinct names', code: df('FROM alpine:3.20 AS a', 'FROM alpine:3.20 AS b') }],
-  invalid: [{ name: 'same name in another case', code: df('FROM alpine:3.20 AS build', 'FROM alpine:3.20 AS Build') }],
+  invalid: [
+    { name: 'same name in another case', code: df('FROM alpine:3.20 AS build', 'FROM alpine:3.20 AS Build') },
+  ],
 });

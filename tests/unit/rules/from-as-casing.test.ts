@@ -9,5 +9,7 @@ ruleCases('from-as-casing', {
     { name: 'FROM ... AS', code: df('FROM alpine:3.20 AS base') },
     { name: 'from ... as', code: df('from alpine:3.20 as base') },
   ],
-  invalid: [{ name: 'from ... AS', code: df('from alpine:3.20 AS base'), output: df('from alpine:3.20 as base') }],
+  invalid: [
+    { name: 'from ... AS', code: df('from alpine:3.20 AS base'), output: df('from alpine:3.20 as base') },
+  ],
 });

@@ -6,9 +6,14 @@ beforeAll(ready);
 
 ruleCases('healthcheck-missing', {
   valid: [
-    { name: 'HEALTHCHECK present', code: df('FROM nginx:1.27', 'EXPOSE 80', 'HEALTHCHECK CMD curl -f http://localhost/ || exit 1') },
+    {
+      name: 'HEALTHCHECK present',
+      code: df('FROM nginx:1.27', 'EXPOSE 80', 'HEALTHCHECK CMD curl -f http://localhost/ || exit 1'),
+    },
     { name: 'HEALTHCHECK NONE is a decision', code: df('FROM nginx:1.27', 'EXPOSE 80', 'HEALTHCHECK NONE') },
     { name: 'no EXPOSE: not obviously a service', code: df('FROM alpine:3.20', 'CMD ["sh"]') },
   ],
-  invalid: [{ name: 'EXPOSE without HEALTHCHECK', code: df('FROM nginx:1.27', 'EXPOSE 80 443'), output: null }],
+  invalid: [
+    { name: 'EXPOSE without HEALTHCHECK', code: df('FROM nginx:1.27', 'EXPOSE 80 443'), output: null },
+  ],
 });

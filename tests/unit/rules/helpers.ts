@@ -54,13 +54,16 @@ export function df(...lines: string[]): string {
   return lines.join('\n') + '\n';
 }
 
-
 /**
  * A valid/invalid table in the manner of ESLint's RuleTester: valid cases yield no finding of the
  * rule; invalid ones yield `count` findings (default 1) and, when `output` is given, the first
  * finding's fix produces it (null: reported, not fixed).
  */
-export function ruleCases(id: string, cases: { valid: Case[]; invalid: Case[] }, options?: AnalyzeOptions): void {
+export function ruleCases(
+  id: string,
+  cases: { valid: Case[]; invalid: Case[] },
+  options?: AnalyzeOptions,
+): void {
   describe(id, () => {
     for (const c of cases.valid) {
       it(`don't warn: ${c.name}`, () => {

@@ -5,7 +5,9 @@ import { df, ready, ruleCases } from './helpers';
 beforeAll(ready);
 
 ruleCases('maintainer-deprecated', {
-  valid: [{ name: 'a label', code: df('FROM alpine:3.20', 'LABEL org.opencontainers.image.authors="a@b.c"') }],
+  valid: [
+    { name: 'a label', code: df('FROM alpine:3.20', 'LABEL org.opencontainers.image.authors="a@b.c"') },
+  ],
   invalid: [
     {
       name: 'quotes are escaped',

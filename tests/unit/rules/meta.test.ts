@@ -68,7 +68,14 @@ describe('rule metadata', () => {
     });
     it('has a title and every docs section', () => {
       expect(meta.title.trim().length).toBeGreaterThan(5);
-      for (const key of ['whatItDoes', 'whyItMatters', 'before', 'after', 'fixSafety', 'whenNotToUse'] as const) {
+      for (const key of [
+        'whatItDoes',
+        'whyItMatters',
+        'before',
+        'after',
+        'fixSafety',
+        'whenNotToUse',
+      ] as const) {
         expect(docs[key].trim().length, key).toBeGreaterThan(0);
       }
       expect(docs.before).not.toBe(docs.after);
@@ -80,7 +87,9 @@ describe('rule metadata', () => {
         if (h.startsWith('DL')) expect(KNOWN_HADOLINT.has(h), h).toBe(true);
       }
       for (const b of meta.buildChecks) expect(KNOWN_BUILD_CHECKS.has(b), b).toBe(true);
-      expect(new Set([...meta.hadolint, ...meta.buildChecks]).size).toBe(meta.hadolint.length + meta.buildChecks.length);
+      expect(new Set([...meta.hadolint, ...meta.buildChecks]).size).toBe(
+        meta.hadolint.length + meta.buildChecks.length,
+      );
     });
     it('links https references', () => {
       expect(meta.references.length).toBeGreaterThan(0);
@@ -93,7 +102,8 @@ describe('rule metadata', () => {
     });
     it('is reachable through ruleDocs()', () => {
       expect(ruleDocs(id)?.meta.id).toBe(id);
-      for (const a of [...meta.hadolint, ...meta.buildChecks]) expect(rulesForAlias(a).map((r) => r.meta.id)).toContain(id);
+      for (const a of [...meta.hadolint, ...meta.buildChecks])
+        expect(rulesForAlias(a).map((r) => r.meta.id)).toContain(id);
     });
   });
 

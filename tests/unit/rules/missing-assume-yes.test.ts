@@ -12,7 +12,15 @@ ruleCases('missing-assume-yes', {
     { name: 'apk never asks', code: df('FROM alpine:3.20', 'RUN apk add curl') },
   ],
   invalid: [
-    { name: 'dnf install', code: df('FROM fedora:40', 'RUN dnf install nginx'), output: df('FROM fedora:40', 'RUN dnf install -y nginx') },
-    { name: 'yum install', code: df('FROM centos:7', 'RUN yum install httpd'), output: df('FROM centos:7', 'RUN yum install -y httpd') },
+    {
+      name: 'dnf install',
+      code: df('FROM fedora:40', 'RUN dnf install nginx'),
+      output: df('FROM fedora:40', 'RUN dnf install -y nginx'),
+    },
+    {
+      name: 'yum install',
+      code: df('FROM centos:7', 'RUN yum install httpd'),
+      output: df('FROM centos:7', 'RUN yum install -y httpd'),
+    },
   ],
 });

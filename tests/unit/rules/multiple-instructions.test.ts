@@ -6,7 +6,10 @@ beforeAll(ready);
 
 ruleCases('multiple-instructions', {
   valid: [
-    { name: 'one CMD per stage', code: df('FROM alpine:3.20 AS a', 'CMD ["a"]', 'FROM alpine:3.20', 'CMD ["b"]') },
+    {
+      name: 'one CMD per stage',
+      code: df('FROM alpine:3.20 AS a', 'CMD ["a"]', 'FROM alpine:3.20', 'CMD ["b"]'),
+    },
     { name: 'CMD and ENTRYPOINT', code: df('FROM alpine:3.20', 'ENTRYPOINT ["a"]', 'CMD ["b"]') },
   ],
   invalid: [
@@ -15,6 +18,10 @@ ruleCases('multiple-instructions', {
       code: df('FROM alpine:3.20', 'ENTRYPOINT ["a"]', 'ENTRYPOINT ["b"]'),
       output: df('FROM alpine:3.20', 'ENTRYPOINT ["b"]'),
     },
-    { name: 'three HEALTHCHECKs: two findings', code: df('FROM alpine:3.20', 'HEALTHCHECK NONE', 'HEALTHCHECK NONE', 'HEALTHCHECK CMD true'), count: 2 },
+    {
+      name: 'three HEALTHCHECKs: two findings',
+      code: df('FROM alpine:3.20', 'HEALTHCHECK NONE', 'HEALTHCHECK NONE', 'HEALTHCHECK CMD true'),
+      count: 2,
+    },
   ],
 });

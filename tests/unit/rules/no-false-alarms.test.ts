@@ -95,12 +95,16 @@ describe('no false alarms on Dockerfiles that already do the right thing', () =>
     it(`don't warn: ${name}`, () => {
       const found = lint(text)
         .map((o) => o.finding)
-        .filter((f) => f.severity === 'error' || (f.severity === 'warning' && SIZE_AND_CACHE.has(f.technique)));
+        .filter(
+          (f) => f.severity === 'error' || (f.severity === 'warning' && SIZE_AND_CACHE.has(f.technique)),
+        );
       expect(found.map((f) => `${f.ruleId}@${f.line}: ${f.message}`)).toEqual([]);
     });
   }
   it('reports only info-level advice on the Go example', () => {
-    const all = lint(GOOD['distroless multi-stage Go build with USER nonroot']).map((o) => `${o.finding.ruleId}:${o.finding.severity}`);
+    const all = lint(GOOD['distroless multi-stage Go build with USER nonroot']).map(
+      (o) => `${o.finding.ruleId}:${o.finding.severity}`,
+    );
     for (const f of all) expect(f).toMatch(/:info$/);
   });
 });

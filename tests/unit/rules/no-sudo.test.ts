@@ -6,5 +6,11 @@ beforeAll(ready);
 
 ruleCases('no-sudo', {
   valid: [{ name: 'no sudo', code: df('FROM debian:12-slim', 'RUN mkdir /x') }],
-  invalid: [{ name: 'sudo apt-get', code: df('FROM debian:12-slim', 'RUN sudo apt-get update'), output: df('FROM debian:12-slim', 'RUN apt-get update') }],
+  invalid: [
+    {
+      name: 'sudo apt-get',
+      code: df('FROM debian:12-slim', 'RUN sudo apt-get update'),
+      output: df('FROM debian:12-slim', 'RUN apt-get update'),
+    },
+  ],
 });

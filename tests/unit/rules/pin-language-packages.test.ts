@@ -6,7 +6,10 @@ beforeAll(ready);
 
 ruleCases('pin-language-packages', {
   valid: [
-    { name: 'pip from requirements', code: df('FROM python:3.12-slim', 'RUN pip install -r requirements.txt') },
+    {
+      name: 'pip from requirements',
+      code: df('FROM python:3.12-slim', 'RUN pip install -r requirements.txt'),
+    },
     { name: 'pip pinned', code: df('FROM python:3.12-slim', 'RUN pip install flask==3.0.3') },
     { name: 'pip install .', code: df('FROM python:3.12-slim', 'RUN pip install .') },
     { name: 'npm ci', code: df('FROM node:22-slim', 'RUN npm ci') },

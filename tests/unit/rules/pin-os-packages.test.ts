@@ -12,6 +12,10 @@ ruleCases('pin-os-packages', {
   ],
   invalid: [
     { name: 'apt unpinned (DL3008)', code: df('FROM debian:12-slim', 'RUN apt-get install -y curl git') },
-    { name: 'apt and apk are separate findings', code: df('FROM debian:12-slim', 'RUN apt-get install -y curl && apk add git'), count: 2 },
+    {
+      name: 'apt and apk are separate findings',
+      code: df('FROM debian:12-slim', 'RUN apt-get install -y curl && apk add git'),
+      count: 2,
+    },
   ],
 });

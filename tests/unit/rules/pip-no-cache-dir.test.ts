@@ -6,10 +6,27 @@ beforeAll(ready);
 
 ruleCases('pip-no-cache-dir', {
   valid: [
-    { name: 'pip install --no-cache-dir', code: df('FROM python:3.12-slim', 'RUN pip install --no-cache-dir flask') },
-    { name: 'PIP_NO_CACHE_DIR in the environment', code: df('FROM python:3.12-slim', 'ENV PIP_NO_CACHE_DIR=1', 'RUN pip install flask') },
-    { name: 'BuildKit cache mount', code: df('FROM python:3.12-slim', 'RUN --mount=type=cache,target=/root/.cache/pip pip install flask') },
-    { name: 'builder stage', code: df('FROM python:3.12 AS b', 'RUN pip install flask', 'FROM python:3.12-slim', 'COPY --from=b /x /x') },
+    {
+      name: 'pip install --no-cache-dir',
+      code: df('FROM python:3.12-slim', 'RUN pip install --no-cache-dir flask'),
+    },
+    {
+      name: 'PIP_NO_CACHE_DIR in the environment',
+      code: df('FROM python:3.12-slim', 'ENV PIP_NO_CACHE_DIR=1', 'RUN pip install flask'),
+    },
+    {
+      name: 'BuildKit cache mount',
+      code: df('FROM python:3.12-slim', 'RUN --mount=type=cache,target=/root/.cache/pip pip install flask'),
+    },
+    {
+      name: 'builder stage',
+      code: df(
+        'FROM python:3.12 AS b',
+        'RUN pip install flask',
+        'FROM python:3.12-slim',
+        'COPY --from=b /x /x',
+      ),
+    },
   ],
   invalid: [
     {

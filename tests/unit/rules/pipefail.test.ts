@@ -6,8 +6,14 @@ beforeAll(ready);
 
 ruleCases('pipefail', {
   valid: [
-    { name: 'SHELL with pipefail', code: df('FROM debian:12-slim', 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]', 'RUN curl -s x | sh') },
-    { name: 'set -o pipefail in the RUN', code: df('FROM debian:12-slim', 'RUN set -o pipefail && curl -s x | sh') },
+    {
+      name: 'SHELL with pipefail',
+      code: df('FROM debian:12-slim', 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]', 'RUN curl -s x | sh'),
+    },
+    {
+      name: 'set -o pipefail in the RUN',
+      code: df('FROM debian:12-slim', 'RUN set -o pipefail && curl -s x | sh'),
+    },
     { name: 'no pipe', code: df('FROM debian:12-slim', 'RUN curl -so x y || true') },
   ],
   invalid: [
@@ -16,6 +22,10 @@ ruleCases('pipefail', {
       code: df('FROM alpine:3.20', 'RUN wget -qO- x | sh'),
       output: df('FROM alpine:3.20', 'SHELL ["/bin/ash", "-eo", "pipefail", "-c"]', 'RUN wget -qO- x | sh'),
     },
-    { name: 'two piped RUNs: both reported, one fix', code: df('FROM debian:12-slim', 'RUN a | b', 'RUN c | d'), count: 2 },
+    {
+      name: 'two piped RUNs: both reported, one fix',
+      code: df('FROM debian:12-slim', 'RUN a | b', 'RUN c | d'),
+      count: 2,
+    },
   ],
 });

@@ -6,5 +6,11 @@ beforeAll(ready);
 
 ruleCases('redundant-target-platform', {
   valid: [{ name: '$BUILDPLATFORM', code: df('FROM --platform=$BUILDPLATFORM alpine:3.20') }],
-  invalid: [{ name: '${TARGETPLATFORM}', code: df('FROM --platform=${TARGETPLATFORM} alpine:3.20 AS a'), output: df('FROM alpine:3.20 AS a') }],
+  invalid: [
+    {
+      name: '${TARGETPLATFORM}',
+      code: df('FROM --platform=${TARGETPLATFORM} alpine:3.20 AS a'),
+      output: df('FROM alpine:3.20 AS a'),
+    },
+  ],
 });

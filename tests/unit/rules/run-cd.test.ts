@@ -6,5 +6,7 @@ beforeAll(ready);
 
 ruleCases('run-cd', {
   valid: [{ name: 'cd inside a subshell', code: df('FROM alpine:3.20', 'RUN (cd /tmp && make)') }],
-  invalid: [{ name: 'cd at the top level', code: df('FROM alpine:3.20', 'RUN cd /src && make'), output: null }],
+  invalid: [
+    { name: 'cd at the top level', code: df('FROM alpine:3.20', 'RUN cd /src && make'), output: null },
+  ],
 });

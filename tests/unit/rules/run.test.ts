@@ -14,47 +14,77 @@ const ids = (text: string, options = {}) => lint(text, undefined, options).map((
 describe('suppression', () => {
   const base = ['FROM debian:12-slim', 'USER nobody'];
   it('warn: an apt install without cleanup (control)', () => {
-    expect(ids(df(...base, 'RUN apt-get update && apt-get install -y curl'))).toContain('apt-lists-not-removed');
+    expect(ids(df(...base, 'RUN apt-get update && apt-get install -y curl'))).toContain(
+      'apt-lists-not-removed',
+    );
   });
   it("don't warn: # playground ignore=<id> above the instruction", () => {
-    const found = ids(df(...base, '# playground ignore=apt-lists-not-removed,pin-os-packages', 'RUN apt-get update && apt-get install -y curl'));
+    const found = ids(
+      df(
+        ...base,
+        '# playground ignore=apt-lists-not-removed,pin-os-packages',
+        'RUN apt-get update && apt-get install -y curl',
+      ),
+    );
     expect(found).not.toContain('apt-lists-not-removed');
     expect(found).not.toContain('pin-os-packages');
     expect(found).toContain('apt-no-install-recommends');
   });
   it("don't warn: # hadolint ignore=DL3009,DL3015 for the rules mapped to those ids", () => {
-    const found = ids(df(...base, '# hadolint ignore=DL3009,DL3015', 'RUN apt-get update && apt-get install -y curl'));
+    const found = ids(
+      df(...base, '# hadolint ignore=DL3009,DL3015', 'RUN apt-get update && apt-get install -y curl'),
+    );
     expect(found).not.toContain('apt-lists-not-removed');
     expect(found).not.toContain('apt-no-install-recommends');
     expect(found).toContain('pin-os-packages');
   });
   it('a hadolint id only suppresses the finding it maps to (DL3008 keeps apk pinning findings)', () => {
-    const found = lint(df(...base, '# hadolint ignore=DL3008', 'RUN apt-get install -y curl && apk add git'), 'pin-os-packages');
+    const found = lint(
+      df(...base, '# hadolint ignore=DL3008', 'RUN apt-get install -y curl && apk add git'),
+      'pin-os-packages',
+    );
     expect(found.map((o) => o.finding.aliases)).toEqual([['DL3018']]);
   });
   it('a pragma applies only to the instruction directly below', () => {
-    const found = ids(df(...base, '# hadolint ignore=DL3009', 'RUN echo', 'RUN apt-get update && apt-get install -y curl'));
+    const found = ids(
+      df(...base, '# hadolint ignore=DL3009', 'RUN echo', 'RUN apt-get update && apt-get install -y curl'),
+    );
     expect(found).toContain('apt-lists-not-removed');
   });
   it("don't warn: global ignore (hadolint and playground)", () => {
-    for (const pragma of ['# hadolint global ignore=DL3009', '# playground global ignore=apt-lists-not-removed']) {
+    for (const pragma of [
+      '# hadolint global ignore=DL3009',
+      '# playground global ignore=apt-lists-not-removed',
+    ]) {
       const found = ids(df(pragma, ...base, 'RUN apt-get update && apt-get install -y curl'));
       expect(found, pragma).not.toContain('apt-lists-not-removed');
     }
   });
   it("don't warn: stage ignore above FROM applies to the whole stage", () => {
-    const text = df('# playground stage ignore=pin-os-packages', ...base, 'RUN apt-get install -y curl', 'RUN apt-get install -y git');
+    const text = df(
+      '# playground stage ignore=pin-os-packages',
+      ...base,
+      'RUN apt-get install -y curl',
+      'RUN apt-get install -y git',
+    );
     expect(ids(text)).not.toContain('pin-os-packages');
   });
   it("don't warn: BuildKit # check=skip=JSONArgsRecommended", () => {
-    expect(ids(df('# check=skip=JSONArgsRecommended', ...base, 'CMD node server.js'))).not.toContain('json-args');
+    expect(ids(df('# check=skip=JSONArgsRecommended', ...base, 'CMD node server.js'))).not.toContain(
+      'json-args',
+    );
     expect(ids(df(...base, 'CMD node server.js'))).toContain('json-args');
   });
   it('disabledRules turns a rule off', () => {
-    expect(ids(df(...base, 'CMD node server.js'), { disabledRules: ['json-args'] })).not.toContain('json-args');
+    expect(ids(df(...base, 'CMD node server.js'), { disabledRules: ['json-args'] })).not.toContain(
+      'json-args',
+    );
   });
   it('parses pragmas with a trailing reason', () => {
-    expect([...parsePragmas([' hadolint ignore=DL3008, DL3015 # pinned elsewhere'], 'line')]).toEqual(['dl3008', 'dl3015']);
+    expect([...parsePragmas([' hadolint ignore=DL3008, DL3015 # pinned elsewhere'], 'line')]).toEqual([
+      'dl3008',
+      'dl3015',
+    ]);
     expect([...parsePragmas([' playground global ignore=x'], 'line')]).toEqual([]);
   });
 });
@@ -81,7 +111,14 @@ describe('findings', () => {
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
   });
   it('never throw on broken input', () => {
-    for (const text of ['', 'FROM', 'RUN echo', '\\\n', 'FROM a AS\nCOPY --from= . .\nEXPOSE\nENV\nWORKDIR\nUSER\n', '{{ template }}\n']) {
+    for (const text of [
+      '',
+      'FROM',
+      'RUN echo',
+      '\\\n',
+      'FROM a AS\nCOPY --from= . .\nEXPOSE\nENV\nWORKDIR\nUSER\n',
+      '{{ template }}\n',
+    ]) {
       expect(() => lint(text)).not.toThrow();
     }
   });

@@ -7,7 +7,10 @@ beforeAll(ready);
 ruleCases('secret-files-copied', {
   valid: [
     { name: '.env.example', code: df('FROM node:22-slim', 'COPY .env.example ./') },
-    { name: 'from a stage', code: df('FROM node:22 AS b', 'RUN echo', 'FROM node:22-slim', 'COPY --from=b /app/.env ./') },
+    {
+      name: 'from a stage',
+      code: df('FROM node:22 AS b', 'RUN echo', 'FROM node:22-slim', 'COPY --from=b /app/.env ./'),
+    },
   ],
   invalid: [
     { name: '.env', code: df('FROM node:22-slim', 'COPY .env ./'), output: null },

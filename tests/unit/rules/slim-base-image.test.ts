@@ -8,14 +8,32 @@ ruleCases('slim-base-image', {
   valid: [
     { name: 'already slim', code: df('FROM node:22-slim', 'CMD ["node"]') },
     { name: 'alpine', code: df('FROM python:3.12-alpine', 'CMD ["python"]') },
-    { name: 'full image only in a builder stage', code: df('FROM node:22 AS build', 'RUN echo', 'FROM node:22-slim', 'COPY --from=build /a /a') },
-    { name: 'an SDK image is the multi-stage rule’s business', code: df('FROM golang:1.23', 'RUN go build -o /app .') },
+    {
+      name: 'full image only in a builder stage',
+      code: df('FROM node:22 AS build', 'RUN echo', 'FROM node:22-slim', 'COPY --from=build /a /a'),
+    },
+    {
+      name: 'an SDK image is the multi-stage rule’s business',
+      code: df('FROM golang:1.23', 'RUN go build -o /app .'),
+    },
     { name: 'distroless', code: df('FROM gcr.io/distroless/nodejs22-debian12', 'CMD ["server.js"]') },
   ],
   invalid: [
-    { name: 'node:22', code: df('FROM node:22', 'CMD ["node"]'), output: df('FROM node:22-slim', 'CMD ["node"]') },
-    { name: 'python with a Debian codename', code: df('FROM python:3.12-bookworm', 'CMD ["python"]'), output: df('FROM python:3.12-slim-bookworm', 'CMD ["python"]') },
+    {
+      name: 'node:22',
+      code: df('FROM node:22', 'CMD ["node"]'),
+      output: df('FROM node:22-slim', 'CMD ["node"]'),
+    },
+    {
+      name: 'python with a Debian codename',
+      code: df('FROM python:3.12-bookworm', 'CMD ["python"]'),
+      output: df('FROM python:3.12-slim-bookworm', 'CMD ["python"]'),
+    },
     { name: 'ubuntu: reported, not fixed', code: df('FROM ubuntu:24.04', 'CMD ["bash"]'), output: null },
-    { name: 'final stage built FROM a full-image stage: reported, not fixed', code: df('FROM node:22 AS base', 'FROM base', 'CMD ["node"]'), output: null },
+    {
+      name: 'final stage built FROM a full-image stage: reported, not fixed',
+      code: df('FROM node:22 AS base', 'FROM base', 'CMD ["node"]'),
+      output: null,
+    },
   ],
 });

@@ -7,7 +7,15 @@ beforeAll(ready);
 ruleCases('unknown-instruction', {
   valid: [{ name: 'lower-case keywords are known', code: df('from alpine:3.20', 'run echo hi') }],
   invalid: [
-    { name: 'RUNN', code: df('FROM alpine:3.20', 'RUNN echo hi'), output: df('FROM alpine:3.20', 'RUN echo hi') },
-    { name: 'a lost continuation: reported, not fixed', code: df('FROM alpine:3.20', 'RUN apk add curl', '    git'), output: null },
+    {
+      name: 'RUNN',
+      code: df('FROM alpine:3.20', 'RUNN echo hi'),
+      output: df('FROM alpine:3.20', 'RUN echo hi'),
+    },
+    {
+      name: 'a lost continuation: reported, not fixed',
+      code: df('FROM alpine:3.20', 'RUN apk add curl', '    git'),
+      output: null,
+    },
   ],
 });

@@ -9,5 +9,11 @@ ruleCases('useradd-lastlog', {
     { name: 'a low UID', code: df('FROM debian:12-slim', 'RUN useradd -u 1001 app') },
     { name: 'with -l', code: df('FROM debian:12-slim', 'RUN useradd -l -u 100000 app') },
   ],
-  invalid: [{ name: '--uid=', code: df('FROM debian:12-slim', 'RUN useradd --uid=200000 app'), output: df('FROM debian:12-slim', 'RUN useradd -l --uid=200000 app') }],
+  invalid: [
+    {
+      name: '--uid=',
+      code: df('FROM debian:12-slim', 'RUN useradd --uid=200000 app'),
+      output: df('FROM debian:12-slim', 'RUN useradd -l --uid=200000 app'),
+    },
+  ],
 });

@@ -10,5 +10,11 @@ ruleCases('workdir-relative', {
     { name: 'relative after an absolute one', code: df('FROM alpine:3.20', 'WORKDIR /app', 'WORKDIR sub') },
     { name: 'a variable', code: df('FROM alpine:3.20', 'ENV HOME=/home/app', 'WORKDIR $HOME') },
   ],
-  invalid: [{ name: './app', code: df('FROM alpine:3.20', 'WORKDIR ./app'), output: df('FROM alpine:3.20', 'WORKDIR /app') }],
+  invalid: [
+    {
+      name: './app',
+      code: df('FROM alpine:3.20', 'WORKDIR ./app'),
+      output: df('FROM alpine:3.20', 'WORKDIR /app'),
+    },
+  ],
 });

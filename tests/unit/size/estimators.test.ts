@@ -161,6 +161,29 @@ describe('OS packages', () => {
   });
 });
 
+describe('overwrites', () => {
+  it('copies of different sources into one folder add up; the same source again replaces', () => {
+    const two = estimate(df('FROM node:22', 'COPY src/ /app', 'COPY lib/ /app'), {}, fakeDeps);
+    expect(two.wastedBytes).toBe(0);
+    const again = estimate(
+      df('FROM node:22', 'WORKDIR /app', 'COPY . .', 'RUN echo', 'COPY . .'),
+      {},
+      fakeDeps,
+    );
+    expect(again.wastedBytes).toBe(25 * MB);
+    expect(layerAt(again, 5).basis).toMatch(/replaces/);
+  });
+
+  it('a second pip install adds to site-packages instead of replacing it', () => {
+    const e = estimate(
+      df('FROM node:22', 'RUN pip install --no-cache-dir flask', 'RUN pip install --no-cache-dir django'),
+      {},
+      fakeDeps,
+    );
+    expect(e.wastedBytes).toBe(0);
+  });
+});
+
 describe('robustness', () => {
   it('a prebuilt toolchain wins over the conditional build-from-source branch', () => {
     const e = estimate(

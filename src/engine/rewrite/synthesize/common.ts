@@ -207,6 +207,8 @@ export interface StageFacts {
   image: ImageParts;
   /** The base image as resolved (ARGs substituted) or as written. */
   baseRef: string;
+  /** The base image as written (global ARGs are kept, so `golang:${GO_VERSION}` stays usable). */
+  builderRef: string;
   workdir: string | null;
   cmd: Instruction | null;
   entrypoint: Instruction | null;
@@ -236,6 +238,7 @@ export function singleStageFacts(model: DockerfileModel): StageFacts | null {
     from,
     image: splitImage(baseRef),
     baseRef,
+    builderRef: from.image,
     workdir: stage.workdir ?? workdirs(stage).get(stage.instructions[stage.instructions.length - 1]) ?? null,
     cmd,
     entrypoint,
@@ -830,4 +833,39 @@ function mapRunText(run: RunInstruction, skip: number, plan: BuilderPlan): strin
     if (m !== undefined && raw.includes(c.text)) raw = raw.replace(c.text, m);
   });
   return raw;
+}
+
+/**
+ * Files the original copied from the build context to places outside the build folders (a
+ * config in /etc, an entrypoint script in /): the running app may read them, so the final stage
+ * copies them too, with the destination made absolute.
+ */
+export function assetCopies(facts: StageFacts, buildDirs: string[]): string[] {
+  const wd = workdirs(facts.stage);
+  const out: string[] = [];
+  const inside = (p: string) => buildDirs.some((d) => d === '/' || p === d || p.startsWith(d.replace(/\/$/, '') + '/'));
+  for (const c of facts.copies) {
+    if (c.from !== null || c.remoteSources.length || c.heredocs.length || copiesWholeContext(c)) continue;
+    if (c.sources.some((s) => /\$/.test(s)) || /\$/.test(c.destination)) continue;
+    const abs = resolvePath(wd.get(c) ?? null, c.destination);
+    if (inside(abs)) continue;
+    const dest = abs + (c.destination.endsWith('/') && abs !== '/' ? '/' : '');
+    const flags = c.flags
+      .filter((f) => f.name === 'chown' || f.name === 'chmod' || f.name === 'link')
+      .map((f) => (f.value === null ? `--${f.name}` : `--${f.name}=${f.value}`));
+    out.push(['COPY', ...flags, ...c.sources, dest].join(' '));
+  }
+  return out;
+}
+
+/** Folders the sources were copied into (whole-context COPY destinations) and builds ran in. */
+export function buildDirs(facts: StageFacts, runs: RunInstruction[]): string[] {
+  const wd = workdirs(facts.stage);
+  const dirs = new Set<string>();
+  for (const c of facts.copies) if (copiesWholeContext(c)) dirs.add(resolvePath(wd.get(c) ?? null, c.destination));
+  for (const r of runs) {
+    const w = wd.get(r);
+    if (w) dirs.add(w);
+  }
+  return [...dirs];
 }

@@ -4,6 +4,8 @@
 import type { ShellCommand } from '../../model';
 import {
   argEnvLines,
+  assetCopies,
+  buildDirs,
   basename,
   builderOnlyCaveat,
   builderStage,
@@ -76,7 +78,7 @@ export function synthesizeCpp(facts: StageFacts): SynthesisResult | null {
   if (!program.includes('/') && !installs) return null;
   if (/^(sh|bash|python3?|java|node)$/.test(basename(program))) return null;
 
-  const b = builderStage(facts, { name: 'build', image: facts.baseRef, manifests: null });
+  const b = builderStage(facts, { name: 'build', image: facts.builderRef, manifests: null });
   const rt: string[] = [`FROM ${runtime}`];
   rt.push(
     ...argEnvLines(facts.stage).filter((l) => !/^ENV\s+(CC|CXX|CFLAGS|CXXFLAGS|LDFLAGS|CMAKE_\w*)=/.test(l)),
@@ -88,6 +90,7 @@ export function synthesizeCpp(facts: StageFacts): SynthesisResult | null {
   if (osLine) rt.push(osLine);
   if (facts.workdir) rt.push(`WORKDIR ${facts.workdir}`);
   rt.push(`COPY --from=build ${binary} ${binary}`);
+  rt.push(...assetCopies(facts, buildDirs(facts, builds.map((x) => x.run))));
   if (installs) rt.push('COPY --from=build /usr/local/lib /usr/local/lib', 'RUN ldconfig');
   for (const r of carriedRuns(facts)) rt.push(rawOf(r));
   rt.push(...runtimeTail(facts.stage, { user: facts.user ? rawOf(facts.user) : null }));

@@ -3,6 +3,8 @@
 import type { ShellCommand } from '../../model';
 import {
   argEnvLines,
+  assetCopies,
+  buildDirs,
   basename,
   builderOnlyCaveat,
   builderStage,
@@ -74,7 +76,7 @@ export function synthesizeDotnet(facts: StageFacts): SynthesisResult | null {
 
   const b = builderStage(facts, {
     name: 'build',
-    image: facts.baseRef,
+    image: facts.builderRef,
     manifests: null,
   });
   const rt: string[] = [`FROM ${runtime}`];
@@ -91,6 +93,7 @@ export function synthesizeDotnet(facts: StageFacts): SynthesisResult | null {
   if (osLine) rt.push(osLine);
   if (facts.workdir) rt.push(`WORKDIR ${facts.workdir}`);
   rt.push(`COPY --from=build ${copyDir} ${copyDir}`);
+  rt.push(...assetCopies(facts, [copyDir, ...buildDirs(facts, dotnet.map((x) => x.run))]));
   for (const r of carriedRuns(facts)) rt.push(rawOf(r));
   rt.push(...runtimeTail(facts.stage, { user: facts.user ? rawOf(facts.user) : null }));
 

@@ -34,12 +34,17 @@ const SYNTHESIZERS: Synthesizer[] = [
 
 export function synthesizeMultiStage(model: DockerfileModel): SynthesisResult | null {
   try {
-    if (model.syntaxErrors.length) return null;
+    // The synthesized text writes `\` continuations: files using the backtick escape are left alone.
+    if (model.syntaxErrors.length || model.directives.escape !== '\\') return null;
     const facts = singleStageFacts(model);
     if (!facts) return null;
     for (const s of SYNTHESIZERS) {
       const result = s(facts);
-      if (result) return result;
+      if (!result) continue;
+      // One line ending throughout, the file's own.
+      let text = result.text.replace(/\r\n/g, '\n');
+      if (model.text.includes('\r\n')) text = text.replace(/\n/g, '\r\n');
+      return { ...result, text };
     }
     return null;
   } catch {

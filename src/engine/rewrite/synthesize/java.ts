@@ -3,6 +3,8 @@
 import type { ShellCommand } from '../../model';
 import {
   argEnvLines,
+  assetCopies,
+  buildDirs,
   basename,
   builderOnlyCaveat,
   builderStage,
@@ -97,7 +99,7 @@ export function synthesizeJava(facts: StageFacts): SynthesisResult | null {
       `The Java version could not be read from ${facts.baseRef}; the runtime assumes Java 21: use the version the build compiles for.`,
     );
 
-  const b = builderStage(facts, { name: 'build', image: facts.baseRef, manifests: null });
+  const b = builderStage(facts, { name: 'build', image: facts.builderRef, manifests: null });
   const rt: string[] = [`FROM ${runtime}`];
   rt.push(...argEnvLines(facts.stage).filter((l) => !/^ENV\s+(MAVEN_|GRADLE_)/.test(l)));
   rt.push(...labelLines(facts.stage));
@@ -129,6 +131,7 @@ export function synthesizeJava(facts: StageFacts): SynthesisResult | null {
       `The Dockerfile does not say which jar runs; the conventional ${tool === 'maven' ? 'target/*.jar' : 'build/libs/*.jar'} is copied to /app/app.jar and run. If the build makes several jars (e.g. a -plain jar), name the right one.`,
     );
   }
+  rt.push(...assetCopies(facts, buildDirs(facts, builds.map((x) => x.run))));
   for (const r of carriedRuns(facts)) rt.push(rawOf(r));
   rt.push(...tail);
 

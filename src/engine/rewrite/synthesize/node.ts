@@ -238,7 +238,7 @@ export function nodeRuntimeImage(facts: StageFacts): {
 } {
   const { image } = facts;
   const version = tagVersion(image.tag);
-  if (isSlimTag(image.tag)) return { image: facts.baseRef, alpine: isAlpineTag(image.tag), version };
+  if (isSlimTag(image.tag)) return { image: facts.builderRef, alpine: isAlpineTag(image.tag), version };
   // Debian package names and useradd/groupadd do not carry over to Alpine: stay on Debian then.
   const os = osPackages(facts);
   const debianOnly =
@@ -270,7 +270,7 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
   // setup commands that ran before the install (OS packages, corepack, a global pnpm), the
   // manifests and a production-only install.
   const deps: string[] = [
-    `FROM ${facts.from.flags.some((f) => f.name === 'platform') ? `--platform=${facts.from.flags.find((f) => f.name === 'platform')!.value} ` : ''}${facts.baseRef} AS deps`,
+    `FROM ${facts.from.flags.some((f) => f.name === 'platform') ? `--platform=${facts.from.flags.find((f) => f.name === 'platform')!.value} ` : ''}${facts.builderRef} AS deps`,
   ];
   deps.push(...argEnvLines(stage));
   deps.push(`WORKDIR ${app}`);
@@ -316,7 +316,7 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
   if (hasBuild) {
     const b = builderStage(facts, {
       name: 'build',
-      image: facts.baseRef,
+      image: facts.builderRef,
       manifests: nf.manifests,
       isInstall: isNodeInstall,
     });

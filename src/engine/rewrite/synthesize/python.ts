@@ -5,6 +5,8 @@
 import type { ShellCommand } from '../../model';
 import {
   argEnvLines,
+  assetCopies,
+  buildDirs,
   builderOnlyCaveat,
   builderStage,
   carriedRuns,
@@ -100,8 +102,11 @@ export function synthesizePython(facts: StageFacts): SynthesisResult | null {
   const tools = new Set(installs.map((c) => toolOf(c.cmd)!));
   const wd = workdirs(facts.stage);
   const whole = facts.copies.find((c) => copiesWholeContext(c));
-  const appDir = whole ? resolvePath(wd.get(whole) ?? null, whole.destination) : (facts.workdir ?? null);
-  if (!appDir || appDir === '/') return null;
+  // The app folder is where the whole context goes; without such a COPY the files are scattered
+  // (downloaded, copied piecemeal) and copying one folder would lose some of them.
+  if (!whole) return null;
+  const appDir = resolvePath(wd.get(whole) ?? null, whole.destination);
+  if (appDir === '/') return null;
 
   // Manifests: the requirement files pip reads, pyproject + lock for poetry/uv.
   const manifests: string[] = [];
@@ -125,7 +130,7 @@ export function synthesizePython(facts: StageFacts): SynthesisResult | null {
   ];
   const b = builderStage(facts, {
     name: 'build',
-    image: facts.baseRef,
+    image: facts.builderRef,
     manifests: uniqueManifests.length ? uniqueManifests : null,
     isInstall: isManifestInstall,
     mapCommand: (cmd) => {
@@ -161,6 +166,7 @@ export function synthesizePython(facts: StageFacts): SynthesisResult | null {
   if (facts.workdir) rt.push(`WORKDIR ${facts.workdir}`);
   rt.push(`COPY --from=build ${VENV} ${VENV}`);
   rt.push(`COPY --from=build ${appDir} ${appDir}`);
+  rt.push(...assetCopies(facts, [appDir, VENV]));
   for (const r of carriedRuns(facts)) rt.push(rawOf(r));
   rt.push(...runtimeTail(facts.stage, { user: facts.user ? rawOf(facts.user) : null }));
 

@@ -4,6 +4,8 @@
 import type { ShellCommand } from '../../model';
 import {
   argEnvLines,
+  assetCopies,
+  buildDirs,
   alpineRelease,
   basename,
   builderOnlyCaveat,
@@ -86,7 +88,7 @@ export function synthesizeRust(facts: StageFacts): SynthesisResult | null {
 
   const b = builderStage(facts, {
     name: 'build',
-    image: facts.baseRef,
+    image: facts.builderRef,
     manifests: null,
   });
   // Cache the crate registry between builds (BuildKit); the target folder stays in the layer so
@@ -113,6 +115,7 @@ export function synthesizeRust(facts: StageFacts): SynthesisResult | null {
   }
   if (facts.workdir) rt.push(`WORKDIR ${facts.workdir}`);
   rt.push(`COPY --from=build ${source} ${dest}`);
+  rt.push(...assetCopies(facts, buildDirs(facts, builds.map((x) => x.run))));
   for (const r of carried) rt.push(rawOf(r));
   const user = facts.user ? rawOf(facts.user) : runtime.includes('nonroot') ? 'USER nonroot:nonroot' : null;
   let userDone = false;

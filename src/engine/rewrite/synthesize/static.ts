@@ -56,7 +56,7 @@ export function synthesizeStatic(facts: StageFacts): SynthesisResult | null {
 
   const b = builderStage(facts, {
     name: 'build',
-    image: facts.baseRef,
+    image: facts.builderRef,
     manifests: nf.manifests,
     isInstall: isNodeInstall,
   });

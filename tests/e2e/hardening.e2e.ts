@@ -1,0 +1,159 @@
+// Issue 8 (hardening): a runaway analysis is stopped by the watchdog and a fresh worker takes over;
+// megabytes pasted into the editor get a clear message while the page stays responsive and the
+// text stays; a full or disabled localStorage is reported, never silently ignored.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  analysisSeq,
+  baseURL,
+  editorText,
+  openApp,
+  setDockerfile,
+  typeInEditor,
+  useBrowser,
+  waitForAnalysis,
+  waitForMonaco,
+} from './helpers';
+
+const browser = useBrowser();
+
+/** Milliseconds a trivial script takes to come back from the page (its main thread is free). */
+async function roundTrip(page: Page): Promise<number> {
+  const started = Date.now();
+  await page.evaluate(() => 1 + 1);
+  return Date.now() - started;
+}
+
+/**
+ * A Dockerfile just under the engine's 256 K-character cap whose analysis takes seconds of CPU
+ * (thousands of package-installing RUN lines: size ledger, rules): longer than any watchdog below.
+ */
+function heavyDockerfile(): string {
+  const cap = 256 * 1024 - 64;
+  let text = 'FROM debian:12\n';
+  for (let i = 0; ; i++) {
+    const line = `RUN apt-get update && apt-get install -y curl${i} git wget && rm -rf /tmp/x${i}\n`;
+    if (text.length + line.length > cap) break;
+    text += line;
+  }
+  return text;
+}
+
+describe('watchdog', () => {
+  it('a runaway analysis is stopped, the user is told, the text stays and a new worker takes over', async () => {
+    // ?watchdog=<ms> (src/ui/store.svelte.ts) shortens the client's watchdog for this page.
+    const { page, context, problems } = await openApp(browser(), { path: '/?watchdog=3000' });
+    const heavy = heavyDockerfile();
+    const workersBefore = page.workers().length;
+    await typeInEditor(page, heavy, { replace: true, paste: true });
+    // The watchdog fires: a message, no result for the heavy text.
+    await page.waitForSelector('[data-testid=notice]', { timeout: 60_000 });
+    const notice = (await page.textContent('[data-testid=notice]')) ?? '';
+    expect(notice).toMatch(/took longer than 3 s and was stopped/);
+    expect(notice).toMatch(/restarted/);
+    expect(await page.$('[data-testid=analyzing]')).toBeNull();
+    // The page never froze and the text is all there.
+    expect(await roundTrip(page)).toBeLessThan(5000);
+    expect(await editorText(page)).toBe(heavy);
+    // The stopped worker is gone.
+    await page.waitForFunction(
+      () => !document.querySelector('[data-testid=analyzing]'),
+      undefined,
+      { timeout: 5000 },
+    );
+    expect(page.workers().length).toBeLessThanOrEqual(workersBefore);
+
+    // A new worker analyzes the next edit.
+    const seq = await analysisSeq(page);
+    await setDockerfile(page, 'FROM alpine:3.20\nRUN apk add curl\n');
+    expect(await analysisSeq(page)).toBeGreaterThan(seq);
+    expect(await page.textContent('[data-testid=instr-count]')).toBe('2');
+    expect(await page.$('[data-testid=notice]')).toBeNull();
+    // The worker's termination is not an error on the page.
+    expect(problems.pageErrors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it('?watchdog is clamped: nonsense falls back to the default and analysis works', async () => {
+    const { page, context, problems } = await openApp(browser(), { path: '/?watchdog=abc' });
+    await setDockerfile(page, 'FROM alpine:3.20\nRUN apk add curl\n');
+    expect(await page.$('[data-testid=notice]')).toBeNull();
+    expect(problems.all()).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('megabytes pasted', () => {
+  it('3 MB: a clear message, the page stays responsive, the text is kept', async () => {
+    const { page, context } = await openApp(browser());
+    const line = 'RUN echo "a line of a file that is far too large to be a Dockerfile" && true\n';
+    const big = `FROM alpine\n${line.repeat(Math.ceil((3 * 1024 * 1024) / line.length))}`;
+    const seq = await analysisSeq(page);
+    await typeInEditor(page, big, { replace: true, paste: true });
+    expect(await roundTrip(page)).toBeLessThan(5000);
+    await waitForAnalysis(page, seq);
+    const errors = (await page.textContent('[data-testid=syntax-errors]')) ?? '';
+    expect(errors).toMatch(/characters long; the playground analyzes at most 262,144/);
+    expect(await roundTrip(page)).toBeLessThan(5000);
+    expect((await editorText(page)).length).toBe(big.length);
+    // Typing still works and is analyzed after cutting the text back.
+    const seq2 = await analysisSeq(page);
+    await typeInEditor(page, 'FROM alpine\nRUN echo hi\n', { replace: true, paste: true });
+    await waitForAnalysis(page, seq2);
+    expect(await page.textContent('[data-testid=instr-count]')).toBe('2');
+    await context.close();
+  }, 180_000);
+});
+
+describe('storage', () => {
+  async function openWith(init: () => void): Promise<{ page: Page; close: () => Promise<void> }> {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(init);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${baseURL()}/`);
+    await waitForMonaco(page);
+    await waitForAnalysis(page, 0);
+    return {
+      page,
+      close: async () => {
+        expect(errors).toEqual([]);
+        await context.close();
+      },
+    };
+  }
+
+  it('a full storage (quota errors): the user is told and the text stays in the editor', async () => {
+    const { page, close } = await openWith(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    const text = 'FROM alpine:3.20\nRUN apk add --no-cache curl\n';
+    await setDockerfile(page, text);
+    await page.waitForSelector('[data-testid=storage-problem]', { timeout: 10_000 });
+    expect(await page.textContent('[data-testid=storage-problem]')).toMatch(/full|not being saved/);
+    expect(await editorText(page)).toBe(text);
+    await close();
+  });
+
+  it('storage turned off (access throws): the user is told, the app still works', async () => {
+    const { page, close } = await openWith(() => {
+      Object.defineProperty(window, 'localStorage', {
+        configurable: true,
+        get() {
+          throw new DOMException('Access is denied for this document.', 'SecurityError');
+        },
+      });
+    });
+    await page.waitForSelector('[data-testid=storage-problem]', { timeout: 10_000 });
+    expect(await page.textContent('[data-testid=storage-problem]')).toMatch(/does not let this page save/);
+    const text = 'FROM alpine:3.20\nUSER nobody\n';
+    await setDockerfile(page, text);
+    expect(await editorText(page)).toBe(text);
+    expect(await page.textContent('[data-testid=instr-count]')).toBe('2');
+    await close();
+  });
+});
