@@ -82,9 +82,9 @@ async function typingSession(url: string, edits: number): Promise<number[]> {
       const seq = await page.evaluate(() => (window as any).seqOf() as number);
       const typedAt = await page.evaluate(() => performance.now());
       await page.keyboard.type(i % 2 ? '#' : 'x');
-      const doneAt = await page.waitForFunction((s) => (window as any).seqOf() > s && performance.now(), seq);
+      const doneAt = await page.waitForFunction((s) => ((window as any).seqOf() > s ? performance.now() : 0), seq);
       const debounce = await page.evaluate(() => Number((window as any).__analysisDebounceMs ?? 0));
-      samples.push((await doneAt.jsonValue()) - typedAt - debounce);
+      samples.push(((await doneAt.jsonValue()) as number) - typedAt - debounce);
     }
     return samples;
   } finally {

@@ -407,7 +407,8 @@ function main() {
   // Debian index); Alpine from the minirootfs list + apk roots; distroless from the published list.
   for (const e of entries) {
     if (e.installed) e.packages = e.installed.length;
-    else if (/chiseled/.test(e.variant)) e.packages = null; // chiseled slices, not dpkg packages
+    else if (/chiseled/.test(e.variant))
+      e.packages = null; // chiseled slices, not dpkg packages
     else if (e.os === 'debian' || e.os === 'ubuntu') {
       const { suite } = debianSuiteFor(e.os, e.osRelease);
       const base = debianBaseSet(suite);

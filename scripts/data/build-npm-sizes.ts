@@ -26,27 +26,177 @@ const OUT = join(ROOT, 'src', 'data', 'npm-sizes.json');
 
 /** Frequently depended-upon packages and the roots of common stacks. */
 const SEEDS = [
-  'lodash', 'chalk', 'react', 'react-dom', 'express', 'commander', 'debug', 'axios', 'tslib', 'moment',
-  'fs-extra', 'uuid', 'prop-types', 'classnames', 'body-parser', 'request', 'bluebird', 'async', 'yargs',
-  'glob', 'dotenv', 'inquirer', 'semver', 'minimist', 'rxjs', 'typescript', 'webpack', 'babel-loader',
-  '@babel/core', '@babel/runtime', 'jquery', 'vue', 'next', 'mongoose', 'mongodb', 'mysql', 'mysql2', 'pg',
-  'redis', 'ioredis', 'socket.io', 'cors', 'jsonwebtoken', 'bcrypt', 'bcryptjs', 'morgan', 'cookie-parser',
-  'helmet', 'compression', 'multer', 'nodemailer', 'joi', 'zod', 'yup', 'ajv', 'dayjs', 'date-fns',
-  'luxon', 'winston', 'pino', 'bunyan', 'koa', 'fastify', '@nestjs/core', '@nestjs/common',
-  '@nestjs/platform-express', 'reflect-metadata', 'class-validator', 'class-transformer', 'typeorm',
-  'sequelize', 'prisma', '@prisma/client', 'knex', 'graphql', '@apollo/server', 'ws', 'node-fetch',
-  'cross-fetch', 'form-data', 'qs', 'mime', 'mime-types', 'cheerio', 'puppeteer', 'sharp', 'jimp',
-  'aws-sdk', '@aws-sdk/client-s3', 'firebase-admin', 'stripe', 'openai', 'react-router-dom', 'redux',
-  '@reduxjs/toolkit', 'react-redux', 'styled-components', '@emotion/react', 'tailwindcss', 'postcss',
-  'autoprefixer', 'sass', 'eslint', 'prettier', 'jest', 'mocha', 'chai', 'vitest', 'vite', 'esbuild',
-  'rollup', 'ts-node', 'nodemon', 'pm2', 'concurrently', 'rimraf', 'mkdirp', 'chokidar', 'ora', 'execa',
-  'got', 'superagent', 'immer', 'ramda', 'underscore', 'core-js', 'regenerator-runtime',
-  'source-map-support', 'iconv-lite', 'buffer', 'events', 'path-to-regexp', 'handlebars', 'ejs', 'pug',
-  'marked', 'highlight.js', 'xml2js', 'yaml', 'js-yaml', 'csv-parse', 'papaparse', 'xlsx', 'pdfkit',
-  'archiver', 'adm-zip', 'tar', 'shelljs', 'cron', 'node-cron', 'bull', 'bullmq', 'amqplib', 'kafkajs',
-  'passport', 'passport-jwt', 'express-session', 'connect-redis', 'http-proxy-middleware',
-  'swagger-ui-express', '@nestjs/swagger', 'nuxt', 'svelte', '@sveltejs/kit', 'astro', '@angular/core',
-  '@angular/cli', 'electron', 'serve', 'http-server', '@types/node',
+  'lodash',
+  'chalk',
+  'react',
+  'react-dom',
+  'express',
+  'commander',
+  'debug',
+  'axios',
+  'tslib',
+  'moment',
+  'fs-extra',
+  'uuid',
+  'prop-types',
+  'classnames',
+  'body-parser',
+  'request',
+  'bluebird',
+  'async',
+  'yargs',
+  'glob',
+  'dotenv',
+  'inquirer',
+  'semver',
+  'minimist',
+  'rxjs',
+  'typescript',
+  'webpack',
+  'babel-loader',
+  '@babel/core',
+  '@babel/runtime',
+  'jquery',
+  'vue',
+  'next',
+  'mongoose',
+  'mongodb',
+  'mysql',
+  'mysql2',
+  'pg',
+  'redis',
+  'ioredis',
+  'socket.io',
+  'cors',
+  'jsonwebtoken',
+  'bcrypt',
+  'bcryptjs',
+  'morgan',
+  'cookie-parser',
+  'helmet',
+  'compression',
+  'multer',
+  'nodemailer',
+  'joi',
+  'zod',
+  'yup',
+  'ajv',
+  'dayjs',
+  'date-fns',
+  'luxon',
+  'winston',
+  'pino',
+  'bunyan',
+  'koa',
+  'fastify',
+  '@nestjs/core',
+  '@nestjs/common',
+  '@nestjs/platform-express',
+  'reflect-metadata',
+  'class-validator',
+  'class-transformer',
+  'typeorm',
+  'sequelize',
+  'prisma',
+  '@prisma/client',
+  'knex',
+  'graphql',
+  '@apollo/server',
+  'ws',
+  'node-fetch',
+  'cross-fetch',
+  'form-data',
+  'qs',
+  'mime',
+  'mime-types',
+  'cheerio',
+  'puppeteer',
+  'sharp',
+  'jimp',
+  'aws-sdk',
+  '@aws-sdk/client-s3',
+  'firebase-admin',
+  'stripe',
+  'openai',
+  'react-router-dom',
+  'redux',
+  '@reduxjs/toolkit',
+  'react-redux',
+  'styled-components',
+  '@emotion/react',
+  'tailwindcss',
+  'postcss',
+  'autoprefixer',
+  'sass',
+  'eslint',
+  'prettier',
+  'jest',
+  'mocha',
+  'chai',
+  'vitest',
+  'vite',
+  'esbuild',
+  'rollup',
+  'ts-node',
+  'nodemon',
+  'pm2',
+  'concurrently',
+  'rimraf',
+  'mkdirp',
+  'chokidar',
+  'ora',
+  'execa',
+  'got',
+  'superagent',
+  'immer',
+  'ramda',
+  'underscore',
+  'core-js',
+  'regenerator-runtime',
+  'source-map-support',
+  'iconv-lite',
+  'buffer',
+  'events',
+  'path-to-regexp',
+  'handlebars',
+  'ejs',
+  'pug',
+  'marked',
+  'highlight.js',
+  'xml2js',
+  'yaml',
+  'js-yaml',
+  'csv-parse',
+  'papaparse',
+  'xlsx',
+  'pdfkit',
+  'archiver',
+  'adm-zip',
+  'tar',
+  'shelljs',
+  'cron',
+  'node-cron',
+  'bull',
+  'bullmq',
+  'amqplib',
+  'kafkajs',
+  'passport',
+  'passport-jwt',
+  'express-session',
+  'connect-redis',
+  'http-proxy-middleware',
+  'swagger-ui-express',
+  '@nestjs/swagger',
+  'nuxt',
+  'svelte',
+  '@sveltejs/kit',
+  'astro',
+  '@angular/core',
+  '@angular/cli',
+  'electron',
+  'serve',
+  'http-server',
+  '@types/node',
 ];
 
 /** Common stacks: the packages a typical package.json lists as runtime dependencies. */
@@ -56,8 +206,24 @@ const STACKS: Record<string, string[]> = {
   'express-postgres': ['express', 'cors', 'dotenv', 'pg', 'jsonwebtoken', 'bcryptjs'],
   fastify: ['fastify', 'dotenv', 'pino'],
   koa: ['koa', 'dotenv'],
-  nest: ['@nestjs/core', '@nestjs/common', '@nestjs/platform-express', 'reflect-metadata', 'rxjs', 'class-validator', 'class-transformer'],
-  'nest-typeorm': ['@nestjs/core', '@nestjs/common', '@nestjs/platform-express', 'reflect-metadata', 'rxjs', 'typeorm', 'pg'],
+  nest: [
+    '@nestjs/core',
+    '@nestjs/common',
+    '@nestjs/platform-express',
+    'reflect-metadata',
+    'rxjs',
+    'class-validator',
+    'class-transformer',
+  ],
+  'nest-typeorm': [
+    '@nestjs/core',
+    '@nestjs/common',
+    '@nestjs/platform-express',
+    'reflect-metadata',
+    'rxjs',
+    'typeorm',
+    'pg',
+  ],
   next: ['next', 'react', 'react-dom'],
   react: ['react', 'react-dom', 'react-router-dom'],
   'react-vite-build': ['react', 'react-dom', 'vite', '@vitejs/plugin-react', 'typescript', 'eslint'],
@@ -99,15 +265,41 @@ function treeBytes(dir: string, skipNested: boolean): number {
 async function installGroup(label: string, deps: string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'npm-sizes-'));
   try {
-    const pkgJson = { name: 'measure', version: '1.0.0', private: true, dependencies: Object.fromEntries(deps.map((d) => [d, 'latest'])) };
+    const pkgJson = {
+      name: 'measure',
+      version: '1.0.0',
+      private: true,
+      dependencies: Object.fromEntries(deps.map((d) => [d, 'latest'])),
+    };
     writeFileSync(join(dir, 'package.json'), JSON.stringify(pkgJson));
-    await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--legacy-peer-deps', '--omit=dev', '--loglevel=error'], {
-      cwd: dir,
-      maxBuffer: 1 << 26,
-      timeout: 15 * 60_000,
-    });
+    await run(
+      'npm',
+      [
+        'install',
+        '--ignore-scripts',
+        '--no-audit',
+        '--no-fund',
+        '--legacy-peer-deps',
+        '--omit=dev',
+        '--loglevel=error',
+      ],
+      {
+        cwd: dir,
+        maxBuffer: 1 << 26,
+        timeout: 15 * 60_000,
+      },
+    );
     const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')) as {
-      packages: Record<string, { version?: string; dependencies?: Record<string, string>; optionalDependencies?: Record<string, string>; dev?: boolean; link?: boolean }>;
+      packages: Record<
+        string,
+        {
+          version?: string;
+          dependencies?: Record<string, string>;
+          optionalDependencies?: Record<string, string>;
+          dev?: boolean;
+          link?: boolean;
+        }
+      >;
     };
     const pkgs = new Map<string, Pkg>();
     let count = 0;
@@ -120,7 +312,8 @@ async function installGroup(label: string, deps: string[]) {
       pkgs.set(name, {
         version: info.version ?? '',
         ownBytes: treeBytes(join(dir, path), true),
-        deps: Object.keys(info.dependencies ?? {}),
+        // Optional dependencies that npm installed (platform binaries: esbuild, sharp, next/swc...).
+        deps: [...Object.keys(info.dependencies ?? {}), ...Object.keys(info.optionalDependencies ?? {})],
       });
     }
     const total = treeBytes(join(dir, 'node_modules'), false);
@@ -144,7 +337,9 @@ function provenance(doc: NpmDoc) {
     '',
     '| stack | runtime dependencies | packages in node_modules | installed MB |',
     '|---|---|---:|---:|',
-    ...Object.entries(doc.stacks).map(([k, s]) => `| ${k} | ${s.roots.join(', ')} | ${s.packages} | ${mb(s.bytes)} |`),
+    ...Object.entries(doc.stacks).map(
+      ([k, s]) => `| ${k} | ${s.roots.join(', ')} | ${s.packages} | ${mb(s.bytes)} |`,
+    ),
   ];
   writeProvenanceSection('npm', lines.join('\n'));
 }
@@ -157,9 +352,11 @@ async function main() {
   const all = new Map<string, Pkg>();
   const stacks: Record<string, { roots: string[]; bytes: number; packages: number }> = {};
   const groups: { label: string; deps: string[]; stack?: string }[] = [];
-  for (const [k, roots] of Object.entries(STACKS)) groups.push({ label: `stack ${k}`, deps: roots, stack: k });
+  for (const [k, roots] of Object.entries(STACKS))
+    groups.push({ label: `stack ${k}`, deps: roots, stack: k });
   const BATCH = 20;
-  for (let i = 0; i < SEEDS.length; i += BATCH) groups.push({ label: `seeds ${i}-${i + BATCH - 1}`, deps: SEEDS.slice(i, i + BATCH) });
+  for (let i = 0; i < SEEDS.length; i += BATCH)
+    groups.push({ label: `seeds ${i}-${i + BATCH - 1}`, deps: SEEDS.slice(i, i + BATCH) });
   const limit = Number(process.env.NPM_INSTALL_CONCURRENCY ?? 2);
   let next = 0;
   async function worker() {
@@ -180,16 +377,18 @@ async function main() {
     const seen = new Set<string>();
     const stack = [root];
     let bytes = 0;
+    let counted = 0;
     while (stack.length) {
       const n = stack.pop()!;
       if (seen.has(n)) continue;
       seen.add(n);
       const p = all.get(n);
-      if (!p) continue;
+      if (!p) continue; // optional dependency for another platform: not installed
+      counted++;
       bytes += p.ownBytes;
       stack.push(...p.deps);
     }
-    return { bytes, packages: seen.size };
+    return { bytes, packages: counted };
   };
   const packages: Record<string, [string, number, number, number]> = {};
   for (const name of SEEDS) {
@@ -210,7 +409,9 @@ async function main() {
   };
   writeFileSync(OUT, JSON.stringify(doc));
   provenance(doc);
-  console.log(`${Object.keys(packages).length} packages, ${Object.keys(stacks).length} stacks (${all.size} packages measured) -> ${OUT}`);
+  console.log(
+    `${Object.keys(packages).length} packages, ${Object.keys(stacks).length} stacks (${all.size} packages measured) -> ${OUT}`,
+  );
 }
 
 void main();

@@ -29,3 +29,26 @@ export function percent(part: number, whole: number): string {
   if (!whole) return '0 %';
   return `${Math.round((part / whole) * 100)} %`;
 }
+
+const TECHNIQUE_LABELS: Record<string, string> = {
+  'base-image': 'Base image',
+  'multi-stage': 'Multi-stage build',
+  'dev-dependencies': 'Dev dependencies',
+  'build-tools': 'Build tools',
+  'package-cache': 'Package caches',
+  'layer-merge': 'Layers',
+  'cache-order': 'Build cache order',
+  dockerignore: '.dockerignore',
+  'buildkit-cache': 'BuildKit cache mounts',
+  'pin-version': 'Pinned versions',
+  'non-root': 'Non-root user',
+  healthcheck: 'Health check',
+  secrets: 'Secrets',
+  correctness: 'Correctness',
+  other: 'Other',
+};
+
+/** A technique (the engine's vocabulary) as a heading. */
+export function techniqueLabel(technique: string): string {
+  return TECHNIQUE_LABELS[technique] ?? technique;
+}

@@ -8,6 +8,8 @@ type Monaco = typeof MonacoNs;
 type TextModel = MonacoNs.editor.ITextModel;
 
 export const MARKER_OWNER = 'dockerfile-playground';
+/** Links in marker hovers that open a rule's Learn page inside the app. */
+export const LEARN_SCHEME = 'playground-learn';
 
 /** Range of whole lines (first non-blank character of `line` to the end of `endLine`), clamped. */
 function lineRange(model: TextModel, line: number, endLine: number, column?: number, endColumn?: number) {
@@ -61,7 +63,11 @@ export function analysisToMarkers(
       severity: severityOf(monaco, finding.severity),
       message: findingMessage(finding),
       source: finding.aliases.length > 0 ? `playground (${finding.aliases.join(', ')})` : 'playground',
-      code: finding.ruleId,
+      // The rule id links to its Learn page (see LEARN_SCHEME; the editor registers the opener).
+      code: {
+        value: finding.ruleId,
+        target: monaco.Uri.from({ scheme: LEARN_SCHEME, path: finding.ruleId }),
+      },
     });
   }
   return markers;

@@ -110,11 +110,15 @@ export function injectionTraces(): string[] {
       if (el.hasAttribute('data-pwn')) traces.push(`injected <${el.tagName.toLowerCase()} data-pwn>`);
       for (const attr of Array.from(el.attributes)) {
         if (/^on/i.test(attr.name)) traces.push(`<${el.tagName.toLowerCase()} ${attr.name}="${attr.value}">`);
-        if (/^\s*javascript:/i.test(attr.value) && /^(href|src|action|formaction|data|xlink:href)$/i.test(attr.name)) {
+        if (
+          /^\s*javascript:/i.test(attr.value) &&
+          /^(href|src|action|formaction|data|xlink:href)$/i.test(attr.name)
+        ) {
           traces.push(`<${el.tagName.toLowerCase()} ${attr.name}="${attr.value}">`);
         }
       }
-      if (el.tagName === 'SCRIPT' && /__pwned/.test(el.textContent ?? '')) traces.push('a script with the payload');
+      if (el.tagName === 'SCRIPT' && /__pwned/.test(el.textContent ?? ''))
+        traces.push('a script with the payload');
       if (el.tagName === 'IFRAME' && el.hasAttribute('srcdoc')) traces.push('an iframe with srcdoc');
       if (el.tagName === 'BASE') traces.push('a <base> element');
       if (el.shadowRoot) visit(el.shadowRoot);

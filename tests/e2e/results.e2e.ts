@@ -122,6 +122,16 @@ describe('results view', () => {
     await pageEl.waitFor();
     expect(await pageEl.getAttribute('data-rule')).toBe(ruleId);
     expect(await pageEl.textContent()).toMatch(/Why it matters/);
+    // The rule id in the editor's hover opens the Learn page too.
+    await page.click('text=← All rules');
+    await page.click('[data-testid=tab-findings]');
+    await page.locator('[data-testid=finding-line]').first().click();
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const link = page.locator('.monaco-hover .marker a.code-link').first();
+    const hoverRule = await link.textContent();
+    await link.click();
+    await page.waitForSelector(`[data-testid=learn-page][data-rule="${hoverRule}"]`);
     // The list of all rules is one click away.
     await page.click('text=← All rules');
     expect(await page.locator('[data-testid=learn-link]').count()).toBeGreaterThan(3);

@@ -1,17 +1,30 @@
 // Issue 8 (security): the Content-Security-Policy holds during full use (no violation), no request
 // leaves the page's origin (load, typing, share dialog, a permalink, the embed in an iframe of
 // another site, the Learn page), and markup or script put into a Dockerfile or a permalink never runs.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'fflate';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { encodeBase64Url } from '../../src/share/base64url';
 import { encodeState } from '../../src/share/permalink';
-import { analysisSeq, baseURL, editorText, setDockerfile, useBrowser, waitForAnalysis, waitForMonaco } from './helpers';
+import {
+  analysisSeq,
+  baseURL,
+  editorText,
+  setDockerfile,
+  useBrowser,
+  waitForAnalysis,
+  waitForMonaco,
+} from './helpers';
 import { DOCKERFILE_PLACES, injectionTraces, PAYLOADS, payloadDockerfile } from './payloads';
 
 const browser = useBrowser();
+/** Contexts to close even when a test fails. */
+const contexts: BrowserContext[] = [];
+afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close().catch(() => {});
+});
 
 // The docs site that embeds the playground: another origin (a second local server).
 let hostServer: Server | null = null;
@@ -46,11 +59,14 @@ async function recordedContext(options: { bypassCSP?: boolean; allow?: string[] 
     bypassCSP: options.bypassCSP ?? false,
     viewport: { width: 1280, height: 800 },
   });
+  contexts.push(context);
   await context.addInitScript(() => {
     const list: string[] = [];
     (window as unknown as { __cspViolations: string[] }).__cspViolations = list;
     document.addEventListener('securitypolicyviolation', (e) => {
-      list.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+      list.push(
+        `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
   const origin = baseURL();
@@ -147,7 +163,7 @@ describe('Content-Security-Policy', () => {
     ];
     for (const page of ['index.html', 'embed.html']) {
       const html = readFileSync(new URL(`../../dist/${page}`, import.meta.url), 'utf8');
-      const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
+      const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1] ?? '';
       expect(meta.split(/;\s*/)).toEqual(expected);
       // frame-ancestors is ignored (with a console error) in a <meta>: only the header sets it.
       expect(meta).not.toContain('frame-ancestors');
@@ -174,7 +190,8 @@ describe('Content-Security-Policy', () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.type('EXPOSE 8080\n');
     await waitForAnalysis(page, typedAfter);
-    for (const tab of ['size', 'findings', 'rewrite', 'base', 'impact', 'assumptions']) await showTab(page, tab);
+    for (const tab of ['size', 'findings', 'rewrite', 'base', 'impact', 'assumptions'])
+      await showTab(page, tab);
     await showTab(page, 'rewrite');
     await page.waitForSelector('[data-testid=diff] .monaco-diff-editor');
     await page.click('[data-testid=open-learn]');
@@ -205,13 +222,17 @@ describe('Content-Security-Policy', () => {
     const edit = await frame.$('[data-testid=embed-edit]');
     if (edit) {
       await edit.click();
-      await frame.waitForSelector('[data-testid=embed-editor] .monaco-editor .view-lines', { timeout: 30_000 });
+      await frame.waitForSelector('[data-testid=embed-editor] .monaco-editor .view-lines', {
+        timeout: 30_000,
+      });
     }
     expect(await rec.violations(frame)).toEqual([]);
 
     // The embed page on its own.
     const embed = await newPage(rec);
-    await embed.goto(`${baseURL()}/embed.html?panel=diff#${encodeState({ dockerfile: NORMAL, options: {} })}`);
+    await embed.goto(
+      `${baseURL()}/embed.html?panel=diff#${encodeState({ dockerfile: NORMAL, options: {} })}`,
+    );
     await embed.waitForSelector('[data-testid=embed-summary]', { timeout: 20_000 });
     expect(await rec.violations(embed)).toEqual([]);
 
@@ -292,6 +313,7 @@ describe('injected markup never runs', () => {
     const embed = await newPage(rec);
     for (const payload of [PAYLOADS[1], PAYLOADS[5], PAYLOADS[23]]) {
       const fragment = encodeState({ dockerfile, options: {}, title: payload });
+      await embed.goto('about:blank'); // a new fragment alone would not reload the embed
       await embed.goto(`${baseURL()}/embed.html?panel=findings#${fragment}`);
       await embed.waitForSelector('[data-testid=embed-summary]', { timeout: 20_000 });
       expect(await embed.textContent('header .title')).toBe(payload.trim().slice(0, 120));
@@ -302,7 +324,9 @@ describe('injected markup never runs', () => {
     const edit = await embed.$('[data-testid=embed-edit]');
     if (edit) {
       await edit.click();
-      await embed.waitForSelector('[data-testid=embed-editor] .monaco-editor .view-lines', { timeout: 30_000 });
+      await embed.waitForSelector('[data-testid=embed-editor] .monaco-editor .view-lines', {
+        timeout: 30_000,
+      });
       await expectClean(rec, embed, 'embed editor');
     }
     expect(rec.offOrigin).toEqual([]);
@@ -324,4 +348,3 @@ describe('injected markup never runs', () => {
     await rec.context.close();
   }, 240_000);
 });
-

@@ -71,6 +71,10 @@ describe('permalinks', () => {
     await waitForMonaco(page);
     expect(await editorText(page)).toBe('FROM alpine:3.20\nRUN apk add curl\n');
     expect(await page.evaluate(() => history.length)).toBe(historyLength);
+    // Ctrl+S opens the share dialog, also from inside the editor.
+    await page.click('.monaco-editor .view-lines');
+    await page.keyboard.press('Control+S');
+    await page.waitForSelector('[data-testid=share-dialog][open]');
     await context.close();
   });
 

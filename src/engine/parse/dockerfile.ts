@@ -92,6 +92,8 @@ interface WalkState {
   global: Map<string, string | null>;
   stage: StageState | null;
   stages: StageState[];
+  /** Stage names of the whole file (lower-cased) → index, for references to later stages. */
+  names: Map<string, number>;
 }
 
 interface StageState {
@@ -140,7 +142,12 @@ export function buildModel(text: string): DockerfileModel {
   const escape = model.directives.escape;
   const errors: SyntaxErr[] = [];
   const raws = readInstructions(ast, lines, escape, errors);
-  const state: WalkState = { global: new Map(Object.entries(AUTOMATIC_ARGS)), stage: null, stages: [] };
+  const state: WalkState = {
+    global: new Map(Object.entries(AUTOMATIC_ARGS)),
+    stage: null,
+    stages: [],
+    names: stageNames(raws, escape),
+  };
   let sawFrom = false;
   const beforeFrom: Instruction[] = [];
   let previousEnd = -1;
@@ -331,6 +338,22 @@ function readInstruction(
   };
 }
 
+/** Names of all stages (`FROM image AS name`), lower-cased, with their index. */
+function stageNames(raws: RawInstruction[], escape: string): Map<string, number> {
+  const names = new Map<string, number>();
+  let index = 0;
+  for (const raw of raws) {
+    if (raw.keyword !== 'FROM') continue;
+    const words = rawWords(raw.args, escape).filter((w) => !w.raw.startsWith('--'));
+    if (words.length >= 3 && words[1].raw.toLowerCase() === 'as') {
+      const name = words[2].raw.toLowerCase();
+      if (!names.has(name)) names.set(name, index);
+    }
+    index++;
+  }
+  return names;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Interpretation
 
@@ -455,7 +478,7 @@ function interpret(
         stageName,
         platform,
       };
-      if (topLevel) startStage(from, state, lines);
+      if (topLevel) startStage(from, state);
       return from;
     }
     case 'RUN': {
@@ -660,7 +683,7 @@ const USAGE: Record<string, string> = {
   SHELL: '`SHELL ["executable", "parameters"]`',
 };
 
-function startStage(from: FromInstruction, state: WalkState, lines: LineTable): void {
+function startStage(from: FromInstruction, state: WalkState): void {
   const index = state.stages.length;
   const image = from.resolvedImage ?? from.image;
   const lower = image.toLowerCase();
@@ -703,7 +726,6 @@ function startStage(from: FromInstruction, state: WalkState, lines: LineTable): 
   };
   state.stages.push(s);
   state.stage = s;
-  void lines;
 }
 
 /** Called by finishStages' caller: copies the walk state into the Stage objects. */
@@ -765,7 +787,10 @@ function copyInstruction(
     const lower = value.toLowerCase();
     const current = state.stage?.stage.index ?? 0;
     const byName = state.stages.find((s) => s.stage.name !== null && s.stage.name.toLowerCase() === lower);
+    // BuildKit also resolves names of later stages (it builds the graph first).
+    const later = byName ? undefined : state.names.get(lower);
     if (byName && byName.stage.index !== current) from = { stage: byName.stage.index };
+    else if (later !== undefined && later > current) from = { stage: later };
     else if (/^\d+$/.test(value) && Number(value) < current) from = { stage: Number(value) };
     else from = { image: value };
   }

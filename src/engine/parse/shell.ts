@@ -29,7 +29,9 @@ let initError: string | null = null;
 /** Tells the engine where the wasm files are (call once per host, before ensureShellParser). */
 export function setShellWasmSource(source: ShellWasmSource): void {
   wasmSource = source;
-  if (!parser) {
+  // A failed initialisation may be retried with the new source; one in flight or done is kept
+  // (web-tree-sitter's runtime must be initialised only once).
+  if (!parser && initError !== null) {
     initPromise = null;
     initError = null;
   }

@@ -26,8 +26,8 @@ export function finishStages(model: DockerfileModel): void {
       if (instruction.keyword === 'RUN' && 'mounts' in instruction) {
         for (const mount of instruction.mounts) {
           if (!mount.from) continue;
-          const dep = findStage(stages, mount.from, stage.index);
-          if (dep) deps.add(dep.index);
+          const dep = findStage(stages, mount.from);
+          if (dep && dep.index !== stage.index) deps.add(dep.index);
         }
       }
     }

@@ -63,7 +63,7 @@ function builds(run: RunInstruction): string[] {
   return [...out];
 }
 
-function stageBuilds(stage: Stage): { run: RunInstruction; what: string[] } | null {
+export function stageBuilds(stage: Stage): { run: RunInstruction; what: string[] } | null {
   for (const ins of stage.instructions) {
     if (!isRun(ins)) continue;
     const what = builds(ins);
@@ -86,7 +86,7 @@ export const rule: Rule = {
   },
   docs: {
     whatItDoes:
-      'Reports a final stage that compiles or bundles the application (`go build`, `cargo build`, `mvn package`, `gradle build`, `dotnet publish`, `npm run build`, `tsc`) or that is based on an SDK image (golang, rust, maven, gradle, the .NET SDK), so the whole toolchain ships with the result.',
+      'Reports a final stage that compiles or bundles the application (`go build`, `cargo build`, `mvn package`, `gradle build`, `dotnet publish`, `npm run build`, `tsc`), so the whole toolchain ships with the result. (An SDK base that only runs the app is the slim-base-image rule’s business.)',
     whyItMatters:
       'Compilers, SDKs, dependency caches and dev dependencies are needed to build, not to run. In a single stage they all ship: a Go service of 10 MB in an 800 MB golang image, a Rust binary in a 1.5 GB rust image. A multi-stage build compiles in a builder stage and copies only the artifacts (`COPY --from=build`) into a small runtime image: scratch or distroless for static Go and Rust binaries, a JRE instead of a JDK, the ASP.NET runtime instead of the SDK, nginx for a static site.',
     before: String.raw`FROM golang:1.23
@@ -122,7 +122,7 @@ CMD ["/app"]
     const built = stageBuilds(stage);
     const info = baseInfo(ctx, stage);
     const sdk = info && 'image' in stage.base && isSdkBase(info) ? info.reference : null;
-    if (!built && !sdk) return [];
+    if (!built) return [];
     let fix = null;
     let caveats: string[] = [];
     if (model.stages.length === 1) {
@@ -138,10 +138,8 @@ CMD ["/app"]
       }
     }
     const report: RuleReport = {
-      span: built ? built.run.span : stage.from.span,
-      message: built
-        ? `${built.what.join(', ')} runs in the final stage${sdk ? ` on ${sdk}` : ''}: the toolchain, sources and build caches ship with the result. Build in a separate stage and copy only the artifacts.`
-        : `The final stage is based on the SDK image ${sdk}: the whole toolchain ships. Build in a separate stage and run on a runtime image.`,
+      span: built.run.span,
+      message: `${built.what.join(', ')} runs in the final stage${sdk ? ` on ${sdk}` : ''}: the toolchain, sources and build caches ship with the result. Build in a separate stage and copy only the artifacts.`,
       fix,
     };
     return [report];

@@ -19,6 +19,7 @@ import { rule as copyDestSlash } from './copy-dest-slash';
 import { rule as copyFromOwnStage } from './copy-from-own-stage';
 import { rule as copyFromUndefinedStage } from './copy-from-undefined-stage';
 import { rule as copyRelativeNoWorkdir } from './copy-relative-no-workdir';
+import { rule as copyWholeStage } from './copy-whole-stage';
 import { rule as devDependencies } from './dev-dependencies';
 import { rule as dnfCleanAll } from './dnf-clean-all';
 import { rule as duplicateStageName } from './duplicate-stage-name';
@@ -81,6 +82,7 @@ export const allRules: readonly Rule[] = [
   copyFromOwnStage,
   copyFromUndefinedStage,
   copyRelativeNoWorkdir,
+  copyWholeStage,
   devDependencies,
   dnfCleanAll,
   duplicateStageName,

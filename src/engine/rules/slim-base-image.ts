@@ -3,6 +3,7 @@ import type { CatalogEntry } from '../size/types';
 import type { Rule, RuleContext, RuleReport } from './types';
 import { DOCS } from './refs';
 import { baseInfo, finalStage, isSdkBase, makeFix } from './util';
+import { stageBuilds } from './multi-stage';
 
 /** Families with a Debian "-slim" variant, and how their tags spell it. */
 const SLIM_FAMILIES = new Set(['node', 'python', 'ruby', 'perl', 'debian']);
@@ -17,7 +18,7 @@ export function slimTag(repo: string, tag: string | null): string | null {
   if (repo === 'debian') return /^(bookworm|bullseye|trixie|buster|\d+)$/.test(tag) ? `${tag}-slim` : null;
   const m = /^(.*?)-(bookworm|bullseye|trixie|buster)$/.exec(tag);
   if (m) return repo === 'node' ? `${m[1]}-${m[2]}-slim` : `${m[1]}-slim-${m[2]}`;
-  if (/^[\w.]+$/.test(tag)) return `${tag}-slim`;
+  if (/^(\d[\w.]*|lts|current)$/.test(tag)) return `${tag}-slim`;
   return null;
 }
 
@@ -35,6 +36,17 @@ function fromCatalog(ctx: RuleContext, entry: CatalogEntry): CatalogEntry | null
     alts.find((a) => same(a) && a.variant === 'slim') ??
     null
   );
+}
+
+/** What to run on instead of an SDK image (message only). */
+function runtimeAdvice(repo: string, tag: string | null): string {
+  const version = /^(\d+)/.exec(tag ?? '')?.[1];
+  if (/^(openjdk|eclipse-temurin|amazoncorretto|java)$/.test(repo) || /jdk/.test(tag ?? ''))
+    return `a JRE is enough (eclipse-temurin:${version ?? '21'}-jre${/alpine/.test(tag ?? '') ? '-alpine' : ''}), or a jlink-ed runtime.`;
+  if (repo.endsWith('dotnet/sdk'))
+    return `use mcr.microsoft.com/dotnet/aspnet or dotnet/runtime${version ? ':' + tag : ''}.`;
+  if (repo === 'golang' || repo === 'rust') return 'copy the binary into distroless, alpine or scratch.';
+  return 'use the matching runtime image.';
 }
 
 /** Alpine / distroless alternatives with their sizes, for the message (musl, no shell). */
@@ -69,7 +81,7 @@ export const rule: Rule = {
   },
   docs: {
     whatItDoes:
-      'Reports a final stage built on the full variant of an OS or language image (`node:22`, `python:3.12`, `ruby:3.3`, `debian:bookworm`, `ubuntu`) and names a slimmer variant of the same family with its size.',
+      'Reports a final stage built on the full variant of an OS or language image (`node:22`, `python:3.12`, `ruby:3.3`, `debian:bookworm`, large full distributions) and names a slimmer variant of the same family with its size; and a final stage on an SDK image (a JDK, the .NET SDK, golang) that only runs the app, where a runtime image (a JRE, the ASP.NET runtime, distroless) is enough.',
     whyItMatters:
       'The full Debian-based language images carry compilers, headers, version control and hundreds of libraries for building native extensions: roughly 1 GB for `node:22` or `python:3.12`, against a fifth of that for the `-slim` variants. The base is usually the largest part of an image, so this is the biggest single saving. Trade-offs of the smaller choices: `-slim` keeps glibc and Debian but drops build tools; `-alpine` is smaller still but uses musl libc (native modules and manylinux wheels may need rebuilding, DNS and locale behave differently); distroless has no shell or package manager at all; `scratch` needs a static binary plus CA certificates and time-zone data if the program uses them.',
     before: String.raw`FROM python:3.12
@@ -94,7 +106,16 @@ CMD ["python", "app.py"]
     const info = baseInfo(ctx, stage);
     if (!info || info.reference.includes('$')) return [];
     const entry = info.entry;
-    if (isSdkBase(info)) return [];
+    if (isSdkBase(info)) {
+      // An SDK that only runs the app (no build here; a build is the multi-stage rule's business).
+      if (stageBuilds(stage)) return [];
+      return [
+        {
+          span: stage.from.span,
+          message: `The final image is built on the SDK image ${info.reference}, but only runs the app: ${runtimeAdvice(info.repo, info.tag)}`,
+        },
+      ];
+    }
     const exact = info.match === 'exact' || info.match === 'alias';
     let full = false;
     let suggestion: string | null = null;
@@ -127,7 +148,15 @@ CMD ["python", "app.py"]
       suggestion = heuristic;
     }
     // Full distributions without a slim variant: advice without a fix.
-    if (!full && FULL_OS.test(info.repo) && (!entry || entry.variant === 'full')) full = true;
+    // (only when the catalog knows it is large: a 78 MB ubuntu is not much bigger than debian-slim).
+    if (
+      !full &&
+      FULL_OS.test(info.repo) &&
+      entry &&
+      entry.variant === 'full' &&
+      entry.uncompressedBytes >= 120e6
+    )
+      full = true;
     if (!full) return [];
     let fix = null;
     const from = stage.from;
@@ -149,7 +178,7 @@ CMD ["python", "app.py"]
     const report: RuleReport = {
       span: from.span,
       message: suggestion
-        ? `The final image is built on the full ${info.repo}:${info.tag ?? 'latest'} image; ${info.repo}:${suggestion} is the same ${info.repo === 'debian' ? 'release' : 'runtime'} without build tools${sizes}.`
+        ? `The final image is built on the full ${info.repo}:${info.tag ?? 'latest'} image; ${info.repo}:${suggestion} is ${info.repo === 'debian' ? 'the same release without documentation, locales and extras' : 'the same runtime without compilers and build tools'}${sizes}.`
         : `The final image is built on the full ${info.reference} distribution${entry ? ` (${mb(entry.uncompressedBytes)})` : ''}: a slim, alpine or distroless base ships less.`,
       fix,
     };

@@ -33,8 +33,9 @@ export const RPM_DB_REWRITE_BYTES = 4 * MB;
 /** A requested OS package missing from the tables: the median Debian package with its new deps. */
 export const UNKNOWN_OS_PACKAGE_BYTES = 6 * MB;
 
-/** Small sizes of common Alpine packages (installed, with the deps a fresh alpine lacks), from
- *  Alpine's package index (v3.2x x86_64, Installed-Size), used only when the sizer has no Alpine data. */
+/** Sizes of common Alpine packages (installed, with the deps a fresh alpine lacks), typical of
+ *  Alpine 3.2x x86_64 (Installed-Size with dependencies, rounded); preferred to the sizer's apk
+ *  figures, which are Debian equivalents scaled (Debian's closures pull glibc-world libraries). */
 export const APK_TYPICAL: Record<string, number> = {
   // python:3.12-alpine's `apk add ca-certificates tzdata` layer is 0.42 MB compressed and
   // golang:1.26-alpine's `apk add ca-certificates` 0.25 MB (catalog), db rewrite included.
@@ -77,6 +78,37 @@ export const APK_TYPICAL: Record<string, number> = {
   chromium: 300 * MB,
   vips: 40 * MB,
   'vips-dev': 120 * MB,
+  nginx: 2.2 * MB,
+  'postgresql-client': 7 * MB,
+  'mariadb-client': 20 * MB,
+  'mysql-client': 20 * MB,
+  openssl: 1.5 * MB,
+  ncurses: 1 * MB,
+  libgcc: 0.2 * MB,
+  coreutils: 1.3 * MB,
+  findutils: 0.5 * MB,
+  grep: 0.5 * MB,
+  sed: 0.3 * MB,
+  gettext: 10 * MB,
+  'zlib-dev': 0.2 * MB,
+  libxml2: 1.5 * MB,
+  'libxml2-dev': 5 * MB,
+  sqlite: 2 * MB,
+  'sqlite-libs': 1.5 * MB,
+  cmake: 40 * MB,
+  go: 220 * MB,
+  rust: 400 * MB,
+  cargo: 30 * MB,
+  perl: 40 * MB,
+  'py3-setuptools': 5 * MB,
+  'libc6-compat': 0.2 * MB,
+  gcompat: 0.2 * MB,
+  'dumb-init': 0.05 * MB,
+  procps: 1 * MB,
+  'procps-ng': 1 * MB,
+  'busybox-extras': 0.5 * MB,
+  rsync: 0.8 * MB,
+  mailcap: 0.1 * MB,
 };
 export const APK_UNKNOWN_PACKAGE_BYTES = 3 * MB;
 

@@ -262,7 +262,7 @@ function osInstall(s: RunScope, e: PackageInstall): void {
         basis: '',
       };
   for (const n of tabled) {
-    if (s.st.osInstalled.has(n)) continue;
+    if (s.st.osInstalled.has(n) || s.st.os.installed?.has(n)) continue;
     res.installedBytes += H.APK_TYPICAL[n];
     res.packages.push(n);
   }

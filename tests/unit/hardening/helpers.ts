@@ -46,7 +46,9 @@ export function problemsOf(text: string, analysis: Analysis): string[] {
     if (f.endLine < f.line) problems.push(`findings[${i}] (${f.ruleId}) endLine < line`);
     for (const edit of f.fix?.edits ?? []) {
       if (!(edit.start >= 0 && edit.start <= edit.end && edit.end <= text.length)) {
-        problems.push(`findings[${i}] (${f.ruleId}) fix edit ${edit.start}-${edit.end} outside 0-${text.length}`);
+        problems.push(
+          `findings[${i}] (${f.ruleId}) fix edit ${edit.start}-${edit.end} outside 0-${text.length}`,
+        );
       }
     }
   }

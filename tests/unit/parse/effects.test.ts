@@ -66,6 +66,14 @@ describe('OS package managers', () => {
     );
   });
 
+  it('dpkg -i installs a .deb through apt; dpkg --purge removes', () => {
+    expect(first('dpkg -i /tmp/tool.deb')).toMatchObject({
+      manager: 'apt',
+      packages: [{ name: '/tmp/tool.deb' }],
+    });
+    expect(effectsOf('dpkg --purge tool')[0]).toMatchObject({ kind: 'package-remove', purge: true });
+  });
+
   it('apk: add --no-cache, --virtual, --update, del, cache dir', () => {
     expect(first('apk add --no-cache --virtual .build-deps gcc musl-dev=1.2')).toMatchObject({
       manager: 'apk',

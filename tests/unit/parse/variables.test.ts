@@ -193,6 +193,12 @@ describe('COPY --from', () => {
     expect(copies[2].fromRaw).toBe('nginx:1.27');
   });
 
+  it('resolves a --from naming a later stage (BuildKit builds the graph first)', () => {
+    const m = parse('FROM alpine', 'COPY --from=late /a /a', 'FROM busybox AS late');
+    expect((m.instructions[1] as CopyInstruction).from).toEqual({ stage: 1 });
+    expect(m.stages[0].dependsOn).toEqual([1]);
+  });
+
   it('resolves a --from given by an ARG', () => {
     const m = parse(
       'FROM alpine AS src',

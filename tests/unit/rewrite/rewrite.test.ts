@@ -213,6 +213,16 @@ describe('the whole pipeline', () => {
     expect(promisesBroken(NODE_NAIVE, a.rewrite.dockerfile)).toEqual([]);
   });
 
+  it('after the synthesis, switched-off steps are those found on the synthesized text', () => {
+    const a = analyze(NODE_NAIVE);
+    const after = a.rewrite.dockerfile.split('\n');
+    for (const s of a.rewrite.steps.filter((x) => !x.enabled && x.id !== 'dockerignore')) {
+      const line = Number(s.id!.split('@')[1]);
+      expect(line).toBeGreaterThan(0);
+      expect(line).toBeLessThanOrEqual(after.length);
+    }
+  });
+
   it('switching multi-stage off keeps one stage and lists the step as off', () => {
     const a = analyze(NODE_NAIVE, { rewrite: { disabledSteps: ['multi-stage'] } });
     expect(a.rewrite.dockerfile).not.toMatch(/AS deps/);

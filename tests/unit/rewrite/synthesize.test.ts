@@ -325,6 +325,21 @@ describe('Go', () => {
     expect(promisesBroken(text, r.text)).toEqual([]);
   });
 
+  it('files copied next to the sources or outside them (configs, migrations) reach the final stage', () => {
+    const text = df(
+      'FROM golang:1.22',
+      'WORKDIR /app',
+      'COPY . .',
+      'COPY config.yaml /etc/app/',
+      'COPY migrations ./migrations',
+      'RUN go build -o server .',
+      'CMD ["./server"]',
+    );
+    const final = finalLines(synth(text).text);
+    expect(final).toContain('COPY config.yaml /etc/app/');
+    expect(final).toContain('COPY --from=build /app/migrations /app/migrations');
+  });
+
   it('`go run` at run time needs the toolchain: nothing offered', () => {
     const text = df(
       'FROM golang:1.22',
@@ -503,6 +518,25 @@ describe('nothing to synthesize', () => {
     ],
     ['a variable base image', df('ARG BASE', 'FROM ${BASE}', 'RUN go build -o app .', 'CMD ["./app"]')],
     ['an empty file', ''],
+    [
+      'a C++ image whose entrypoint is a script',
+      df('FROM gcc:13', 'WORKDIR /app', 'COPY . .', 'RUN make', 'ENTRYPOINT ["/app/run.sh"]'),
+    ],
+    [
+      'a Python app assembled without a whole-context COPY',
+      df(
+        'FROM python:3.12',
+        'RUN apt-get update && apt-get install -y gcc',
+        'WORKDIR /opt/app',
+        'RUN pip install gunicorn',
+        'COPY conf/app.py /etc/app.py',
+        'CMD ["gunicorn", "app"]',
+      ),
+    ],
+    [
+      'a Rust image running a script',
+      df('FROM rust:1.78', 'WORKDIR /app', 'COPY . .', 'RUN cargo build --release', 'CMD ["/app/start.sh"]'),
+    ],
     ['syntax errors', df('FROM node:20', 'RUNN npm install')],
   ])('%s', (_name, text) => {
     expect(synthesizeMultiStage(parseDockerfile(text))).toBeNull();
@@ -511,15 +545,24 @@ describe('nothing to synthesize', () => {
 
 describe('text conventions', () => {
   it('a CRLF file gets a CRLF synthesis; a backtick-escape file gets none', () => {
-    const crlf = 'FROM golang:1.22\r\nWORKDIR /app\r\nCOPY . .\r\nRUN go build \\\r\n  -o main .\r\nCMD ["./main"]\r\n';
+    const crlf =
+      'FROM golang:1.22\r\nWORKDIR /app\r\nCOPY . .\r\nRUN go build \\\r\n  -o main .\r\nCMD ["./main"]\r\n';
     const r = synth(crlf);
     expect(r.text.replace(/\r\n/g, '')).not.toMatch(/\n/);
-    const backtick = '# escape=`\nFROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN go build -o main .\nCMD ["./main"]\n';
+    const backtick =
+      '# escape=`\nFROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN go build -o main .\nCMD ["./main"]\n';
     expect(synthesizeMultiStage(parseDockerfile(backtick))).toBeNull();
   });
 
   it('global ARGs and the platform flag are kept', () => {
-    const text = df('ARG GO_VERSION=1.22', 'FROM --platform=linux/amd64 golang:${GO_VERSION}', 'WORKDIR /app', 'COPY . .', 'RUN go build -o app .', 'CMD ["./app"]');
+    const text = df(
+      'ARG GO_VERSION=1.22',
+      'FROM --platform=linux/amd64 golang:${GO_VERSION}',
+      'WORKDIR /app',
+      'COPY . .',
+      'RUN go build -o app .',
+      'CMD ["./app"]',
+    );
     const r = synth(text);
     expect(r.text.startsWith('ARG GO_VERSION=1.22\n')).toBe(true);
     expect(r.text).toMatch(/^FROM --platform=linux\/amd64 golang:\$\{GO_VERSION\} AS build$/m);

@@ -296,6 +296,25 @@ describe('broken and hostile links', () => {
   });
 });
 
+describe('old links keep opening', () => {
+  // Made by the first release of the format. If this test fails, the format changed: add a v2
+  // decoder instead of changing v1 (DECODERS in src/share/permalink.ts).
+  const FROZEN_V1 =
+    'v1/Fc2xCoQwEIThVwlTK9xdmfq47hQEK7WIcdEg7sqqjeK7mzTTDHz_hQEWv6r8G5aB7OfVclUXhtfF-NAyMgjsBZ9mcttX_EwaRhYl2F0PujNoNBqsgfPebZSHxY2ELh3RfkdiTw2Vkxj3Aw';
+  it('a frozen v1 link decodes to the same state', () => {
+    const result = decodePermalink(FROZEN_V1);
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.state).toEqual({
+        dockerfile: 'FROM node:20\nRUN npm ci\n',
+        options: { context: { hasDockerignore: true }, disabledRules: ['pin-base-image'] },
+        title: 'Frozen',
+      });
+      expect(result.rulesVersion).toBe('1');
+    }
+  });
+});
+
 describe('parseFragment', () => {
   it('no fragment, anchors', () => {
     expect(parseFragment('')).toEqual({ kind: 'none' });

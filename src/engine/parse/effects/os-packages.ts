@@ -243,7 +243,38 @@ export const zypper: Detector = (inv) => {
   }
 };
 
+/** dpkg -i file.deb (installs through the apt database), dpkg -r / -P / --purge. */
+export const dpkg: Detector = (inv) => {
+  const args = inv.args;
+  const files = args.filter((a) => !a.startsWith('-'));
+  if (args.some((a) => a === '-i' || a === '--install')) {
+    return [
+      install(inv, {
+        manager: 'apt',
+        packages: files.map((f) => ({ name: f, version: null, raw: f })),
+        fromManifest: null,
+        assumeYes: true,
+        noRecommends: true, // dpkg never pulls recommended packages
+        flags: args.filter((a) => a.startsWith('-')),
+      }),
+    ];
+  }
+  const purge = args.some((a) => a === '-P' || a === '--purge');
+  if (purge || args.some((a) => a === '-r' || a === '--remove')) {
+    return [
+      remove(
+        inv,
+        'apt',
+        files.map((f) => ({ name: f, version: null, raw: f })),
+        { purge },
+      ),
+    ];
+  }
+  return [];
+};
+
 export const OS_DETECTORS: Record<string, Detector> = {
+  dpkg,
   'apt-get': apt,
   apt,
   aptitude: apt,

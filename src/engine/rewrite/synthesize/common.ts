@@ -835,20 +835,36 @@ function mapRunText(run: RunInstruction, skip: number, plan: BuilderPlan): strin
   return raw;
 }
 
+const SOURCE_LIKE =
+  /^(\.|\.\/|go\.(mod|sum)|.*\.(go|rs|java|kt|scala|cs|fs|vb|c|cc|cpp|h|hpp|ts|tsx|js|jsx|mjs|py)|cmd|internal|pkg|src|lib|include|vendor|crates|Cargo\.(toml|lock)|pom\.xml|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|gradle|gradlew|mvnw|\.mvn|.*\.(csproj|sln|fsproj)|package(-lock)?\.json|CMakeLists\.txt|Makefile|tsconfig.*\.json|requirements.*\.txt|pyproject\.toml|poetry\.lock|uv\.lock|setup\.(py|cfg))$/;
+
 /**
  * Files the original copied from the build context to places outside the build folders (a
  * config in /etc, an entrypoint script in /): the running app may read them, so the final stage
  * copies them too, with the destination made absolute.
  */
-export function assetCopies(facts: StageFacts, buildDirs: string[]): string[] {
+export function assetCopies(facts: StageFacts, buildDirs: string[], insideFromBuild = true): string[] {
   const wd = workdirs(facts.stage);
   const out: string[] = [];
-  const inside = (p: string) => buildDirs.some((d) => d === '/' || p === d || p.startsWith(d.replace(/\/$/, '') + '/'));
+  const inside = (p: string) =>
+    buildDirs.some((d) => d === '/' || p === d || p.startsWith(d.replace(/\/$/, '') + '/'));
   for (const c of facts.copies) {
     if (c.from !== null || c.remoteSources.length || c.heredocs.length || copiesWholeContext(c)) continue;
     if (c.sources.some((s) => /\$/.test(s)) || /\$/.test(c.destination)) continue;
     const abs = resolvePath(wd.get(c) ?? null, c.destination);
-    if (inside(abs)) continue;
+    if (inside(abs)) {
+      if (!insideFromBuild) continue;
+      // Inside the source tree: sources and manifests stay behind; other deliberate copies
+      // (migrations, templates, config, static files) come from the build stage as they are there.
+      if (c.sources.every((src) => SOURCE_LIKE.test(basename(src)))) continue;
+      if (c.sources.length !== 1) continue;
+      const target = c.destination.endsWith('/')
+        ? abs.replace(/\/$/, '') + '/' + basename(c.sources[0])
+        : abs;
+      if (buildDirs.includes(target)) continue;
+      out.push(`COPY --from=build ${target} ${target}`);
+      continue;
+    }
     const dest = abs + (c.destination.endsWith('/') && abs !== '/' ? '/' : '');
     const flags = c.flags
       .filter((f) => f.name === 'chown' || f.name === 'chmod' || f.name === 'link')
@@ -862,7 +878,8 @@ export function assetCopies(facts: StageFacts, buildDirs: string[]): string[] {
 export function buildDirs(facts: StageFacts, runs: RunInstruction[]): string[] {
   const wd = workdirs(facts.stage);
   const dirs = new Set<string>();
-  for (const c of facts.copies) if (copiesWholeContext(c)) dirs.add(resolvePath(wd.get(c) ?? null, c.destination));
+  for (const c of facts.copies)
+    if (copiesWholeContext(c)) dirs.add(resolvePath(wd.get(c) ?? null, c.destination));
   for (const r of runs) {
     const w = wd.get(r);
     if (w) dirs.add(w);

@@ -76,7 +76,12 @@ export function synthesizeCpp(facts: StageFacts): SynthesisResult | null {
   const binary = program.includes('/') ? resolvePath(finalWd, program) : `/usr/local/bin/${program}`;
   const installs = facts.commands.some((c) => /\binstall\b/.test(c.cmd.args.join(' ')) && isBuild(c.cmd));
   if (!program.includes('/') && !installs) return null;
-  if (/^(sh|bash|python3?|java|node)$/.test(basename(program))) return null;
+  // A script or an interpreter runs other files of the image: copying one binary would not do.
+  if (
+    /^(sh|bash|python3?|java|node|perl|ruby)$/.test(basename(program)) ||
+    /\.(sh|py|pl|rb|js)$/.test(program)
+  )
+    return null;
 
   const b = builderStage(facts, { name: 'build', image: facts.builderRef, manifests: null });
   const rt: string[] = [`FROM ${runtime}`];
@@ -90,7 +95,15 @@ export function synthesizeCpp(facts: StageFacts): SynthesisResult | null {
   if (osLine) rt.push(osLine);
   if (facts.workdir) rt.push(`WORKDIR ${facts.workdir}`);
   rt.push(`COPY --from=build ${binary} ${binary}`);
-  rt.push(...assetCopies(facts, buildDirs(facts, builds.map((x) => x.run))));
+  rt.push(
+    ...assetCopies(
+      facts,
+      buildDirs(
+        facts,
+        builds.map((x) => x.run),
+      ),
+    ),
+  );
   if (installs) rt.push('COPY --from=build /usr/local/lib /usr/local/lib', 'RUN ldconfig');
   for (const r of carriedRuns(facts)) rt.push(rawOf(r));
   rt.push(...runtimeTail(facts.stage, { user: facts.user ? rawOf(facts.user) : null }));

@@ -93,7 +93,15 @@ export function synthesizeDotnet(facts: StageFacts): SynthesisResult | null {
   if (osLine) rt.push(osLine);
   if (facts.workdir) rt.push(`WORKDIR ${facts.workdir}`);
   rt.push(`COPY --from=build ${copyDir} ${copyDir}`);
-  rt.push(...assetCopies(facts, [copyDir, ...buildDirs(facts, dotnet.map((x) => x.run))]));
+  rt.push(
+    ...assetCopies(facts, [
+      copyDir,
+      ...buildDirs(
+        facts,
+        dotnet.map((x) => x.run),
+      ),
+    ]),
+  );
   for (const r of carriedRuns(facts)) rt.push(rawOf(r));
   rt.push(...runtimeTail(facts.stage, { user: facts.user ? rawOf(facts.user) : null }));
 

@@ -155,7 +155,15 @@ export function synthesizeGo(facts: StageFacts): SynthesisResult | null {
   let dest = t.output;
   if (!program.includes('/') && !PATH_DIRS.includes(dirnameOf(t.output))) dest = `/usr/local/bin/${progBase}`;
   rt.push(`COPY --from=build ${t.output} ${dest}`);
-  rt.push(...assetCopies(facts, buildDirs(facts, builds.map((x) => x.run))));
+  rt.push(
+    ...assetCopies(
+      facts,
+      buildDirs(
+        facts,
+        builds.map((x) => x.run),
+      ),
+    ),
+  );
   // Other files the image copied besides the sources (configs, templates, migrations) stay
   // available: copy what the original copied from outside the build stage's source tree.
   for (const r of carried) rt.push(rawOf(r));

@@ -131,7 +131,15 @@ export function synthesizeJava(facts: StageFacts): SynthesisResult | null {
       `The Dockerfile does not say which jar runs; the conventional ${tool === 'maven' ? 'target/*.jar' : 'build/libs/*.jar'} is copied to /app/app.jar and run. If the build makes several jars (e.g. a -plain jar), name the right one.`,
     );
   }
-  rt.push(...assetCopies(facts, buildDirs(facts, builds.map((x) => x.run))));
+  rt.push(
+    ...assetCopies(
+      facts,
+      buildDirs(
+        facts,
+        builds.map((x) => x.run),
+      ),
+    ),
+  );
   for (const r of carriedRuns(facts)) rt.push(rawOf(r));
   rt.push(...tail);
 

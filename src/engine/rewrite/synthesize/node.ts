@@ -1,13 +1,14 @@
 // Node.js (npm, yarn, pnpm): a deps stage with production dependencies only, a build stage when
 // the Dockerfile builds (npm run build, tsc, next build...), and a slim runtime of the same major
 // version that receives the context files, the production node_modules and the build output.
-import type { ShellCommand } from '../../model';
+import type { CopyInstruction, ShellCommand } from '../../model';
 import {
   argEnvLines,
   basename,
   builderOnlyCaveat,
   builderStage,
   carriedRuns,
+  copiesWholeContext,
   envKeys,
   healthcheckTool,
   isAlpineTag,
@@ -297,18 +298,28 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
     });
     if (setup) deps.push(rawOf(i));
   }
-  if (
-    nf.manager === 'pnpm' &&
-    !facts.commands.some(
-      (c) => programName(c.cmd) === 'corepack' || (/pnpm/.test(c.cmd.text) && isGlobalInstall(c.cmd)),
-    )
-  ) {
-    deps.push(`COPY ${nf.manifests.join(' ')} ./`);
+  // What the production install needs: the COPYs the original made before its install when
+  // they were selective (a monorepo copies its workspace manifests that way), the whole context
+  // for a workspace that was copied whole, else the manifests.
+  const wd = workdirs(stage);
+  const installRun = facts.commands.find((c) => c.cmd === nf.install)!.run;
+  const before = stage.instructions
+    .slice(0, stage.instructions.indexOf(installRun))
+    .filter((i): i is CopyInstruction => isCopy(i) && i.from === null);
+  const workspace =
+    /pnpm-workspace\.yaml|turbo\.json|lerna\.json|nx\.json|"workspaces"|--workspace|yarn workspaces/.test(
+      facts.model.text,
+    );
+  const sameDir = before.every((c) => wd.get(c) === app || c.destination.startsWith('/'));
+  const whole = before.some((c) => copiesWholeContext(c));
+  if (before.length && sameDir && (!whole || workspace)) deps.push(...before.map(rawOf));
+  else deps.push(`COPY ${nf.manifests.join(' ')} ./`);
+  const hasCorepack = facts.commands.some(
+    (c) => programName(c.cmd) === 'corepack' || (/pnpm/.test(c.cmd.text) && isGlobalInstall(c.cmd)),
+  );
+  if (nf.manager === 'pnpm' && !hasCorepack)
     deps.push(runLine(['corepack enable', productionInstall(nf, major)]));
-  } else {
-    deps.push(`COPY ${nf.manifests.join(' ')} ./`);
-    deps.push(`RUN ${productionInstall(nf, major)}`);
-  }
+  else deps.push(`RUN ${productionInstall(nf, major)}`);
 
   // build: the original stage (manifests first), only when it builds something.
   let build: string[] = [];

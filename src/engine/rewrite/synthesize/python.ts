@@ -166,7 +166,7 @@ export function synthesizePython(facts: StageFacts): SynthesisResult | null {
   if (facts.workdir) rt.push(`WORKDIR ${facts.workdir}`);
   rt.push(`COPY --from=build ${VENV} ${VENV}`);
   rt.push(`COPY --from=build ${appDir} ${appDir}`);
-  rt.push(...assetCopies(facts, [appDir, VENV]));
+  rt.push(...assetCopies(facts, [appDir, VENV], false));
   for (const r of carriedRuns(facts)) rt.push(rawOf(r));
   rt.push(...runtimeTail(facts.stage, { user: facts.user ? rawOf(facts.user) : null }));
 

@@ -50,6 +50,14 @@ export function synthesizeRust(facts: StageFacts): SynthesisResult | null {
   if (program.includes('/')) source = resolvePath(finalWd, program);
   else if (last.cmd.args[0] === 'install') source = `/usr/local/cargo/bin/${name}`;
   else source = resolvePath(finalWd, `target/${release ? 'release' : 'debug'}/${name}`);
+  // The program must be what cargo built (target/release/<bin>, or a cargo-installed binary):
+  // a script or a binary moved elsewhere by other commands would not be copied correctly.
+  const installed = last.cmd.args[0] === 'install';
+  if (
+    !/\/target\/(release|debug)\/[^/]+$/.test(source) &&
+    !(installed && source.startsWith('/usr/local/cargo/bin/'))
+  )
+    return null;
   const dest = program.includes('/')
     ? source
     : PATH_DIRS.some((d) => source.startsWith(d + '/'))
@@ -115,7 +123,15 @@ export function synthesizeRust(facts: StageFacts): SynthesisResult | null {
   }
   if (facts.workdir) rt.push(`WORKDIR ${facts.workdir}`);
   rt.push(`COPY --from=build ${source} ${dest}`);
-  rt.push(...assetCopies(facts, buildDirs(facts, builds.map((x) => x.run))));
+  rt.push(
+    ...assetCopies(
+      facts,
+      buildDirs(
+        facts,
+        builds.map((x) => x.run),
+      ),
+    ),
+  );
   for (const r of carried) rt.push(rawOf(r));
   const user = facts.user ? rawOf(facts.user) : runtime.includes('nonroot') ? 'USER nonroot:nonroot' : null;
   let userDone = false;
