@@ -3,7 +3,9 @@ import { budgetViolations, measureWeight } from './bench/weight';
 
 const report = measureWeight();
 for (const page of report.pages) {
-  console.log(`${page.page}: first-visit JS ${(page.jsGzipBytes / 1000).toFixed(1)} kB gzip in ${page.js.length} file(s), CSS ${(page.cssGzipBytes / 1000).toFixed(1)} kB gzip`);
+  console.log(
+    `${page.page}: first-visit JS ${(page.jsGzipBytes / 1000).toFixed(1)} kB gzip in ${page.js.length} file(s), CSS ${(page.cssGzipBytes / 1000).toFixed(1)} kB gzip`,
+  );
 }
 const violations = budgetViolations(report);
 if (violations.length > 0) {

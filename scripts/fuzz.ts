@@ -1,6 +1,7 @@
 // `npm run fuzz`: mutated corpus files and noise through the whole engine. Counts exceptions (an
-// "Internal error" result is an exception analyze() caught) and the slowest input; exits 1 when
-// any input threw or took longer than the per-input limit.
+// "Internal error" result is an exception analyze() caught) and inputs over the 250 ms goal, timed
+// in CPU time of this process so that a loaded machine does not inflate them. Exits 1 on any
+// exception; time is reported (a goal, like every speed target), never a reason to fail.
 import { analyzeSync, ensureShellParser } from '../src/engine/node';
 import { DEFAULT_MAX_INPUT_CHARS } from '../src/engine/options';
 import { CORPUS_DIR, loadCorpus } from './bench/corpus';
@@ -22,11 +23,63 @@ const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.lengt
 const int = (max: number) => Math.floor(random() * max);
 
 const TOKENS = [
-  'FROM', 'RUN', 'COPY', 'ADD', 'ENV', 'ARG', 'WORKDIR', 'USER', 'CMD', 'ENTRYPOINT', 'ONBUILD', 'HEALTHCHECK', 'SHELL',
-  '\\\n', '`\n', '\n', ' ', '\t', '$', '${', '}', '${A:-', '${B:+x}', '<<EOF', '<<-EOT', 'EOF', '&&', '||', ';', '|',
-  '"', "'", '[', ']', '["sh", "-c", "', '--mount=type=cache,target=/root/.npm', '--from=0', '--from=build', 'AS build',
-  '# escape=`', '# syntax=docker/dockerfile:1', '# hadolint ignore=DL3008', 'apt-get install -y', 'rm -rf /var/lib/apt/lists/*',
-  'npm ci', 'pip install', 'apk add', '\u0000', '\r\n', '\uFEFF', 'é', '😀', 'node:${V}-alpine', ' RUN $B', '$(', ')', '(',
+  'FROM',
+  'RUN',
+  'COPY',
+  'ADD',
+  'ENV',
+  'ARG',
+  'WORKDIR',
+  'USER',
+  'CMD',
+  'ENTRYPOINT',
+  'ONBUILD',
+  'HEALTHCHECK',
+  'SHELL',
+  '\\\n',
+  '`\n',
+  '\n',
+  ' ',
+  '\t',
+  '$',
+  '${',
+  '}',
+  '${A:-',
+  '${B:+x}',
+  '<<EOF',
+  '<<-EOT',
+  'EOF',
+  '&&',
+  '||',
+  ';',
+  '|',
+  '"',
+  "'",
+  '[',
+  ']',
+  '["sh", "-c", "',
+  '--mount=type=cache,target=/root/.npm',
+  '--from=0',
+  '--from=build',
+  'AS build',
+  '# escape=`',
+  '# syntax=docker/dockerfile:1',
+  '# hadolint ignore=DL3008',
+  'apt-get install -y',
+  'rm -rf /var/lib/apt/lists/*',
+  'npm ci',
+  'pip install',
+  'apk add',
+  '\u0000',
+  '\r\n',
+  '\uFEFF',
+  'é',
+  '😀',
+  'node:${V}-alpine',
+  ' RUN $B',
+  '$(',
+  ')',
+  '(',
 ];
 
 function mutate(text: string): string {
@@ -35,13 +88,32 @@ function mutate(text: string): string {
   for (let i = 0; i < ops; i++) {
     const at = int(lines.length + 1);
     switch (int(7)) {
-      case 0: lines.splice(at, 1); break; // delete a line
-      case 1: lines.splice(at, 0, pick(lines) ?? ''); break; // duplicate a line
-      case 2: lines.splice(at, 0, Array.from({ length: 1 + int(8) }, () => pick(TOKENS)).join(' ')); break;
-      case 3: { const l = lines[at] ?? ''; const c = int(l.length + 1); lines[at] = l.slice(0, c) + pick(TOKENS) + l.slice(c); break; }
-      case 4: { const l = lines[at] ?? ''; lines[at] = l.slice(0, int(l.length + 1)); break; } // truncate
-      case 5: lines.splice(at, 0, ' '.repeat(int(4)) + pick(['RUN $B', 'ARG V=${X:-1}', 'ENV A=$A$A'])); break;
-      default: lines.reverse(); break;
+      case 0:
+        lines.splice(at, 1);
+        break; // delete a line
+      case 1:
+        lines.splice(at, 0, pick(lines) ?? '');
+        break; // duplicate a line
+      case 2:
+        lines.splice(at, 0, Array.from({ length: 1 + int(8) }, () => pick(TOKENS)).join(' '));
+        break;
+      case 3: {
+        const l = lines[at] ?? '';
+        const c = int(l.length + 1);
+        lines[at] = l.slice(0, c) + pick(TOKENS) + l.slice(c);
+        break;
+      }
+      case 4: {
+        const l = lines[at] ?? '';
+        lines[at] = l.slice(0, int(l.length + 1));
+        break;
+      } // truncate
+      case 5:
+        lines.splice(at, 0, ' '.repeat(int(4)) + pick(['RUN $B', 'ARG V=${X:-1}', 'ENV A=$A$A']));
+        break;
+      default:
+        lines.reverse();
+        break;
     }
   }
   return lines.join(pick(['\n', '\n', '\r\n']));
@@ -49,12 +121,18 @@ function mutate(text: string): string {
 
 function noise(): string {
   switch (int(6)) {
-    case 0: return Array.from({ length: int(4000) }, () => String.fromCharCode(int(0x3000))).join('');
-    case 1: return Array.from({ length: int(3000) }, () => pick(TOKENS)).join(pick([' ', '\n', '']));
-    case 2: return `FROM alpine\nRUN ${'a'.repeat(50_000 + int(50_000))}`; // 100k-character lines
-    case 3: return `${Array.from({ length: 2000 + int(3000) }, (_, i) => `ARG A${i}=$A${i - 1}`).join('\n')}\nFROM alpine:$A1\nRUN echo $A4000`;
-    case 4: return `FROM alpine\nRUN <<EOF\n${'echo hi\n'.repeat(int(5000))}`; // unterminated heredoc
-    default: return `# escape=\`\nFROM mcr.microsoft.com/windows/servercore\nSHELL ["powershell", "-Command"]\nRUN ${'Write-Host x `\n  ; '.repeat(int(2000))}`;
+    case 0:
+      return Array.from({ length: int(4000) }, () => String.fromCharCode(int(0x3000))).join('');
+    case 1:
+      return Array.from({ length: int(3000) }, () => pick(TOKENS)).join(pick([' ', '\n', '']));
+    case 2:
+      return `FROM alpine\nRUN ${'a'.repeat(50_000 + int(50_000))}`; // 100k-character lines
+    case 3:
+      return `${Array.from({ length: 2000 + int(3000) }, (_, i) => `ARG A${i}=$A${i - 1}`).join('\n')}\nFROM alpine:$A1\nRUN echo $A4000`;
+    case 4:
+      return `FROM alpine\nRUN <<EOF\n${'echo hi\n'.repeat(int(5000))}`; // unterminated heredoc
+    default:
+      return `# escape=\`\nFROM mcr.microsoft.com/windows/servercore\nSHELL ["powershell", "-Command"]\nRUN ${'Write-Host x `\n  ; '.repeat(int(2000))}`;
   }
 }
 
@@ -69,7 +147,7 @@ for (let i = 0; i < inputs; i++) {
   const fromCorpus = corpus && random() < 0.75;
   let text = fromCorpus ? mutate(pick(corpus).text) : noise();
   if (text.length > DEFAULT_MAX_INPUT_CHARS) text = text.slice(0, DEFAULT_MAX_INPUT_CHARS);
-  const t0 = performance.now();
+  const t0 = process.cpuUsage();
   let failed = false;
   try {
     const result = analyzeSync(text);
@@ -78,11 +156,17 @@ for (let i = 0; i < inputs; i++) {
     failed = true;
     if (exceptions < 5) console.log(`exception on input ${i}: ${(error as Error).stack}`);
   }
-  const ms = performance.now() - t0;
+  const used = process.cpuUsage(t0);
+  const ms = (used.user + used.system) / 1000;
   if (failed) exceptions++;
   if (ms > LIMIT_MS) slow++;
-  if (ms > slowest.ms) slowest = { ms, chars: text.length, kind: fromCorpus ? 'mutated corpus file' : 'noise' };
+  if (ms > slowest.ms)
+    slowest = { ms, chars: text.length, kind: fromCorpus ? 'mutated corpus file' : 'noise' };
 }
-console.log(`fuzz: ${inputs} inputs (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-console.log(`exceptions: ${exceptions}; inputs over ${LIMIT_MS} ms: ${slow}; slowest ${slowest.ms.toFixed(1)} ms (${slowest.chars} chars, ${slowest.kind})`);
-process.exit(exceptions > 0 || slow > 0 ? 1 : 0);
+console.log(
+  `fuzz: ${inputs} inputs (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
+console.log(
+  `exceptions: ${exceptions}; inputs over ${LIMIT_MS} ms CPU: ${slow}; slowest ${slowest.ms.toFixed(1)} ms CPU (${slowest.chars} chars, ${slowest.kind})`,
+);
+process.exit(exceptions > 0 ? 1 : 0);

@@ -10,7 +10,14 @@ import { median, percentile, round } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PORT = 4391;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export interface BrowserReport {
   loads: number;
@@ -23,11 +30,15 @@ export interface BrowserReport {
 }
 
 async function startPreview(): Promise<() => void> {
-  const child = spawn(resolve(ROOT, 'node_modules/.bin/vite'), ['preview', '--port', String(PORT), '--strictPort'], {
-    cwd: ROOT,
-    detached: true,
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    resolve(ROOT, 'node_modules/.bin/vite'),
+    ['preview', '--port', String(PORT), '--strictPort'],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: 'ignore',
+    },
+  );
   const stop = () => {
     try {
       process.kill(-child.pid!, 'SIGTERM');
@@ -47,14 +58,20 @@ async function startPreview(): Promise<() => void> {
   throw new Error('vite preview did not start');
 }
 
-const launch = (): Promise<Browser> => chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const launch = (): Promise<Browser> =>
+  chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 
 async function coldLoad(url: string): Promise<{ paint: number; monaco: number; analysis: number }> {
   const browser = await launch();
   try {
     const page = await (await browser.newContext()).newPage();
     await page.goto(url);
-    await page.waitForFunction(() => performance.getEntriesByName('first-analysis').length > 0 && (window as any).__monacoReady === true, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () =>
+        performance.getEntriesByName('first-analysis').length > 0 && (window as any).__monacoReady === true,
+      null,
+      { timeout: 30_000 },
+    );
     return await page.evaluate(() => ({
       paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
       monaco: performance.getEntriesByName('monaco-ready')[0]?.startTime ?? NaN,
@@ -71,7 +88,8 @@ async function typingSession(url: string, edits: number): Promise<number[]> {
     const page = await (await browser.newContext()).newPage();
     // The rendered analysis counter, readable from every evaluate() below.
     await page.addInitScript(() => {
-      (window as any).seqOf = () => Number(document.querySelector('[data-testid=result]')?.getAttribute('data-seq') ?? 0);
+      (window as any).seqOf = () =>
+        Number(document.querySelector('[data-testid=result]')?.getAttribute('data-seq') ?? 0);
     });
     await page.goto(url);
     await page.waitForFunction(() => (window as any).__monacoReady === true && (window as any).seqOf() > 0);
@@ -82,7 +100,10 @@ async function typingSession(url: string, edits: number): Promise<number[]> {
       const seq = await page.evaluate(() => (window as any).seqOf() as number);
       const typedAt = await page.evaluate(() => performance.now());
       await page.keyboard.type(i % 2 ? '#' : 'x');
-      const doneAt = await page.waitForFunction((s) => ((window as any).seqOf() > s ? performance.now() : 0), seq);
+      const doneAt = await page.waitForFunction(
+        (s) => ((window as any).seqOf() > s ? performance.now() : 0),
+        seq,
+      );
       const debounce = await page.evaluate(() => Number((window as any).__analysisDebounceMs ?? 0));
       samples.push(((await doneAt.jsonValue()) as number) - typedAt - debounce);
     }

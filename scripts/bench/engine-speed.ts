@@ -61,7 +61,11 @@ export async function measureEngineSpeed(corpus: CorpusFile[], rounds = 5): Prom
   return {
     files: corpus.length,
     rounds,
-    perFileMs: { ours: round(perFile.ours), dockerfileUtils: round(perFile.dockerfileUtils), dockerfilelint: round(perFile.dockerfilelint) },
+    perFileMs: {
+      ours: round(perFile.ours),
+      dockerfileUtils: round(perFile.dockerfileUtils),
+      dockerfilelint: round(perFile.dockerfilelint),
+    },
     ratio: {
       oursVsDockerfileUtils: round(perFile.ours / perFile.dockerfileUtils, 2),
       oursVsDockerfilelint: round(perFile.ours / perFile.dockerfilelint, 2),

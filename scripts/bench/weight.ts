@@ -53,7 +53,9 @@ function staticClosure(entry: string, seen = new Set<string>()): Set<string> {
 
 export function pageWeight(page: string): PageWeight {
   const html = readFileSync(join(DIST, page), 'utf8');
-  const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]).filter((r) => r.startsWith('/') || r.startsWith('./'));
+  const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)]
+    .map((m) => m[1])
+    .filter((r) => r.startsWith('/') || r.startsWith('./'));
   const jsFiles = new Set<string>();
   const cssFiles = new Set<string>();
   for (const ref of refs) {
@@ -80,16 +82,24 @@ function allFiles(dir: string): string[] {
 }
 
 export function measureWeight(): WeightReport {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/index.html is missing: run `npm run build` first.');
+  if (!existsSync(join(DIST, 'index.html')))
+    throw new Error('dist/index.html is missing: run `npm run build` first.');
   const files = allFiles(DIST);
-  const pick = (test: (f: string) => boolean) => files.filter(test).map(asset).sort((a, b) => b.bytes - a.bytes);
+  const pick = (test: (f: string) => boolean) =>
+    files
+      .filter(test)
+      .map(asset)
+      .sort((a, b) => b.bytes - a.bytes);
   return {
     pages: ['index.html', 'embed.html'].filter((p) => existsSync(join(DIST, p))).map(pageWeight),
     monaco: pick((f) => /monaco|codicon|editor\.worker/i.test(f)),
     worker: pick((f) => /analyzer\.worker.*\.js$/.test(f)),
     wasm: pick((f) => f.endsWith('.wasm')),
     data: pick((f) => /\/assets\/.*(debian|base-images|data|catalog).*\.(js|json)$/i.test(f)),
-    totalDistGzipBytes: files.filter((f) => !f.endsWith('engine.js')).map(asset).reduce((s, a) => s + a.gzipBytes, 0),
+    totalDistGzipBytes: files
+      .filter((f) => !f.endsWith('engine.js'))
+      .map(asset)
+      .reduce((s, a) => s + a.gzipBytes, 0),
   };
 }
 
@@ -97,5 +107,8 @@ export function measureWeight(): WeightReport {
 export function budgetViolations(report: WeightReport): string[] {
   return report.pages
     .filter((p) => BUDGETS[p.page] !== undefined && p.jsGzipBytes > BUDGETS[p.page])
-    .map((p) => `${p.page}: ${(p.jsGzipBytes / 1000).toFixed(1)} kB gzip of JS on first visit, budget ${BUDGETS[p.page] / 1000} kB`);
+    .map(
+      (p) =>
+        `${p.page}: ${(p.jsGzipBytes / 1000).toFixed(1)} kB gzip of JS on first visit, budget ${BUDGETS[p.page] / 1000} kB`,
+    );
 }

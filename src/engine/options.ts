@@ -21,11 +21,15 @@ export interface ResolvedOptions {
 }
 
 export function resolveOptions(options: AnalyzeOptions = {}): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) options = {};
   return {
-    context: { ...DEFAULT_CONTEXT, ...sanitizeContext(options.context ?? {}) },
-    disabledSteps: new Set(options.rewrite?.disabledSteps ?? []),
-    enabledSteps: new Set(options.rewrite?.enabledSteps ?? []),
-    disabledRules: new Set(options.disabledRules ?? []),
+    context: {
+      ...DEFAULT_CONTEXT,
+      ...sanitizeContext(typeof options.context === 'object' && options.context ? options.context : {}),
+    },
+    disabledSteps: new Set(stringList(options.rewrite?.disabledSteps)),
+    enabledSteps: new Set(stringList(options.rewrite?.enabledSteps)),
+    disabledRules: new Set(stringList(options.disabledRules)),
   };
 }
 
@@ -42,4 +46,9 @@ function sanitizeContext(raw: Partial<ContextAssumptions>): Partial<ContextAssum
     }
   }
   return out;
+}
+
+/** Lists of ids arrive from storage, links and library callers: keep only the strings. */
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
