@@ -1,7 +1,7 @@
 // healthcheck: a service image (it EXPOSEs a port) without HEALTHCHECK (info; DL3057).
 import type { Rule } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { finalStage, shippedStages } from './util';
+import { baseInfo, finalStage, isShellless, shippedStages } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -30,11 +30,15 @@ HEALTHCHECK --interval=30s --timeout=3s CMD wget -q -O /dev/null http://localhos
     fixSafety:
       'Reported, not fixed: a good check depends on the application (an endpoint, a port, a command), and on a tool present in the image (curl and wget are missing from slim and distroless images).',
     whenNotToUse:
-      'Kubernetes ignores HEALTHCHECK and uses its own liveness and readiness probes; if you deploy only there, ignore this rule. Also base images that already define a health check.',
+      'Kubernetes ignores HEALTHCHECK and uses its own liveness and readiness probes; if you deploy only there, ignore this rule. Also base images that already define a health check. Not reported on bases without a shell (scratch, distroless), where a check needs a probe binary of your own.',
   },
-  check({ model }) {
+  check(ctx) {
+    const { model } = ctx;
     const stage = finalStage(model);
     if (!stage) return [];
+    // Without a shell or curl/wget (scratch, distroless) a check needs a probe binary of the app's
+    // own: only suggest one where the base has the tools to write it.
+    if (isShellless(baseInfo(ctx, stage))) return [];
     const shipped = shippedStages(model);
     const ins = model.instructions.filter((i) => shipped.has(i.stage));
     if (ins.some((i) => i.keyword === 'HEALTHCHECK')) return [];

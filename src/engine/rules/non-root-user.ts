@@ -12,6 +12,8 @@ function nonrootBase(repo: string, tag: string | null): boolean {
     /nonroot/.test(tag ?? '') ||
     repo.startsWith('cgr.dev/chainguard/') ||
     repo.startsWith('bitnami/') ||
+    // nginxinc/nginx-unprivileged and the like run as an unprivileged user by design.
+    /unprivileged|rootless/.test(repo) ||
     /(^|\/)(chiseled)/.test(tag ?? '') ||
     /-chiseled/.test(tag ?? '')
   );

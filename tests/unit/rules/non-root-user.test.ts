@@ -12,6 +12,14 @@ ruleCases('non-root-user', {
       code: df('FROM gcr.io/distroless/static-debian12:nonroot', 'CMD ["/app"]'),
     },
     {
+      name: 'nginx-unprivileged runs as nginx (uid 101) already',
+      code: df(
+        'FROM nginxinc/nginx-unprivileged:1.27-alpine',
+        'COPY dist /usr/share/nginx/html',
+        'EXPOSE 8080',
+      ),
+    },
+    {
       name: 'USER set in the parent stage',
       code: df('FROM node:22-slim AS base', 'USER node', 'FROM base', 'CMD ["node"]'),
     },
