@@ -372,8 +372,11 @@ function collect(
   return out;
 }
 
-/** A static site moves from a Node server to nginx: the command, port and user change (caveated). */
-const STATIC_ALLOW: PromiseKey[] = ['cmd', 'entrypoint', 'expose', 'user', 'healthcheck'];
+/**
+ * A static site moves from a Node server to nginx: the command, port, user and working folder
+ * (the Node app's folder; nginx serves /usr/share/nginx/html) change, as the caveat says.
+ */
+const STATIC_ALLOW: PromiseKey[] = ['cmd', 'entrypoint', 'expose', 'user', 'healthcheck', 'workdir'];
 
 /** An offset of the current text in the user's text (null inside inserted text). */
 function mapToOrigin(state: State, offset: number): number | null {

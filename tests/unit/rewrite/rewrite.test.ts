@@ -502,3 +502,24 @@ describe('suggested .dockerignore', () => {
     ).toBeNull();
   });
 });
+
+describe('static front-ends through the whole rewriter', () => {
+  it('keeps the nginx synthesis although the Node app folder (WORKDIR) is gone', () => {
+    const text = df(
+      'FROM node:18',
+      'WORKDIR /app',
+      'COPY package.json .',
+      'RUN npm install',
+      'COPY . .',
+      'RUN npm run build',
+      'RUN npm install -g serve',
+      'EXPOSE 3000',
+      'CMD ["serve", "-s", "build", "-l", "3000"]',
+    );
+    const a = analyze(text);
+    expect(a.rewrite.steps.find((s) => s.id === 'multi-stage')?.enabled).toBe(true);
+    expect(a.rewrite.dockerfile).toMatch(/^FROM nginx:alpine$/m);
+    expect(a.rewrite.estimate.uncompressedBytes).toBeLessThan(a.estimate.uncompressedBytes * 0.2);
+    expect(syntaxErrors(a.rewrite.dockerfile)).toBe(0);
+  });
+});

@@ -85,7 +85,7 @@ export function synthesizeStatic(facts: StageFacts): SynthesisResult | null {
   if (!ports.length) rt.push('EXPOSE 80');
 
   caveats.push(
-    `The site is now served by nginx instead of ${words[0] === 'npm' || words[0] === 'npx' ? words.slice(0, 3).join(' ') : words[0]}: the container's command changes to nginx's own (port ${port}${spa ? ', unknown paths fall back to index.html' : ''}); redirects, headers or a proxy the Node server set up need an nginx configuration.`,
+    `The site is now served by nginx instead of ${words[0] === 'npm' || words[0] === 'npx' ? words.slice(0, 3).join(' ') : words[0]}: the container's command and working folder change to nginx's own (port ${port}${spa ? ', unknown paths fall back to index.html' : ''}); redirects, headers or a proxy the Node server set up need an nginx configuration.`,
     'Runtime environment variables no longer reach the app: a static build bakes them in at build time (set them as build ARGs).',
     'nginx:alpine starts as root and drops to the nginx user for workers; nginxinc/nginx-unprivileged:alpine runs entirely unprivileged (it listens on 8080 by default).',
   );
