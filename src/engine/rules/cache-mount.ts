@@ -136,7 +136,8 @@ RUN --mount=type=cache,target=/go/pkg/mod go mod download
       const fix =
         model.text[at] === ' '
           ? makeFix(
-              'Add a cache mount',
+              // Named after the tools, so several such steps in one rewrite tell themselves apart.
+              `Add a cache mount for ${list.map((n) => n.what).join(' and ')}`,
               'unsafe',
               [{ start: at + 1, end: at + 1, text: mounts + ' ' }],
               ['Requires BuildKit; the cache path assumes the root user.'],

@@ -102,6 +102,9 @@ export function synthesizeGo(facts: StageFacts): SynthesisResult | null {
     name: 'build',
     image: facts.builderRef,
     manifests: vendor ? null : ['go.mod', 'go.sum*'],
+    // The user's own `go mod download` after the whole-context COPY moves up with the manifests;
+    // without one, it is added there.
+    isInstall: (cmd) => cmd.name === 'go' && cmd.args[0] === 'mod' && cmd.args[1] === 'download',
     prefetch: ['go mod download'],
     mapCommand,
   });
