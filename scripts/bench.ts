@@ -39,6 +39,9 @@ if (only('engine')) {
       `largest file ${speed.largest.file} (${speed.largest.lines} lines): p50 ${speed.largest.p50Ms} ms, p95 ${speed.largest.p95Ms} ms over ${speed.largest.runs} runs (budget p95 ≤ 16 ms)`,
     );
     console.log(`heap used ${speed.heapUsedMB} MB`);
+    console.log(
+      `files that threw: ours ${speed.crashes.ours}, dockerfile-utils ${speed.crashes.dockerfileUtils}, dockerfilelint ${speed.crashes.dockerfilelint}`,
+    );
   }
 }
 

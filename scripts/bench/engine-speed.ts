@@ -17,6 +17,8 @@ export interface EngineSpeedReport {
   ratio: { oursVsDockerfileUtils: number; oursVsDockerfilelint: number };
   largest: { file: string; lines: number; p50Ms: number; p95Ms: number; runs: number };
   heapUsedMB: number;
+  /** Corpus files on which a tool threw (its time until the throw still counts). */
+  crashes: { ours: number; dockerfileUtils: number; dockerfilelint: number };
 }
 
 type Runner = (text: string) => unknown;
@@ -35,6 +37,24 @@ export async function measureEngineSpeed(corpus: CorpusFile[], rounds = 5): Prom
     dockerfilelint: (text) => dockerfilelint.run('.', text),
   };
   const names = Object.keys(runners) as (keyof typeof runners)[];
+  // A peer that throws on a real file (dockerfilelint does on some HEALTHCHECK forms) must not
+  // stop the benchmark: the throw is counted once per file, its time until then is kept.
+  const crashed = {
+    ours: new Set<string>(),
+    dockerfileUtils: new Set<string>(),
+    dockerfilelint: new Set<string>(),
+  };
+  for (const name of names) {
+    const run = runners[name];
+    runners[name] = (text) => {
+      try {
+        return run(text);
+      } catch {
+        crashed[name].add(text);
+        return null;
+      }
+    };
+  }
   // Warm-up: JIT, lazy tables, wasm.
   for (const file of corpus) for (const name of names) runners[name](file.text);
 
@@ -78,5 +98,10 @@ export async function measureEngineSpeed(corpus: CorpusFile[], rounds = 5): Prom
       runs: largestRuns.length,
     },
     heapUsedMB: round(process.memoryUsage().heapUsed / 1e6, 1),
+    crashes: {
+      ours: crashed.ours.size,
+      dockerfileUtils: crashed.dockerfileUtils.size,
+      dockerfilelint: crashed.dockerfilelint.size,
+    },
   };
 }

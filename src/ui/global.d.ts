@@ -7,5 +7,7 @@ declare global {
     __monacoReady?: boolean;
     /** The Monaco editor's current text. */
     __editorText?: () => string;
+    /** The typing debounce (ms) before an analysis starts; benchmarks subtract it. */
+    __analysisDebounceMs?: number;
   }
 }

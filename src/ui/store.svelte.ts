@@ -111,6 +111,7 @@ export class Playground {
   }
 
   start(): void {
+    if (typeof window !== 'undefined') window.__analysisDebounceMs = DEBOUNCE_MS;
     this.client ??= new AnalyzerClient({
       timeoutMs: typeof location === 'undefined' ? undefined : watchdogFromQuery(location.search),
       onNotice: (notice) => {
@@ -123,6 +124,8 @@ export class Playground {
       this.systemDark = query.matches;
       query.addEventListener('change', (e) => (this.systemDark = e.matches));
     }
+    // The worker loads while Monaco does, not after it.
+    this.client.warmUp();
     // Next tick: whoever starts the page may still set options synchronously (a shared link).
     this.schedule(0);
   }
