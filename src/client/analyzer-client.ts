@@ -69,6 +69,14 @@ export class AnalyzerClient {
     });
   }
 
+  /**
+   * Starts the worker now, before any request: its script, the engine's tables and the shell
+   * parser's wasm then load while the page is still busy with the editor.
+   */
+  warmUp(): void {
+    this.ensureWorker();
+  }
+
   /** Stops the worker and settles every pending request as stale. */
   dispose(): void {
     for (const p of this.pending.values()) this.settle(p, { status: 'stale' });
