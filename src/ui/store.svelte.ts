@@ -96,6 +96,9 @@ export class Playground {
   );
 
   private client: AnalyzerClient | null = null;
+  private firstShown: () => void = () => {};
+  /** Settles when the first analysis is on screen (or failed): the editor loads after it. */
+  readonly firstResult = new Promise<void>((resolve) => (this.firstShown = resolve));
   private timer: ReturnType<typeof setTimeout> | null = null;
   private persist: boolean;
 
@@ -222,11 +225,13 @@ export class Playground {
       this.elapsedMs = outcome.elapsedMs;
       this.seq++;
       if (this.seq === 1) performance.mark('first-analysis');
+      this.firstShown();
       // A restart notice stays until the next edit; an error clears once the analyzer answers.
       if (this.noticeKind === 'error') this.notice = null;
     } else {
       this.notice = outcome.message;
       this.noticeKind = outcome.status === 'timeout' ? 'restart' : 'error';
+      this.firstShown();
     }
   }
 }
