@@ -6,7 +6,7 @@ import { Parser, Language } from 'web-tree-sitter';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Connector, ShellCommand, ShellScript } from '../model';
 import { processWord } from './variables';
-import type { Lookup } from './variables';
+import type { Lookup, VarValue } from './variables';
 import { fallbackCommands } from './shell-fallback';
 
 export type WasmInput = string | URL | Uint8Array;
@@ -108,10 +108,52 @@ export function parseShell(source: string, options: ShellParseOptions): ShellScr
     }
     return script;
   }
+  // The same RUN text is parsed again and again (every rewrite step re-parses the whole file):
+  // reuse the result when the text, the flags and the variables it reads are the same.
+  const key = cacheKey(source, options);
+  const hit = key === null ? undefined : parsed.get(key);
+  if (hit) {
+    parsed.delete(key!); // most recently used last
+    parsed.set(key!, hit);
+    return structuredClone(hit);
+  }
+  parseTree(source, options, script);
+  if (key !== null) {
+    if (parsed.size >= PARSE_CACHE_SIZE) parsed.delete(parsed.keys().next().value!);
+    parsed.set(key, structuredClone(script));
+  }
+  return script;
+}
+
+/** Parsed scripts by cacheKey(), oldest first. Results are cloned in and out: callers mutate them. */
+const parsed = new Map<string, ShellScript>();
+const PARSE_CACHE_SIZE = 512;
+
+/**
+ * What a parse depends on besides the text: the SHELL flags and the value of every defined
+ * variable whose name appears in the text (`$V`, `${V}`, `${#V}`, `${V:-x}`: a script reads outer
+ * variables only by name). Null (no caching) for indirect expansion (`${!ref}`), whose names are
+ * not in the text.
+ */
+function cacheKey(source: string, options: ShellParseOptions): string | null {
+  if (source.includes('${!')) return null;
+  const values: [string, VarValue][] = [];
+  const seen = new Set<string>();
+  for (const [name] of source.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const value = options.lookup(name);
+    if (value !== undefined) values.push([name, value]);
+  }
+  return JSON.stringify([source, !!options.errexit, !!options.pipefail, values]);
+}
+
+function parseTree(source: string, options: ShellParseOptions, script: ShellScript): void {
+  if (!parser) return;
   let tree: Tree | null = null;
   try {
     tree = parser.parse(source);
-    if (!tree) return script;
+    if (!tree) return;
     const walker = new Walker(source, options.lookup);
     walker.visit(tree.rootNode, false);
     script.commands = walker.commands;
@@ -122,7 +164,6 @@ export function parseShell(source: string, options: ShellParseOptions): ShellScr
   } finally {
     tree?.delete();
   }
-  return script;
 }
 
 /** `set -e`, `set -eux`, `set -o errexit`, `set -o pipefail`, `set -euo pipefail` (top level). */

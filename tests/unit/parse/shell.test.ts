@@ -166,3 +166,33 @@ describe('fallback splitter (before tree-sitter loads)', () => {
     expect(cmds[0].env).toEqual({ A: '1' });
   });
 });
+
+describe('reusing parses of the same text', () => {
+  const lookupOf = (vars: Record<string, string>) => (name: string) => vars[name];
+
+  it('a variable the text names changes the result, although the text is the same', () => {
+    const text = 'curl -o /tmp/x https://example.test/$VERSION/${NAME:-tool}.tgz';
+    const a = parseShell(text, { lookup: lookupOf({ VERSION: '1.0', NAME: 'a' }) });
+    const b = parseShell(text, { lookup: lookupOf({ VERSION: '2.0', NAME: 'a' }) });
+    const c = parseShell(text, { lookup: lookupOf({ VERSION: '1.0', NAME: 'a' }) });
+    expect(a.commands[0].args[2]).toBe('https://example.test/1.0/a.tgz');
+    expect(b.commands[0].args[2]).toBe('https://example.test/2.0/a.tgz');
+    expect(c).toEqual(a);
+  });
+
+  it('the shell flags are part of it', () => {
+    const text = 'a | b';
+    expect(parseShell(text, { lookup: () => undefined, pipefail: true }).pipefail).toBe(true);
+    expect(parseShell(text, { lookup: () => undefined }).pipefail).toBe(false);
+  });
+
+  it('a caller that changes its result does not change the next one', () => {
+    const text = 'apt-get install -y curl';
+    const first = parseShell(text, { lookup: () => undefined });
+    first.commands[0].args.push('changed');
+    first.commands.push(first.commands[0]);
+    const second = parseShell(text, { lookup: () => undefined });
+    expect(second.commands).toHaveLength(1);
+    expect(second.commands[0].args).toEqual(['install', '-y', 'curl']);
+  });
+});
