@@ -89,15 +89,24 @@ CMD ["node", "server.js"]
     const out: RuleReport[] = [];
     for (const stage of model.stages) {
       let copy: CopyInstruction | null = null;
+      // Managers that installed from manifests before the whole context came in: their later run only adds the
+      // project itself on top of cached dependencies (`uv sync --no-install-project`, then
+      // `uv sync`; `poetry install --no-root`, then `poetry install`).
+      const early = new Set<PackageManager>();
       for (const ins of stage.instructions) {
         if (isCopy(ins) && wholeContext(ins)) {
           copy = copy ?? ins;
           continue;
         }
-        if (!copy || !isRun(ins)) continue;
-        const install = installs(ins, LANGUAGE).find(
+        if (!isRun(ins)) continue;
+        const fromManifests = installs(ins, LANGUAGE).filter(
           (e) => e.fromManifest !== null || (e.packages.length === 0 && !e.global),
         );
+        if (!copy) {
+          for (const e of fromManifests) early.add(e.manager);
+          continue;
+        }
+        const install = fromManifests.find((e) => !early.has(e.manager));
         if (!install) continue;
         const cmd = ins.shell.commands[install.command];
         out.push({

@@ -15,11 +15,38 @@ ruleCases('copy-before-install', {
       code: df('FROM golang:1.23', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /app .'),
     },
     {
+      name: 'uv: dependencies first (--no-install-project), the project after COPY . .',
+      code: df(
+        'FROM python:3.12-slim',
+        'WORKDIR /app',
+        'COPY pyproject.toml uv.lock ./',
+        'RUN uv sync --frozen --no-install-project',
+        'COPY . .',
+        'RUN uv sync --frozen',
+      ),
+    },
+    {
       name: 'named packages are not a manifest install',
       code: df('FROM node:22-slim', 'COPY . .', 'RUN npm install -g pm2'),
     },
   ],
   invalid: [
+    {
+      name: 'an upgrade of pip before COPY . . does not count as installing the dependencies',
+      code: df(
+        'FROM python:3.12-slim',
+        'RUN pip install --upgrade pip',
+        'COPY . .',
+        'RUN pip install -r requirements.txt',
+      ),
+      output: df(
+        'FROM python:3.12-slim',
+        'RUN pip install --upgrade pip',
+        'COPY requirements.txt ./',
+        'RUN pip install -r requirements.txt',
+        'COPY . .',
+      ),
+    },
     {
       name: 'pip install -r after COPY . .',
       code: df(

@@ -56,6 +56,52 @@ const GOOD: Record<string, string> = {
     'USER node',
     'CMD ["node", "dist/server.js"]',
   ),
+  'uv: dependencies first, the project after the source, slim runtime with a user': df(
+    'FROM python:3.12-slim AS build',
+    'COPY --from=ghcr.io/astral-sh/uv:0.4.20 /uv /bin/uv',
+    'WORKDIR /app',
+    'COPY pyproject.toml uv.lock ./',
+    'RUN --mount=type=cache,target=/root/.cache/uv uv sync --frozen --no-install-project --no-dev',
+    'COPY . .',
+    'RUN --mount=type=cache,target=/root/.cache/uv uv sync --frozen --no-dev',
+    '',
+    'FROM python:3.12-slim',
+    'RUN groupadd -r app && useradd -r -g app app',
+    'COPY --from=build --chown=app:app /app /app',
+    'ENV PATH="/app/.venv/bin:$PATH"',
+    'USER app',
+    'WORKDIR /app',
+    'CMD ["python", "-m", "myapp"]',
+  ),
+  'static site built with yarn, served by nginx-unprivileged (already non-root)': df(
+    'FROM node:22-alpine AS build',
+    'WORKDIR /app',
+    'COPY package.json yarn.lock ./',
+    'RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile',
+    'COPY . .',
+    'RUN yarn build',
+    '',
+    'FROM nginxinc/nginx-unprivileged:1.27-alpine',
+    'COPY --from=build /app/dist /usr/share/nginx/html',
+    'EXPOSE 8080',
+  ),
+  'gradle build, JRE alpine runtime with a user and a health check': df(
+    'FROM gradle:8.10-jdk21 AS build',
+    'WORKDIR /home/gradle/project',
+    'COPY build.gradle settings.gradle ./',
+    'RUN --mount=type=cache,target=/home/gradle/.gradle gradle dependencies --no-daemon',
+    'COPY src ./src',
+    'RUN --mount=type=cache,target=/home/gradle/.gradle gradle bootJar --no-daemon',
+    '',
+    'FROM eclipse-temurin:21-jre-alpine',
+    'RUN addgroup -S app && adduser -S app -G app',
+    'WORKDIR /app',
+    'COPY --from=build /home/gradle/project/build/libs/app.jar ./app.jar',
+    'USER app',
+    'EXPOSE 8080',
+    'HEALTHCHECK CMD wget -qO- http://localhost:8080/actuator/health || exit 1',
+    'ENTRYPOINT ["java", "-jar", "/app/app.jar"]',
+  ),
   'apt install cleaned up in the same RUN, no recommends, pinned': df(
     'FROM debian:bookworm-slim',
     'RUN apt-get update \\',
@@ -101,6 +147,14 @@ describe('no false alarms on Dockerfiles that already do the right thing', () =>
       expect(found.map((f) => `${f.ruleId}@${f.line}: ${f.message}`)).toEqual([]);
     });
   }
+  it('no warning of any technique (non-root included) on any of them', () => {
+    for (const text of Object.values(GOOD)) {
+      const warnings = lint(text)
+        .map((o) => o.finding)
+        .filter((f) => f.severity !== 'info');
+      expect(warnings.map((f) => `${f.ruleId}@${f.line}`)).toEqual([]);
+    }
+  });
   it('reports only info-level advice on the Go example', () => {
     const all = lint(GOOD['distroless multi-stage Go build with USER nonroot']).map(
       (o) => `${o.finding.ruleId}:${o.finding.severity}`,
