@@ -174,7 +174,8 @@ describe('Node (npm, yarn, pnpm)', () => {
   it('npm with a build script: deps stage --omit=dev, build stage, alpine runtime of the same major', () => {
     const r = synth(FIXTURES['npm-build']);
     expect(r.ecosystem).toBe('node');
-    expect(r.text).toMatch(/^FROM node:20 AS deps$/m);
+    // Production node_modules are installed on the runtime's libc (musl), the build on the original.
+    expect(r.text).toMatch(/^FROM node:20-alpine AS deps$/m);
     expect(r.text).toMatch(/^RUN npm ci --omit=dev$/m);
     expect(r.text).toMatch(/^FROM node:20 AS build$/m);
     expect(finalBase(r.text)).toBe('node:20-alpine');
@@ -192,12 +193,29 @@ describe('Node (npm, yarn, pnpm)', () => {
   it('npm without a build: two stages, no build stage', () => {
     const r = synth(FIXTURES['npm-nobuild']);
     expect(r.text).not.toMatch(/AS build/);
-    expect(r.text).toMatch(/^FROM node:18 AS deps$/m);
+    expect(r.text).toMatch(/^FROM node:18-alpine AS deps$/m);
     expect(finalBase(r.text)).toBe('node:18-alpine');
     expect(finalLines(r.text)).toContain(
       'COPY --from=deps /usr/src/app/node_modules /usr/src/app/node_modules',
     );
     expect(promisesBroken(FIXTURES['npm-nobuild'], r.text)).toEqual([]);
+  });
+
+  it('deps that need apt setup stay on the original image, and the caveat says the modules are glibc builds', () => {
+    const r = synth(
+      df(
+        'FROM node:20',
+        'WORKDIR /app',
+        'RUN apt-get update && apt-get install -y git',
+        'COPY package*.json ./',
+        'RUN npm ci',
+        'COPY . .',
+        'CMD ["node", "server.js"]',
+      ),
+    );
+    expect(r.text).toMatch(/^FROM node:20 AS deps$/m);
+    expect(finalBase(r.text)).toBe('node:20-alpine');
+    expect(r.caveats.join(' ')).toMatch(/glibc builds that fail to load on musl/);
   });
 
   it('an old Node (< 16) gets --only=production', () => {

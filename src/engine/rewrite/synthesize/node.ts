@@ -320,6 +320,12 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
   if (nf.manager === 'pnpm' && !hasCorepack)
     deps.push(runLine(['corepack enable', productionInstall(nf, major)]));
   else deps.push(`RUN ${productionInstall(nf, major)}`);
+  // node_modules must match the runtime's libc: on an Alpine runtime the production install runs
+  // on that image too, so native modules get musl builds (or fail at build time, never at run
+  // time). Setup commands of Debian's apt keep it on the original image.
+  const depsOnRuntime =
+    runtime.alpine && !isAlpineTag(facts.image.tag) && !deps.some((l) => /\bapt(-get)?\b/.test(l));
+  if (depsOnRuntime) deps[0] = deps[0].replace(facts.builderRef, runtime.image);
 
   // build: the original stage (manifests first), only when it builds something.
   let build: string[] = [];
@@ -393,7 +399,9 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
   const maj = majorOf(runtime.version) ?? 'lts';
   if (runtime.alpine && !isAlpineTag(facts.image.tag))
     caveats.push(
-      `The runtime moves from glibc (${facts.baseRef}) to Alpine's musl libc: native modules (bcrypt, sharp, canvas...) need musl builds and are compiled in the deps stage on the original image. If the app fails to start, use node:${maj}-slim (glibc, larger) as the final base.`,
+      depsOnRuntime
+        ? `The runtime moves from glibc (${facts.baseRef}) to Alpine's musl libc, and the production dependencies are installed on ${runtime.image} too, so native modules (bcrypt, sharp, canvas...) get musl builds. Alpine has no compilers: a module that must compile from source fails in the deps stage; then add \`RUN apk add --no-cache python3 make g++\` there, or use node:${maj}-slim (glibc, larger) for the deps and final stages.`
+        : `The runtime moves from glibc (${facts.baseRef}) to Alpine's musl libc, but the production dependencies are installed on the original image (its setup needs apt): native modules (bcrypt, sharp, canvas...) built there are glibc builds that fail to load on musl. If the app uses any, use node:${maj}-slim (glibc, larger) as the final base.`,
     );
   else if (!runtime.alpine && !isSlimTag(facts.image.tag))
     caveats.push(
