@@ -1,94 +1,85 @@
 // Engine speed on the corpus, in one process, interleaved with the peers so that machine load
-// affects all three alike: our full analyze (parse, size, rules, rewrite) vs dockerfile-utils
-// `validate` and dockerfilelint `run`.
+// affects all alike: our full analyze (parse, size, rules, rewrite) vs dockerfile-utils `validate`
+// and dockerfilelint `run`; our parse alone (dockerfile-ast + shell parsing) is timed too, to
+// show what the analysis costs on top of reading the file.
 import { createRequire } from 'node:module';
 import { validate } from 'dockerfile-utils';
-import { analyzeSync, ensureShellParser } from '../../src/engine/node';
+import { analyzeSync, ensureShellParser, parseDockerfile } from '../../src/engine/node';
 import type { CorpusFile } from './corpus';
 import { median, percentile, round } from './stats';
 
 const require = createRequire(import.meta.url);
 const dockerfilelint = require('dockerfilelint') as { run(configPath: string, content: string): unknown };
 
+const TOOLS = {
+  ours: (text: string) => analyzeSync(text),
+  oursParseOnly: (text: string) => parseDockerfile(text),
+  dockerfileUtils: (text: string) => validate(text),
+  dockerfilelint: (text: string) => dockerfilelint.run('.', text),
+};
+type Tool = keyof typeof TOOLS;
+type PerTool = Record<Tool, number>;
+
 export interface EngineSpeedReport {
   files: number;
   rounds: number;
-  perFileMs: { ours: number; dockerfileUtils: number; dockerfilelint: number };
-  ratio: { oursVsDockerfileUtils: number; oursVsDockerfilelint: number };
+  perFileMs: PerTool;
+  ratio: { oursVsDockerfileUtils: number; oursVsDockerfilelint: number; parseOnlyVsDockerfileUtils: number };
   largest: { file: string; lines: number; p50Ms: number; p95Ms: number; runs: number };
   heapUsedMB: number;
   /** Corpus files on which a tool threw (its time until the throw still counts). */
-  crashes: { ours: number; dockerfileUtils: number; dockerfilelint: number };
+  crashes: PerTool;
 }
 
-type Runner = (text: string) => unknown;
-
-function timeOnce(run: Runner, text: string): number {
+function timeOnce(run: (text: string) => unknown, text: string): number {
   const start = performance.now();
   run(text);
   return performance.now() - start;
 }
 
+const perTool = (value: (tool: Tool) => number): PerTool =>
+  Object.fromEntries((Object.keys(TOOLS) as Tool[]).map((t) => [t, value(t)])) as PerTool;
+
 export async function measureEngineSpeed(corpus: CorpusFile[], rounds = 5): Promise<EngineSpeedReport> {
   await ensureShellParser();
-  const runners: Record<'ours' | 'dockerfileUtils' | 'dockerfilelint', Runner> = {
-    ours: (text) => analyzeSync(text),
-    dockerfileUtils: (text) => validate(text),
-    dockerfilelint: (text) => dockerfilelint.run('.', text),
-  };
-  const names = Object.keys(runners) as (keyof typeof runners)[];
+  const names = Object.keys(TOOLS) as Tool[];
   // A peer that throws on a real file (dockerfilelint does on some HEALTHCHECK forms) must not
   // stop the benchmark: the throw is counted once per file, its time until then is kept.
-  const crashed = {
-    ours: new Set<string>(),
-    dockerfileUtils: new Set<string>(),
-    dockerfilelint: new Set<string>(),
+  const crashed = Object.fromEntries(names.map((n) => [n, new Set<string>()])) as Record<Tool, Set<string>>;
+  const run = (name: Tool, text: string) => {
+    try {
+      TOOLS[name](text);
+    } catch {
+      crashed[name].add(text);
+    }
   };
-  for (const name of names) {
-    const run = runners[name];
-    runners[name] = (text) => {
-      try {
-        return run(text);
-      } catch {
-        crashed[name].add(text);
-        return null;
-      }
-    };
-  }
   // Warm-up: JIT, lazy tables, wasm.
-  for (const file of corpus) for (const name of names) runners[name](file.text);
+  for (const file of corpus) for (const name of names) run(name, file.text);
 
-  const totals = { ours: [] as number[], dockerfileUtils: [] as number[], dockerfilelint: [] as number[] };
-  for (let round = 0; round < rounds; round++) {
-    const sums = { ours: 0, dockerfileUtils: 0, dockerfilelint: 0 };
+  const totals = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<Tool, number[]>;
+  for (let r = 0; r < rounds; r++) {
+    const sums = perTool(() => 0);
     for (const file of corpus) {
       // Rotate the order per file so no tool always runs first after a GC.
-      const order = names.map((_, i) => names[(i + round + file.name.length) % names.length]);
-      for (const name of order) sums[name] += timeOnce(runners[name], file.text);
+      const order = names.map((_, i) => names[(i + r + file.name.length) % names.length]);
+      for (const name of order) sums[name] += timeOnce((text) => run(name, text), file.text);
     }
     for (const name of names) totals[name].push(sums[name] / corpus.length);
   }
 
   const largestFile = corpus.reduce((a, b) => (b.text.length > a.text.length ? b : a));
   const largestRuns: number[] = [];
-  for (let i = 0; i < 100; i++) largestRuns.push(timeOnce(runners.ours, largestFile.text));
+  for (let i = 0; i < 100; i++) largestRuns.push(timeOnce(TOOLS.ours, largestFile.text));
 
-  const perFile = {
-    ours: median(totals.ours),
-    dockerfileUtils: median(totals.dockerfileUtils),
-    dockerfilelint: median(totals.dockerfilelint),
-  };
+  const perFile = perTool((t) => median(totals[t]));
   return {
     files: corpus.length,
     rounds,
-    perFileMs: {
-      ours: round(perFile.ours),
-      dockerfileUtils: round(perFile.dockerfileUtils),
-      dockerfilelint: round(perFile.dockerfilelint),
-    },
+    perFileMs: perTool((t) => round(perFile[t])),
     ratio: {
       oursVsDockerfileUtils: round(perFile.ours / perFile.dockerfileUtils, 2),
       oursVsDockerfilelint: round(perFile.ours / perFile.dockerfilelint, 2),
+      parseOnlyVsDockerfileUtils: round(perFile.oursParseOnly / perFile.dockerfileUtils, 2),
     },
     largest: {
       file: largestFile.name,
@@ -98,10 +89,6 @@ export async function measureEngineSpeed(corpus: CorpusFile[], rounds = 5): Prom
       runs: largestRuns.length,
     },
     heapUsedMB: round(process.memoryUsage().heapUsed / 1e6, 1),
-    crashes: {
-      ours: crashed.ours.size,
-      dockerfileUtils: crashed.dockerfileUtils.size,
-      dockerfilelint: crashed.dockerfilelint.size,
-    },
+    crashes: perTool((t) => crashed[t].size),
   };
 }
