@@ -61,7 +61,7 @@ if (only('weight') || only('browser')) {
     `Monaco (lazy): ${sum(weight.monaco)} — ${weight.monaco.map((a) => `${a.file} ${kB(a.gzipBytes)}`).join(', ')}`,
   );
   console.log(
-    `analysis worker: ${sum(weight.worker)}; wasm: ${sum(weight.wasm)}; data tables: ${sum(weight.data)}`,
+    `analysis worker: ${sum(weight.worker)} (of which the data tables: ${sum(weight.data)}); wasm: ${sum(weight.wasm)}`,
   );
   const violations = budgetViolations(weight);
   console.log(
