@@ -2,6 +2,7 @@
 // "Internal error" result is an exception analyze() caught) and inputs over the 250 ms goal, timed
 // in CPU time of this process so that a loaded machine does not inflate them. Exits 1 on any
 // exception; time is reported (a goal, like every speed target), never a reason to fail.
+import { writeFileSync } from 'node:fs';
 import { analyzeSync, ensureShellParser } from '../src/engine/node';
 import { DEFAULT_MAX_INPUT_CHARS } from '../src/engine/options';
 import { CORPUS_DIR, loadCorpus } from './bench/corpus';
@@ -141,7 +142,9 @@ const corpus = loadCorpus();
 if (!corpus) console.log(`corpus folder ${CORPUS_DIR} is absent: fuzzing with generated noise only.`);
 let exceptions = 0;
 let slow = 0;
-let slowest = { ms: 0, chars: 0, kind: '' };
+let slowest = { ms: 0, chars: 0, kind: '', text: '' };
+// `--save-slowest=<file>` writes the slowest input out, to replay or profile it.
+const saveSlowest = process.argv.find((a) => a.startsWith('--save-slowest='))?.slice(15);
 const started = performance.now();
 for (let i = 0; i < inputs; i++) {
   const fromCorpus = corpus && random() < 0.75;
@@ -161,7 +164,7 @@ for (let i = 0; i < inputs; i++) {
   if (failed) exceptions++;
   if (ms > LIMIT_MS) slow++;
   if (ms > slowest.ms)
-    slowest = { ms, chars: text.length, kind: fromCorpus ? 'mutated corpus file' : 'noise' };
+    slowest = { ms, chars: text.length, kind: fromCorpus ? 'mutated corpus file' : 'noise', text };
 }
 console.log(
   `fuzz: ${inputs} inputs (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
@@ -169,4 +172,5 @@ console.log(
 console.log(
   `exceptions: ${exceptions}; inputs over ${LIMIT_MS} ms CPU: ${slow}; slowest ${slowest.ms.toFixed(1)} ms CPU (${slowest.chars} chars, ${slowest.kind})`,
 );
+if (saveSlowest) writeFileSync(saveSlowest, slowest.text);
 process.exit(exceptions > 0 ? 1 : 0);
