@@ -37,15 +37,15 @@ function timeOnce(run: (text: string) => unknown, text: string): number {
   return performance.now() - start;
 }
 
-const perTool = (value: (tool: Tool) => number): PerTool =>
-  Object.fromEntries((Object.keys(TOOLS) as Tool[]).map((t) => [t, value(t)])) as PerTool;
+const perTool = <T = number>(value: (tool: Tool) => T): Record<Tool, T> =>
+  Object.fromEntries((Object.keys(TOOLS) as Tool[]).map((t) => [t, value(t)])) as Record<Tool, T>;
 
 export async function measureEngineSpeed(corpus: CorpusFile[], rounds = 5): Promise<EngineSpeedReport> {
   await ensureShellParser();
   const names = Object.keys(TOOLS) as Tool[];
   // A peer that throws on a real file (dockerfilelint does on some HEALTHCHECK forms) must not
   // stop the benchmark: the throw is counted once per file, its time until then is kept.
-  const crashed = Object.fromEntries(names.map((n) => [n, new Set<string>()])) as Record<Tool, Set<string>>;
+  const crashed = perTool(() => new Set<string>());
   const run = (name: Tool, text: string) => {
     try {
       TOOLS[name](text);
@@ -56,7 +56,7 @@ export async function measureEngineSpeed(corpus: CorpusFile[], rounds = 5): Prom
   // Warm-up: JIT, lazy tables, wasm.
   for (const file of corpus) for (const name of names) run(name, file.text);
 
-  const totals = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<Tool, number[]>;
+  const totals = perTool((): number[] => []);
   for (let r = 0; r < rounds; r++) {
     const sums = perTool(() => 0);
     for (const file of corpus) {

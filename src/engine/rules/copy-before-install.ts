@@ -89,9 +89,9 @@ CMD ["node", "server.js"]
     const out: RuleReport[] = [];
     for (const stage of model.stages) {
       let copy: CopyInstruction | null = null;
-      // Managers that installed from manifests before the whole context came in: their later run only adds the
-      // project itself on top of cached dependencies (`uv sync --no-install-project`, then
-      // `uv sync`; `poetry install --no-root`, then `poetry install`).
+      // Managers that installed from manifests before the whole context came in: their later run
+      // only adds the project itself on top of cached dependencies (`uv sync
+      // --no-install-project`, then `uv sync`; `poetry install --no-root`, then `poetry install`).
       const early = new Set<PackageManager>();
       for (const ins of stage.instructions) {
         if (isCopy(ins) && wholeContext(ins)) {

@@ -267,12 +267,9 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
   const stage = facts.stage;
   const pre = preamble(facts.model);
 
-  // deps: the same base as the original (it has the compilers native modules may need), the
-  // setup commands that ran before the install (OS packages, corepack, a global pnpm), the
-  // manifests and a production-only install.
-  const deps: string[] = [
-    `FROM ${facts.from.flags.some((f) => f.name === 'platform') ? `--platform=${facts.from.flags.find((f) => f.name === 'platform')!.value} ` : ''}${facts.builderRef} AS deps`,
-  ];
+  // deps: the setup commands that ran before the install (OS packages, corepack, a global pnpm),
+  // the manifests and a production-only install; its FROM line is chosen below.
+  const deps: string[] = [];
   deps.push(...argEnvLines(stage));
   deps.push(`WORKDIR ${app}`);
   for (const i of stage.instructions) {
@@ -322,10 +319,14 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
   else deps.push(`RUN ${productionInstall(nf, major)}`);
   // node_modules must match the runtime's libc: on an Alpine runtime the production install runs
   // on that image too, so native modules get musl builds (or fail at build time, never at run
-  // time). Setup commands of Debian's apt keep it on the original image.
+  // time). Setup commands of Debian's apt keep it on the original image (it has the compilers
+  // native modules may need).
   const depsOnRuntime =
     runtime.alpine && !isAlpineTag(facts.image.tag) && !deps.some((l) => /\bapt(-get)?\b/.test(l));
-  if (depsOnRuntime) deps[0] = deps[0].replace(facts.builderRef, runtime.image);
+  const platform = facts.from.flags.find((f) => f.name === 'platform');
+  deps.unshift(
+    `FROM ${platform ? `--platform=${platform.value} ` : ''}${depsOnRuntime ? runtime.image : facts.builderRef} AS deps`,
+  );
 
   // build: the original stage (manifests first), only when it builds something.
   let build: string[] = [];
@@ -424,6 +425,6 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
   const text = joinLines([...pre, ...deps, '', ...(build.length ? [...build, ''] : []), ...rt]);
   const explanation = hasBuild
     ? `Three stages: \`deps\` installs production dependencies only (${productionInstall(nf, major)}), \`build\` installs everything and runs the build, and the final stage on ${runtime.image} receives the app files, the production node_modules and the build output (${outputs.join(', ')}/). Compilers, devDependencies and caches stay behind.`
-    : `Two stages: \`deps\` installs production dependencies only (${productionInstall(nf, major)}) on the original image, and the final stage on ${runtime.image} receives the app files and those node_modules. devDependencies, compilers and caches stay behind.`;
+    : `Two stages: \`deps\` installs production dependencies only (${productionInstall(nf, major)}) on ${depsOnRuntime ? runtime.image : 'the original image'}, and the final stage on ${runtime.image} receives the app files and those node_modules. devDependencies, compilers and caches stay behind.`;
   return { text, ecosystem: 'node', caveats, explanation };
 }
