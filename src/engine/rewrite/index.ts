@@ -28,6 +28,7 @@ import { applyEdits, fixesConflict, isWholeFile, lineAt, mapBack, selfConsistent
 import { brokenPromises, extractPromises, type PromiseKey, type Promises } from './promises';
 import { suggestDockerignore } from './dockerignore';
 import { synthesizeMultiStage } from './synthesize';
+import { JLINK_STEP, JLINK_TITLE, jlinkRuntime } from './synthesize/jlink';
 
 export { suggestDockerignore } from './dockerignore';
 export { synthesizeMultiStage } from './synthesize';
@@ -66,6 +67,8 @@ interface Candidate {
   allow: Set<PromiseKey>;
   /** The finding's own saving estimate (for switched-off steps that are not measured). */
   findingSavings: number | null;
+  /** The ecosystem of a multi-stage synthesis. */
+  ecosystem?: string;
 }
 
 interface State {
@@ -75,6 +78,8 @@ interface State {
   /** Edits of each applied pass, to map offsets back to the user's text. */
   history: TextEdit[][];
   originLineStarts: number[];
+  /** The ecosystem of the multi-stage synthesis applied so far, if any. */
+  synthesized: string | null;
 }
 
 export const DOCKERIGNORE_STEP = 'dockerignore';
@@ -142,7 +147,14 @@ function rewrite(
     return unchanged;
 
   const promises = extractPromises(model);
-  const state: State = { text: model.text, model, estimate, history: [], originLineStarts: model.lineStarts };
+  const state: State = {
+    text: model.text,
+    model,
+    estimate,
+    history: [],
+    originLineStarts: model.lineStarts,
+    synthesized: null,
+  };
   const steps: RewriteStep[] = [];
   const listed = new Set<string>(); // ids already reported (applied, dropped or switched off)
   // A rule may report the same instruction again after its fix (a second `apt install` in one
@@ -215,6 +227,7 @@ function rewrite(
           }
         }
       }
+      if (c.ecosystem) state.synthesized = c.ecosystem;
       appliedKeys.add(keyOf(c));
       kept.push(...c.edits);
       const prior = appliedIds.has(c.id) ? steps.find((x) => x.id === c.id && x.enabled) : undefined;
@@ -269,6 +282,13 @@ function rewrite(
   return { dockerfile: state.text, estimate: state.estimate, steps };
 }
 
+/** What an edit would save, for a switched-off step the user may want to weigh (0 when it fails). */
+function savingOf(state: State, edit: TextEdit, opts: ResolvedOptions): number {
+  const next = parseDockerfile(applyEdits(state.text, [edit]));
+  if (next.syntaxErrors.length) return 0;
+  return Math.max(0, state.estimate.uncompressedBytes - estimateImage(next, opts).uncompressedBytes);
+}
+
 /** The parsed text when it has no syntax errors and keeps the promises; else null. */
 function check(text: string, promises: Promises, allow: ReadonlySet<PromiseKey>): DockerfileModel | null {
   const next = parseDockerfile(text);
@@ -319,12 +339,14 @@ function collect(
     let explanation = o.finding.message;
     let caveats = [...(fix.caveats ?? [])];
     const allow = new Set<PromiseKey>();
+    let ecosystem: string | undefined;
     if (wholeFile && o.finding.technique === 'multi-stage') {
       const s = synthesized();
       if (s && s.text === fix.edits[0].text) {
         explanation = s.explanation;
         for (const c of s.caveats) if (!caveats.includes(c)) caveats.push(c);
         if (s.ecosystem === 'static') for (const k of STATIC_ALLOW) allow.add(k);
+        ecosystem = s.ecosystem;
       }
     }
     out.push({
@@ -339,6 +361,7 @@ function collect(
       wholeFile,
       allow,
       findingSavings: o.finding.savingsBytes,
+      ecosystem,
     });
     caveats = [];
   }
@@ -366,8 +389,27 @@ function collect(
         wholeFile: true,
         allow: s.ecosystem === 'static' ? new Set(STATIC_ALLOW) : new Set(),
         findingSavings: null,
+        ecosystem: s.ecosystem,
       });
     }
+  }
+  // After the Java synthesis: the jlink runtime, a step of its own (see synthesize/jlink.ts).
+  if (!original && state.synthesized === 'java') {
+    const j = jlinkRuntime(state.model);
+    if (j)
+      out.push({
+        id: JLINK_STEP,
+        ruleId: MULTI_STAGE_ID,
+        technique: 'base-image',
+        title: JLINK_TITLE,
+        explanation: j.explanation,
+        caveats: j.caveats,
+        edits: [j.edit],
+        safety: 'safe',
+        wholeFile: false,
+        allow: new Set(),
+        findingSavings: opts.disabledSteps.has(JLINK_STEP) ? savingOf(state, j.edit, opts) : null,
+      });
   }
   return out;
 }

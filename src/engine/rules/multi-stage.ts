@@ -88,7 +88,7 @@ export const rule: Rule = {
     whatItDoes:
       'Reports a final stage that compiles or bundles the application (`go build`, `cargo build`, `mvn package`, `gradle build`, `dotnet publish`, `npm run build`, `tsc`), so the whole toolchain ships with the result. (An SDK base that only runs the app is the slim-base-image rule’s business.)',
     whyItMatters:
-      'Compilers, SDKs, dependency caches and dev dependencies are needed to build, not to run. In a single stage they all ship: a Go service of 10 MB in an 800 MB golang image, a Rust binary in a 1.5 GB rust image. A multi-stage build compiles in a builder stage and copies only the artifacts (`COPY --from=build`) into a small runtime image: scratch or distroless for static Go and Rust binaries, a JRE instead of a JDK, the ASP.NET runtime instead of the SDK, nginx for a static site.',
+      'Compilers, SDKs, dependency caches and dev dependencies are needed to build, not to run. In a single stage they all ship: a Go service of 10 MB in an 800 MB golang image, a Rust binary in a 1.5 GB rust image. A multi-stage build compiles in a builder stage and copies only the artifacts (`COPY --from=build`) into a small runtime image: scratch or distroless for static Go and Rust binaries, a JRE instead of a JDK (and, one step further, a runtime linked with `jlink` from the Java SE modules only: about 100 MB instead of the JRE image’s 200 MB), the ASP.NET runtime instead of the SDK, nginx for a static site.',
     before: String.raw`FROM golang:1.23
 WORKDIR /src
 COPY go.mod go.sum ./
@@ -111,7 +111,7 @@ USER nonroot:nonroot
 CMD ["/app"]
 `,
     fixSafety:
-      'Safe as a rewrite step, with caveats: the synthesized Dockerfile keeps the build commands unchanged in a builder stage and keeps what the final image promises (CMD, ENTRYPOINT, EXPOSE, USER, ENV, WORKDIR); the rewriter re-checks those promises and drops the step if one breaks. The runtime stage may lack files the program reads at run time (templates, migrations, CA certificates for scratch): read the caveats. Not offered when the Dockerfile is already multi-stage or the ecosystem is not recognised.',
+      'Safe as a rewrite step, with caveats: the synthesized Dockerfile keeps the build commands unchanged in a builder stage and keeps what the final image promises (CMD, ENTRYPOINT, EXPOSE, USER, ENV, WORKDIR); the rewriter re-checks those promises and drops the step if one breaks. The runtime stage may lack files the program reads at run time (templates, migrations, CA certificates for scratch): read the caveats. For Java, the jlink runtime that replaces the Alpine JRE is a step of its own (`jlink-runtime`): it holds a fixed, broad module set, so an app needing another JDK module (Flight Recorder, remote debugging, extra locales) must add it, and fonts must be installed for apps that draw text; switch the step off to keep the JRE. Not offered when the Dockerfile is already multi-stage or the ecosystem is not recognised.',
     whenNotToUse:
       'Development images meant to run the compiler (a dev container), or CI images whose job is building.',
   },

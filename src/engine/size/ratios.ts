@@ -34,6 +34,7 @@ export type ContentKind =
   | 'toolchain' // language runtimes and SDKs unpacked from a tarball
   | 'binary' // a compiled executable
   | 'jar'
+  | 'java-runtime' // a jlink-ed Java runtime
   | 'dist' // JS/CSS bundles, transpiled output
   | 'dotnet-publish'
   | 'build-output' // object files, generic build trees
@@ -101,6 +102,8 @@ export const RATIOS: Record<ContentKind, number> = {
   // Statically linked executables (Go, Rust): gzip −6 typically gives 2.2–2.8×.
   binary: 2.5,
   jar: 1.05,
+  // A jlink runtime without --compress (lib/modules and libjvm.so): measured 3.05× (heuristics.ts).
+  'java-runtime': 3.05,
   // Minified JS/CSS/HTML bundles plus images: 3×.
   dist: 3.0,
   // IL DLLs plus native host: ≈ 2.5×.

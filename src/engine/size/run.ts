@@ -1382,6 +1382,8 @@ function build(s: RunScope, e: Build, cmd: ShellCommand | null): void {
       );
       return;
     }
+    case 'jlink':
+      return jlinkRuntime(s, e, args, out);
     case 'npm-script': {
       const script =
         e.target ?? args.find((a) => !a.startsWith('-') && a !== 'run' && a !== 'run-script') ?? '';
@@ -1463,6 +1465,52 @@ function build(s: RunScope, e: Build, cmd: ShellCommand | null): void {
         ),
       );
   }
+}
+
+/** A jlink-ed runtime: sized by its module list from runtimes measured with the same flags. */
+function jlinkRuntime(s: RunScope, e: Build, args: string[], out: string | null): void {
+  const path = out ?? `${s.cwd}/jre`;
+  const sizes = H.JLINK_RUNTIME[Number(/(\d{2})/.exec(s.st.baseLabel)?.[1] ?? 25) <= 17 ? '17' : '25'];
+  const modules = (e.target ?? '').split(',').filter(Boolean);
+  let bytes: number;
+  let what: string;
+  if (!modules.length || modules.some((m) => /\$/.test(m))) {
+    bytes = sizes.typical;
+    what = 'modules unknown here: sized as the nine a typical Spring Boot service needs';
+  } else if (modules.includes('ALL-MODULE-PATH')) {
+    bytes = sizes.all;
+    what = 'every JDK module';
+  } else if (modules.includes('java.se')) {
+    bytes = sizes.se;
+    what = 'the Java SE modules';
+  } else {
+    // Between java.base alone and all of Java SE, by the share of the ~22 other SE modules named.
+    const share = Math.min(1, modules.filter((m) => m !== 'java.base').length / 22);
+    bytes = Math.round(sizes.base + (sizes.se - sizes.base) * share);
+    what = modules.length === 1 ? modules[0] : `${modules.length} modules`;
+  }
+  const stripped = args.includes('--strip-debug') || args.includes('-G');
+  if (!stripped) bytes = Math.round(bytes * H.JLINK_DEBUG_FACTOR);
+  const k = args.findIndex((a) => /^(--compress|-c)(=.*)?$/.test(a));
+  const level = k < 0 ? '0' : args[k].includes('=') ? args[k].split('=')[1] : (args[k + 1] ?? '0');
+  const zipped = /^(2|zip-[1-9])$/.test(level);
+  let gzip = bytes / H.JLINK_RATIO;
+  if (zipped) {
+    gzip *= H.JLINK_ZIP_GZIP;
+    bytes = Math.round(bytes * H.JLINK_ZIP_DISK);
+  }
+  addItem(
+    s.st,
+    s.layer,
+    makeItem(
+      'java-runtime',
+      path,
+      bytes,
+      'medium',
+      `jlink writes a Java runtime to ${path} with ${what} (≈ ${fmtBytes(bytes)}${stripped ? '' : ', debug data kept'}${zipped ? ', zip-compressed' : ''}; measured jlink output of the same kind)`,
+      { compressedBytes: Math.round(gzip) },
+    ),
+  );
 }
 
 function jsDist(s: RunScope, what: string, bytes = H.JS_DIST): void {

@@ -322,6 +322,17 @@ describe('other ecosystems', () => {
     });
   });
 
+  it('jlink: the module list and the output folder; no output, no runtime', () => {
+    expect(
+      effectsOf('$JAVA_HOME/bin/jlink --add-modules java.base,java.sql --strip-debug --output /jre')[0],
+    ).toMatchObject({ kind: 'build', tool: 'jlink', target: 'java.base,java.sql', output: '/jre' });
+    expect(effectsOf('jlink --add-modules=java.se --output=/rt')[0]).toMatchObject({
+      target: 'java.se',
+      output: '/rt',
+    });
+    expect(effectsOf('jlink --list-plugins')).toEqual([]);
+  });
+
   it('maven and gradle', () => {
     expect(first('mvn -B dependency:go-offline')).toMatchObject({
       manager: 'maven',

@@ -1,9 +1,9 @@
 // The seeds' naive Dockerfiles (shared/seeds/000: Node, Go, Python, Java; a Rust one written in
 // the same style, since the seeds only quote its numbers) and two more "before" examples
 // (seeds 001 and 004). Their rewrites must land in the seeds' range: 80–99 % smaller
-// (Node 1.2 GB → 150 MB, Go 800 MB → 10 MB, Python 900 MB → 120 MB, Rust 1.5 GB → 8 MB). Java is
-// the exception the seeds themselves show: 700 MB → 150 MB is 79 %, and a JRE base cannot go
-// further without jlink, so it is held to 70 %.
+// (Node 1.2 GB → 150 MB, Go 800 MB → 10 MB, Python 900 MB → 120 MB, Java 700 MB → 150 MB,
+// Rust 1.5 GB → 8 MB). Java gets there with the jlink step after the JRE; the JRE alone (the
+// seeds' own answer, 79 %) is held to 70 %.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, df, mb, parseDockerfile, promisesBroken, ready, reduction, syntaxErrors } from './helpers';
 
@@ -49,7 +49,7 @@ const SEEDS: Record<string, { text: string; min: number; ecosystem: string }> = 
       'RUN mvn package -DskipTests',
       'CMD ["java", "-jar", "target/app.jar"]',
     ),
-    min: 0.7,
+    min: 0.8,
     ecosystem: 'java',
   },
   rust: {
@@ -104,6 +104,12 @@ describe('the seeds’ naive Dockerfiles', () => {
       expect(analyze(out).rewrite.dockerfile).toBe(out);
     });
   }
+});
+
+it('java with the jlink step switched off: the JRE alone, still over 70 % smaller', () => {
+  const a = analyze(SEEDS.java.text, { rewrite: { disabledSteps: ['jlink-runtime'] } });
+  expect(reduction(a)).toBeGreaterThanOrEqual(0.7);
+  expect(reduction(a)).toBeLessThan(reduction(analyze(SEEDS.java.text)));
 });
 
 afterAll(() => {

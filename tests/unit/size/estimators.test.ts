@@ -80,6 +80,57 @@ describe('language builds', () => {
     expect(e.uncompressedBytes).toBeLessThan(15 * MB);
   });
 
+  describe('jlink runtimes', () => {
+    const runtime = (run: string, image = 'eclipse-temurin:21-jdk-alpine') => {
+      const e = estimate(
+        df(`FROM ${image} AS jre`, run, 'FROM alpine:3.23', 'COPY --from=jre /javaruntime /opt/java/openjdk'),
+        {},
+        fakeDeps,
+      );
+      const copy = layerAt(e, 4);
+      expect(copy.items!.map((i) => i.kind)).toEqual(['java-runtime']);
+      return copy;
+    };
+    const flags = '--strip-debug --no-man-pages --no-header-files --output /javaruntime';
+
+    it('grow with the modules linked: java.base < a few modules < java.se < every module', () => {
+      const sizes = [
+        'java.base',
+        'java.base,java.logging,java.sql,java.naming',
+        'java.se,jdk.unsupported',
+        'ALL-MODULE-PATH',
+      ].map((m) => runtime(`RUN jlink --add-modules ${m} ${flags}`).uncompressedBytes);
+      for (let k = 1; k < sizes.length; k++) expect(sizes[k]).toBeGreaterThan(sizes[k - 1]);
+      // The measured runtimes (heuristics.ts): java.se 101.6 MB on a recent JDK.
+      expect(sizes[2]).toBeGreaterThan(90 * MB);
+      expect(sizes[2]).toBeLessThan(110 * MB);
+    });
+
+    it('follow the JDK: a Java 17 runtime is smaller than a Java 21 one', () => {
+      const run = `RUN jlink --add-modules java.se ${flags}`;
+      expect(runtime(run, 'eclipse-temurin:17-jdk-alpine').uncompressedBytes).toBeLessThan(
+        runtime(run).uncompressedBytes * 0.9,
+      );
+    });
+
+    it('--compress shrinks the folder but not the pull; debug data makes it larger', () => {
+      const plain = runtime(`RUN jlink --add-modules java.se ${flags}`);
+      const zipped = runtime(`RUN jlink --add-modules java.se --compress=zip-6 ${flags}`);
+      const legacy = runtime(`RUN jlink --add-modules java.se --compress 2 ${flags}`);
+      expect(zipped.uncompressedBytes).toBeLessThan(plain.uncompressedBytes * 0.75);
+      expect(zipped.compressedBytes).toBeGreaterThan(plain.compressedBytes);
+      expect(legacy.uncompressedBytes).toBe(zipped.uncompressedBytes);
+      const debug = runtime('RUN $JAVA_HOME/bin/jlink --add-modules java.se --output /javaruntime');
+      expect(debug.uncompressedBytes).toBeGreaterThan(plain.uncompressedBytes);
+    });
+
+    it('a module list the Dockerfile computes (jdeps) is sized as a typical service and says so', () => {
+      const copy = runtime(`RUN jlink --add-modules "$(cat deps.txt)" ${flags}`);
+      expect(copy.uncompressedBytes).toBeGreaterThan(55 * MB);
+      expect(copy.uncompressedBytes).toBeLessThan(90 * MB);
+    });
+  });
+
   it('mvn package: ~/.m2 stays in the builder, COPY target/*.jar takes only the jar', () => {
     const e = estimate(
       df(

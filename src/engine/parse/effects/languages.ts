@@ -402,8 +402,21 @@ export const bundle: Detector = (inv, ctx) => {
   return [];
 };
 
+/** `jlink --add-modules a,b --output dir`: a custom Java runtime (target = the module list). */
+export const jlink: Detector = (inv) => {
+  const p = parseArgs(
+    inv.args,
+    new Set(['--add-modules', '--output', '--module-path', '-p', '--compress', '-c', '--limit-modules']),
+    'pc',
+  );
+  const output = value(p, '--output');
+  if (!output) return [];
+  return [build(inv, 'jlink', value(p, '--add-modules'), output)];
+};
+
 export const LANGUAGE_DETECTORS: Record<string, Detector> = {
   go,
+  jlink,
   cargo,
   mvn: maven,
   mvnw: maven,

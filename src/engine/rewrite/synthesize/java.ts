@@ -144,7 +144,7 @@ export function synthesizeJava(facts: StageFacts): SynthesisResult | null {
   rt.push(...tail);
 
   caveats.push(
-    `The final image has a JRE, not a JDK: tools such as javac, jcmd or jmap are gone. A jlink-built runtime with only the modules the app uses is smaller still (advanced).`,
+    `The final image has a JRE, not a JDK: tools such as javac, jcmd or jmap are gone. ${alpine && Number(version ?? 21) >= 11 ? 'The jlink step that follows replaces the JRE with a smaller runtime of the Java SE modules; switch it off to keep the JRE.' : 'A jlink-built runtime with only the modules the app uses is smaller still (advanced).'}`,
   );
   if (!/temurin/.test(facts.baseRef))
     caveats.push(
