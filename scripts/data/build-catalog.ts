@@ -65,7 +65,7 @@ interface OutEntry {
   toolchain: boolean;
   asOf: string;
   source: string;
-  layers: { instruction: string; compressedBytes: number }[] | null;
+  layers: { instruction: string; compressedBytes: number; uncompressedBytes?: number }[] | null;
   /** Package-manager roots visible in the layers (apt/apk installs that stay), for installedPackages. */
   osRoots?: string[];
   /** Other tags that name exactly this image (e.g. '22-bookworm' for node:22). */
@@ -325,6 +325,37 @@ function fromExtras(): OutEntry[] {
   }));
 }
 
+/**
+ * On-disk ÷ gzip of a whole JDK tree without lib/src.zip, measured with
+ * scripts/data/measure-jlink.ts (2026-12-02). Releases before 24 ship jmods, zip archives that do
+ * not compress again, so their trees compress far less than OS layers: OpenJDK 17.0.15,
+ * 271.3 MB / 140.3 MB = 1.93, where the OS families' ~2.7 would overstate the JDK layer by 40 %.
+ * Temurin 24+ builds without jmods (JEP 493): Temurin 25.0.3, 263.6 MB / 91.9 MB = 2.87 (its
+ * published JDK layer is 92.7 MB compressed, which fits).
+ */
+const JDK_TREE_RATIO = { withJmods: 1.93, withoutJmods: 2.87 };
+
+/** The layer that unpacks a Temurin JDK, for JDK-bearing tags (not the JRE ones). */
+function jdkLayer(
+  e: OutEntry,
+): { layer: NonNullable<OutEntry['layers']>[number]; ratio: number; why: string } | null {
+  if (!e.layers || /jre/.test(e.tag)) return null;
+  const layer = e.layers.find((l) => /ESUM=.*BINARY_URL|openjdk\.tar\.gz|\(Temurin jdk-/.test(l.instruction));
+  if (!layer) return null;
+  const major = Number(/(?:temurin-|jdk-?|^)(\d{2})(?!\d)/.exec(e.tag)?.[1] ?? 0);
+  return major >= 24
+    ? { layer, ratio: JDK_TREE_RATIO.withoutJmods, why: 'a Temurin 25 JDK tree without jmods, measured' }
+    : { layer, ratio: JDK_TREE_RATIO.withJmods, why: 'an OpenJDK 17 tree with jmods, measured' };
+}
+
+/** The p-quantile of xs, interpolated. */
+function q(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const i = (s.length - 1) * p;
+  const lo = Math.floor(i);
+  return s[lo] + (s[Math.ceil(i)] - s[lo]) * (i - lo);
+}
+
 /** Ratio family used for calibration and derivation. */
 function ratioFamily(e: OutEntry): 'alpine' | 'debian-ubuntu' | 'other' {
   if (e.os === 'alpine' || e.os === 'wolfi') return 'alpine';
@@ -353,12 +384,6 @@ function calibrate(entries: OutEntry[]): Map<string, Calibration> {
     all.push(r);
   }
   groups.set('all', all);
-  const q = (xs: number[], p: number) => {
-    const s = [...xs].sort((a, b) => a - b);
-    const i = (s.length - 1) * p;
-    const lo = Math.floor(i);
-    return s[lo] + (s[Math.ceil(i)] - s[lo]) * (i - lo);
-  };
   const out = new Map<string, Calibration>();
   for (const [family, xs] of groups) {
     if (!xs.length) continue;
@@ -400,6 +425,15 @@ function main() {
       continue;
     }
     const c = cal.get(ratioFamily(e)) ?? cal.get('all')!;
+    const jdk = jdkLayer(e);
+    if (jdk && e.layers) {
+      // Per layer: the JDK tree at its own measured ratio, the other layers at the family's.
+      for (const l of e.layers)
+        l.uncompressedBytes = Math.round(l.compressedBytes * (l === jdk.layer ? jdk.ratio : c.median));
+      e.uncompressedBytes = e.layers.reduce((sum, l) => sum + (l.uncompressedBytes ?? 0), 0);
+      e.source += `; on-disk size derived per layer: the JDK layer compressed × ${jdk.ratio} (${jdk.why}), the others × ${c.median.toFixed(2)} (${c.family} ratio)`;
+      continue;
+    }
     e.uncompressedBytes = Math.round(e.compressedBytes * c.median);
     e.source += `; on-disk size derived: compressed × ${c.median.toFixed(2)} (${c.family} ratio)`;
   }

@@ -330,12 +330,18 @@ function initStage(model: DockerfileModel, stage: Stage, ctx: Ctx): StageState {
     return st;
   }
   const totalC = published.reduce((s, l) => s + l.compressedBytes, 0) || 1;
+  const perLayer = published.every((l) => l.uncompressedBytes !== undefined);
+  const split = perLayer
+    ? 'derived from the compressed size layer by layer (the JDK at its own measured ratio)'
+    : `split from the image's ${onDisk} by compressed share`;
   let usedU = 0;
   published.forEach((l, k) => {
     const last = k === published.length - 1;
-    const u = last
-      ? entry.uncompressedBytes - usedU
-      : Math.round((entry.uncompressedBytes * l.compressedBytes) / totalC);
+    const u = perLayer
+      ? l.uncompressedBytes!
+      : last
+        ? entry.uncompressedBytes - usedU
+        : Math.round((entry.uncompressedBytes * l.compressedBytes) / totalC);
     usedU += u;
     const text = l.instruction.replace(/\s+/g, ' ').trim();
     st.layers.push({
@@ -349,8 +355,8 @@ function initStage(model: DockerfileModel, stage: Stage, ctx: Ctx): StageState {
       notes: [],
       basis:
         k === 0
-          ? `${basis0}; layer ${k + 1} of ${published.length} with its published compressed size, on-disk size split from the image's ${onDisk} by compressed share.`
-          : `Layer ${k + 1} of ${published.length} of ${entry.reference} with its published compressed size; on-disk size split from the image's ${onDisk} by compressed share.`,
+          ? `${basis0}; layer ${k + 1} of ${published.length} with its published compressed size, on-disk size ${split}.`
+          : `Layer ${k + 1} of ${published.length} of ${entry.reference} with its published compressed size; on-disk size ${split}.`,
       confidence: conf,
     });
   });

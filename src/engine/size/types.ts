@@ -39,7 +39,9 @@ export interface CatalogEntry {
   asOf: string;
   source: string;
   /** Per-layer compressed sizes with their instructions, when published. */
-  layers: { instruction: string; compressedBytes: number }[] | null;
+  /** Published layers; `uncompressedBytes` where the on-disk size was derived per layer (a JDK
+   *  layer at its own measured ratio). */
+  layers: { instruction: string; compressedBytes: number; uncompressedBytes?: number }[] | null;
 }
 
 export interface BaseResolution {
