@@ -2,7 +2,8 @@
 import type { CopyInstruction, PackageManager, RunInstruction } from '../model';
 import type { Rule, RuleReport } from './types';
 import { DOCS } from './refs';
-import { contentEnd, deleteInstruction, eol, installs, isCopy, isRun, makeFix } from './util';
+import { basename } from '../parse/effects/args';
+import { contentEnd, deleteInstruction, effects, eol, installs, isCopy, isRun, makeFix } from './util';
 
 const LANGUAGE: PackageManager[] = [
   'npm',
@@ -47,6 +48,53 @@ function manifests(manager: PackageManager, fromManifest: string | null): string
   }
 }
 
+/**
+ * Builds that fetch their dependencies themselves (no separate install in the Dockerfile): what to
+ * copy first and what to run on it, so the download gets a layer of its own. `fix`: the lines to
+ * insert before `COPY . .`, where one command does it for every project layout.
+ */
+const FETCHING_BUILDS: Record<
+  string,
+  { manager: PackageManager; programs: RegExp; files: string; fetch: string; fix: string[] | null }
+> = {
+  go: {
+    manager: 'go',
+    programs: /^go$/,
+    files: 'go.mod and go.sum',
+    fetch: '`go mod download`',
+    fix: ['COPY go.mod go.sum* ./', 'RUN go mod download'],
+  },
+  maven: {
+    manager: 'maven',
+    programs: /^(mvn|mvnw)$/,
+    files: 'pom.xml',
+    fetch: '`mvn dependency:go-offline`',
+    fix: ['COPY pom.xml ./', 'RUN mvn -B dependency:go-offline'],
+  },
+  gradle: {
+    manager: 'gradle',
+    programs: /^(gradle|gradlew)$/,
+    files: 'the build scripts (settings.gradle, build.gradle) and the wrapper',
+    fetch: '`gradle dependencies`',
+    fix: null,
+  },
+  cargo: {
+    manager: 'cargo',
+    programs: /^cargo$/,
+    files: 'Cargo.toml and Cargo.lock',
+    fetch:
+      'a build of the dependencies alone (`cargo chef cook`, or `cargo build` on a placeholder src/main.rs)',
+    fix: null,
+  },
+  dotnet: {
+    manager: 'dotnet',
+    programs: /^dotnet$/,
+    files: 'the project files (*.csproj, *.sln)',
+    fetch: '`dotnet restore`',
+    fix: null,
+  },
+};
+
 export function wholeContext(copy: CopyInstruction): boolean {
   return copy.from === null && copy.sources.some((s) => s === '.' || s === './' || s === '*' || s === './*');
 }
@@ -65,7 +113,7 @@ export const rule: Rule = {
   },
   docs: {
     whatItDoes:
-      'Reports a dependency install from a manifest (`npm ci`, `pip install -r requirements.txt`, `bundle install`, `go mod download`, ...) that runs after the whole build context was copied in with `COPY . .`.',
+      'Reports a dependency install from a manifest (`npm ci`, `pip install -r requirements.txt`, `bundle install`, `go mod download`, ...) that runs after the whole build context was copied in with `COPY . .`, and builds that download their dependencies themselves (`go build`, `cargo build`, `mvn package`, `gradle build`, `dotnet publish`) after it when nothing fetched them earlier (in the stage or the stage it is built from) and no cache mount keeps them.',
     whyItMatters:
       'The build cache reuses a layer only while everything before it is unchanged. With `COPY . .` first, editing any source file invalidates the copy, and the install after it runs again from scratch on every build. Copying just the manifests (package.json and the lock file, requirements.txt, go.mod/go.sum, ...) first, installing, and only then copying the source keeps the install cached until the dependencies really change.',
     before: String.raw`FROM node:22-slim
@@ -82,23 +130,33 @@ COPY . .
 CMD ["node", "server.js"]
 `,
     fixSafety:
-      'Unsafe: the install now runs before the source is present. Install scripts that need other files (a `postinstall` that builds, workspaces, local path dependencies, a `.npmrc` or `.yarnrc.yml`) break. Offered only for npm, yarn, pnpm, pip, bundler, composer and go when the install RUN directly follows the copy and does nothing else; otherwise reported without a fix.',
+      'Unsafe: the install now runs before the source is present. Install scripts that need other files (a `postinstall` that builds, workspaces, local path dependencies, a `.npmrc` or `.yarnrc.yml`) break. Offered only for npm, yarn, pnpm, pip, bundler, composer and go when the install RUN directly follows the copy and does nothing else; otherwise reported without a fix. For builds, the fix inserts `COPY go.mod go.sum* ./` + `RUN go mod download` (Go) or `COPY pom.xml ./` + `RUN mvn -B dependency:go-offline` (Maven) before `COPY . .`: modules replaced by local paths and multi-module Maven builds need more files copied first. Cargo, Gradle and .NET are reported without a fix (cargo-chef, the build scripts and wrapper, or the project files with `dotnet restore`).',
     whenNotToUse: 'Throw-away images built once (a CI job image), where the cache never helps.',
   },
   check({ model }) {
     const out: RuleReport[] = [];
+    const fetched: Set<PackageManager>[] = [];
     for (const stage of model.stages) {
       let copy: CopyInstruction | null = null;
       // Managers that installed from manifests before the whole context came in: their later run
       // only adds the project itself on top of cached dependencies (`uv sync
       // --no-install-project`, then `uv sync`; `poetry install --no-root`, then `poetry install`).
-      const early = new Set<PackageManager>();
+      // A stage built FROM an earlier one starts with what that one fetched.
+      const early = new Set<PackageManager>(stage.parent != null ? fetched[stage.parent] : []);
+      fetched[stage.index] = early;
       for (const ins of stage.instructions) {
         if (isCopy(ins) && wholeContext(ins)) {
           copy = copy ?? ins;
           continue;
         }
         if (!isRun(ins)) continue;
+        if (!copy) {
+          // Any run of the tool before the source arrives (go mod download, cargo chef cook, a
+          // placeholder build, mvn dependency:go-offline, dotnet restore) fetched the dependencies.
+          for (const b of Object.values(FETCHING_BUILDS))
+            if ((ins.shell?.commands ?? []).some((c) => b.programs.test(basename(c.name))))
+              early.add(b.manager);
+        }
         const fromManifests = installs(ins, LANGUAGE).filter(
           (e) => e.fromManifest !== null || (e.packages.length === 0 && !e.global),
         );
@@ -107,7 +165,14 @@ CMD ["node", "server.js"]
           continue;
         }
         const install = fromManifests.find((e) => !early.has(e.manager));
-        if (!install) continue;
+        if (!install) {
+          const report = fetchingBuild(model, copy, ins, early);
+          if (report) {
+            out.push(report);
+            copy = null;
+          }
+          continue;
+        }
         const cmd = ins.shell.commands[install.command];
         out.push({
           span: ins.span,
@@ -120,6 +185,42 @@ CMD ["node", "server.js"]
     return out;
   },
 };
+
+/** A build after `COPY . .` that downloads every dependency again (no cache mount keeps them). */
+function fetchingBuild(
+  model: Parameters<Rule['check']>[0]['model'],
+  copy: CopyInstruction,
+  run: RunInstruction,
+  early: Set<PackageManager>,
+): RuleReport | null {
+  if (run.mounts.some((m) => m.type === 'cache')) return null;
+  const build = effects(run, 'build').find((e) => {
+    const b = FETCHING_BUILDS[e.tool];
+    return b && !early.has(b.manager) && !(e.tool === 'go' && /-mod=vendor/.test(run.raw));
+  });
+  if (!build) return null;
+  const b = FETCHING_BUILDS[build.tool];
+  const cmd = run.shell?.commands[build.command];
+  const dest = copy.destination;
+  const fixable = b.fix && copy.flags.length === 0 && (dest === '.' || dest === './' || dest.endsWith('/'));
+  const nl = eol(model);
+  return {
+    span: run.span,
+    message: `\`${cmd ? cmd.text.trim() : build.tool}\` downloads its dependencies after \`COPY . .\` on line ${copy.span.line}: any source change downloads them all again. Copy ${b.files} first and fetch the dependencies in their own layer (${b.fetch}), then copy the source.`,
+    fix: fixable
+      ? makeFix(
+          `Fetch the dependencies from ${b.files} before copying the source`,
+          'unsafe',
+          [{ start: copy.span.start, end: copy.span.start, text: b.fix!.map((l) => l + nl).join('') }],
+          [
+            build.tool === 'maven'
+              ? 'A multi-module build needs every module’s pom.xml copied first; plugins resolved only during the build may still download.'
+              : 'Modules replaced by a local path (a replace directive) need those folders copied first too.',
+          ],
+        )
+      : null,
+  };
+}
 
 function moveFix(
   model: Parameters<Rule['check']>[0]['model'],
