@@ -11,6 +11,7 @@ import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeProvenanceSection } from './provenance';
+import { jdkLayer } from './jdk-layers';
 import {
   ALPINE_BASE_PACKAGES,
   debianBaseSet,
@@ -323,29 +324,6 @@ function fromExtras(): OutEntry[] {
     osRoots: e.osRoots,
     aliases: e.aliases,
   }));
-}
-
-/**
- * On-disk ÷ gzip of a whole JDK tree without lib/src.zip, measured with
- * scripts/data/measure-jlink.ts (2026-12-02). Releases before 24 ship jmods, zip archives that do
- * not compress again, so their trees compress far less than OS layers: OpenJDK 17.0.15,
- * 271.3 MB / 140.3 MB = 1.93, where the OS families' ~2.7 would overstate the JDK layer by 40 %.
- * Temurin 24+ builds without jmods (JEP 493): Temurin 25.0.3, 263.6 MB / 91.9 MB = 2.87 (its
- * published JDK layer is 92.7 MB compressed, which fits).
- */
-const JDK_TREE_RATIO = { withJmods: 1.93, withoutJmods: 2.87 };
-
-/** The layer that unpacks a Temurin JDK, for JDK-bearing tags (not the JRE ones). */
-function jdkLayer(
-  e: OutEntry,
-): { layer: NonNullable<OutEntry['layers']>[number]; ratio: number; why: string } | null {
-  if (!e.layers || /jre/.test(e.tag)) return null;
-  const layer = e.layers.find((l) => /ESUM=.*BINARY_URL|openjdk\.tar\.gz|\(Temurin jdk-/.test(l.instruction));
-  if (!layer) return null;
-  const major = Number(/(?:temurin-|jdk-?|^)(\d{2})(?!\d)/.exec(e.tag)?.[1] ?? 0);
-  return major >= 24
-    ? { layer, ratio: JDK_TREE_RATIO.withoutJmods, why: 'a Temurin 25 JDK tree without jmods, measured' }
-    : { layer, ratio: JDK_TREE_RATIO.withJmods, why: 'an OpenJDK 17 tree with jmods, measured' };
 }
 
 /** The p-quantile of xs, interpolated. */

@@ -5,6 +5,7 @@ import {
   catalogCalibration,
   parseReference,
 } from '../../../src/engine/size/catalog';
+import { jdkLayer } from '../../../scripts/data/jdk-layers';
 
 const entry = (ref: string) => {
   const r = baseImages.resolve(ref);
@@ -185,5 +186,38 @@ describe('alternatives and installed packages', () => {
     expect(full.has('gcc')).toBe(true);
     const alpine = baseImages.installedPackages(entry('alpine:3.22').entry!)!;
     expect(alpine.has('musl')).toBe(true);
+  });
+});
+
+describe('JDK layers derived at their own ratio', () => {
+  // amazoncorretto:21 has both sizes published; derive its on-disk size from its layers the way the
+  // catalog builder does for JDK images without one, and compare.
+  const corretto = catalogEntries.find((e) => e.reference === 'amazoncorretto:21')!;
+  const other = catalogCalibration.find((c) => c.family === 'other')!.median;
+
+  it('reproduce a published JDK image within 5 %, where the OS ratio alone is off by over 20 %', () => {
+    expect(corretto.uncompressedDerived).toBe(false);
+    const jdk = jdkLayer(corretto)!;
+    expect(jdk.layer.compressedBytes).toBeGreaterThan(100e6);
+    const derived = corretto.layers!.reduce(
+      (sum, l) => sum + l.compressedBytes * (l === jdk.layer ? jdk.ratio : other),
+      0,
+    );
+    expect(Math.abs(derived / corretto.uncompressedBytes - 1)).toBeLessThan(0.05);
+    expect(corretto.compressedBytes * other).toBeGreaterThan(corretto.uncompressedBytes * 1.2);
+  });
+
+  it('carry their per-layer sizes, which add up to the image', () => {
+    const derived = catalogEntries.filter((e) => e.layers?.some((l) => l.uncompressedBytes !== undefined));
+    expect(derived.map((e) => e.reference)).toEqual(
+      expect.arrayContaining(['maven:3.9-eclipse-temurin-21', 'eclipse-temurin:21-jdk']),
+    );
+    for (const e of derived)
+      expect(
+        e.layers!.reduce((s, l) => s + (l.uncompressedBytes ?? 0), 0),
+        e.reference,
+      ).toBe(e.uncompressedBytes);
+    // JRE images keep the family ratio: their runtime compresses like the OS.
+    expect(derived.some((e) => /jre/.test(e.tag))).toBe(false);
   });
 });
