@@ -121,6 +121,9 @@ describe('jlinkRuntime', () => {
     expect(jre('FROM eclipse-temurin:21-jre')).toBeNull();
     expect(jre('FROM amazoncorretto:21-alpine')).toBeNull();
     expect(jre('FROM eclipse-temurin:21-jre-alpine', 'CMD ["./start.sh"]')).toBeNull();
+    expect(
+      jre('FROM eclipse-temurin:21-jre-alpine', 'CMD ["sh", "-c", "exec java -jar /app.jar"]'),
+    ).not.toBeNull();
   });
 
   it('replaces only the final FROM line, naming the new stage so it does not clash', () => {

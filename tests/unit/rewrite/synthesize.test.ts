@@ -470,6 +470,35 @@ describe('Java (Maven, Gradle)', () => {
     expect(r.caveats.join(' ')).toMatch(/conventional/);
   });
 
+  it.each([
+    ['sh -c', 'ENTRYPOINT ["sh", "-c", "java $JAVA_OPTS -jar target/app.jar"]'],
+    ['shell form with exec', 'ENTRYPOINT exec java $JAVA_OPTS -jar /app/target/app.jar'],
+  ])('java started through %s: the jar is found and the command kept', (_, run) => {
+    const text = df(
+      'FROM maven:3.9-eclipse-temurin-17',
+      'ENV JAVA_OPTS="-Xmx512m"',
+      'WORKDIR /app',
+      'COPY . .',
+      'RUN mvn -B package',
+      run,
+    );
+    const r = synth(text);
+    expect(finalBase(r.text)).toBe('eclipse-temurin:17-jre-alpine');
+    expect(finalLines(r.text)).toContain('COPY --from=build /app/target/app.jar /app/target/app.jar');
+    expect(finalLines(r.text)).toContain(run);
+    expect(promisesBroken(text, r.text)).toEqual([]);
+  });
+
+  it('a script started through sh -c is not java: nothing offered', () => {
+    const text = df(
+      'FROM maven:3.9-eclipse-temurin-21',
+      'COPY . .',
+      'RUN mvn package',
+      'ENTRYPOINT ["sh", "-c", "./start.sh"]',
+    );
+    expect(synthesizeMultiStage(parseDockerfile(text))).toBeNull();
+  });
+
   it('mvn spring-boot:run at run time needs the JDK: nothing offered', () => {
     const text = df(
       'FROM maven:3.9-eclipse-temurin-21',

@@ -186,6 +186,17 @@ export function commandWords(i: Instruction | null): string[] | null {
   return text.split(/\s+/);
 }
 
+/** The words of the program a command runs, looking through `sh -c "…"` and a leading `exec`
+ *  (`["sh", "-c", "exec java $JAVA_OPTS -jar app.jar"]` → java $JAVA_OPTS -jar app.jar). */
+export function programWords(words: string[] | null): string[] | null {
+  if (!words?.length) return words;
+  let w = words;
+  if (/^(sh|bash|ash|dash)$/.test(basename(w[0])) && w[1] === '-c' && w.length === 3)
+    w = w[2].trim().split(/\s+/);
+  if (w[0] === 'exec') w = w.slice(1);
+  return w.length ? w : null;
+}
+
 /** A shell-form command that is a plain list of words: safe to write as exec form. */
 export function isSimpleShellCommand(text: string): boolean {
   return !/[|&;<>()$`\\"'*?[\]{}~#=]/.test(text) && text.trim().length > 0;

@@ -18,6 +18,7 @@ import {
   osPackages,
   preamble,
   programName,
+  programWords,
   rawOf,
   resolvePath,
   runtimeTail,
@@ -71,7 +72,7 @@ export function synthesizeJava(facts: StageFacts): SynthesisResult | null {
   const builds = facts.commands.filter((c) => buildTool(c.cmd) !== null);
   if (!builds.length) return null;
   const tool = buildTool(builds[builds.length - 1].cmd)!;
-  const words = facts.runWords ?? [];
+  const words = programWords(facts.runWords) ?? [];
   const finalWd = facts.workdir ?? '/';
   const caveats: string[] = [];
 

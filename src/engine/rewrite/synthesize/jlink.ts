@@ -6,7 +6,7 @@
 // run time.
 import type { DockerfileModel } from '../../model';
 import type { TextEdit } from '../../rules/types';
-import { commandWords, basename, lastOf, splitImage } from './common';
+import { commandWords, basename, lastOf, programWords, splitImage } from './common';
 
 export const JLINK_STEP = 'jlink-runtime';
 export const JLINK_TITLE = 'Link a Java runtime with only the Java SE modules (jlink)';
@@ -47,7 +47,7 @@ export function jlinkRuntime(model: DockerfileModel): JlinkRewrite | null {
   const m = /^(\d{1,2})(?:[._+\d]*)-jre-alpine$/.exec(image.tag ?? '');
   if (image.name !== 'eclipse-temurin' || !m || Number(m[1]) < 11 || final.from.platform) return null;
   const ep = commandWords(lastOf(final, 'ENTRYPOINT'));
-  const words = ep ?? commandWords(lastOf(final, 'CMD'));
+  const words = programWords(ep ?? commandWords(lastOf(final, 'CMD')));
   if (!words?.length || basename(words[0]) !== 'java') return null;
   const taken = new Set(model.stages.map((s) => s.name?.toLowerCase()));
   const name = ['jre', 'java-runtime', 'jlink'].find((n) => !taken.has(n));
