@@ -2,8 +2,11 @@
 import type { CatalogEntry } from '../size/types';
 import type { Rule, RuleContext, RuleReport } from './types';
 import { DOCS } from './refs';
-import { baseInfo, finalStage, isSdkBase, makeFix } from './util';
+import { baseInfo, finalStage, isAlpineBase, isSdkBase, makeFix, type BaseInfo } from './util';
 import { stageBuilds } from './multi-stage';
+import type { DockerfileModel, Stage } from '../model';
+import { commandWords, lastOf, programWords } from '../rewrite/synthesize/common';
+import { javaVersion } from '../rewrite/synthesize/java';
 
 /** Families with a Debian "-slim" variant, and how their tags spell it. */
 const SLIM_FAMILIES = new Set(['node', 'python', 'ruby', 'perl', 'debian']);
@@ -47,6 +50,40 @@ function runtimeAdvice(repo: string, tag: string | null): string {
     return `use mcr.microsoft.com/dotnet/aspnet or dotnet/runtime${version ? ':' + tag : ''}.`;
   if (repo === 'golang' || repo === 'rust') return 'copy the binary into distroless, alpine or scratch.';
   return 'use the matching runtime image.';
+}
+
+const JDK_REPOS =
+  /^(openjdk|eclipse-temurin|amazoncorretto|java|maven|gradle|sapmachine|ibm-semeru-runtimes)$/;
+const PACKAGE_MANAGERS = /^(apt|apt-get|apk|yum|dnf|microdnf|zypper)$/;
+
+/**
+ * A JDK final stage that only starts `java` → the Temurin JRE of the same version (Alpine when the
+ * JDK was). Not when the stage installs OS packages (the JRE's OS and package manager may differ)
+ * or starts java by a path (JAVA_HOME moves).
+ */
+function jreFix(model: DockerfileModel, stage: Stage, info: BaseInfo) {
+  const from = stage.from;
+  if (!('image' in stage.base) || from.image.includes('$') || !JDK_REPOS.test(info.repo)) return null;
+  const version = javaVersion(info.repo, info.tag);
+  const words = programWords(commandWords(lastOf(stage, 'ENTRYPOINT')) ?? commandWords(lastOf(stage, 'CMD')));
+  if (!version || words?.[0] !== 'java') return null;
+  const installs = stage.instructions.some(
+    (i) => i.keyword === 'RUN' && (i.raw.match(/[\w./-]+/g) ?? []).some((w) => PACKAGE_MANAGERS.test(w)),
+  );
+  if (installs) return null;
+  const jre = `eclipse-temurin:${version}-jre${isAlpineBase(info) ? '-alpine' : ''}`;
+  const src = model.text.slice(from.span.start, from.span.end);
+  const at = src.indexOf(from.image);
+  if (at < 0) return null;
+  const start = from.span.start + at;
+  return makeFix(
+    `Run on the ${jre} runtime`,
+    'safe',
+    [{ start, end: start + from.image.length, text: jre }],
+    [
+      `A JRE, not a JDK: javac, jcmd, jstack and jmap are gone.${info.repo === 'eclipse-temurin' ? '' : ` The runtime is Eclipse Temurin's build of OpenJDK ${version} on ${isAlpineBase(info) ? 'Alpine' : 'Ubuntu'}, in place of ${info.reference}.`} JAVA_HOME is /opt/java/openjdk.`,
+    ],
+  );
 }
 
 /** Alpine / distroless alternatives with their sizes, for the message (musl, no shell). */
@@ -95,7 +132,7 @@ COPY app.py ./
 CMD ["python", "app.py"]
 `,
     fixSafety:
-      'Unsafe: the slim variant lacks compilers, headers and tools such as git or curl. If a RUN in the final stage compiles native code or uses those tools, it fails (install them there, or build in a separate stage). Offered, off by default, with the size difference from the catalog.',
+      'Unsafe: the slim variant lacks compilers, headers and tools such as git or curl. If a RUN in the final stage compiles native code or uses those tools, it fails (install them there, or build in a separate stage). Offered, off by default, with the size difference from the catalog. The JDK → JRE switch of a final stage that only starts `java` (eclipse-temurin:<version>-jre, -alpine when the JDK was Alpine) is on by default: a JRE runs any jar; only the JDK tools (javac, jcmd, jstack) go. It is not offered when the stage installs OS packages (the JRE image may use another OS) or starts java by its path.',
     whenNotToUse:
       'Development or CI images that need the full toolchain, and builder stages (not reported: they do not ship).',
   },
@@ -113,6 +150,7 @@ CMD ["python", "app.py"]
         {
           span: stage.from.span,
           message: `The final image is built on the SDK image ${info.reference}, but only runs the app: ${runtimeAdvice(info.repo, info.tag)}`,
+          fix: jreFix(model, stage, info),
         },
       ];
     }

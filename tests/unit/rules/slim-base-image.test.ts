@@ -21,8 +21,40 @@ ruleCases('slim-base-image', {
   ],
   invalid: [
     {
-      name: 'a JDK image that only runs a jar: reported, not fixed',
+      name: 'a JDK image that only runs a jar: the JRE of the same version',
       code: df('FROM eclipse-temurin:21-jdk', 'COPY app.jar /app.jar', 'CMD ["java", "-jar", "/app.jar"]'),
+      output: df('FROM eclipse-temurin:21-jre', 'COPY app.jar /app.jar', 'CMD ["java", "-jar", "/app.jar"]'),
+    },
+    {
+      name: 'an Alpine JDK of another vendor, started through sh -c: the Alpine JRE',
+      code: df(
+        'FROM amazoncorretto:17-alpine AS run',
+        'COPY app.jar /app.jar',
+        'ENTRYPOINT ["sh", "-c", "java $JAVA_OPTS -jar /app.jar"]',
+      ),
+      output: df(
+        'FROM eclipse-temurin:17-jre-alpine AS run',
+        'COPY app.jar /app.jar',
+        'ENTRYPOINT ["sh", "-c", "java $JAVA_OPTS -jar /app.jar"]',
+      ),
+    },
+    {
+      name: 'a JDK stage that installs OS packages: reported, not fixed (the JRE image may use another OS)',
+      code: df(
+        'FROM openjdk:17-jdk-slim',
+        'RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*',
+        'COPY app.jar /app.jar',
+        'CMD ["java", "-jar", "/app.jar"]',
+      ),
+      output: null,
+    },
+    {
+      name: 'java started by its path: reported, not fixed (JAVA_HOME moves)',
+      code: df(
+        'FROM openjdk:21',
+        'COPY app.jar /app.jar',
+        'CMD ["/usr/java/openjdk-21/bin/java", "-jar", "/app.jar"]',
+      ),
       output: null,
     },
     {
