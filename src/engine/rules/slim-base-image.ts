@@ -2,7 +2,16 @@
 import type { CatalogEntry } from '../size/types';
 import type { Rule, RuleContext, RuleReport } from './types';
 import { DOCS } from './refs';
-import { baseInfo, finalStage, isAlpineBase, isSdkBase, makeFix, type BaseInfo } from './util';
+import {
+  baseInfo,
+  finalStage,
+  installs,
+  isAlpineBase,
+  isRun,
+  isSdkBase,
+  makeFix,
+  type BaseInfo,
+} from './util';
 import { stageBuilds } from './multi-stage';
 import type { DockerfileModel, Stage } from '../model';
 import { commandWords, lastOf, programWords } from '../rewrite/synthesize/common';
@@ -54,7 +63,6 @@ function runtimeAdvice(repo: string, tag: string | null): string {
 
 const JDK_REPOS =
   /^(openjdk|eclipse-temurin|amazoncorretto|java|maven|gradle|sapmachine|ibm-semeru-runtimes)$/;
-const PACKAGE_MANAGERS = /^(apt|apt-get|apk|yum|dnf|microdnf|zypper)$/;
 
 /**
  * A JDK final stage that only starts `java` → the Temurin JRE of the same version (Alpine when the
@@ -67,10 +75,7 @@ function jreFix(model: DockerfileModel, stage: Stage, info: BaseInfo) {
   const version = javaVersion(info.repo, info.tag);
   const words = programWords(commandWords(lastOf(stage, 'ENTRYPOINT')) ?? commandWords(lastOf(stage, 'CMD')));
   if (!version || words?.[0] !== 'java') return null;
-  const installs = stage.instructions.some(
-    (i) => i.keyword === 'RUN' && (i.raw.match(/[\w./-]+/g) ?? []).some((w) => PACKAGE_MANAGERS.test(w)),
-  );
-  if (installs) return null;
+  if (stage.instructions.some((i) => isRun(i) && installs(i).length > 0)) return null;
   const jre = `eclipse-temurin:${version}-jre${isAlpineBase(info) ? '-alpine' : ''}`;
   const src = model.text.slice(from.span.start, from.span.end);
   const at = src.indexOf(from.image);
