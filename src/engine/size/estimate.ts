@@ -163,7 +163,7 @@ function applyInstruction(st: StageState, ins: Instruction, ctx: Ctx): void {
       for (const p of ins.pairs) {
         let v = p.resolved ?? p.value ?? '';
         const prev = st.env[p.key] ?? (p.key === 'PATH' ? DEFAULT_PATH : '');
-        v = v.replace(new RegExp(`\\$\\{?${p.key}\\}?`, 'g'), prev);
+        v = replaceVariable(v, p.key, prev);
         st.env[p.key] = v;
       }
       return;
@@ -361,6 +361,30 @@ function initStage(model: DockerfileModel, stage: Stage, ctx: Ctx): StageState {
     });
   });
   return st;
+}
+
+/**
+ * `$NAME` and `${NAME}` in the text replaced by the value (no RegExp built from the key: an ENV key
+ * is user text, and `ENV a(=1` made an invalid pattern).
+ */
+export function replaceVariable(text: string, name: string, value: string): string {
+  if (name === '') return text;
+  let out = '';
+  let from = 0;
+  for (let i = text.indexOf('$'); i >= 0; i = text.indexOf('$', i + 1)) {
+    const braced = text[i + 1] === '{';
+    const start = i + (braced ? 2 : 1);
+    if (!text.startsWith(name, start)) continue;
+    let end = start + name.length;
+    if (braced) {
+      if (text[end] !== '}') continue;
+      end++;
+    } else if (/[A-Za-z0-9_]/.test(text[end] ?? '')) continue;
+    out += text.slice(from, i) + value;
+    from = end;
+    i = end - 1;
+  }
+  return out + text.slice(from);
 }
 
 function capital(s: string): string {

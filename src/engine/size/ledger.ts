@@ -4,6 +4,7 @@
 import type { Confidence, LayerEstimate, LedgerItemSummary } from '../types';
 import type { CatalogEntry, OsFamily } from './types';
 import { compressed, type ContentKind } from './ratios';
+import { globMatch, segmentMatch } from '../glob';
 
 export interface LedgerItem {
   kind: ContentKind;
@@ -139,24 +140,6 @@ export function dirname(p: string): string {
 
 const GLOB = /[*?[]/;
 
-/** Converts a glob to a RegExp on whole paths. */
-const REGEX_CACHE = new Map<string, RegExp>();
-
-function globRegex(glob: string): RegExp {
-  const hit = REGEX_CACHE.get(glob);
-  if (hit) return hit;
-  let re = '';
-  for (const ch of glob) {
-    if (ch === '*') re += '[^/]*';
-    else if (ch === '?') re += '[^/]';
-    else re += ch.replace(/[.+^${}()|\\\]]/g, '\\$&');
-  }
-  const out = new RegExp('^' + re + '$');
-  if (REGEX_CACHE.size > 5000) REGEX_CACHE.clear();
-  REGEX_CACHE.set(glob, out);
-  return out;
-}
-
 function under(path: string, dir: string): boolean {
   if (dir === '/') return true;
   return path === dir || path.startsWith(dir + '/');
@@ -189,17 +172,16 @@ export function relatePath(query: string, itemPath: string): Relation {
       const id = dirname(itemPath);
       if (
         qd === id &&
-        (globRegex(query).test(basename(itemPath).replace(/\*/g, 'x')) || basename(query) === '*')
+        (segmentMatch(basename(query), basename(itemPath).replace(/\*/g, 'x')) || basename(query) === '*')
       )
         return 'covers';
       return 'none';
     }
-    if (globRegex(query).test(itemPath)) return 'covers';
+    if (globMatch(query, itemPath)) return 'covers';
     // Items below a matched folder: /var/lib/apt/lists/* covers /var/lib/apt/lists/partial.
-    const re = globRegex(query);
     let p = itemPath;
     while (p !== '/') {
-      if (re.test(p)) return 'covers';
+      if (globMatch(query, p)) return 'covers';
       p = dirname(p);
     }
     const prefix = query.slice(0, query.search(GLOB));
@@ -213,7 +195,7 @@ export function relatePath(query: string, itemPath: string): Relation {
     // A file of unknown name in a known folder: the query names that folder, or a file in it.
     const id = dirname(itemPath);
     if (under(id, query)) return 'covers';
-    if (dirname(query) === id && globRegex(basename(itemPath)).test(basename(query))) return 'covers';
+    if (dirname(query) === id && segmentMatch(basename(itemPath), basename(query))) return 'covers';
     return 'none';
   }
   if (under(itemPath, query)) return 'covers';
