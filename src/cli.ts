@@ -1,10 +1,12 @@
 // Command-line interface: `npm run --silent cli -- analyze <file>... [--format text|json|sarif]
-// [--budget 150MB] [--rewrite]`. It reads files, runs the engine and formats Analysis objects;
-// nothing else. Exit codes: 0 ok, 1 over budget, 2 usage error, 3 a file could not be read.
+// [--budget 150MB] [--rewrite] [--timeout 30s]`. It reads files, runs the engine (in a worker
+// thread, with a deadline per file) and formats Analysis objects; nothing else. Exit codes: 0 ok,
+// 1 over budget, 2 usage error, 3 a file could not be read or analyzed.
 import { readFileSync } from 'node:fs';
-import { analyze } from './engine/node';
 import type { Analysis } from './engine/types';
-import { formatBytes, parseSize } from './cli/sizes';
+import { DeadlineAnalyzer, type Outcome } from './cli/analyzer';
+import { decodeUtf8, describeInvalid } from './cli/decode';
+import { formatBytes, parseDuration, parseSize } from './cli/sizes';
 import { formatText } from './cli/text';
 import { formatSarif } from './cli/sarif';
 
@@ -25,17 +27,25 @@ Options:
                        object; several files print a JSON array of {"file": ..., ...Analysis}.
   --budget <size>      Exit with status 1 when the final image's estimated on-disk size is over
                        <size>: 150MB, 1.5GB, 800MiB, 1e8 or a number of bytes.
+                       A file that could not be sized (unreadable, binary, too large, no FROM,
+                       over the deadline) never passes: it exits 3.
   --rewrite            Print the rewritten Dockerfile (text format).
+  --timeout <time>     Deadline for each file's analysis (default 30s): 30s, 1.5s, 500ms, 2m.
+                       A file over it is reported and the exit status is 3.
   -h, --help           Show this help.
 
-Exit status: 0 ok, 1 over budget, 2 usage error, 3 a file could not be read.
+Exit status: 0 ok, 1 over budget, 2 usage error, 3 a file could not be read or analyzed.
 `;
+
+/** Real Dockerfiles take well under a second; the deadline only stops runaway inputs. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface CliOptions {
   files: string[];
   format: Format;
   budget: number | null;
   rewrite: boolean;
+  timeoutMs: number;
   help: boolean;
 }
 
@@ -43,7 +53,14 @@ export class UsageError extends Error {}
 
 /** Parses argv (without node and script). Throws UsageError with a message for bad usage. */
 export function parseCliArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { files: [], format: 'text', budget: null, rewrite: false, help: false };
+  const options: CliOptions = {
+    files: [],
+    format: 'text',
+    budget: null,
+    rewrite: false,
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+    help: false,
+  };
   const args = [...argv];
   if (args.some((a) => a === '-h' || a === '--help' || a === 'help')) return { ...options, help: true };
   const command = args.shift();
@@ -88,6 +105,14 @@ export function parseCliArgs(argv: string[]): CliOptions {
         options.budget = bytes;
         break;
       }
+      case '--timeout': {
+        const raw = takeValue();
+        const ms = parseDuration(raw);
+        if (ms === null || ms <= 0)
+          throw new UsageError(`Cannot read the timeout "${raw}": use e.g. 30s, 1.5s, 500ms, 2m.`);
+        options.timeoutMs = ms;
+        break;
+      }
       case '--rewrite':
         if (inline !== undefined) throw new UsageError('--rewrite takes no value.');
         options.rewrite = true;
@@ -106,15 +131,16 @@ export function parseCliArgs(argv: string[]): CliOptions {
 interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readFile: (path: string) => string;
-  readStdin: () => string;
+  /** Bytes (decoded here, invalid UTF-8 reported) or text. */
+  readFile: (path: string) => Uint8Array | string;
+  readStdin: () => Uint8Array | string;
 }
 
 const nodeIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readFile: (path) => readFileSync(path, 'utf8'),
-  readStdin: () => readFileSync(0, 'utf8'),
+  readFile: (path) => readFileSync(path),
+  readStdin: () => readFileSync(0),
 };
 
 /** Runs the CLI and returns the exit code. */
@@ -133,18 +159,39 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
     io.stdout(USAGE);
     return EXIT.ok;
   }
+  const analyzer = new DeadlineAnalyzer(options.timeoutMs);
   let exit: number = EXIT.ok;
   const results: { file: string; analysis: Analysis }[] = [];
-  for (const file of options.files) {
-    let text: string;
-    try {
-      text = file === '-' ? io.readStdin() : io.readFile(file);
-    } catch (error) {
-      io.stderr(`error: cannot read ${file === '-' ? 'standard input' : file}: ${describe(error)}\n`);
-      exit = EXIT.input;
-      continue;
+  const fail = (message: string): void => {
+    io.stderr(`error: ${message}\n`);
+    exit = EXIT.input;
+  };
+  try {
+    for (const file of options.files) {
+      const name = file === '-' ? 'standard input' : file;
+      let text: string;
+      try {
+        const raw = file === '-' ? io.readStdin() : io.readFile(file);
+        const decoded = typeof raw === 'string' ? { text: raw, invalid: [] } : decodeUtf8(raw);
+        if (decoded.invalid.length > 0) io.stderr(`warning: ${name}: ${describeInvalid(decoded.invalid)}.\n`);
+        text = decoded.text;
+      } catch (error) {
+        fail(`cannot read ${name}: ${describe(error)}`);
+        continue;
+      }
+      const outcome: Outcome = await analyzer.analyze(text);
+      if ('failure' in outcome) {
+        fail(`cannot analyze ${name}: ${outcome.failure}.`);
+        continue;
+      }
+      const problem = notAnalyzed(outcome.analysis);
+      if (problem) fail(`cannot analyze ${name}: ${problem}`);
+      else if (options.budget !== null && outcome.analysis.stages.length === 0)
+        fail(`cannot size ${name}: it has no FROM instruction, so the budget cannot be checked.`);
+      results.push({ file, analysis: outcome.analysis });
     }
-    results.push({ file, analysis: await analyze(text) });
+  } finally {
+    analyzer.close();
   }
   if (results.length > 0) io.stdout(render(results, options));
   if (options.budget !== null) {
@@ -159,6 +206,16 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
     }
   }
   return exit;
+}
+
+/**
+ * Why an Analysis sized nothing at all (binary data, too large, an internal error): the engine
+ * then read no instruction and says why in its one syntax error. Null when it was analyzed (a
+ * file with syntax errors in some instructions still is).
+ */
+export function notAnalyzed(analysis: Analysis): string | null {
+  if ((analysis.instructions?.length ?? 0) > 0 || analysis.stages.length > 0) return null;
+  return analysis.syntaxErrors[0]?.message ?? 'the file holds no instruction.';
 }
 
 function render(results: { file: string; analysis: Analysis }[], options: CliOptions): string {

@@ -46,3 +46,13 @@ export function formatBytes(bytes: number | null | undefined): string {
   const digits = unit === 0 ? 0 : value >= 100 ? 0 : value >= 10 ? 1 : 2;
   return `${sign}${value.toFixed(digits)} ${units[unit]}`;
 }
+
+const DURATION_UNITS: Record<string, number> = { '': 1000, ms: 1, s: 1000, m: 60_000 };
+
+/** Parses a duration: 30 (seconds), 30s, 1.5s, 500ms, 2m. Returns milliseconds, or null. */
+export function parseDuration(text: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|)\s*$/i.exec(text);
+  if (!m) return null;
+  const ms = Number(m[1]) * DURATION_UNITS[m[2].toLowerCase()];
+  return Number.isFinite(ms) ? Math.round(ms) : null;
+}

@@ -207,11 +207,16 @@ function looksBinary(text: string): { line: number; column: number; message: str
   const nul = text.indexOf('\0');
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
   let control = 0;
+  let replaced = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) control++;
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+    else if (c === 0xfffd) replaced++;
   }
-  if (nul < 0 && (sample.length < 16 || control / sample.length < 0.05)) return null;
+  // A few bytes that were not UTF-8 (a Latin-1 comment) read as U+FFFD and do not make a file
+  // binary; a file made mostly of them does.
+  const binary = control / sample.length >= 0.05 || replaced / sample.length >= 0.25;
+  if (nul < 0 && (sample.length < 16 || !binary)) return null;
   const offset = nul >= 0 ? nul : 0;
   const lines = text.slice(0, offset).split(/\r\n|\r|\n/);
   return {
@@ -220,7 +225,7 @@ function looksBinary(text: string): { line: number; column: number; message: str
     message:
       nul >= 0
         ? 'This does not look like a Dockerfile: it contains NUL bytes (binary data). Paste the text of a Dockerfile.'
-        : 'This does not look like a Dockerfile: it is mostly control characters (binary data). Paste the text of a Dockerfile.',
+        : 'This does not look like a Dockerfile: it is mostly control characters or bytes that are not UTF-8 text (binary data). Paste the text of a Dockerfile.',
   };
 }
 

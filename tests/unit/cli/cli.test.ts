@@ -128,6 +128,7 @@ describe('cli (in process)', () => {
       format: 'sarif',
       budget: 800 * 1024 * 1024,
       rewrite: true,
+      timeoutMs: 30_000,
       help: false,
     });
     expect(parseCliArgs(['analyze', '--', '--weird-name']).files).toEqual(['--weird-name']);
