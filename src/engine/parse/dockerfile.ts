@@ -922,7 +922,7 @@ function shellFlags(shell: string[]): { errexit: boolean; pipefail: boolean } {
   let pipefail = false;
   for (let i = 1; i < shell.length; i++) {
     const a = shell[i];
-    if (/^-[a-z]*e[a-z]*$/.test(a) && a !== '-c') errexit = true;
+    if (/^-[a-z]*$/.test(a) && a.includes('e') && a !== '-c') errexit = true;
     if (/^-[a-z]*o$/.test(a) && shell[i + 1] === 'pipefail') pipefail = true;
     if (/^-[a-z]*o$/.test(a) && shell[i + 1] === 'errexit') errexit = true;
   }

@@ -18,7 +18,7 @@ export function fallbackCommands(source: string, lookup: Lookup): ShellCommand[]
     const trimmed = text.trim();
     if (trimmed !== '') {
       const lead = start + (text.length - text.trimStart().length);
-      const words = rawWords(trimmed.replace(/^[({]\s*|\s*[)}]$/g, ''), '\\').map(
+      const words = rawWords(trimmed.replace(/^[({]\s*/, '').replace(/(?<!\s)\s*[)}]$/, ''), '\\').map(
         (w) => processWord(w.raw, '\\', lookup).value,
       );
       const env: Record<string, string> = {};

@@ -138,7 +138,7 @@ function usedNames(model: DockerfileModel): Set<string> {
   const used = new Set<string>();
   for (const c of contextCopies(model)) {
     for (const s of c.sources) {
-      const clean = s.replace(/^\.\//, '').replace(/\/+$/, '');
+      const clean = s.replace(/^\.\//, '').replace(/(?<!\/)\/+$/, '');
       if (!clean || clean === '.') continue;
       used.add(clean.split('/')[0]);
       used.add(clean);
@@ -148,7 +148,7 @@ function usedNames(model: DockerfileModel): Set<string> {
 }
 
 function mentioned(model: DockerfileModel, entry: string): boolean {
-  const bare = entry.replace(/\*.*$/, '').replace(/^\./, '\\.');
+  const bare = entry.replace(/\*[\s\S]*$/, '').replace(/^\./, '\\.');
   if (!bare || bare.length < 3) return false;
   // `npm test`, `pytest tests/`, `COPY docs ...`: the build uses it.
   return new RegExp(`(^|[\\s/"'=])${bare}([\\s/"':]|$)`, 'm').test(
@@ -174,7 +174,7 @@ export function suggestDockerignore(model: DockerfileModel): string | null {
   const keep = (entry: string): boolean => {
     if (entry === '' || entry.startsWith('#')) return true;
     const base = entry.replace(/\/\*\*$/, '');
-    if (used.has(base) || used.has(base.replace(/\*.*$/, ''))) return false;
+    if (used.has(base) || used.has(base.replace(/\*[\s\S]*$/, ''))) return false;
     if (/^(tests|test|__tests__|coverage|\*\.(test|spec)\.(js|ts))$/.test(entry) && usesTests) return false;
     if (/^(dist|build|out|target|bin|obj|vendor|\.next|\.output)$/.test(entry) && mentioned(model, entry)) {
       // The Dockerfile copies a prebuilt folder from the context: it must stay.

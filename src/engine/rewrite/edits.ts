@@ -133,7 +133,7 @@ function runSource(model: DockerfileModel, run: RunInstruction): string | null {
   // A comment as the last line, or a dangling continuation, would swallow what follows.
   const last = lines[lines.length - 1].trim();
   if (last.startsWith('#') || last.endsWith(escape)) return null;
-  return body.replace(/\s+$/, '');
+  return body.trimEnd();
 }
 
 /**
@@ -195,7 +195,7 @@ export function nonRootUserLines(image: string): string[] {
   const ref = image.toLowerCase();
   const name =
     ref
-      .replace(/[:@].*$/, '')
+      .replace(/[:@][\s\S]*$/, '')
       .split('/')
       .pop() ?? '';
   if (name === 'node' || ref.includes('/node:') || ref.startsWith('node:') || ref === 'node')

@@ -50,7 +50,11 @@ CMD ["python", "app.py"]
     for (const ins of model.instructions) {
       if (!isCopy(ins) || ins.from !== null) continue;
       for (const src of ins.sources) {
-        const base = src.replace(/\/+$/, '').split('/').pop() ?? src;
+        const base =
+          src
+            .replace(/(?<!\/)\/+$/, '')
+            .split('/')
+            .pop() ?? src;
         const hit = PATTERNS.find(([re]) => re.test(base));
         if (!hit) continue;
         out.push({

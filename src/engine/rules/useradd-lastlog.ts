@@ -34,7 +34,11 @@ RUN useradd -l -u 1000000 app
       if (!isRun(run) || !run.shell) continue;
       for (const cmd of run.shell.commands) {
         if (cmd.name !== 'useradd') continue;
-        if (cmd.args.some((a) => a === '-l' || a === '--no-log-init' || /^-[a-zA-Z]*l[a-zA-Z]*$/.test(a)))
+        if (
+          cmd.args.some(
+            (a) => a === '-l' || a === '--no-log-init' || (/^-[a-zA-Z]*$/.test(a) && a.includes('l')),
+          )
+        )
           continue;
         let uid: number | null = null;
         cmd.args.forEach((a, i) => {

@@ -153,7 +153,7 @@ export function hasCacheMount(run: RunInstruction, paths: string[]): boolean {
 }
 
 function normPath(p: string): string {
-  return p.replace(/\/+$/, '').replace(/^~(?=\/)/, '/root');
+  return p.replace(/(?<!\/)\/+$/, '').replace(/^~(?=\/)/, '/root');
 }
 
 /** Value of an environment variable in effect for the stage (ENV of the stage or its parents). */

@@ -166,11 +166,11 @@ export function tagShape(image: string, tag: string): TagShape {
   let t = tag.toLowerCase();
   let osRelease: string | null = null;
   if (image === 'debian') {
-    const m = /^([a-z]+)(.*)$/.exec(t);
+    const m = /^([a-z]+)(.*)$/s.exec(t);
     if (m && DEBIAN_CODENAMES[m[1]]) t = DEBIAN_CODENAMES[m[1]] + m[2];
   }
   if (image === 'ubuntu') {
-    const m = /^([a-z]+)(.*)$/.exec(t);
+    const m = /^([a-z]+)(.*)$/s.exec(t);
     if (m && UBUNTU_CODENAMES[m[1]]) t = UBUNTU_CODENAMES[m[1]] + m[2];
   }
   const m = /^v?(\d+(?:\.\d+)*)(?:[-_.]|$)(.*)$/.exec(t);

@@ -98,7 +98,7 @@ function copyFromContext(
 ): void {
   const c = ctx.opts.context;
   contextAssumptions(ctx);
-  const src = srcRaw.replace(/^\.\//, '').replace(/\/+$/, '');
+  const src = srcRaw.replace(/^\.\//, '').replace(/(?<!\/)\/+$/, '');
   const name = basename(src);
   const verb = ins.keyword === 'ADD' ? 'ADD' : 'COPY';
   const target = (n: string) => (destIsDir || WHOLE.has(src) ? `${dest === '/' ? '' : dest}/${n}` : dest);

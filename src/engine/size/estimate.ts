@@ -308,7 +308,7 @@ function initStage(model: DockerfileModel, stage: Stage, ctx: Ctx): StageState {
     ? 'on-disk size derived from the compressed size'
     : 'published on-disk size';
   const basis0 = res.basis
-    ? res.basis.replace(/\.?\s*$/, '')
+    ? res.basis.trimEnd().replace(/\.$/, '')
     : `${ref} resolves to ${entry.reference} in the catalog`;
   const published = entry.layers && entry.layers.length > 0 ? entry.layers : null;
   if (!published) {

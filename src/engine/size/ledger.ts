@@ -127,13 +127,13 @@ export function resolvePath(cwd: string, p: string, home = '/root'): string {
 }
 
 export function basename(p: string): string {
-  const n = p.replace(/\/+$/, '');
+  const n = p.replace(/(?<!\/)\/+$/, '');
   const i = n.lastIndexOf('/');
   return i >= 0 ? n.slice(i + 1) : n;
 }
 
 export function dirname(p: string): string {
-  const n = p.replace(/\/+$/, '');
+  const n = p.replace(/(?<!\/)\/+$/, '');
   const i = n.lastIndexOf('/');
   return i <= 0 ? '/' : n.slice(0, i);
 }

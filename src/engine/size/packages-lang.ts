@@ -116,8 +116,8 @@ const PIP_TO_DEBIAN: Record<string, string> = {
 export function pipPackageSize(name: string): LangSize | null {
   const key = name
     .toLowerCase()
-    .replace(/\[.*\]/, '')
-    .replace(/[<>=!~;].*$/, '')
+    .replace(/\[[^[\]]*\]/, '')
+    .replace(/[<>=!~;][\s\S]*$/, '')
     .trim();
   const deb = PIP_TO_DEBIAN[key] ?? `python3-${key.replace(/_/g, '-')}`;
   const ix = debianIndex('trixie');

@@ -90,7 +90,7 @@ export class DebianIndex {
     const name = raw
       .trim()
       .toLowerCase()
-      .replace(/[:=/].*$/, '');
+      .replace(/[:=/][\s\S]*$/, '');
     const direct = this.byName.get(name);
     if (direct !== undefined) return direct;
     const providers = this.virtualByName.get(name);
@@ -325,7 +325,7 @@ function toDebianNames(name: string, ix: DebianIndex): string[] | null {
   const n = name
     .trim()
     .toLowerCase()
-    .replace(/[=<>~].*$/, '');
+    .replace(/[=<>~][\s\S]*$/, '');
   if (FOREIGN_TO_DEBIAN[n]) return FOREIGN_TO_DEBIAN[n];
   if (ix.has(n)) return [n];
   const dev = /^(.*?)-(dev|devel)$/.exec(n);

@@ -438,7 +438,7 @@ function pipTarget(s: RunScope, cmd: ShellCommand | null, manager: string): { pa
 
 function pipInstall(s: RunScope, e: PackageInstall, cmd: ShellCommand | null): void {
   const names = e.packages
-    .map((p) => p.name.toLowerCase().replace(/\[.*\]$/, ''))
+    .map((p) => p.name.toLowerCase().replace(/\[[^[\]]*\]$/, ''))
     .filter((n) => n && !n.startsWith('-') && !n.startsWith('.') && !n.startsWith('/'));
   let bytes: number;
   let confidence: Confidence;
@@ -1237,7 +1237,7 @@ function build(s: RunScope, e: Build, cmd: ShellCommand | null): void {
   switch (e.tool) {
     case 'go': {
       const text = args.join(' ');
-      const stripped = /-ldflags[= ]*["']?[^"']*-(s|w)\b/.test(text) || /-s\s+-w|-w\s+-s/.test(text);
+      const stripped = /-ldflags(?:[= ]*["'])?[^"']*-(s|w)\b/.test(text) || /-s\s+-w|-w\s+-s/.test(text);
       const b = Math.round(H.GO_BINARY * (stripped ? H.GO_STRIP_FACTOR : 1));
       const path = out ?? `${s.cwd}/*`;
       addItem(

@@ -8,11 +8,13 @@ import { analyze, ensureShellParser } from '../../../src/engine/node';
 import { globMatch, segmentMatch } from '../../../src/engine/glob';
 import { replaceVariable } from '../../../src/engine/size/estimate';
 import { applyEdits } from '../../../src/engine/rules/util';
+import { DEFAULT_MAX_INPUT_CHARS } from '../../../src/engine/options';
 import { internalErrors } from './helpers';
 
 beforeAll(() => ensureShellParser());
 
 async function clean(text: string) {
+  expect(text.length).toBeLessThan(DEFAULT_MAX_INPUT_CHARS); // analyzed, not refused as too long
   const analysis = await analyze(text);
   expect(internalErrors(analysis)).toEqual([]);
   return analysis;
@@ -93,6 +95,18 @@ describe('ENV keys are text, never a pattern', () => {
     const a = await clean('FROM node:22-bookworm\nENV PATH=/opt/bin:$PATH\nRUN npm install -g typescript\n');
     expect(a.estimate.uncompressedBytes).toBeGreaterThan(0);
   });
+});
+
+describe('engine regexes on long hostile words (scripts/scan-regex.ts finds the risky ones)', () => {
+  it('long runs of /, [, =, : and flag letters in paths, package names and options', async () => {
+    const n = 100_000; // quadratic regexes took minutes on these; linear ones take seconds
+    await clean(`FROM alpine\nCOPY ${'/'.repeat(n)}x /app${'/'.repeat(n)}\n`);
+    await clean(`FROM alpine\nRUN rm -rf /tmp${'/'.repeat(n)}\n`);
+    await clean(`FROM python:3.12\nRUN pip install ${'['.repeat(n)} ${'~'.repeat(n)}x\n`);
+    await clean(`FROM debian:12\nRUN apt-get install -y ${'='.repeat(n)}x ${':'.repeat(n)}y\n`);
+    await clean(`FROM debian:12\nRUN useradd -${'l'.repeat(n)}1 u && bash -${'e'.repeat(n)}1 -c x\n`);
+    await clean(`FROM golang:1.22\nRUN go build -ldflags${'='.repeat(n)}x .\n`);
+  }, 60_000);
 });
 
 describe('a fix with thousands of edits', () => {

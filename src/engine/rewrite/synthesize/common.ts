@@ -138,7 +138,7 @@ export function positional(args: string[]): string[] {
 /** Resolve a container path against a working directory. */
 export function resolvePath(workdir: string | null, p: string): string {
   const base = workdir && workdir.startsWith('/') ? workdir : '/' + (workdir ?? '');
-  const raw = p.startsWith('/') ? p : base.replace(/\/+$/, '') + '/' + p;
+  const raw = p.startsWith('/') ? p : base.replace(/(?<!\/)\/+$/, '') + '/' + p;
   const parts: string[] = [];
   for (const part of raw.split('/')) {
     if (!part || part === '.') continue;
@@ -149,12 +149,12 @@ export function resolvePath(workdir: string | null, p: string): string {
 }
 
 export function dirname(p: string): string {
-  const i = p.replace(/\/+$/, '').lastIndexOf('/');
+  const i = p.replace(/(?<!\/)\/+$/, '').lastIndexOf('/');
   return i <= 0 ? '/' : p.slice(0, i);
 }
 
 export function basename(p: string): string {
-  const t = p.replace(/\/+$/, '');
+  const t = p.replace(/(?<!\/)\/+$/, '');
   return t.slice(t.lastIndexOf('/') + 1);
 }
 
@@ -265,7 +265,7 @@ export function singleStageFacts(model: DockerfileModel): StageFacts | null {
 
 /** Instruction text as written, without trailing blank lines. */
 export function rawOf(i: Instruction): string {
-  return i.raw.replace(/\s+$/, '');
+  return i.raw.trimEnd();
 }
 
 /** Parser directives and global ARGs: the top of every synthesized file. */
@@ -346,7 +346,7 @@ export function joinLines(lines: string[]): string {
       .join('\n')
       .replace(/\n{3,}/g, '\n\n')
       .replace(/^\n+/, '') + '\n'
-  ).replace(/\n+$/, '\n');
+  ).replace(/(?<!\n)\n+$/, '\n');
 }
 
 /** A RUN line from shell commands joined with `&&` and continuations. */
@@ -532,7 +532,7 @@ export interface OsPackages {
 }
 
 function stripVersion(pkg: string): string {
-  return pkg.replace(/[=<>~].*$/, '').replace(/:(amd64|arm64|i386|all)$/, '');
+  return pkg.replace(/[=<>~][\s\S]*$/, '').replace(/:(amd64|arm64|i386|all)$/, '');
 }
 
 /** OS packages installed by the stage's RUNs, split into build-only and runtime needs. */

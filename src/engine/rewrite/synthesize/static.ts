@@ -29,7 +29,7 @@ function servedDir(words: string[]): string | null {
       continue;
     }
     if (w.startsWith('-')) continue;
-    return w.replace(/^\.\//, '').replace(/\/+$/, '');
+    return w.replace(/^\.\//, '').replace(/(?<!\/)\/+$/, '');
   }
   return null;
 }
