@@ -145,9 +145,19 @@ describe('a fix with thousands of edits', () => {
     );
   });
 
-  it('12,000 short RUN lines (one merge fix with 11,999 edits) analyze cleanly', async () => {
-    const text = `FROM alpine\n${Array.from({ length: 12_000 }, (_, i) => `RUN echo ${i}`).join('\n')}\n`;
-    const a = await clean(text);
-    expect(a.findings.length).toBeGreaterThan(0);
-  }, 120_000);
+  it('12,000 short RUN lines and 4,651 chained ARGs are refused at once with a clear error', async () => {
+    const runs = `FROM alpine\n${Array.from({ length: 12_000 }, (_, i) => `RUN echo ${i}`).join('\n')}\n`;
+    const args = `${Array.from({ length: 4651 }, (_, i) => `ARG A${i}=$A${i - 1}`).join('\n')}\nFROM alpine:$A1\n`;
+    for (const text of [runs, args]) {
+      const a = await clean(text);
+      expect(a.syntaxErrors[0].message).toMatch(/more than 1,000 instructions/);
+      expect(a.stages).toEqual([]);
+    }
+    // At the cap, heredoc bodies and continuation lines are not counted as instructions.
+    const body = `RUN <<EOF\n${'RUN echo hi\n'.repeat(2000)}EOF\n`;
+    const long = `FROM alpine\n${body}RUN a \\\n${'  && b \\\n'.repeat(2000)}  && c\n`;
+    const ok = await clean(long);
+    expect(ok.stages).toHaveLength(1);
+    expect(ok.syntaxErrors.filter((e) => /instructions/.test(e.message))).toEqual([]);
+  });
 });

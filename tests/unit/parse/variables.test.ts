@@ -9,6 +9,7 @@ import type {
   OtherInstruction,
 } from '../../../src/engine/model';
 import { processWord } from '../../../src/engine/parse/variables';
+import { MAX_INSTRUCTIONS } from '../../../src/engine/parse/dockerfile';
 import { loadShellParser, parse, runs } from './helpers';
 
 beforeAll(loadShellParser);
@@ -211,15 +212,23 @@ describe('COPY --from', () => {
 });
 
 describe('scale', () => {
-  it('handles 5,000 ARGs and 5,000 RUNs that use them in linear time', () => {
+  it('handles ARGs and RUNs up to the instruction cap; refuses more with a clear error', () => {
+    // 600 + 1 + 200 + 199 = 1,000 instructions (MAX_INSTRUCTIONS), each RUN reading an ARG.
     const text = [
-      ...Array.from({ length: 5000 }, (_, i) => `ARG A${i}=${i}`),
+      ...Array.from({ length: 600 }, (_, i) => `ARG A${i}=${i}`),
       'FROM alpine',
       ...Array.from({ length: 200 }, (_, i) => `ARG A${i}`),
-      ...Array.from({ length: 200 }, (_, i) => `RUN echo $A${i}`),
+      ...Array.from({ length: 199 }, (_, i) => `RUN echo $A${i}`),
     ].join('\n');
     const m = parse(text);
-    expect(m.globalArgs).toHaveLength(5000);
-    expect(runs(m)[199].shell.commands[0].args).toEqual(['199']);
+    expect(m.instructions).toHaveLength(MAX_INSTRUCTIONS);
+    expect(m.globalArgs).toHaveLength(600);
+    expect(runs(m)[198].shell.commands[0].args).toEqual(['198']);
+    const over = parse(`${text}\nRUN echo one too many\n`);
+    expect(over.instructions).toEqual([]);
+    expect(over.syntaxErrors[0]).toMatchObject({
+      line: 1001,
+      message: expect.stringMatching(/more than 1,000 instructions/),
+    });
   });
 });
