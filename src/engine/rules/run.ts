@@ -153,12 +153,19 @@ function columnOf(model: DockerfileModel, offset: number): number {
 // ---------------------------------------------------------------------------------------------
 // Savings: the size model decides, never a made-up figure.
 
-function measureSavings(
+/**
+ * Measures each fixable size finding's saving (apply the fix, parse, estimate again), one
+ * measurement per step of the generator, so that the worker can stop between two when newer text
+ * arrives. `measure` is the analysis's shared measurement (the rewriter measures the same texts).
+ */
+export function* savingsSteps(
   model: DockerfileModel,
   opts: ResolvedOptions,
   estimate: Estimate,
   outcomes: RuleOutcome[],
-): void {
+  measure: (text: string, opts: ResolvedOptions) => Estimate = (text, o) =>
+    size.estimateImage(parseDockerfile(text), o),
+): Generator<void, void, void> {
   let count = MAX_SAVINGS_ESTIMATES;
   let chars = MAX_SAVINGS_CHARS;
   const cache = new Map<string, number | null>();
@@ -180,13 +187,25 @@ function measureSavings(
     chars -= text.length;
     let saving: number | null = null;
     try {
-      const after = size.estimateImage(parseDockerfile(text), opts);
-      saving = Math.max(0, estimate.uncompressedBytes - after.uncompressedBytes);
+      saving = Math.max(0, estimate.uncompressedBytes - measure(text, opts).uncompressedBytes);
     } catch {
       saving = null;
     }
     cache.set(text, saving);
     o.finding.savingsBytes = saving;
+    yield;
+  }
+}
+
+function measureSavings(
+  model: DockerfileModel,
+  opts: ResolvedOptions,
+  estimate: Estimate,
+  outcomes: RuleOutcome[],
+): void {
+  const steps = savingsSteps(model, opts, estimate, outcomes);
+  while (!steps.next().done) {
+    // every saving measured
   }
 }
 
