@@ -270,11 +270,21 @@ function buildSuppression(
   };
 }
 
+/**
+ * The instruction a report's offset falls in (else the last one before it): a binary search over
+ * the instructions, which lie in text order without overlapping, instead of a scan per report.
+ */
 function instructionAt(model: DockerfileModel, offset: number): Instruction | null {
-  let best: Instruction | null = null;
-  for (const ins of model.instructions) {
-    if (ins.span.start <= offset && offset < Math.max(ins.span.end, ins.span.start + 1)) return ins;
-    if (ins.span.start <= offset) best = ins;
+  const list = model.instructions;
+  let lo = 0;
+  let hi = list.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].span.start <= offset) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  return best;
+  return best < 0 ? null : list[best];
 }

@@ -15,19 +15,31 @@ export { estimateWith } from './estimate';
 
 /**
  * The rewriter and the rules re-estimate near-identical Dockerfiles many times; a dependency
- * closure costs milliseconds, so results are memoised by their full input (bounded).
+ * closure costs milliseconds, so results are memoised by their full input (bounded). The installed
+ * set enters the key in its own order, unsorted: equal keys still mean equal sets (a set listed in
+ * another order only misses the cache). Each caller gets its own copy of the result (callers add
+ * to it), so no analysis sees what another one added.
  */
 export function memoSizer(inner: PackageSizer, max = 2000): PackageSizer {
   const cache = new Map<string, PackageSizeResult>();
+  const copy = (r: PackageSizeResult): PackageSizeResult => ({
+    ...r,
+    packages: [...r.packages],
+    unknown: [...r.unknown],
+  });
   return {
     osInstall(os, release, names, opts) {
-      const installed = opts.installed ? [...opts.installed].sort().join(',') : '-';
+      let installed = '-';
+      if (opts.installed) {
+        installed = `${opts.installed.size}:`;
+        for (const name of opts.installed) installed += `${name},`;
+      }
       const key = `${os}|${release}|${opts.recommends}|${names.join(',')}|${installed}`;
       const hit = cache.get(key);
-      if (hit) return hit;
+      if (hit) return copy(hit);
       const r = inner.osInstall(os, release, names, opts);
       if (cache.size >= max) cache.delete(cache.keys().next().value as string);
-      cache.set(key, r);
+      cache.set(key, copy(r));
       return r;
     },
   };
