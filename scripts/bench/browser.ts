@@ -140,17 +140,23 @@ async function plainColdLoad(server: StaticServer): Promise<ColdLoad> {
   const child = spawn(
     CHROMIUM,
     ['--headless', ...CHROMIUM_ARGS, `--user-data-dir=${profile}`, `${server.url}?bench-report`],
-    { stdio: 'ignore' },
+    // Its own process group: the browser's helper processes end with it.
+    { stdio: 'ignore', detached: true },
   );
+  const exited = new Promise((r) => child.once('exit', r));
   try {
     return await Promise.race([
       report,
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no report within 60 s')), 60_000)),
     ]);
   } finally {
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
-    rmSync(profile, { recursive: true, force: true });
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    await exited;
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }
 
