@@ -9,24 +9,20 @@ import { estimateWith, safeResolve } from './estimate';
 import { alternativesFor } from './alternatives';
 import { baseImages } from './catalog';
 import { packageSizer } from './packages';
+import { deepFreeze } from '../frozen';
 
 export type { SizeDeps } from './context';
 export { estimateWith } from './estimate';
 
 /**
  * The rewriter and the rules re-estimate near-identical Dockerfiles many times; a dependency
- * closure costs milliseconds, so results are memoised by their full input (bounded). The installed
- * set enters the key in its own order, unsorted: equal keys still mean equal sets (a set listed in
- * another order only misses the cache). Each caller gets its own copy of the result (callers add
- * to it), so no analysis sees what another one added.
+ * closure costs milliseconds, so results are memoised by their full input (bounded). A result is
+ * shared by every later analysis that asks the same question, so it is frozen: a caller copies it.
+ * The installed set enters the key in its own order, unsorted: equal keys still mean equal sets (a
+ * set listed in another order only misses the memo), and no key sorts a whole package set.
  */
 export function memoSizer(inner: PackageSizer, max = 2000): PackageSizer {
   const cache = new Map<string, PackageSizeResult>();
-  const copy = (r: PackageSizeResult): PackageSizeResult => ({
-    ...r,
-    packages: [...r.packages],
-    unknown: [...r.unknown],
-  });
   return {
     osInstall(os, release, names, opts) {
       let installed = '-';
@@ -36,10 +32,10 @@ export function memoSizer(inner: PackageSizer, max = 2000): PackageSizer {
       }
       const key = `${os}|${release}|${opts.recommends}|${names.join(',')}|${installed}`;
       const hit = cache.get(key);
-      if (hit) return copy(hit);
-      const r = inner.osInstall(os, release, names, opts);
+      if (hit) return hit;
+      const r = deepFreeze(inner.osInstall(os, release, names, opts));
       if (cache.size >= max) cache.delete(cache.keys().next().value as string);
-      cache.set(key, copy(r));
+      cache.set(key, r);
       return r;
     },
   };
