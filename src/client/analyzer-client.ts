@@ -1,18 +1,35 @@
 // The one module that owns the analysis worker. Requests are numbered and the newest wins: a result
-// for an older request is dropped. A watchdog terminates a worker that runs too long (a comlink call
-// cannot be cancelled), starts a fresh one and reports a notice.
+// for an older request is dropped, and the worker abandons an older request's phase 2.
+// Each request comes back twice: phase 1 (estimate, layers, findings) through `onQuick`, then the
+// full Analysis (measured savings, rewrite) as the promise's outcome.
+// Watchdog: the worker's start-up (its script, the engine's tables, the shell parser's wasm) has a
+// limit of its own; once it is up, every request — the first one included — gets the stated limit,
+// counted from when the worker could start on it. A request past its limit stops the worker (a
+// comlink call cannot be cancelled), a fresh one starts and the page gets a notice.
 import * as Comlink from 'comlink';
 import type { AnalyzeOptions } from '../engine/types';
-import type { AnalyzeOutcome, AnalyzerApi, ClientNotice } from './protocol';
+import type { AnalyzeOutcome, AnalyzerApi, ClientNotice, QuickOutcome } from './protocol';
+
+/** The watchdog's default: one analysis (both phases) may take this long. */
+export const DEFAULT_TIMEOUT_MS = 5000;
+/** The worker's start-up limit (script, tables, wasm), timed apart from any analysis. */
+export const DEFAULT_STARTUP_TIMEOUT_MS = 20_000;
 
 export interface AnalyzerClientOptions {
   /** Milliseconds one analysis may take before the worker is restarted. */
   timeoutMs?: number;
-  /** The limit for a fresh worker's first analysis, which also loads the engine and its wasm. */
+  /** Milliseconds a fresh worker may take to load the engine and its wasm, before any analysis. */
   startupTimeoutMs?: number;
   onNotice?: (notice: ClientNotice) => void;
+  /** Starts the worker with its test hooks on (see workers/analyzer.worker.ts). */
+  testHooks?: boolean;
   /** Creates the worker; tests may pass their own. */
   createWorker?: () => Worker;
+}
+
+export interface AnalyzeHandlers {
+  /** Phase 1 of this request, when it is still the newest. */
+  onQuick?: (quick: QuickOutcome) => void;
 }
 
 interface Pending {
@@ -20,13 +37,14 @@ interface Pending {
   text: string;
   options: AnalyzeOptions;
   started: number;
+  onQuick?: (quick: QuickOutcome) => void;
   resolve: (outcome: AnalyzeOutcome) => void;
 }
 
-function defaultWorker(): Worker {
+function defaultWorker(testHooks: boolean): Worker {
   return new Worker(new URL('../../workers/analyzer.worker.ts', import.meta.url), {
     type: 'module',
-    name: 'analyzer',
+    name: testHooks ? 'analyzer testhooks' : 'analyzer',
   });
 }
 
@@ -39,31 +57,43 @@ export class AnalyzerClient {
   private latestId = 0;
   /** Requests whose promise is not settled yet (at most the newest one, in practice). */
   private pending = new Map<number, Pending>();
-  /** Watchdog timers of the requests sent to the current worker and not answered yet. */
-  private inFlight = new Map<number, ReturnType<typeof setTimeout>>();
-  /** Whether the current worker has answered once (its start-up is over). */
-  private warm = false;
+  /**
+   * Requests sent to the current worker and not answered yet, with their watchdog timer (null
+   * while the worker is still starting: the timer starts when it is up).
+   */
+  private inFlight = new Map<number, ReturnType<typeof setTimeout> | null>();
+  /** Whether the current worker has loaded the engine and its wasm. */
+  private up = false;
+  private startupTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly timeoutMs: number;
   private readonly startupTimeoutMs: number;
   private readonly onNotice: (notice: ClientNotice) => void;
   private readonly createWorker: () => Worker;
 
   constructor(options: AnalyzerClientOptions = {}) {
-    this.timeoutMs = options.timeoutMs ?? 5000;
-    this.startupTimeoutMs = options.startupTimeoutMs ?? Math.max(this.timeoutMs, 20_000);
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.startupTimeoutMs = options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS;
     this.onNotice = options.onNotice ?? (() => {});
-    this.createWorker = options.createWorker ?? defaultWorker;
+    const testHooks = options.testHooks ?? false;
+    this.createWorker = options.createWorker ?? (() => defaultWorker(testHooks));
   }
 
-  /** Analyze `text`; resolves with 'stale' when a newer request supersedes this one. */
-  analyze(text: string, options: AnalyzeOptions = {}): Promise<AnalyzeOutcome> {
+  /**
+   * Analyze `text`: `onQuick` gets phase 1 as soon as it is ready; the promise resolves with the
+   * full Analysis, or 'stale' when a newer request supersedes this one.
+   */
+  analyze(
+    text: string,
+    options: AnalyzeOptions = {},
+    handlers: AnalyzeHandlers = {},
+  ): Promise<AnalyzeOutcome> {
     const id = this.nextId++;
     this.latestId = id;
     // Older requests can never land on screen: settle them now (the worker may still be busy
     // with one of them; its watchdog keeps running).
     for (const p of this.pending.values()) this.settle(p, { status: 'stale' });
     return new Promise<AnalyzeOutcome>((resolve) => {
-      const entry: Pending = { id, text, options, started: now(), resolve };
+      const entry: Pending = { id, text, options, started: now(), onQuick: handlers.onQuick, resolve };
       this.pending.set(id, entry);
       this.send(entry);
     });
@@ -90,49 +120,70 @@ export class AnalyzerClient {
     worker.addEventListener('error', (event) => {
       if (generation !== this.generation) return;
       event.preventDefault?.();
-      const message = `The analyzer failed: ${event.message || 'the worker could not start'}.`;
-      this.onNotice({ kind: 'error', message });
-      for (const p of this.pending.values()) this.settle(p, { status: 'error', message });
-      this.stopWorker();
+      this.fail(`The analyzer failed: ${event.message || 'the worker could not start'}.`);
     });
     this.worker = worker;
-    this.api = Comlink.wrap<AnalyzerApi>(worker);
-    return this.api;
+    const api = Comlink.wrap<AnalyzerApi>(worker);
+    this.api = api;
+    this.startupTimer = setTimeout(() => {
+      const seconds = formatSeconds(this.startupTimeoutMs);
+      this.fail(`The analyzer did not start within ${seconds} s; it starts again with the next edit.`);
+    }, this.startupTimeoutMs);
+    api.ready().then(
+      () => {
+        if (generation !== this.generation) return;
+        if (this.startupTimer) clearTimeout(this.startupTimer);
+        this.startupTimer = null;
+        this.up = true;
+        for (const id of this.inFlight.keys()) this.arm(id);
+      },
+      () => {},
+    );
+    return api;
+  }
+
+  /** Starts the watchdog of request `id` (when the worker is up and it has none yet). */
+  private arm(id: number): void {
+    if (!this.up || this.inFlight.get(id)) return;
+    this.inFlight.set(
+      id,
+      setTimeout(() => this.onTimeout(id), this.timeoutMs),
+    );
   }
 
   private send(entry: Pending): void {
     const api = this.ensureWorker();
     const generation = this.generation;
-    const { id } = entry;
-    this.inFlight.set(
-      id,
-      setTimeout(() => this.onTimeout(id), this.warm ? this.timeoutMs : this.startupTimeoutMs),
-    );
-    const done = () => {
-      clearTimeout(this.inFlight.get(id));
-      this.inFlight.delete(id);
+    const { id, text, options } = entry;
+    this.inFlight.set(id, null);
+    this.arm(id);
+    const current = () => generation === this.generation;
+    const failed = (error: unknown) => {
+      if (!current()) return;
+      this.done(id);
+      this.settle(entry, { status: 'error', message: `The analyzer failed: ${describe(error)}` });
     };
-    api.analyze(entry.text, entry.options).then(
-      (analysis) => {
-        if (generation !== this.generation) return; // answer of a stopped worker
-        done();
-        this.warm = true;
-        const elapsedMs = now() - entry.started;
-        if (id !== this.latestId) return this.settle(entry, { status: 'stale' });
-        this.settle(entry, { status: 'ok', analysis, text: entry.text, options: entry.options, elapsedMs });
-      },
-      (error: unknown) => {
-        if (generation !== this.generation) return;
-        done();
-        this.settle(entry, { status: 'error', message: `The analyzer failed: ${describe(error)}` });
-      },
-    );
+    api.quick(id, text, options).then((quick) => {
+      if (!current() || !quick || id !== this.latestId || !this.pending.has(id)) return;
+      entry.onQuick?.({ analysis: quick, text, options, elapsedMs: now() - entry.started });
+    }, failed);
+    api.complete(id).then((analysis) => {
+      if (!current()) return; // answer of a stopped worker
+      this.done(id);
+      if (!analysis || id !== this.latestId) return this.settle(entry, { status: 'stale' });
+      this.settle(entry, { status: 'ok', analysis, text, options, elapsedMs: now() - entry.started });
+    }, failed);
+  }
+
+  private done(id: number): void {
+    const timer = this.inFlight.get(id);
+    if (timer) clearTimeout(timer);
+    this.inFlight.delete(id);
   }
 
   /** A request ran past the watchdog: stop the worker (a comlink call cannot be cancelled). */
   private onTimeout(id: number): void {
-    const seconds = Math.round(this.timeoutMs / 100) / 10;
-    const message = `An analysis took longer than ${seconds} s and was stopped; the analyzer was restarted. Try a smaller Dockerfile.`;
+    const message = `An analysis took longer than ${formatSeconds(this.timeoutMs)} s and was stopped; the analyzer was restarted. Try a smaller Dockerfile.`;
     this.stopWorker();
     this.onNotice({ kind: 'restart', message });
     const latest = this.pending.get(this.latestId);
@@ -146,6 +197,13 @@ export class AnalyzerClient {
     }
   }
 
+  /** The worker failed or did not start: tell the page, settle what waits, start afresh next time. */
+  private fail(message: string): void {
+    this.onNotice({ kind: 'error', message });
+    for (const p of this.pending.values()) this.settle(p, { status: 'error', message });
+    this.stopWorker();
+  }
+
   private settle(entry: Pending, outcome: AnalyzeOutcome): void {
     if (!this.pending.delete(entry.id)) return;
     entry.resolve(outcome);
@@ -153,13 +211,19 @@ export class AnalyzerClient {
 
   private stopWorker(): void {
     this.generation++;
-    for (const timer of this.inFlight.values()) clearTimeout(timer);
+    for (const timer of this.inFlight.values()) if (timer) clearTimeout(timer);
     this.inFlight.clear();
+    if (this.startupTimer) clearTimeout(this.startupTimer);
+    this.startupTimer = null;
     this.worker?.terminate();
     this.worker = null;
     this.api = null;
-    this.warm = false;
+    this.up = false;
   }
+}
+
+function formatSeconds(ms: number): number {
+  return Math.round(ms / 100) / 10;
 }
 
 function describe(error: unknown): string {

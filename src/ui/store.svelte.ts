@@ -1,7 +1,8 @@
 // The playground's state: the text, the options, the latest Analysis and the status line.
 // Typing schedules an analysis (debounced); the worker client drops stale results.
 import type { Analysis, AnalyzeOptions } from '../engine/types';
-import { AnalyzerClient } from '../client/analyzer-client';
+import { AnalyzerClient, DEFAULT_TIMEOUT_MS } from '../client/analyzer-client';
+import type { QuickOutcome } from '../client/protocol';
 import { SAMPLE_DOCKERFILE } from './samples';
 import { loadRules, type RuleInfo } from './rules-meta';
 
@@ -30,14 +31,23 @@ export interface EditorHandle {
   focus(): void;
 }
 
+/** The shortest watchdog a link may ask for. */
+export const MIN_WATCHDOG_MS = 500;
+
 /**
- * Test hook: `?watchdog=<ms>` sets how long one analysis may run before the worker is restarted
- * (clamped to 100–60000 ms); undefined (the client's default) when absent or not a number.
+ * Test hook: `?watchdog=<ms>` sets how long one analysis may run before the worker is restarted.
+ * A link may only make it stricter: clamped to 500 ms – the default (5 s); undefined (the
+ * default) when absent or not a number.
  */
 export function watchdogFromQuery(search: string): number | undefined {
   const raw = new URLSearchParams(search).get('watchdog');
   if (raw === null || !/^\d{1,9}$/.test(raw.trim())) return undefined;
-  return Math.min(60_000, Math.max(100, Number(raw.trim())));
+  return Math.min(DEFAULT_TIMEOUT_MS, Math.max(MIN_WATCHDOG_MS, Number(raw.trim())));
+}
+
+/** Test hook: `?testhooks=1` starts the worker with its test hooks (workers/analyzer.worker.ts). */
+export function testHooksFromQuery(search: string): boolean {
+  return new URLSearchParams(search).get('testhooks') === '1';
 }
 
 function readStorage(key: string): string | null {
@@ -70,7 +80,13 @@ function readOptions(): AnalyzeOptions {
 export class Playground {
   text = $state(SAMPLE_DOCKERFILE);
   options = $state<AnalyzeOptions>({});
+  /**
+   * The analysis on screen. Between phase 1 and phase 2 of a request it is phase 1 with an empty
+   * rewrite (`phase2Pending` is then true): findings' savings may be null, the rewrite not ready.
+   */
   analysis = $state.raw<Analysis | null>(null);
+  /** Phase 1 is on screen; the measured savings and the rewrite (phase 2) are still coming. */
+  phase2Pending = $state(false);
   /** The text the current analysis was computed from (offsets of fixes refer to it). */
   analyzedText = $state('');
   analyzing = $state(false);
@@ -80,8 +96,10 @@ export class Playground {
   notice = $state<string | null>(null);
   private noticeKind: 'restart' | 'error' = 'error';
   elapsedMs = $state<number | null>(null);
-  /** Counts analyses shown (tests wait for it to move). */
+  /** Counts complete analyses shown (both phases; tests wait for it to move). */
   seq = $state(0);
+  /** Counts phase-1 results shown (the keystroke benchmark waits for it to move). */
+  phase1Seq = $state(0);
   theme = $state<ThemeChoice>('auto');
   systemDark = $state(false);
   editor = $state.raw<EditorHandle | null>(null);
@@ -117,6 +135,7 @@ export class Playground {
     if (typeof window !== 'undefined') window.__analysisDebounceMs = DEBOUNCE_MS;
     this.client ??= new AnalyzerClient({
       timeoutMs: typeof location === 'undefined' ? undefined : watchdogFromQuery(location.search),
+      testHooks: typeof location !== 'undefined' && testHooksFromQuery(location.search),
       onNotice: (notice) => {
         this.notice = notice.message;
         this.noticeKind = notice.kind;
@@ -211,14 +230,12 @@ export class Playground {
     this.timer = null;
     this.analyzing = true;
     // Options are $state proxies: send a plain copy through postMessage.
-    const outcome = await this.client.analyze(this.text, $state.snapshot(this.options));
+    const outcome = await this.client.analyze(this.text, $state.snapshot(this.options), {
+      onQuick: (quick) => this.showQuick(quick),
+    });
     if (outcome.status === 'stale') return;
-    if (this.timer === null) {
-      this.analyzing = false; // else more typing is already scheduled
-      this.slow = false;
-      if (this.slowTimer) clearTimeout(this.slowTimer);
-      this.slowTimer = null;
-    }
+    this.settleAnalyzing();
+    this.phase2Pending = false;
     if (outcome.status === 'ok') {
       this.analysis = outcome.analysis;
       this.analyzedText = outcome.text;
@@ -233,5 +250,30 @@ export class Playground {
       this.noticeKind = outcome.status === 'timeout' ? 'restart' : 'error';
       this.firstShown();
     }
+  }
+
+  /** Phase 1 landed: findings and sizes now, the rewrite when phase 2 does. */
+  private showQuick(quick: QuickOutcome): void {
+    this.settleAnalyzing();
+    const { analysis, text } = quick;
+    this.analysis = {
+      ...analysis,
+      rewrite: { dockerfile: text, dockerignore: null, estimate: analysis.estimate, steps: [] },
+    };
+    this.analyzedText = text;
+    this.elapsedMs = quick.elapsedMs;
+    this.phase2Pending = true;
+    this.phase1Seq++;
+    if (this.phase1Seq === 1) performance.mark('first-findings');
+    this.firstShown();
+  }
+
+  /** The text on screen is analyzed (unless more typing is already scheduled). */
+  private settleAnalyzing(): void {
+    if (this.timer !== null) return;
+    this.analyzing = false;
+    this.slow = false;
+    if (this.slowTimer) clearTimeout(this.slowTimer);
+    this.slowTimer = null;
   }
 }

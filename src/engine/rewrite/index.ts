@@ -22,13 +22,13 @@ import type { ResolvedOptions } from '../options';
 import type { Estimate, Rewrite, RewriteStep, Technique } from '../types';
 import type { Fix, TextEdit } from '../rules/types';
 import { runRules, SIZE_TECHNIQUES, type RuleOutcome } from '../rules/run';
-import { parseDockerfile } from '../parse';
 import { estimateImage } from '../size';
 import { applyEdits, fixesConflict, isWholeFile, lineAt, mapBack, selfConsistent } from './apply';
 import { brokenPromises, extractPromises, type PromiseKey, type Promises } from './promises';
 import { suggestDockerignore } from './dockerignore';
 import { synthesizeMultiStage } from './synthesize';
 import { JLINK_STEP, JLINK_TITLE, jlinkRuntime } from './synthesize/jlink';
+import { createMeasurements, type Measurements } from '../measure';
 
 export { suggestDockerignore } from './dockerignore';
 export { synthesizeMultiStage } from './synthesize';
@@ -89,6 +89,8 @@ export function rewriteDockerfile(
   outcomes: RuleOutcome[],
   opts: ResolvedOptions,
   estimate: Estimate,
+  /** The analysis's measurements (shared with the savings pass: a text is measured once). */
+  measured: Measurements = createMeasurements(),
 ): Rewrite {
   let dockerignore: string | null = null;
   try {
@@ -128,7 +130,7 @@ export function rewriteDockerfile(
         start = after;
       }
     }
-    const result = rewrite(model, outcomes, effective, start);
+    const result = rewrite(model, outcomes, effective, start, measured);
     return { ...result, steps: [...first, ...result.steps], dockerignore };
   } catch {
     // The rewriter must never break the analysis: offer the text unchanged.
@@ -141,6 +143,7 @@ function rewrite(
   outcomes: RuleOutcome[],
   opts: ResolvedOptions,
   estimate: Estimate,
+  measured: Measurements,
 ): Omit<Rewrite, 'dockerignore'> {
   const unchanged = { dockerfile: model.text, estimate, steps: [] as RewriteStep[] };
   if (model.syntaxErrors.length || !model.stages.length || model.text.length > MAX_REWRITE_CHARS)
@@ -174,7 +177,7 @@ function rewrite(
   for (let pass = 0; pass < MAX_PASSES && applied < MAX_STEPS && (pass === 0 || !spent()); pass++) {
     if (pass > 0) work += 2 * state.text.length;
     const found = pass === 0 ? outcomes : runRules(state.model, opts, state.estimate, { skipSavings: true });
-    const candidates = collect(state, found, opts, pass === 0 ? model : null);
+    const candidates = collect(state, found, opts, pass === 0 ? model : null, measured);
     const fresh = candidates.filter(
       (c) => !listed.has(c.id) || (appliedIds.has(c.id) && isEnabled(c, opts) && !appliedKeys.has(keyOf(c))),
     );
@@ -242,9 +245,9 @@ function rewrite(
       if (text === state.text) return true;
       estimatesLeft--;
       work += text.length;
-      const next = check(text, promises, new Set(group.flatMap((c) => [...c.allow])));
+      const next = check(measured.parse(text), promises, new Set(group.flatMap((c) => [...c.allow])));
       if (!next) return false;
-      const est = estimateImage(next, opts);
+      const est = measured.estimate(text, opts);
       const delta = state.estimate.uncompressedBytes - est.uncompressedBytes;
       if (delta < 0 || (sameEstimate && delta !== 0)) return false;
       const weights = group.map((c) => Math.max(0, c.findingSavings ?? 0));
@@ -283,15 +286,18 @@ function rewrite(
 }
 
 /** What an edit would save, for a switched-off step the user may want to weigh (0 when it fails). */
-function savingOf(state: State, edit: TextEdit, opts: ResolvedOptions): number {
-  const next = parseDockerfile(applyEdits(state.text, [edit]));
-  if (next.syntaxErrors.length) return 0;
-  return Math.max(0, state.estimate.uncompressedBytes - estimateImage(next, opts).uncompressedBytes);
+function savingOf(state: State, edit: TextEdit, opts: ResolvedOptions, measured: Measurements): number {
+  const text = applyEdits(state.text, [edit]);
+  if (measured.parse(text).syntaxErrors.length) return 0;
+  return Math.max(0, state.estimate.uncompressedBytes - measured.estimate(text, opts).uncompressedBytes);
 }
 
 /** The parsed text when it has no syntax errors and keeps the promises; else null. */
-function check(text: string, promises: Promises, allow: ReadonlySet<PromiseKey>): DockerfileModel | null {
-  const next = parseDockerfile(text);
+function check(
+  next: DockerfileModel,
+  promises: Promises,
+  allow: ReadonlySet<PromiseKey>,
+): DockerfileModel | null {
   if (next.syntaxErrors.length || !next.stages.length) return null;
   if (brokenPromises(promises, extractPromises(next), allow).length) return null;
   return next;
@@ -323,6 +329,7 @@ function collect(
   outcomes: RuleOutcome[],
   opts: ResolvedOptions,
   original: DockerfileModel | null,
+  measured: Measurements,
 ): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
@@ -408,7 +415,7 @@ function collect(
         safety: 'safe',
         wholeFile: false,
         allow: new Set(),
-        findingSavings: opts.disabledSteps.has(JLINK_STEP) ? savingOf(state, j.edit, opts) : null,
+        findingSavings: opts.disabledSteps.has(JLINK_STEP) ? savingOf(state, j.edit, opts, measured) : null,
       });
   }
   return out;

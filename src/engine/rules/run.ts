@@ -153,12 +153,19 @@ function columnOf(model: DockerfileModel, offset: number): number {
 // ---------------------------------------------------------------------------------------------
 // Savings: the size model decides, never a made-up figure.
 
-function measureSavings(
+/**
+ * Measures each fixable size finding's saving (apply the fix, parse, estimate again), one
+ * measurement per step of the generator, so that the worker can stop between two when newer text
+ * arrives. `measure` is the analysis's shared measurement (the rewriter measures the same texts).
+ */
+export function* savingsSteps(
   model: DockerfileModel,
   opts: ResolvedOptions,
   estimate: Estimate,
   outcomes: RuleOutcome[],
-): void {
+  measure: (text: string, opts: ResolvedOptions) => Estimate = (text, o) =>
+    size.estimateImage(parseDockerfile(text), o),
+): Generator<void, void, void> {
   let count = MAX_SAVINGS_ESTIMATES;
   let chars = MAX_SAVINGS_CHARS;
   const cache = new Map<string, number | null>();
@@ -180,13 +187,25 @@ function measureSavings(
     chars -= text.length;
     let saving: number | null = null;
     try {
-      const after = size.estimateImage(parseDockerfile(text), opts);
-      saving = Math.max(0, estimate.uncompressedBytes - after.uncompressedBytes);
+      saving = Math.max(0, estimate.uncompressedBytes - measure(text, opts).uncompressedBytes);
     } catch {
       saving = null;
     }
     cache.set(text, saving);
     o.finding.savingsBytes = saving;
+    yield;
+  }
+}
+
+function measureSavings(
+  model: DockerfileModel,
+  opts: ResolvedOptions,
+  estimate: Estimate,
+  outcomes: RuleOutcome[],
+): void {
+  const steps = savingsSteps(model, opts, estimate, outcomes);
+  while (!steps.next().done) {
+    // every saving measured
   }
 }
 
@@ -251,11 +270,21 @@ function buildSuppression(
   };
 }
 
+/**
+ * The instruction a report's offset falls in (else the last one before it): a binary search over
+ * the instructions, which lie in text order without overlapping, instead of a scan per report.
+ */
 function instructionAt(model: DockerfileModel, offset: number): Instruction | null {
-  let best: Instruction | null = null;
-  for (const ins of model.instructions) {
-    if (ins.span.start <= offset && offset < Math.max(ins.span.end, ins.span.start + 1)) return ins;
-    if (ins.span.start <= offset) best = ins;
+  const list = model.instructions;
+  let lo = 0;
+  let hi = list.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].span.start <= offset) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  return best;
+  return best < 0 ? null : list[best];
 }

@@ -18,12 +18,18 @@ export { estimateWith } from './estimate';
  * The rewriter and the rules re-estimate near-identical Dockerfiles many times; a dependency
  * closure costs milliseconds, so results are memoised by their full input (bounded). A result is
  * shared by every later analysis that asks the same question, so it is frozen: a caller copies it.
+ * The installed set enters the key in its own order, unsorted: equal keys still mean equal sets (a
+ * set listed in another order only misses the memo), and no key sorts a whole package set.
  */
 export function memoSizer(inner: PackageSizer, max = 2000): PackageSizer {
   const cache = new Map<string, PackageSizeResult>();
   return {
     osInstall(os, release, names, opts) {
-      const installed = opts.installed ? [...opts.installed].sort().join(',') : '-';
+      let installed = '-';
+      if (opts.installed) {
+        installed = `${opts.installed.size}:`;
+        for (const name of opts.installed) installed += `${name},`;
+      }
       const key = `${os}|${release}|${opts.recommends}|${names.join(',')}|${installed}`;
       const hit = cache.get(key);
       if (hit) return hit;

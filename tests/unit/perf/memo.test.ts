@@ -1,0 +1,78 @@
+// Memos that live across analyses (issue 16 item 4, issue 20): a memo hands out frozen results, so
+// no analysis can change what the next one gets; the key does not depend on the order in which
+// the installed set was built (only a miss can come of another order, never a wrong answer).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { shellParserLoaded, analyzeSync } from '../../../src/engine/node';
+import { memoSizer } from '../../../src/engine/size';
+import type { PackageSizer, PackageSizeResult } from '../../../src/engine/size/types';
+
+beforeAll(() => shellParserLoaded);
+
+function countingSizer(): { sizer: PackageSizer; calls: () => number } {
+  let calls = 0;
+  const sizer: PackageSizer = {
+    osInstall(_os, _release, names, opts): PackageSizeResult {
+      calls++;
+      const fresh = names.filter((n) => !opts.installed?.has(n));
+      return {
+        installedBytes: fresh.length * 1000,
+        downloadBytes: 0,
+        packages: fresh,
+        unknown: [],
+        confidence: 'high',
+        basis: 'test',
+      };
+    },
+  };
+  return { sizer, calls: () => calls };
+}
+
+describe('memoSizer', () => {
+  it('answers a repeated question from the memo with a frozen result no caller can change', () => {
+    const { sizer, calls } = countingSizer();
+    const memo = memoSizer(sizer);
+    const ask = () =>
+      memo.osInstall('alpine', '3.20', ['curl', 'git'], { recommends: false, installed: new Set(['musl']) });
+    const first = ask();
+    expect(() => {
+      first.installedBytes += 5000; // what the size model once did for apk packages with a tabled size
+    }).toThrow(TypeError);
+    expect(() => first.packages.push('bash')).toThrow(TypeError);
+    const second = ask();
+    expect(calls()).toBe(1);
+    expect(second.installedBytes).toBe(2000);
+    expect(second.packages).toEqual(['curl', 'git']);
+  });
+
+  it('keys the installed set by its content: a different set is never answered from the memo', () => {
+    const { sizer, calls } = countingSizer();
+    const memo = memoSizer(sizer);
+    const a = memo.osInstall('debian', 'bookworm', ['curl'], {
+      recommends: true,
+      installed: new Set(['a', 'b']),
+    });
+    const b = memo.osInstall('debian', 'bookworm', ['curl'], {
+      recommends: true,
+      installed: new Set(['a', 'curl']),
+    });
+    expect(calls()).toBe(2);
+    expect(a.packages).toEqual(['curl']);
+    expect(b.packages).toEqual([]);
+  });
+});
+
+describe('apk installs mixing tabled and other packages', () => {
+  it('give the same result however often the text was analyzed before', () => {
+    const text = [
+      'FROM node:16-alpine AS deps',
+      'RUN apk --no-cache add --virtual builds-deps build-base python3 openssh-client bash git openssh curl',
+      'RUN apk add nano',
+      'FROM node:16-alpine',
+      'RUN apk add --no-cache bash curl nano openssh openssh-client python3',
+      'CMD ["node", "index.js"]',
+      '',
+    ].join('\n');
+    const first = JSON.stringify(analyzeSync(text));
+    for (let i = 0; i < 3; i++) expect(JSON.stringify(analyzeSync(text))).toBe(first);
+  });
+});
