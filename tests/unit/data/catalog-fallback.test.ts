@@ -1,5 +1,6 @@
 // A tag the catalog lacks falls back to the closest tag of the same family and variant, says so
 // (approximate + catalogTag, known false), and every Docker Hub spelling resolves.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { baseImages } from '../../../src/engine/size/catalog';
 import { tagShape } from '../../../src/engine/size/tag-match';
@@ -18,7 +19,7 @@ describe('fallbacks keep the family and variant', () => {
     expect(r.entry!.variant).toMatch(/alpine/);
     expect(r.entry!.libc).toBe('musl');
     expect(tagShape(r.entry!.image, r.entry!.tag).words).toContain('jdk');
-    expect(r.entry!.image).toBe('eclipse-temurin');
+    expect(r.entry!.reference).toBe('eclipse-temurin:8-jdk-alpine');
     expect(r.match).toBe('fallback');
     expect(r.confidence).toBe('low');
     expect(r.basis).toMatch(/successor/);
@@ -61,6 +62,35 @@ describe('fallbacks keep the family and variant', () => {
     const r = resolve('node:20.11.1-alpine3.19');
     expect(r.match).toBe('family');
     expect(r.confidence).toBe('medium');
+  });
+});
+
+describe('old tags from repo-info history', () => {
+  const history = JSON.parse(
+    readFileSync(new URL('../../../scripts/data/repo-info-history.json', import.meta.url), 'utf8'),
+  ) as { records: { image: string; tag: string; compressedBytes: number; sourceRemote: string }[] };
+
+  it('every history record is an exact catalog entry with its published size and source', () => {
+    expect(history.records.length).toBeGreaterThanOrEqual(14);
+    for (const h of history.records) {
+      const r = resolve(`${h.image}:${h.tag}`);
+      expect(r.match, h.tag).toBe('exact');
+      expect(r.entry!.compressedBytes).toBe(h.compressedBytes);
+      expect(r.entry!.source).toContain(h.sourceRemote);
+      expect(h.sourceRemote).toMatch(/^repos\/[\w-]+\/remote\/[\w.-]+\.md.*Image ID sha256:[0-9a-f]{12}/);
+    }
+  });
+
+  it('old pins now size from their own line, on their own OS release', () => {
+    const slim = resolve('python:3.8-slim-buster');
+    expect(slim.entry!.reference).toBe('python:3.8-slim');
+    expect(slim.match).toBe('family');
+    expect(slim.basis).toMatch(/bullseye rather than buster/);
+    expect(resolve('python:3.8.16-bullseye').entry!.reference).toBe('python:3.8');
+    expect(resolve('node:16.20.2-alpine').entry!.reference).toBe('node:16-alpine');
+    expect(resolve('ruby:2.2').entry!.reference).toBe('ruby:2.7');
+    expect(resolve('golang:1.19.5').entry!.reference).toBe('golang:1.19');
+    expect(resolve('openjdk:11-jdk').entry!.reference).toBe('eclipse-temurin:11-jdk');
   });
 });
 
