@@ -6,6 +6,7 @@
 // approximated by mapping names to their Debian equivalents and scaling (see PROVENANCE.md).
 import type { Confidence } from '../types';
 import type { OsFamily, PackageSizer, PackageSizeResult } from './types';
+import { frozenSet } from '../frozen';
 import bookwormRaw from '../../data/debian-bookworm.json';
 import trixieRaw from '../../data/debian-trixie.json';
 import publishedBase from '../../data/debian-base-packages.json';
@@ -187,7 +188,7 @@ const baseSets = new Map<DebianSuite, ReadonlySet<string>>();
 export function debianBaseSet(suite: DebianSuite): ReadonlySet<string> {
   let s = baseSets.get(suite);
   if (!s) {
-    s = new Set(PUBLISHED_BASE[suite]?.packages ?? computedDebianBaseSet(suite));
+    s = frozenSet(PUBLISHED_BASE[suite]?.packages ?? computedDebianBaseSet(suite));
     baseSets.set(suite, s);
   }
   return s;
