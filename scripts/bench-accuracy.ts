@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDockerfile, ensureShellParser } from '../src/engine/node';
 import { estimateImage } from '../src/engine/size/index';
 import { resolveOptions } from '../src/engine/options';
+import { savingsRows } from './bench-savings';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repoInfo = path.resolve(root, '../shared/data/repo-info');
@@ -62,6 +63,21 @@ interface Case {
   layers: LayerCheck[];
   /** The case downloads a toolchain whose size in heuristics.ts was derived from the catalog. */
   derived?: boolean;
+}
+
+/** The distro family of a case's parent image, for the per-family table. */
+function familyOf(c: Case): string {
+  const parent =
+    /^FROM (\S+)\s*$/m.exec(
+      c.dockerfile
+        .split('\n')
+        .filter((l) => !/ AS /.test(l))
+        .join('\n'),
+    )?.[1] ?? '';
+  if (/alpine/.test(parent)) return 'alpine';
+  if (/ubuntu/.test(parent)) return 'ubuntu';
+  if (/slim/.test(parent)) return 'debian slim';
+  return 'debian';
 }
 
 /** FROM parent + the record's layers from index `from` on (optionally up to `to`, exclusive). */
@@ -232,13 +248,17 @@ async function main(): Promise<void> {
   console.log('case'.padEnd(92), 'compressed est / real / error', '   on-disk est / real / error');
   const layerRows: string[] = [];
   const seen = new Set<string>();
+  const byFamily = new Map<string, { whole: number[]; layers: number[] }>();
   for (const c of cases()) {
+    const fam = byFamily.get(familyOf(c)) ?? { whole: [], layers: [] };
+    byFamily.set(familyOf(c), fam);
     const model = parseDockerfile(c.dockerfile);
     if (model.syntaxErrors.length)
       console.log(`  (syntax errors in ${c.name}: ${model.syntaxErrors.map((e) => e.message).join('; ')})`);
     const e = estimateImage(model, opts);
     const ec = pct(e.compressedBytes, c.realCompressed);
     wholeC.push(Math.abs(ec));
+    fam.whole.push(Math.abs(ec));
     if (!c.derived) independentC.push(Math.abs(ec));
     let u = '';
     if (c.realOnDisk) {
@@ -264,6 +284,7 @@ async function main(): Promise<void> {
       if (seen.has(key)) continue;
       seen.add(key);
       layerErr.push(Math.abs(err));
+      fam.layers.push(Math.abs(err));
       layerRows.push(
         `${lc.name.slice(0, 90).padEnd(92)} ${fmt(l.compressedBytes)} / ${fmt(lc.real)} / ${fmtPct(err)}`,
       );
@@ -287,6 +308,28 @@ async function main(): Promise<void> {
     `  package layers:           median |error| ${fmtPct(median(layerErr))} over ${layerErr.length} layers (max ${fmtPct(Math.max(...layerErr))})`,
   );
   console.log('  targets: whole-image median ≤ 10%, package layers ≤ 25%');
+  console.log('\nPer distro family of the parent image (compressed, median |error|)');
+  console.log('family'.padEnd(14), 'images', 'whole image', 'pkg layers', 'layer median');
+  for (const [fam, v] of [...byFamily].sort())
+    console.log(
+      fam.padEnd(14),
+      String(v.whole.length).padStart(6),
+      fmtPct(median(v.whole)).padStart(11),
+      String(v.layers.length).padStart(10),
+      (v.layers.length ? fmtPct(median(v.layers)) : '—').padStart(12),
+    );
+  const savings = await savingsRows(root);
+  console.log('\nSavings claimed by findings vs measured (on disk; truth: scripts/data/savings-truth.json)');
+  const savingsByKind = new Map<string, number[]>();
+  for (const r of savings) {
+    const err = r.claimed === null ? 1 : Math.abs(pct(r.claimed, r.real));
+    savingsByKind.set(r.kind, [...(savingsByKind.get(r.kind) ?? []), err]);
+    console.log(
+      `  ${r.kind.padEnd(28)} ${r.name.padEnd(44)} ${r.claimed === null ? 'no finding' : fmt(r.claimed)} / ${fmt(r.real)}${r.claimed === null ? '' : ` / ${fmtPct(pct(r.claimed, r.real))}`}`,
+    );
+  }
+  for (const [kind, errs] of savingsByKind)
+    console.log(`  ${kind}: median |error| ${fmtPct(median(errs))} over ${errs.length} cases`);
   console.log(
     '  note: base images are exact catalog entries; * marks cases whose toolchain (Node, Go, Python) or Alpine package sizes were derived from the same catalog: they check the ledger mechanics more than an independent prediction.',
   );

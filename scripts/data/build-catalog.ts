@@ -22,6 +22,8 @@ import {
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const REPO_INFO = join(ROOT, '..', 'shared', 'data', 'repo-info');
 const EXTRA = join(ROOT, 'scripts', 'data', 'extra-images.json');
+/** Old tags read from repo-info's history (see the file's `about`). */
+const HISTORY = join(ROOT, 'scripts', 'data', 'repo-info-history.json');
 const OUT = join(ROOT, 'src', 'data', 'base-images.json');
 
 type Os =
@@ -46,6 +48,8 @@ interface RepoInfoRecord {
   sourceLocal: string | null;
   asOf: string;
   notes?: string;
+  /** OS facts stated with the record where its layers do not show them (history records). */
+  osFacts?: { os: Os; osRelease: string | null; libc: 'glibc' | 'musl' | 'none' };
 }
 
 /** An entry as written to the table (CatalogEntry plus build-time facts used by the lookups). */
@@ -103,6 +107,7 @@ const UBUNTU_CODENAMES: Record<string, string> = {
 
 /** OS facts of a repo-info record, read from its first layer and its notes. */
 function osOf(r: RepoInfoRecord): { os: Os; osRelease: string | null; libc: 'glibc' | 'musl' | 'none' } {
+  if (r.osFacts) return r.osFacts;
   const first = r.layers?.[0]?.instruction ?? '';
   const notes = r.notes ?? '';
   let m = /alpine-minirootfs-(\d+\.\d+)/.exec(first);
@@ -158,7 +163,7 @@ function runtimeOf(r: RepoInfoRecord): { name: string; version: string } | null 
   if (!name) return null;
   const lead = /^(\d+(?:\.\d+)?)/.exec(r.tag)?.[1];
   if (name === 'java') {
-    const j = /(?:jdk|jre|temurin-|^)(\d{2})(?:-|$)/.exec(r.tag)?.[1] ?? /(\d{2})/.exec(r.tag)?.[1];
+    const j = /(?:jdk|jre|temurin-|^)(\d{1,2})(?:-|$)/.exec(r.tag)?.[1] ?? /(\d{2})/.exec(r.tag)?.[1];
     return { name, version: j ?? 'unknown' };
   }
   if (lead) return { name, version: lead };
@@ -262,37 +267,45 @@ function aliasesOf(r: RepoInfoRecord, os: { osRelease: string | null }): string[
   return out.filter((a) => a !== r.tag);
 }
 
-function fromRepoInfo(): OutEntry[] {
-  const out: OutEntry[] = [];
+/** The records of ../shared/data/repo-info, then the old tags of repo-info's history. */
+function repoInfoRecords(): RepoInfoRecord[] {
+  const out: RepoInfoRecord[] = [];
   for (const file of readdirSync(REPO_INFO)
     .filter((f) => f.endsWith('.json'))
-    .sort()) {
-    const records = JSON.parse(readFileSync(join(REPO_INFO, file), 'utf8')) as RepoInfoRecord[];
-    for (const r of records) {
-      const os = osOf(r);
-      const variant = variantOf(r.image, r.tag);
-      const src = [`docker-library/repo-info ${r.sourceRemote}`];
-      if (r.sourceLocal) src.push(`on-disk: ${r.sourceLocal}`);
-      out.push({
-        reference: `${r.image}:${r.tag}`,
-        image: r.image,
-        tag: r.tag,
-        compressedBytes: r.compressedBytes,
-        uncompressedBytes: r.uncompressedBytes ?? 0,
-        uncompressedDerived: r.uncompressedBytes == null,
-        ...os,
-        packages: null,
-        shell: true,
-        runtime: runtimeOf(r),
-        variant,
-        toolchain: toolchainOf(r, variant),
-        asOf: r.asOf,
-        source: src.join('; '),
-        layers: compactLayers(r.layers),
-        osRoots: osRootsOf(r.layers),
-        aliases: aliasesOf(r, os),
-      });
-    }
+    .sort())
+    out.push(...(JSON.parse(readFileSync(join(REPO_INFO, file), 'utf8')) as RepoInfoRecord[]));
+  const seen = new Set(out.map((r) => `${r.image}:${r.tag}`));
+  const history = JSON.parse(readFileSync(HISTORY, 'utf8')) as { records: RepoInfoRecord[] };
+  for (const r of history.records) if (!seen.has(`${r.image}:${r.tag}`)) out.push(r);
+  return out;
+}
+
+function fromRepoInfo(): OutEntry[] {
+  const out: OutEntry[] = [];
+  for (const r of repoInfoRecords()) {
+    const os = osOf(r);
+    const variant = variantOf(r.image, r.tag);
+    const src = [`docker-library/repo-info ${r.sourceRemote}`];
+    if (r.sourceLocal) src.push(`on-disk: ${r.sourceLocal}`);
+    out.push({
+      reference: `${r.image}:${r.tag}`,
+      image: r.image,
+      tag: r.tag,
+      compressedBytes: r.compressedBytes,
+      uncompressedBytes: r.uncompressedBytes ?? 0,
+      uncompressedDerived: r.uncompressedBytes == null,
+      ...os,
+      packages: null,
+      shell: true,
+      runtime: runtimeOf(r),
+      variant,
+      toolchain: toolchainOf(r, variant),
+      asOf: r.asOf,
+      source: src.join('; '),
+      layers: compactLayers(r.layers),
+      osRoots: osRootsOf(r.layers),
+      aliases: aliasesOf(r, os),
+    });
   }
   return out;
 }

@@ -12,6 +12,7 @@ export function summarizeStages(model: DockerfileModel): StageSummary[] {
       base: stage.from.resolvedImage ?? stage.from.image,
       resolvedBase: base.resolvedBase,
       known: base.known,
+      ...(base.approximate ? { approximate: true as const, catalogTag: base.catalogTag } : {}),
       final: stage.final,
       startLine: stage.span.line,
       endLine: stage.span.endLine,

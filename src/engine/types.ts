@@ -39,8 +39,12 @@ export interface StageSummary {
   base: string;
   /** The concrete catalog tag the base resolved to, or null when unknown / another stage / scratch. */
   resolvedBase: string | null;
-  /** True when the base is in the catalog, is `scratch`, or is an earlier stage. */
+  /** True when the base's exact tag is in the catalog, or it is `scratch` or an earlier stage. */
   known: boolean;
+  /** Additive: set when the size comes from another catalog tag than the one written. */
+  approximate?: true;
+  /** Additive: the catalog tag whose size stands in for the written one (with `approximate`). */
+  catalogTag?: string;
   final: boolean;
   startLine: number;
   endLine: number;

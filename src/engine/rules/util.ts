@@ -18,6 +18,7 @@ import type {
 import type { FixSafety } from '../types';
 import type { Fix, RuleContext, TextEdit } from './types';
 import type { CatalogEntry } from '../size/types';
+import { parseImageRef } from '../parse/images';
 
 // ---------------------------------------------------------------------------------------------
 // Positions
@@ -176,24 +177,8 @@ export interface BaseInfo {
 
 /** Splits an image reference (registry/name:tag@digest) into repository, tag and digest. */
 export function splitImage(reference: string): { repo: string; tag: string | null; digest: string | null } {
-  let rest = reference.trim();
-  let digest: string | null = null;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1) || null;
-    rest = rest.slice(0, at);
-  }
-  let tag: string | null = null;
-  const colon = rest.lastIndexOf(':');
-  if (colon >= 0 && !rest.slice(colon).includes('/')) {
-    tag = rest.slice(colon + 1) || null;
-    rest = rest.slice(0, colon);
-  }
-  let repo = rest.toLowerCase();
-  for (const prefix of ['docker.io/library/', 'index.docker.io/library/', 'docker.io/', 'library/']) {
-    if (repo.startsWith(prefix)) repo = repo.slice(prefix.length);
-  }
-  return { repo, tag, digest };
+  const { repository, tag, digest } = parseImageRef(reference);
+  return { repo: repository, tag, digest };
 }
 
 export function baseInfo(ctx: RuleContext, stage: Stage): BaseInfo | null {

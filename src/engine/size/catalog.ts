@@ -5,6 +5,8 @@ import type { BaseImageLookup, BaseResolution, CatalogEntry } from './types';
 import { ALPINE_BASE_PACKAGES, debianBaseSet, debianIndex, debianSuiteFor } from './packages';
 import { deepFreeze, frozenSet } from '../frozen';
 import raw from '../../data/base-images.json';
+import { parseImageRef } from '../parse/images';
+import { closestEntry, DEBIAN_CODENAMES, SUCCESSOR_IMAGES, tagShape, type Candidate } from './tag-match';
 
 /** A catalog entry as stored: CatalogEntry plus build-time facts used by the lookups. */
 interface StoredEntry extends CatalogEntry {
@@ -46,23 +48,6 @@ for (const e of doc.entries) {
   byImage.set(e.image, l);
 }
 
-/** Registry prefixes that all mean Docker Hub's official images. */
-const HUB_PREFIXES = [
-  'docker.io/library/',
-  'index.docker.io/library/',
-  'registry-1.docker.io/library/',
-  'registry.hub.docker.com/library/',
-  'docker.io/',
-  'index.docker.io/',
-  'registry-1.docker.io/',
-  'registry.hub.docker.com/',
-  'library/',
-  // Public mirrors of the official images.
-  'public.ecr.aws/docker/library/',
-  'mirror.gcr.io/library/',
-  'mirror.gcr.io/',
-];
-
 /** Other names of the same repositories. */
 const IMAGE_ALIASES: Record<string, string> = {
   'mcr.microsoft.com/dotnet/core/sdk': 'mcr.microsoft.com/dotnet/sdk',
@@ -98,25 +83,6 @@ const IMAGE_ALIASES: Record<string, string> = {
   'chainguard/nginx': 'cgr.dev/chainguard/nginx',
 };
 
-const DEBIAN_CODENAMES: Record<string, string> = {
-  buster: '10',
-  bullseye: '11',
-  bookworm: '12',
-  trixie: '13',
-  forky: '14',
-  sid: 'sid',
-};
-const UBUNTU_CODENAMES: Record<string, string> = {
-  bionic: '18.04',
-  focal: '20.04',
-  jammy: '22.04',
-  noble: '24.04',
-  oracular: '24.10',
-  plucky: '25.04',
-  questing: '25.10',
-  resolute: '26.04',
-};
-
 export interface ParsedReference {
   image: string;
   tag: string;
@@ -125,125 +91,16 @@ export interface ParsedReference {
 
 /** Splits and normalises an image reference (registry prefixes, case, digest, --platform). */
 export function parseReference(reference: string): ParsedReference | null {
-  let s = reference.trim();
   // `FROM --platform=$X image AS name` passed whole: keep the image word.
-  const words = s.split(/\s+/).filter((w) => w && !w.startsWith('--'));
-  if (words.length === 0) return null;
-  s = words[0].toLowerCase();
-  let digest: string | null = null;
-  const at = s.indexOf('@');
-  if (at >= 0) {
-    digest = s.slice(at + 1);
-    s = s.slice(0, at);
-  }
-  let tag = 'latest';
-  const colon = s.lastIndexOf(':');
-  if (colon > s.lastIndexOf('/')) {
-    tag = s.slice(colon + 1) || 'latest';
-    s = s.slice(0, colon);
-  }
-  for (const p of HUB_PREFIXES)
-    if (s.startsWith(p)) {
-      s = s.slice(p.length);
-      break;
-    }
-  if (s.startsWith('library/')) s = s.slice('library/'.length);
-  s = IMAGE_ALIASES[s] ?? s;
-  if (!s) return null;
-  return { image: s, tag, digest };
-}
-
-interface TagShape {
-  version: string | null;
-  words: string[];
-  osRelease: string | null;
-}
-
-const JAVA_IMAGES = new Set(['eclipse-temurin', 'openjdk', 'ibm-semeru-runtimes', 'sapmachine']);
-
-/** Version, variant words and OS release of a tag, normalised so equivalent spellings compare equal. */
-export function tagShape(image: string, tag: string): TagShape {
-  let t = tag.toLowerCase();
-  let osRelease: string | null = null;
-  if (image === 'debian') {
-    const m = /^([a-z]+)(.*)$/s.exec(t);
-    if (m && DEBIAN_CODENAMES[m[1]]) t = DEBIAN_CODENAMES[m[1]] + m[2];
-  }
-  if (image === 'ubuntu') {
-    const m = /^([a-z]+)(.*)$/s.exec(t);
-    if (m && UBUNTU_CODENAMES[m[1]]) t = UBUNTU_CODENAMES[m[1]] + m[2];
-  }
-  const m = /^v?(\d+(?:\.\d+)*)(?:[-_.]|$)(.*)$/.exec(t);
-  let version: string | null = null;
-  let rest = t;
-  if (m) {
-    version = m[1];
-    rest = m[2];
-  }
-  const words: string[] = [];
-  for (const w0 of rest.split('-')) {
-    const w = w0.trim();
-    if (!w || w === 'latest' || /^\d{8}$/.test(w) || /^r\d+$/.test(w)) continue;
-    if (w in DEBIAN_CODENAMES || w in UBUNTU_CODENAMES) {
-      osRelease = w;
-      continue;
-    }
-    const alp = /^alpine(\d+\.\d+)?/.exec(w);
-    if (alp) {
-      words.push('alpine');
-      if (alp[1]) osRelease = alp[1];
-      continue;
-    }
-    if (/^(al2023|al2|ubi\d*|ubi\d+-minimal|debian\d+)$/.test(w)) {
-      osRelease = w;
-      continue;
-    }
-    words.push(w);
-  }
-  // Implied words: php's default SAPI is cli; Java images default to the JDK; Corretto's 'jdk'
-  // suffix is the default too.
-  let ws = words;
-  if (image === 'php') ws = ws.filter((w) => w !== 'cli');
-  if (JAVA_IMAGES.has(image) && !ws.includes('jre') && !ws.includes('jdk')) ws = [...ws, 'jdk'];
-  if (image === 'amazoncorretto') ws = ws.filter((w) => w !== 'jdk');
-  if (image === 'debian' || image === 'ubuntu') ws = ws.filter((w) => w === 'slim');
-  return { version, words: [...new Set(ws)].sort(), osRelease };
-}
-
-function versionParts(v: string): number[] {
-  return v.split('.').map((x) => parseInt(x, 10) || 0);
-}
-
-/** True when `prefix` is `v` or a component-wise prefix of it (20 ⊑ 20.11.1). */
-function versionPrefix(prefix: string, v: string): boolean {
-  return v === prefix || v.startsWith(prefix + '.');
-}
-
-/** Distance between versions: major difference dominates, then minor, then patch. */
-function versionDistance(a: string, b: string): number {
-  const x = versionParts(a);
-  const y = versionParts(b);
-  let d = 0;
-  for (let i = 0; i < 3; i++) d = d * 1000 + Math.abs((x[i] ?? 0) - (y[i] ?? 0));
-  return d;
-}
-
-function sameWords(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((w, i) => w === b[i]);
-}
-
-function overlap(a: string[], b: string[]): number {
-  const s = new Set(b);
-  const common = a.filter((w) => s.has(w)).length;
-  return common / Math.max(1, new Set([...a, ...b]).size);
-}
-
-function cmpVersionDesc(a: string | null, b: string | null): number {
-  const x = versionParts(a ?? '0');
-  const y = versionParts(b ?? '0');
-  for (let i = 0; i < Math.max(x.length, y.length); i++)
-    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (y[i] ?? 0) - (x[i] ?? 0);
-  return 0;
+  const word = reference
+    .trim()
+    .split(/\s+/)
+    .find((w) => w && !w.startsWith('--'));
+  if (!word) return null;
+  const ref = parseImageRef(word.toLowerCase());
+  const image = IMAGE_ALIASES[ref.repository] ?? ref.repository;
+  if (!image) return null;
+  return { image, tag: ref.tag ?? 'latest', digest: ref.digest };
 }
 
 const SCRATCH: CatalogEntry = {
@@ -296,7 +153,7 @@ function resolve(reference: string): BaseResolution {
       'high',
       'scratch is the empty image: 0 bytes.',
     );
-  const candidates = byImage.get(p.image);
+  const candidates = byImage.get(p.image) ?? byImage.get(SUCCESSOR_IMAGES[p.image] ?? '');
   const digestNote = p.digest ? ' (the digest pin does not change the estimate)' : '';
   if (!candidates)
     return result(
@@ -344,60 +201,51 @@ function resolve(reference: string): BaseResolution {
     const le = latest ? byRef.get(latest) : null;
     wantVersion = le ? tagShape(le.image, le.tag).version : null;
   }
-  // Entries whose tag carries no version (nginx:alpine, redis:latest) take their runtime's version.
-  const shapes = candidates.map((e) => {
-    const s = tagShape(e.image, e.tag);
-    if (!s.version && e.runtime && /^\d/.test(e.runtime.version)) s.version = e.runtime.version;
-    return { e, s };
-  });
-  const sameVariant = shapes.filter((x) => sameWords(x.s.words, want.words));
-  const pool = sameVariant.length ? sameVariant : shapes;
-  // Best: version prefix match (patch → family); else nearest version; ties → the newest.
-  let best: { e: StoredEntry; s: TagShape } | null = null;
-  let bestScore = Infinity;
-  for (const x of pool) {
-    let score: number;
-    const ev = x.s.version;
-    if (!wantVersion || !ev) score = wantVersion === ev ? 0 : 5e8;
-    else if (versionPrefix(ev, wantVersion) || versionPrefix(wantVersion, ev)) score = 0;
-    else score = 1e6 + versionDistance(ev, wantVersion);
-    if (!sameVariant.length) score += (1 - overlap(x.s.words, want.words)) * 1e9;
-    if (want.osRelease && x.e.osRelease && want.osRelease !== x.e.osRelease) score += 1;
-    if (
-      score < bestScore ||
-      (score === bestScore && best && cmpVersionDesc(x.s.version, best.s.version) < 0)
-    ) {
-      best = x;
-      bestScore = score;
-    }
-  }
+  const successor = SUCCESSOR_IMAGES[p.image];
+  const best = closestEntry(
+    candidatesOf(p.image),
+    successor ? candidatesOf(successor) : [],
+    want,
+    wantVersion,
+  );
   if (!best) return result(null, 'unknown', 'low', `No catalog entry for ${key}.`);
-  const e = best.e;
-  const versionOk = bestScore < 1e6;
+  const e = best.entry;
   const osDiffers = !!(
     want.osRelease &&
     e.osRelease &&
     want.osRelease !== e.osRelease &&
     !(DEBIAN_CODENAMES[want.osRelease] && DEBIAN_CODENAMES[want.osRelease] === e.osRelease)
   );
-  if (sameVariant.length && versionOk) {
-    const osNote = osDiffers ? `, on ${osText(e)} rather than ${want.osRelease}` : '';
+  const osNote = osDiffers ? `, on ${osText(e)} rather than ${want.osRelease}` : '';
+  if (best.sameLine)
     return result(
       e,
       'family',
-      osDiffers ? 'medium' : 'medium',
-      `${key} is not in the catalog; estimated from the same family, ${e.reference} (${e.asOf})${osNote}${digestNote}.`,
+      'medium',
+      `${key} is not in the catalog; estimated from the same line, ${e.reference} (${e.asOf})${osNote}${digestNote}.`,
     );
-  }
-  const why = sameVariant.length
-    ? 'the nearest version of the same variant'
-    : 'the closest variant of this image';
+  const why = best.otherImage
+    ? `its successor image's closest tag`
+    : best.sameVariant
+      ? 'the nearest version of the same variant'
+      : 'the closest variant of this image';
   return result(
     e,
     'fallback',
     'low',
-    `${key} is not in the catalog; fell back to ${why}, ${e.reference}${digestNote}.`,
+    `${key} is not in the catalog; fell back to ${why}, ${e.reference}${osNote}${digestNote}.`,
   );
+}
+
+/** Catalog entries of an image with their tag shapes; a tag without a version (nginx:alpine,
+ *  redis:latest) takes its runtime's version, and the OS release is the entry's own. */
+function candidatesOf(image: string): Candidate<StoredEntry>[] {
+  return (byImage.get(image) ?? []).map((e) => {
+    const shape = tagShape(e.image, e.tag);
+    if (!shape.version && e.runtime && /^\d/.test(e.runtime.version)) shape.version = e.runtime.version;
+    shape.osRelease = e.osRelease ?? shape.osRelease;
+    return { entry: e, image: e.image, shape };
+  });
 }
 
 function alternatives(entry: CatalogEntry): CatalogEntry[] {

@@ -6,16 +6,22 @@ export const KB = 1000;
 export const MB = 1000 * 1000;
 export const GB = 1000 * MB;
 
-/** /var/lib/apt/lists after `apt-get update`, per OS release (main + updates + security). The
- *  Packages index of Debian bookworm main/amd64 lists ≈63 400 packages at ≈0.7 KB a stanza ≈ 44 MB
- *  (src/data/debian-bookworm.json: totalInIndex), plus the small -updates/-security indexes; trixie
- *  is ≈10% bigger. Ubuntu's default sources (main, restricted, universe, multiverse) add up to ≈ 50 MB. */
+/** /var/lib/apt/lists after `apt-get update` in a Debian official image, per release. The images
+ *  ship /etc/apt/apt.conf.d/docker-gzip-indexes (Acquire::GzipIndexes "true") and
+ *  docker-no-languages, so apt keeps the indexes compressed (.lz4) and downloads no translations.
+ *  Measured with scripts/data/measure-apt-lists.ts on 2026-12-03 (sources <suite>, -updates,
+ *  -security, main, amd64): bookworm 19.87 MB on disk (15.21 MB gzip in the layer), trixie
+ *  21.67 MB (16.62 MB); without GzipIndexes they would be 52.9 / 59.1 MB. bullseye and older
+ *  releases: bookworm's figure. Ubuntu's archive is not reachable here: its lists (main,
+ *  restricted, universe, multiverse; ≈ 50 MB as text) are scaled by the measured Debian
+ *  compressed/text ratio (19.87 / 52.91 = 0.376) — an assumption, since Ubuntu's images ship the
+ *  same docker-gzip-indexes file. */
 export const APT_LISTS_BYTES: Record<string, number> = {
-  bookworm: 46 * MB,
-  trixie: 50 * MB,
-  bullseye: 42 * MB,
-  default: 46 * MB,
-  ubuntu: 50 * MB,
+  bookworm: 19.87 * MB,
+  trixie: 21.67 * MB,
+  bullseye: 19.87 * MB,
+  default: 19.87 * MB,
+  ubuntu: 18.8 * MB,
 };
 
 /** /var/cache/apk after `apk update` / `apk add` without --no-cache: APKINDEX of main + community. */
@@ -120,7 +126,14 @@ export const APK_UNKNOWN_PACKAGE_BYTES = 3 * MB;
  *  412 MB and 650 MB for `npm install`): 170 MB. */
 export const NODE_MODULES_PROD = 60 * MB;
 export const NODE_MODULES_DEV = 170 * MB;
-/** npm's _cacache holds each installed tarball once: ≈ node_modules ÷ 3.3 (tgz of JS text). */
+/** npm's _cacache after an install that resolves versions (`npm install -g X`, `npm install X`):
+ *  every tarball plus every package's registry metadata (packuments, often larger than the code).
+ *  Measured with scripts/data/measure-savings.ts on 2026-12-03 (real `npm install -g` of
+ *  typescript, nodemon, pm2, serve, @nestjs/cli, @angular/cli into a scratch prefix and cache):
+ *  cache ÷ installed tree = 0.57–1.41, median 0.96. */
+export const NPM_CACHE_FRACTION_RESOLVED = 0.96;
+/** With a lockfile (`npm ci`) npm fetches the tarballs by their resolved URLs and no packuments:
+ *  ≈ node_modules ÷ 3.3 (tgz of JS text). Not measured here (assumption). */
 export const NPM_CACHE_FRACTION = 0.3;
 /** yarn v1 keeps unpacked copies of every package in its cache: ≈ the size of node_modules. */
 export const YARN_CACHE_FRACTION = 0.9;

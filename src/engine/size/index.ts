@@ -55,14 +55,29 @@ export function baseAlternatives(model: DockerfileModel, deps: SizeDeps = DEFAUL
   return alternativesFor(model, deps.bases);
 }
 
+export interface StageBaseDescription {
+  resolvedBase: string | null;
+  known: boolean;
+  /** Set when the size comes from another catalog tag than the one written. */
+  approximate?: true;
+  catalogTag?: string;
+}
+
+/**
+ * How a stage's base resolved. `known` holds only for the written tag itself (or a tag that named
+ * the very same image); a stand-in tag makes the stage approximate and names the tag used.
+ */
 export function describeStageBase(
   _model: DockerfileModel,
   stage: Stage,
   deps: SizeDeps = DEFAULT_DEPS,
-): { resolvedBase: string | null; known: boolean } {
+): StageBaseDescription {
   const b = stage.base;
   if ('stage' in b || 'scratch' in b) return { resolvedBase: null, known: true };
   const res = safeResolve({ deps }, b.image || stage.from.resolvedImage || stage.from.image);
   if (res.match === 'scratch') return { resolvedBase: null, known: true };
-  return { resolvedBase: res.entry?.reference ?? null, known: res.entry !== null && res.match !== 'unknown' };
+  const resolvedBase = res.entry?.reference ?? null;
+  if (res.match === 'exact' || res.match === 'alias') return { resolvedBase, known: true };
+  if (!res.entry) return { resolvedBase, known: false };
+  return { resolvedBase, known: false, approximate: true, catalogTag: res.entry.reference };
 }

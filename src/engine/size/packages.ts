@@ -9,6 +9,7 @@ import type { OsFamily, PackageSizer, PackageSizeResult } from './types';
 import { frozenSet } from '../frozen';
 import bookwormRaw from '../../data/debian-bookworm.json';
 import trixieRaw from '../../data/debian-trixie.json';
+import publishedBase from '../../data/debian-base-packages.json';
 
 interface DebianTableDoc {
   suite: string;
@@ -164,17 +165,30 @@ export function debianIndex(suite: DebianSuite): DebianIndex {
   return ix;
 }
 
+const PUBLISHED_BASE = (
+  publishedBase as { suites: Partial<Record<DebianSuite, { source: string; packages: string[] }>> }
+).suites;
+
+/**
+ * The minbase closure computed from a suite's table (Priority required + apt, with their
+ * dependencies): what debootstrap installs, except where a dependency's first alternative is not
+ * the one it picks (bookworm's `usrmerge | usr-is-merged` would pull in perl).
+ */
+export function computedDebianBaseSet(suite: DebianSuite): string[] {
+  const ix = debianIndex(suite);
+  return ix.closure([...ix.requiredSet(), 'apt'], { recommends: false, installed: null }).packages;
+}
+
 const baseSets = new Map<DebianSuite, ReadonlySet<string>>();
 /**
- * Packages of a Debian rootfs as the official images build it (debootstrap's minbase variant:
- * Priority required + apt, with their dependencies). Slim and full tags have the same packages;
- * slim only excludes documentation files.
+ * Packages of the Debian base image of a suite: the list repo-info publishes for that image
+ * (src/data/debian-base-packages.json), else the computed minbase closure. Slim and full tags have
+ * the same packages; slim only excludes documentation files.
  */
 export function debianBaseSet(suite: DebianSuite): ReadonlySet<string> {
   let s = baseSets.get(suite);
   if (!s) {
-    const ix = debianIndex(suite);
-    s = frozenSet(ix.closure([...ix.requiredSet(), 'apt'], { recommends: false, installed: null }).packages);
+    s = frozenSet(PUBLISHED_BASE[suite]?.packages ?? computedDebianBaseSet(suite));
     baseSets.set(suite, s);
   }
   return s;

@@ -652,7 +652,9 @@ function nodeInstall(s: RunScope, e: PackageInstall): void {
   if (e.manager === 'npm') {
     // A second install finds most tarballs already cached: only its index grows.
     const again = hasLive(s, 'npm-cache');
-    const b = Math.round(cacheBase * H.NPM_CACHE_FRACTION * (again ? 0.05 : 1));
+    // Installs that resolve versions also cache the registry metadata (measured, see heuristics).
+    const fraction = global || named ? H.NPM_CACHE_FRACTION_RESOLVED : H.NPM_CACHE_FRACTION;
+    const b = Math.round(cacheBase * fraction * (again ? 0.05 : 1));
     addItem(
       s.st,
       s.layer,

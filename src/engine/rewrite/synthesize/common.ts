@@ -12,6 +12,7 @@ import type {
   ShellCommand,
   Stage,
 } from '../../model';
+import { parseImageRef } from '../../parse/images';
 
 export interface SynthesisResult {
   text: string;
@@ -35,26 +36,16 @@ export interface ImageParts {
 }
 
 export function splitImage(ref: string): ImageParts {
-  let rest = ref.trim();
-  let digest: string | null = null;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1) || null;
-    rest = rest.slice(0, at);
-  }
-  let tag: string | null = null;
-  const colon = rest.lastIndexOf(':');
-  if (colon >= 0 && !rest.slice(colon).includes('/')) {
-    tag = rest.slice(colon + 1) || null;
-    rest = rest.slice(0, colon);
-  }
-  const slash = rest.lastIndexOf('/');
-  const prefix = slash >= 0 ? rest.slice(0, slash + 1) : '';
-  const name = (slash >= 0 ? rest.slice(slash + 1) : rest).toLowerCase();
-  let repository = rest.toLowerCase();
-  if (repository.startsWith('docker.io/')) repository = repository.slice('docker.io/'.length);
-  if (repository.startsWith('library/')) repository = repository.slice('library/'.length);
-  return { prefix, name, repository, tag, digest };
+  const { registry, name: path, repository, tag, digest } = parseImageRef(ref);
+  const full = registry ? `${registry}/${path}` : path;
+  const slash = full.lastIndexOf('/');
+  return {
+    prefix: slash >= 0 ? full.slice(0, slash + 1) : '',
+    name: full.slice(slash + 1).toLowerCase(),
+    repository,
+    tag,
+    digest,
+  };
 }
 
 /** Leading dotted version of a tag: '20.11.1-bookworm' → '20.11.1'; 'lts' → null. */
