@@ -217,6 +217,18 @@ export type Effect =
       kind: 'user-add';
       name: string | null;
       command: number;
+      /** (additive) The program: useradd, adduser, groupadd, addgroup. */
+      tool?: string;
+      /** (additive) A group rather than a user (groupadd, addgroup). */
+      group?: boolean;
+      /** (additive) A system account (-r, --system, BusyBox -S). */
+      system?: boolean;
+      /**
+       * (additive) The flag dialect: 'shadow' (useradd/groupadd: Debian, Ubuntu, RHEL; Alpine only
+       * with the shadow package), 'busybox' (adduser -S/-D/-G/-H: Alpine), 'debian' (adduser
+       * --system/--disabled-password: Debian's Perl adduser), 'any' (adduser NAME, both accept it).
+       */
+      dialect?: 'shadow' | 'busybox' | 'debian' | 'any';
     }
   | {
       kind: 'chdir'; // `cd dir` inside RUN (prefer WORKDIR)
