@@ -148,6 +148,11 @@ export interface Rewrite {
   dockerignore: string | null;
   estimate: Estimate;
   steps: RewriteStep[];
+  /**
+   * (additive) What the verifier finds in the final rewrite measured against the user's file,
+   * in words; empty when every invariant holds (the expected case: each step was checked).
+   */
+  violations?: string[];
 }
 
 export interface Analysis {

@@ -86,6 +86,8 @@ interface State {
   originLineStarts: number[];
   /** The ecosystem of the multi-stage synthesis applied so far, if any. */
   synthesized: string | null;
+  /** Problems a kept step made known in a caveat (a runtime version change). */
+  told: Set<string>;
 }
 
 export const DOCKERIGNORE_STEP = 'dockerignore';
@@ -158,7 +160,7 @@ function rewrite(
   opts: ResolvedOptions,
   estimate: Estimate,
 ): Omit<Rewrite, 'dockerignore'> {
-  const unchanged = { dockerfile: model.text, estimate, steps: [] as RewriteStep[] };
+  const unchanged = { dockerfile: model.text, estimate, steps: [] as RewriteStep[], violations: [] };
   if (model.syntaxErrors.length || !model.stages.length || model.text.length > MAX_REWRITE_CHARS)
     return unchanged;
 
@@ -169,6 +171,7 @@ function rewrite(
     history: [],
     originLineStarts: model.lineStarts,
     synthesized: null,
+    told: new Set(),
   };
   const steps: RewriteStep[] = [];
   const listed = new Set<string>(); // ids already reported (applied, dropped or switched off)
@@ -180,6 +183,7 @@ function rewrite(
     c.id +
     '|' +
     c.edits.map((e) => `${mapToOrigin(state, e.start) ?? 'new'}:${e.end - e.start}:${e.text}`).join('|');
+  const candidatesApplied: Candidate[] = [];
   let estimatesLeft = MAX_ESTIMATES;
   let applied = 0;
 
@@ -243,6 +247,7 @@ function rewrite(
         }
       }
       if (c.ecosystem) state.synthesized = c.ecosystem;
+      candidatesApplied.push(c);
       appliedKeys.add(keyOf(c));
       kept.push(...c.edits);
       const prior = appliedIds.has(c.id) ? steps.find((x) => x.id === c.id && x.enabled) : undefined;
@@ -320,7 +325,16 @@ function rewrite(
     state.history.push(kept);
   }
 
-  return { dockerfile: state.text, estimate: state.estimate, steps };
+  // The final rewrite, replayed as a whole against the user's file: the steps composed must
+  // keep what each kept alone.
+  const allowed = new Set(candidatesApplied.flatMap((c) => [...c.allow]));
+  const violations =
+    state.model === model
+      ? []
+      : verifyStep(model, state.model, model, allowed)
+          .filter((p) => !state.told.has(p.key))
+          .map((p) => p.message);
+  return { dockerfile: state.text, estimate: state.estimate, steps, violations };
 }
 
 /** What an edit would save, for a switched-off step the user may want to weigh (0 when it fails). */
@@ -372,6 +386,7 @@ function repairStep(
     c.edits = [...c.edits, ...mapped];
   }
   for (const p of problems) {
+    if (told.has(p.key)) state.told.add(p.key);
     if (p.repair?.note) c.repairs.push(p.repair.note);
     if (p.repair?.caveat && !c.caveats.includes(p.repair.caveat)) c.caveats.push(p.repair.caveat);
     if (!c.invariants.includes(p.invariant)) c.invariants.push(p.invariant);

@@ -20,25 +20,24 @@ const FILE_READERS = new Set(['chown', 'chmod', 'cp', 'mv', 'ls', 'cat', 'tar', 
 export function neededContextPaths(model: DockerfileModel): Set<string> {
   const out = new Set<string>();
   const clean = (s: string) => s.replace(/^\.\//, '').replace(/\/+$/, '');
-  for (const stage of model.stages) {
-    let wholeContext = false;
-    for (const i of stage.instructions) {
-      if (isCopy(i) && i.from === null)
-        for (const s of i.sources) {
-          if (i.remoteSources.includes(s)) continue;
-          const c = clean(s);
-          if (!c || c === '.') wholeContext = true;
-          else if (!c.startsWith('..')) out.add(c);
-        }
-    }
-    if (!wholeContext) continue;
+  let wholeContext = false;
+  for (const i of model.instructions)
+    if (isCopy(i) && i.from === null)
+      for (const s of i.sources) {
+        if (i.remoteSources.includes(s)) continue;
+        const c = clean(s);
+        if (!c || c === '.') wholeContext = true;
+        else if (!c.startsWith('..')) out.add(c);
+      }
+  // Files of the context travel between stages (COPY --from): any stage's commands may read them.
+  if (!wholeContext) return out;
+  for (const stage of model.stages)
     for (const at of commandsOf(stage)) {
       for (const f of SOURCE_FOLDERS[programOf(at.cmd)] ?? []) out.add(f);
       const readsFiles = FILE_READERS.has(programOf(at.cmd));
       for (const a of at.cmd.args)
         if (/^(\.\/)?\w[\w.-]*(\/[\w.*-]*)*$/.test(a) && (a.includes('/') || readsFiles)) out.add(clean(a));
     }
-  }
   return out;
 }
 
