@@ -212,6 +212,11 @@ export type Effect =
       output: string | null;
       args: string[];
       command: number;
+      /**
+       * (additive) What the output links, where the command says it: Go's cgo setting
+       * (CGO_ENABLED=0/1, or Go's default) and whether the binary is static.
+       */
+      linkage?: { cgo: 'on' | 'off' | 'default'; static: boolean };
     }
   | {
       kind: 'user-add';
