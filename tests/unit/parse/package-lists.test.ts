@@ -78,3 +78,17 @@ describe('architecture conditionals on linux/amd64', () => {
     ).toEqual(['a', 'b']);
   });
 });
+
+describe('flag abbreviations a tool accepts', () => {
+  const noCache = (run: string) =>
+    runs(parse('FROM python:3.12-slim', run))
+      .flatMap((r) => r.shell.effects)
+      .filter((e): e is Install => e.kind === 'package-install')
+      .map((e) => e.noCache);
+
+  it('pip reads --no-cache (any prefix down to --no-ca) as --no-cache-dir', () => {
+    expect(noCache('RUN pip install --no-cache flask')).toEqual([true]);
+    expect(noCache('RUN pip install --no-cache-d flask')).toEqual([true]);
+    expect(noCache('RUN pip install --no-color flask')).toEqual([false]);
+  });
+});
