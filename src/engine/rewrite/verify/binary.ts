@@ -81,11 +81,13 @@ function linkageOf(model: DockerfileModel, stage: Stage, builds: Build[]): Linka
   for (const b of builds) {
     const args = b.args.join(' ');
     if (b.tool === 'go') {
-      const env = envOf(b);
-      if (env.CGO_ENABLED === '0' || /-static\b|netgo/.test(args)) continue;
+      // The parser's linkage fact (CGO_ENABLED from the command, ENV or ARG); the stage's ENV at
+      // its end also covers a value set in a parent stage.
+      const cgo = envOf(b).CGO_ENABLED === '0' ? 'off' : (b.linkage?.cgo ?? 'default');
+      if (cgo === 'off' || b.linkage?.static) continue;
       const hasCompiler =
         base.libc === 'musl' ? ['gcc', 'build-base', 'musl-dev'].some((p) => installed.has(p)) : true;
-      if (env.CGO_ENABLED !== '1' && !hasCompiler) continue;
+      if (cgo !== 'on' && !hasCompiler) continue;
       return {
         libc: builderLibc,
         libstdcxx: null,
