@@ -140,7 +140,8 @@ export function rewriteDockerfile(
     const result = rewrite(model, outcomes, effective, start);
     if (dockerignore) {
       // The .dockerignore must serve the user's Dockerfile and the rewrite alike.
-      const checked = verifyDockerignore(dockerignore, [model, parseDockerfile(result.dockerfile)]);
+      const rewritten = result.dockerfile === model.text ? model : parseDockerfile(result.dockerfile);
+      const checked = verifyDockerignore(dockerignore, rewritten === model ? [model] : [model, rewritten]);
       dockerignore = checked.text;
       if (checked.repairs.length && first[0]) {
         first[0].repairs = checked.repairs;
