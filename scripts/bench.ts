@@ -7,6 +7,7 @@ import { CORPUS_DIR, loadCorpus } from './bench/corpus';
 import { measureEngineSpeed } from './bench/engine-speed';
 import { BUDGETS, budgetViolations, measureWeight } from './bench/weight';
 import { measureBrowser, type ColdLoad } from './bench/browser';
+import { measureVerifier, printVerifier } from './bench/verifier';
 
 const args = new Set(process.argv.slice(2));
 const only = (part: string) =>
@@ -129,6 +130,8 @@ if (only('accuracy')) {
     console.log(`\n# Accuracy: bench:accuracy failed (exit ${run.status}):\n${run.stderr}`);
   }
 }
+
+if (only('engine')) printVerifier((report.verifier = await measureVerifier()));
 
 if (budgets.length) {
   console.log('\n# Budgets (issue 16): measured ÷ budget, held when ≤ 1');

@@ -63,10 +63,13 @@ export function formatText(analysis: Analysis, options: TextOptions): string {
       `  estimated ${formatBytes(before)} -> ${formatBytes(after)} on disk (${formatBytes(before - after)} less)`,
     );
     for (const step of rw.steps) {
-      const off = step.enabled === false ? ' [off]' : '';
+      const withheld = step.status === 'withheld';
+      const off = withheld ? ' [withheld]' : step.enabled === false ? ' [off]' : '';
       out.push(
         `  - ${step.title}${off}${step.savingsBytes ? `  (saves ~${formatBytes(step.savingsBytes)})` : ''}`,
       );
+      if (withheld && step.withheldReason) out.push(`      ${oneLine(step.withheldReason)}`);
+      for (const r of step.repairs ?? []) out.push(`      repaired: ${oneLine(r)}`);
     }
   }
   if (options.rewrite) {

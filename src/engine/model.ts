@@ -212,11 +212,28 @@ export type Effect =
       output: string | null;
       args: string[];
       command: number;
+      /**
+       * (additive) What the output links, where the command says it: Go's cgo setting
+       * (CGO_ENABLED=0/1, or Go's default) and whether the binary is static.
+       */
+      linkage?: { cgo: 'on' | 'off' | 'default'; static: boolean };
     }
   | {
       kind: 'user-add';
       name: string | null;
       command: number;
+      /** (additive) The program: useradd, adduser, groupadd, addgroup. */
+      tool?: string;
+      /** (additive) A group rather than a user (groupadd, addgroup). */
+      group?: boolean;
+      /** (additive) A system account (-r, --system, BusyBox -S). */
+      system?: boolean;
+      /**
+       * (additive) The flag dialect: 'shadow' (useradd/groupadd: Debian, Ubuntu, RHEL; Alpine only
+       * with the shadow package), 'busybox' (adduser -S/-D/-G/-H: Alpine), 'debian' (adduser
+       * --system/--disabled-password: Debian's Perl adduser), 'any' (adduser NAME, both accept it).
+       */
+      dialect?: 'shadow' | 'busybox' | 'debian' | 'any';
     }
   | {
       kind: 'chdir'; // `cd dir` inside RUN (prefer WORKDIR)

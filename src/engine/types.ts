@@ -134,6 +134,17 @@ export interface RewriteStep {
   id?: string;
   enabled?: boolean;
   caveats?: string[];
+  /**
+   * applied: in the rewrite; off: switched off (by default or by the user); withheld: the
+   * verifier could not show it safe, so it is not applied and its saving is not counted.
+   */
+  status?: 'applied' | 'off' | 'withheld';
+  /** When withheld: which invariant failed, in words a user understands. */
+  withheldReason?: string;
+  /** What the verifier changed to keep the step safe (an ENV line, a translated command...). */
+  repairs?: string[];
+  /** The verifier's invariants the step failed (withheld) or needed a repair for. */
+  invariants?: string[];
 }
 
 export interface Rewrite {
@@ -141,6 +152,11 @@ export interface Rewrite {
   dockerignore: string | null;
   estimate: Estimate;
   steps: RewriteStep[];
+  /**
+   * (additive) What the verifier finds in the final rewrite measured against the user's file,
+   * in words; empty when every invariant holds (the expected case: each step was checked).
+   */
+  violations?: string[];
 }
 
 export interface Analysis {

@@ -216,12 +216,34 @@ const NESTING = new Set([
   'process_substitution',
 ]);
 
+/** Word types that quote their content (no field splitting inside). */
+const QUOTED = new Set(['string', 'raw_string', 'ansi_c_string', 'translated_string']);
+/** Commands that print the architecture, inside $( ) or backquotes. */
+const ARCH_PROBE = /(\$\(|`)\s*(dpkg --print-architecture|uname -m|apk --print-arch|arch)\s*(\)|`)/;
+/** How linux/amd64 is spelled by those commands (Debian, uname, Alpine, Go/Docker). */
+const AMD64_NAMES = ['amd64', 'x86_64', 'x86-64'];
+
+/** A case pattern (`amd64|x86_64` is split by the parser; `*`, `?` and [..] are globs). */
+function globMatches(pattern: string, word: string): boolean {
+  const re = pattern
+    .replace(/[.+^${}()|\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  try {
+    return new RegExp(`^${re}$`).test(word);
+  } catch {
+    return false;
+  }
+}
+
 class Walker {
   readonly commands: ShellCommand[] = [];
   private pending: Connector = null;
   /** Variables assigned by the script itself (`V=1; curl .../$V`, `export V=1`). */
   private readonly local = new Map<string, string | null>();
   private readonly lookup: Lookup;
+  /** Variables holding the architecture (`arch="$(dpkg --print-architecture)"`). */
+  private readonly archVars = new Set<string>();
   private depth = 0;
 
   constructor(
@@ -269,6 +291,10 @@ class Walker {
         return;
       case 'test_command':
         this.substitutionsIn(node);
+        return;
+      case 'case_statement':
+        if (this.archCase(node, nested)) return;
+        for (const child of node.children) if (child) this.visit(child, true);
         return;
       case 'list': {
         // `a && b && c` nests to the left; walk the chain without recursion (long && chains).
@@ -323,7 +349,7 @@ class Walker {
       else if (child.type.endsWith('_redirect')) redirects.push(child);
     }
     const name = nameNode ? this.word(nameNode.namedChild(0) ?? nameNode).value : '';
-    const args = argNodes.map((a) => this.word(a).value);
+    const args = argNodes.flatMap((a) => this.fields(a));
     const cmd = this.newCommand(node, name, args, nested);
     for (const e of envNodes) {
       const { key, value } = this.assignmentParts(e);
@@ -403,6 +429,7 @@ class Walker {
   private assignment(node: Node, _nested: boolean): void {
     const { key, value } = this.assignmentParts(node);
     if (key) this.local.set(key, value);
+    if (key && ARCH_PROBE.test(this.source.slice(node.startIndex, node.endIndex))) this.archVars.add(key);
     this.substitutionsIn(node);
   }
 
@@ -437,6 +464,56 @@ class Walker {
     }
     if (node.childCount === 0) return;
     for (const child of node.namedChildren) if (child) this.substitutionsIn(child);
+  }
+
+  /**
+   * The fields an argument becomes: an unquoted expansion with a known value is split on blanks
+   * as the shell splits it (`apt-get install $DEPS` installs each name; an empty one vanishes);
+   * quoted text stays one field.
+   */
+  private fields(node: Node): string[] {
+    const unquoted =
+      node.type === 'simple_expansion' ||
+      node.type === 'expansion' ||
+      (node.type === 'concatenation' &&
+        node.namedChildren.some((c) => c?.type === 'simple_expansion' || c?.type === 'expansion') &&
+        !node.namedChildren.some((c) => c && QUOTED.has(c.type)));
+    const w = this.word(node);
+    if (!unquoted || w.unresolved) return [w.value];
+    return w.value.split(/[ \t\n]+/).filter(Boolean);
+  }
+
+  /**
+   * `case "$(dpkg --print-architecture)" in amd64) ...;; arm64) ...;; esac`: on linux/amd64 only
+   * the matching branch runs, so only its commands are walked. Returns false when the case is not
+   * about the architecture (or no branch decides), and the caller walks every branch.
+   */
+  private archCase(node: Node, nested: boolean): boolean {
+    const value = node.childForFieldName('value');
+    if (!value || !this.isArchWord(value)) return false;
+    for (const item of node.namedChildren) {
+      if (!item || item.type !== 'case_item') continue;
+      const patterns: string[] = [];
+      const body: Node[] = [];
+      for (let i = 0; i < item.childCount; i++) {
+        const child = item.child(i);
+        if (!child) continue;
+        if (item.fieldNameForChild(i) === 'value') patterns.push(this.word(child).value);
+        else body.push(child);
+      }
+      if (!patterns.some((p) => AMD64_NAMES.some((a) => globMatches(p, a)))) continue;
+      for (const child of body) this.visit(child, true);
+      return true;
+    }
+    return false;
+  }
+
+  /** The word names the build's architecture: `$(dpkg --print-architecture)`, `$(uname -m)`, $TARGETARCH. */
+  private isArchWord(node: Node): boolean {
+    const text = this.source.slice(node.startIndex, node.endIndex);
+    if (ARCH_PROBE.test(text)) return true;
+    const m = /^"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?"?$/.exec(text);
+    return !!m && (m[1] === 'TARGETARCH' || this.archVars.has(m[1]));
   }
 
   /** The value of a shell word with quotes removed and known variables substituted. */

@@ -6,8 +6,8 @@ import type { CopyInstruction, DockerfileModel } from '../model';
 export type Ecosystem =
   'node' | 'python' | 'go' | 'rust' | 'java' | 'dotnet' | 'php' | 'ruby' | 'cpp' | 'other';
 
-/** The ecosystem from base images and the commands the RUNs run. */
-export function detectEcosystem(model: DockerfileModel): Ecosystem {
+/** The ecosystems from base images and the commands the RUNs run, in a fixed order. */
+export function detectEcosystems(model: DockerfileModel): Ecosystem[] {
   const images = model.stages.map((s) => (s.from.resolvedImage ?? s.from.image).toLowerCase()).join(' ');
   const programs = new Set<string>();
   for (const i of model.instructions) {
@@ -16,22 +16,29 @@ export function detectEcosystem(model: DockerfileModel): Ecosystem {
   }
   const has = (...names: string[]) => names.some((n) => programs.has(n));
   const img = (re: RegExp) => re.test(images);
-  if (has('go') || img(/(^|[/ ])golang[:@ ]|(^|[/ ])golang$/)) return 'go';
-  if (has('cargo', 'rustc') || img(/(^|[/ ])rust[:@ ]|(^|[/ ])rust$/)) return 'rust';
+  const out: Ecosystem[] = [];
+  if (has('go') || img(/(^|[/ ])golang[:@ ]|(^|[/ ])golang$/)) out.push('go');
+  if (has('cargo', 'rustc') || img(/(^|[/ ])rust[:@ ]|(^|[/ ])rust$/)) out.push('rust');
   if (
     has('mvn', 'gradle', 'gradlew', './gradlew', './mvnw', 'mvnw', 'java') ||
     img(/maven|gradle|openjdk|temurin|corretto|jdk|jre/)
   )
-    return 'java';
-  if (has('dotnet') || img(/dotnet/)) return 'dotnet';
+    out.push('java');
+  if (has('dotnet') || img(/dotnet/)) out.push('dotnet');
   if (has('npm', 'yarn', 'pnpm', 'npx', 'node', 'bun') || img(/(^|[/ ])(node|bun)[:@ ]|(^|[/ ])node$/))
-    return 'node';
+    out.push('node');
   if (has('pip', 'pip3', 'poetry', 'uv', 'pipenv', 'python', 'python3', 'conda') || img(/python|conda/))
-    return 'python';
-  if (has('composer', 'php', 'docker-php-ext-install') || img(/(^|[/ ])php[:@ ]|composer/)) return 'php';
-  if (has('bundle', 'gem', 'rails') || img(/(^|[/ ])ruby[:@ ]/)) return 'ruby';
-  if (has('cmake', 'make', 'gcc', 'g++', 'clang', 'ninja') || img(/(^|[/ ])gcc[:@ ]/)) return 'cpp';
-  return 'other';
+    out.push('python');
+  if (has('composer', 'php', 'docker-php-ext-install') || img(/(^|[/ ])php[:@ ]|composer/)) out.push('php');
+  if (has('bundle', 'gem', 'rails') || img(/(^|[/ ])ruby[:@ ]/)) out.push('ruby');
+  if (!out.length && (has('cmake', 'make', 'gcc', 'g++', 'clang', 'ninja') || img(/(^|[/ ])gcc[:@ ]/)))
+    out.push('cpp');
+  return out.length ? out : ['other'];
+}
+
+/** The first ecosystem the Dockerfile reveals. */
+export function detectEcosystem(model: DockerfileModel): Ecosystem {
+  return detectEcosystems(model)[0];
 }
 
 const COMMON = [
@@ -161,7 +168,8 @@ function mentioned(model: DockerfileModel, entry: string): boolean {
 
 export function suggestDockerignore(model: DockerfileModel): string | null {
   if (!model.stages.length || !contextCopies(model).length) return null;
-  const eco = detectEcosystem(model);
+  // A multi-ecosystem file (a Node front-end and a Rust helper) gets the union of the lists.
+  const ecosystems = detectEcosystems(model);
   const used = usedNames(model);
   const usesTests = model.instructions.some(
     (i) =>
@@ -186,7 +194,11 @@ export function suggestDockerignore(model: DockerfileModel): string | null {
     if (entry === 'docs' && mentioned(model, 'docs')) return false;
     return true;
   };
-  for (const e of [...COMMON, '', ...PER_ECOSYSTEM[eco]]) if (keep(e)) lines.push(e);
+  const entries = [...COMMON];
+  for (const eco of ecosystems)
+    for (const e of ['', ...PER_ECOSYSTEM[eco]])
+      if (e === '' || e.startsWith('#') || !entries.includes(e)) entries.push(e);
+  for (const e of entries) if (keep(e)) lines.push(e);
   // README files are kept: package builds (pyproject readme, npm pack) often read them.
   const text = lines
     .join('\n')

@@ -12,9 +12,11 @@
 //   be stale anyway; the rules then run on the synthesized file and fix what it carried over
 //   (e.g. an apt install copied into the runtime stage), and every later step's saving is
 //   measured on top of the new structure, so no saving is counted twice.
-// - Every step is checked before it is kept: the text must parse without syntax errors, the final
-//   image must keep its promises (CMD, ENTRYPOINT, EXPOSE, USER, ENV, LABEL, HEALTHCHECK,
-//   WORKDIR, STOPSIGNAL, VOLUME) and the estimate must not grow; otherwise it is dropped.
+// - Every step is checked before it is kept: the text must parse without syntax errors, the
+//   verifier (verify/) replays it through the parsed model and finds no problem it introduces
+//   (paths, parent stages, dialect, binaries, runtime: the final image keeps its promises) and
+//   the estimate must not grow. A step that fails is repaired when the repair is certain, else
+//   withheld: listed with its reason, not applied, its saving not counted.
 // - The passes run until nothing is left to apply (a fixed point, so rewriting the result again
 //   changes nothing), bounded by MAX_PASSES / MAX_STEPS / MAX_ESTIMATES for huge inputs.
 import type { DockerfileModel } from '../model';
@@ -22,9 +24,11 @@ import type { ResolvedOptions } from '../options';
 import type { Estimate, Rewrite, RewriteStep, Technique } from '../types';
 import type { Fix, TextEdit } from '../rules/types';
 import { runRules, SIZE_TECHNIQUES, type RuleOutcome } from '../rules/run';
+import { parseDockerfile } from '../parse';
 import { estimateImage } from '../size';
 import { applyEdits, fixesConflict, isWholeFile, lineAt, mapBack, selfConsistent } from './apply';
-import { brokenPromises, extractPromises, type PromiseKey, type Promises } from './promises';
+import type { PromiseKey } from './promises';
+import { verifyDockerignore, verifyStep, withheldReason, type Problem } from './verify';
 import { suggestDockerignore } from './dockerignore';
 import { synthesizeMultiStage } from './synthesize';
 import { JLINK_STEP, JLINK_TITLE, jlinkRuntime } from './synthesize/jlink';
@@ -69,6 +73,9 @@ interface Candidate {
   findingSavings: number | null;
   /** The ecosystem of a multi-stage synthesis. */
   ecosystem?: string;
+  /** What the verifier repaired, and the invariants involved. */
+  repairs: string[];
+  invariants: string[];
 }
 
 interface State {
@@ -80,6 +87,8 @@ interface State {
   originLineStarts: number[];
   /** The ecosystem of the multi-stage synthesis applied so far, if any. */
   synthesized: string | null;
+  /** Problems a kept step made known in a caveat (a runtime version change). */
+  told: Set<string>;
 }
 
 export const DOCKERIGNORE_STEP = 'dockerignore';
@@ -120,6 +129,7 @@ export function rewriteDockerfile(
           'Check the list against your project: a file the build or the app needs at run time must not be excluded (remove its line).',
         ],
         enabled,
+        status: enabled ? 'applied' : 'off',
       });
       // The size model decides whether the assumption shrinks the image; should it ever say the
       // opposite, the .dockerignore is still suggested but later estimates keep the old assumption
@@ -131,6 +141,16 @@ export function rewriteDockerfile(
       }
     }
     const result = rewrite(model, outcomes, effective, start, measured);
+    if (dockerignore) {
+      // The .dockerignore must serve the user's Dockerfile and the rewrite alike.
+      const rewritten = result.dockerfile === model.text ? model : parseDockerfile(result.dockerfile);
+      const checked = verifyDockerignore(dockerignore, rewritten === model ? [model] : [model, rewritten]);
+      dockerignore = checked.text;
+      if (checked.repairs.length && first[0]) {
+        first[0].repairs = checked.repairs;
+        first[0].invariants = ['dockerignore'];
+      }
+    }
     return { ...result, steps: [...first, ...result.steps], dockerignore };
   } catch {
     // The rewriter must never break the analysis: offer the text unchanged.
@@ -145,11 +165,10 @@ function rewrite(
   estimate: Estimate,
   measured: Measurements,
 ): Omit<Rewrite, 'dockerignore'> {
-  const unchanged = { dockerfile: model.text, estimate, steps: [] as RewriteStep[] };
+  const unchanged = { dockerfile: model.text, estimate, steps: [] as RewriteStep[], violations: [] };
   if (model.syntaxErrors.length || !model.stages.length || model.text.length > MAX_REWRITE_CHARS)
     return unchanged;
 
-  const promises = extractPromises(model);
   const state: State = {
     text: model.text,
     model,
@@ -157,6 +176,7 @@ function rewrite(
     history: [],
     originLineStarts: model.lineStarts,
     synthesized: null,
+    told: new Set(),
   };
   const steps: RewriteStep[] = [];
   const listed = new Set<string>(); // ids already reported (applied, dropped or switched off)
@@ -168,6 +188,7 @@ function rewrite(
     c.id +
     '|' +
     c.edits.map((e) => `${mapToOrigin(state, e.start) ?? 'new'}:${e.end - e.start}:${e.text}`).join('|');
+  const candidatesApplied: Candidate[] = [];
   let estimatesLeft = MAX_ESTIMATES;
   let applied = 0;
 
@@ -231,6 +252,7 @@ function rewrite(
         }
       }
       if (c.ecosystem) state.synthesized = c.ecosystem;
+      candidatesApplied.push(c);
       appliedKeys.add(keyOf(c));
       kept.push(...c.edits);
       const prior = appliedIds.has(c.id) ? steps.find((x) => x.id === c.id && x.enabled) : undefined;
@@ -239,17 +261,32 @@ function rewrite(
       appliedIds.add(c.id);
       progressed = true;
     };
-    const tryGroup = (group: Candidate[], sameEstimate: boolean): boolean => {
+    // A group is kept, or fails with the problems the verifier found (none when it merely
+    // changed the estimate of a batch that should not have: it is then tried one by one).
+    const tryGroup = (group: Candidate[], sameEstimate: boolean): Problem[] | null => {
       for (const c of group) listed.add(c.id);
-      const text = applyEdits(baseText, [...kept, ...group.flatMap((c) => c.edits)]);
-      if (text === state.text) return true;
+      const applied = [...kept, ...group.flatMap((c) => c.edits)];
+      let text = applyEdits(baseText, applied);
+      if (text === state.text) return null;
       estimatesLeft--;
       work += text.length;
-      const next = check(measured.parse(text), promises, new Set(group.flatMap((c) => [...c.allow])));
-      if (!next) return false;
-      const est = measured.estimate(text, opts);
+      let next = measured.parse(text);
+      if (next.syntaxErrors.length || !next.stages.length) return [UNPARSABLE];
+      const allow = new Set(group.flatMap((c) => [...c.allow]));
+      const problems = verifyStep(state.model, next, model, allow);
+      const repairedStep = problems.length > 0;
+      if (repairedStep) {
+        const repaired =
+          group.length === 1 ? repairStep(group[0], text, problems, applied, state, model, allow) : null;
+        if (!repaired) return problems;
+        text = repaired.text;
+        next = repaired.model;
+      }
+      const est = repairedStep ? estimateImage(next, opts) : measured.estimate(text, opts);
       const delta = state.estimate.uncompressedBytes - est.uncompressedBytes;
-      if (delta < 0 || (sameEstimate && delta !== 0)) return false;
+      // A step the size model finds no saving in is dropped quietly: nothing unsafe to explain.
+      // A step that needed a repair must still save something to be worth it.
+      if (delta < 0 || (sameEstimate && delta !== 0) || (repairedStep && delta <= 0)) return [];
       const weights = group.map((c) => Math.max(0, c.findingSavings ?? 0));
       const total = weights.reduce((a, b) => a + b, 0);
       const shares = weights.map((w) => (total > 0 ? Math.floor((delta * w) / total) : 0));
@@ -258,21 +295,32 @@ function rewrite(
       state.text = text;
       state.model = next;
       state.estimate = est;
-      return true;
+      return null;
+    };
+    const withhold = (c: Candidate, problems: Problem[]): void => {
+      if (!problems.length) return;
+      steps.push({
+        ...toStep(c, 0, false),
+        status: 'withheld',
+        withheldReason: withheldReason(problems),
+        invariants: [...new Set(problems.map((p) => p.invariant))],
+      });
     };
     const oneByOne = (group: Candidate[]): void => {
       for (let k = 0; k < group.length; k++) {
         if (overBudget()) {
-          tryGroup(group.slice(k), false);
+          const failed = tryGroup(group.slice(k), false);
+          if (failed && group.length - k === 1) withhold(group[k], failed);
           return;
         }
-        tryGroup([group[k]], false);
+        const failed = tryGroup([group[k]], false);
+        if (failed) withhold(group[k], failed);
       }
     };
     const sized = selected.filter((c) => c.wholeFile || SIZE_TECHNIQUES.has(c.technique));
     const others = selected.filter((c) => !sized.includes(c));
     oneByOne(sized);
-    if (others.length > 1 && !tryGroup(others, true)) oneByOne(others);
+    if (others.length > 1 && tryGroup(others, true)) oneByOne(others);
     else if (others.length === 1) oneByOne(others);
     if (!progressed) {
       // Nothing in this selection could be kept: the others (if any) get the next pass.
@@ -282,7 +330,16 @@ function rewrite(
     state.history.push(kept);
   }
 
-  return { dockerfile: state.text, estimate: state.estimate, steps };
+  // The final rewrite, replayed as a whole against the user's file: the steps composed must
+  // keep what each kept alone.
+  const allowed = new Set(candidatesApplied.flatMap((c) => [...c.allow]));
+  const violations =
+    state.model === model
+      ? []
+      : verifyStep(model, state.model, model, allowed)
+          .filter((p) => !state.told.has(p.key))
+          .map((p) => p.message);
+  return { dockerfile: state.text, estimate: state.estimate, steps, violations };
 }
 
 /** What an edit would save, for a switched-off step the user may want to weigh (0 when it fails). */
@@ -292,15 +349,54 @@ function savingOf(state: State, edit: TextEdit, opts: ResolvedOptions, measured:
   return Math.max(0, state.estimate.uncompressedBytes - measured.estimate(text, opts).uncompressedBytes);
 }
 
-/** The parsed text when it has no syntax errors and keeps the promises; else null. */
-function check(
-  next: DockerfileModel,
-  promises: Promises,
+const UNPARSABLE: Problem = {
+  invariant: 'syntax',
+  key: 'syntax',
+  message: 'the rewritten Dockerfile would not parse.',
+};
+
+/**
+ * Applies the certain repairs of a step's problems and folds them into the step's own edits (so
+ * the offsets still map back to the user's text); null when a problem has no certain repair or
+ * the repaired text still fails.
+ */
+function repairStep(
+  c: Candidate,
+  text: string,
+  problems: Problem[],
+  applied: TextEdit[],
+  state: State,
+  original: DockerfileModel,
   allow: ReadonlySet<PromiseKey>,
-): DockerfileModel | null {
-  if (next.syntaxErrors.length || !next.stages.length) return null;
-  if (brokenPromises(promises, extractPromises(next), allow).length) return null;
-  return next;
+): { text: string; model: DockerfileModel } | null {
+  if (problems.some((p) => !p.repair)) return null;
+  const edits = problems.flatMap((p) => p.repair?.edits ?? []);
+  if (!selfConsistent(edits)) return null;
+  const repaired = applyEdits(text, edits);
+  const model = parseDockerfile(repaired);
+  // A problem repaired by a caveat stays in the model: the caveat is what makes it known.
+  const told = new Set(problems.filter((p) => p.repair?.caveat && !p.repair.edits?.length).map((p) => p.key));
+  if (model.syntaxErrors.length) return null;
+  if (verifyStep(state.model, model, original, allow).some((p) => !told.has(p.key))) return null;
+  if (c.wholeFile) c.edits = [{ start: 0, end: state.text.length, text: repaired }];
+  else if (edits.length) {
+    const mapped: TextEdit[] = [];
+    for (const e of edits) {
+      const start = mapBack(e.start, applied);
+      const end = mapBack(e.end, applied);
+      if (start === null || end === null) return null;
+      mapped.push({ start, end, text: e.text });
+    }
+    if (fixesConflict(mapped, applied)) return null;
+    c.edits = [...c.edits, ...mapped];
+  }
+  for (const p of problems) {
+    if (told.has(p.key)) state.told.add(p.key);
+    if (p.repair?.note) c.repairs.push(p.repair.note);
+    if (p.repair?.caveat && !c.caveats.includes(p.repair.caveat)) c.caveats.push(p.repair.caveat);
+    if (!c.invariants.includes(p.invariant)) c.invariants.push(p.invariant);
+  }
+  return { text: repaired, model };
 }
 
 function isEnabled(c: Candidate, opts: ResolvedOptions): boolean {
@@ -311,7 +407,7 @@ function isEnabled(c: Candidate, opts: ResolvedOptions): boolean {
 }
 
 function toStep(c: Candidate, savings: number, enabled: boolean): RewriteStep {
-  return {
+  const step: RewriteStep = {
     id: c.id,
     ruleId: c.ruleId,
     technique: c.technique,
@@ -320,7 +416,11 @@ function toStep(c: Candidate, savings: number, enabled: boolean): RewriteStep {
     savingsBytes: Math.max(0, Math.round(savings)),
     caveats: c.caveats,
     enabled,
+    status: enabled ? 'applied' : 'off',
   };
+  if (c.repairs.length) step.repairs = [...c.repairs];
+  if (c.invariants.length) step.invariants = [...c.invariants];
+  return step;
 }
 
 /** Candidates from the outcomes of one pass (plus the multi-stage synthesis on the user's text). */
@@ -369,6 +469,8 @@ function collect(
       allow,
       findingSavings: o.finding.savingsBytes,
       ecosystem,
+      repairs: [],
+      invariants: [],
     });
     caveats = [];
   }
@@ -397,6 +499,8 @@ function collect(
         allow: s.ecosystem === 'static' ? new Set(STATIC_ALLOW) : new Set(),
         findingSavings: null,
         ecosystem: s.ecosystem,
+        repairs: [],
+        invariants: [],
       });
     }
   }
@@ -416,6 +520,8 @@ function collect(
         wholeFile: false,
         allow: new Set(),
         findingSavings: opts.disabledSteps.has(JLINK_STEP) ? savingOf(state, j.edit, opts, measured) : null,
+        repairs: [],
+        invariants: [],
       });
   }
   return out;

@@ -42,9 +42,15 @@ CMD ["node", "server.js"]
         if (i.keyword !== 'CMD' && i.keyword !== 'ENTRYPOINT') continue;
         const ins = i as CmdLikeInstruction;
         if (ins.form !== 'shell' || ins.argsAfterFlags.trim() === '') continue;
+        // Bracket text that is not valid JSON is broken-json-form's finding (a different consequence).
+        if (ins.argsAfterFlags.trim().startsWith('[')) continue;
+        // `CMD exec app`: the shell replaces itself with the app, which then receives SIGTERM.
+        const execs = ins.shell?.commands.length === 1 && ins.shell.commands[0].name === 'exec';
         out.push({
           span: ins.span,
-          message: `${ins.keyword} ${ins.argsAfterFlags.trim()} runs under /bin/sh -c, so the app does not receive SIGTERM${shellless ? ' — and this base image has no shell at all' : ''}; use the JSON form.`,
+          message: execs
+            ? `${ins.keyword} ${ins.argsAfterFlags.trim()} starts a shell that replaces itself with the app (which then receives SIGTERM)${shellless ? ', but this base image has no shell at all' : ''}; the JSON form does the same without the shell.`
+            : `${ins.keyword} ${ins.argsAfterFlags.trim()} runs under /bin/sh -c, so the app does not receive SIGTERM${shellless ? ' — and this base image has no shell at all' : ''}; use the JSON form.`,
           fix: toJson(model, ins, ins.keyword === 'ENTRYPOINT' && hasCmd),
         });
       }

@@ -8,7 +8,10 @@ import { rule as aptNoInstallRecommends } from './apt-no-install-recommends';
 import { rule as aptUpdateAlone } from './apt-update-alone';
 import { rule as baseImageLatest } from './base-image-latest';
 import { rule as baseImageUntagged } from './base-image-untagged';
+import { rule as brokenJsonForm } from './broken-json-form';
 import { rule as buildTools } from './build-tools';
+import { rule as cgoBinaryOnStaticBase } from './cgo-binary-on-static-base';
+import { rule as dockerInRun } from './docker-in-run';
 import { rule as cacheMount } from './cache-mount';
 import { rule as chownInSeparateRun } from './chown-in-separate-run';
 import { rule as cleanupInSeparateRun } from './cleanup-in-separate-run';
@@ -71,8 +74,10 @@ export const allRules: readonly Rule[] = [
   aptUpdateAlone,
   baseImageLatest,
   baseImageUntagged,
+  brokenJsonForm,
   buildTools,
   cacheMount,
+  cgoBinaryOnStaticBase,
   chownInSeparateRun,
   cleanupInSeparateRun,
   consecutiveRun,
@@ -85,6 +90,7 @@ export const allRules: readonly Rule[] = [
   copyWholeStage,
   devDependencies,
   dnfCleanAll,
+  dockerInRun,
   duplicateStageName,
   envSameStatementRef,
   exposeFormat,

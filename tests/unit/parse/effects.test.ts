@@ -478,13 +478,33 @@ describe('files, downloads, builds, users', () => {
 
   it('users and cd', () => {
     expect(effectsOf('groupadd -r app && useradd -r -g app -d /home/app app')).toEqual([
-      { kind: 'user-add', name: 'app', command: 0 },
-      { kind: 'user-add', name: 'app', command: 1 },
+      {
+        kind: 'user-add',
+        name: 'app',
+        command: 0,
+        tool: 'groupadd',
+        group: true,
+        system: true,
+        dialect: 'shadow',
+      },
+      {
+        kind: 'user-add',
+        name: 'app',
+        command: 1,
+        tool: 'useradd',
+        group: false,
+        system: true,
+        dialect: 'shadow',
+      },
     ]);
     expect(effectsOf('addgroup -S app && adduser -S -G app app', 'alpine')[1]).toMatchObject({
       kind: 'user-add',
       name: 'app',
+      system: true,
+      dialect: 'busybox',
     });
+    expect(effectsOf('adduser --system --group app')[0]).toMatchObject({ dialect: 'debian', system: true });
+    expect(effectsOf('adduser app')[0]).toMatchObject({ dialect: 'any', system: false });
     expect(effectsOf('cd /src && make')[0]).toEqual({ kind: 'chdir', path: '/src', command: 0 });
   });
 });

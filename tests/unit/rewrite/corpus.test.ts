@@ -61,6 +61,7 @@ describe.skipIf(!present)('rewrite over the corpus', () => {
     expect(idempotent, 'rewriting the rewrite changes nothing').toBe(true);
     expect(neverGrows, 'the estimate never grows').toBe(true);
     expect(broken, 'the final image keeps its promises').toEqual([]);
+    expect(a.rewrite.violations ?? [], 'the verifier finds no violation in the final rewrite').toEqual([]);
   });
 });
 

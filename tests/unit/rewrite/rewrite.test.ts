@@ -167,7 +167,11 @@ describe('steps that would do harm are dropped', () => {
       outcome(m, 'x-broken', 2, 'safe', [replace(m.text, 'LABEL a=b', 'LABELL a=b')]),
     ]);
     expect(r.dockerfile).toBe(BASE);
-    expect(r.steps.some((s) => s.ruleId === 'x-broken')).toBe(false);
+    // Listed as withheld, with its reason, and not counted.
+    const step = r.steps.find((s) => s.ruleId === 'x-broken');
+    expect(step?.status).toBe('withheld');
+    expect(step?.enabled).toBe(false);
+    expect(step?.withheldReason).toMatch(/would not parse/);
   });
 
   it.each([

@@ -95,6 +95,8 @@ describe('the seeds’ naive Dockerfiles', () => {
       expect(parseDockerfile(out).stages.length).toBeGreaterThan(1);
       expect(a.rewrite.steps.find((s) => s.id === 'multi-stage')?.enabled).toBe(true);
       expect(promisesBroken(seed.text, out)).toEqual([]);
+      expect(a.rewrite.violations).toEqual([]);
+      expect(a.rewrite.steps.filter((s) => s.status === 'withheld')).toEqual([]);
       const r = reduction(a);
       rows.push(
         `${name.padEnd(16)} ${mb(a.estimate.uncompressedBytes).padStart(10)} → ${mb(a.rewrite.estimate.uncompressedBytes).padStart(9)}  ${(r * 100).toFixed(1)} % smaller`,

@@ -101,6 +101,15 @@ export function has(p: ParsedArgs, ...names: string[]): boolean {
   return names.some((n) => p.options.has(n));
 }
 
+/**
+ * True when a long option is given in full or abbreviated, as optparse/argparse tools (pip)
+ * accept: `--no-cache` means `--no-cache-dir` for pip. `shortest` is the shortest unambiguous prefix.
+ */
+export function hasAbbreviated(p: ParsedArgs, full: string, shortest: string): boolean {
+  for (const o of p.options.keys()) if (o.length >= shortest.length && full.startsWith(o)) return true;
+  return false;
+}
+
 export function value(p: ParsedArgs, ...names: string[]): string | null {
   for (const n of names) {
     const v = p.options.get(n);

@@ -295,8 +295,28 @@ export const userAdd: Detector = (inv) => {
     (inv.name === 'adduser' && positionals.length >= 2
       ? positionals[0]
       : positionals[positionals.length - 1]) ?? null;
-  return [{ kind: 'user-add', name, command: inv.command }];
+  const group = inv.name === 'groupadd' || inv.name === 'addgroup';
+  return [
+    {
+      kind: 'user-add',
+      name,
+      command: inv.command,
+      tool: inv.name,
+      group,
+      system: inv.args.some((a) => a === '--system' || (/^-[A-Za-z]+$/.test(a) && /[rS]/.test(a))),
+      dialect: userDialect(inv.name, inv.args),
+    },
+  ];
 };
+
+/** Which account tool's flags these are (see the user-add effect's `dialect`). */
+function userDialect(name: string, args: string[]): 'shadow' | 'busybox' | 'debian' | 'any' {
+  if (name === 'useradd' || name === 'groupadd') return 'shadow';
+  if (args.some((a) => a.startsWith('--'))) return 'debian';
+  // BusyBox's own short flags; Debian's adduser rejects them (-S, -D) or reads them differently.
+  if (args.some((a) => /^-[A-Za-z]*[SDHG]/.test(a))) return 'busybox';
+  return 'any';
+}
 
 export const cd: Detector = (inv, ctx) => {
   const target = inv.args.find((a) => a !== '-P' && a !== '-L') ?? '~';

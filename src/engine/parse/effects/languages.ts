@@ -51,7 +51,7 @@ function goArgs(args: string[]): {
   return { positionals, options, flags };
 }
 
-export const go: Detector = (inv) => {
+export const go: Detector = (inv, ctx) => {
   const p = goArgs(inv.args);
   const [sub, ...rest] = p.positionals;
   const opt = (name: string) => {
@@ -81,8 +81,17 @@ export const go: Detector = (inv) => {
           flags: p.flags,
         }),
       ];
-    case 'build':
-      return [build(inv, 'go', rest[rest.length - 1] ?? null, opt('o'))];
+    case 'build': {
+      // Linkage: cgo is on when CGO_ENABLED=1, off when 0, and otherwise Go's default (on when a
+      // C compiler is present: golang:* Debian images have gcc, golang:*-alpine has not).
+      const cgoVar = envFlag(inv, ctx, 'CGO_ENABLED');
+      const flags = inv.args.join(' ');
+      const linkage = {
+        cgo: cgoVar === '0' ? ('off' as const) : cgoVar === '1' ? ('on' as const) : ('default' as const),
+        static: cgoVar === '0' || /-extldflags[= ]['"]?-static|\bnetgo\b/.test(flags),
+      };
+      return [{ ...build(inv, 'go', rest[rest.length - 1] ?? null, opt('o')), linkage }];
+    }
     case 'clean': {
       const out: Effect[] = [];
       if (p.options.has('modcache')) out.push(cacheClean(inv, 'go', ['/go/pkg/mod']));

@@ -2,6 +2,7 @@
 // `python setup.py` builds.
 import type { Effect } from '../../model';
 import {
+  hasAbbreviated,
   build,
   cacheClean,
   envFlag,
@@ -72,7 +73,8 @@ function pipLike(inv: Invocation, ctx: DetectContext, args: string[], viaUv: boo
       const local = [...rest.filter(isLocalPath), ...editable];
       const noCache = viaUv
         ? has(p, '--no-cache', '-n') || isTruthy(envFlag(inv, ctx, 'UV_NO_CACHE'))
-        : has(p, '--no-cache-dir') || isTruthy(envFlag(inv, ctx, 'PIP_NO_CACHE_DIR'));
+        : // pip reads `--no-cache` (and any prefix down to `--no-ca`) as --no-cache-dir.
+          hasAbbreviated(p, '--no-cache-dir', '--no-ca') || isTruthy(envFlag(inv, ctx, 'PIP_NO_CACHE_DIR'));
       // A virtual environment: VIRTUAL_ENV set, a venv's bin on PATH, or pip called by its venv path.
       const inVenv =
         envFlag(inv, ctx, 'VIRTUAL_ENV') !== null ||
