@@ -249,13 +249,13 @@ describe('5. the phone layout', () => {
     const { page, problems } = await open(browser(), { viewport: { width: 390, height: 844 }, touch: true });
     await setDockerfile(page, NAIVE);
     await page.evaluate(() => scrollTo(0, 0));
-    const header = (await page.locator('header.top').boundingBox())!;
+    const header = (await page.locator('.top').boundingBox())!;
     expect(header.height).toBeLessThanOrEqual(48);
-    const title = (await page.locator('header.top h1').boundingBox())!;
+    const title = (await page.locator('.top h1').boundingBox())!;
     const learn = (await page.locator('[data-testid=open-learn]').boundingBox())!;
     expect(Math.abs(title.y + title.height / 2 - (learn.y + learn.height / 2))).toBeLessThan(8);
     expect(
-      await page.evaluate(() => document.querySelector('header.top h1')!.scrollWidth),
+      await page.evaluate(() => document.querySelector('.top h1')!.scrollWidth),
     ).toBeLessThanOrEqual(Math.ceil(title.width) + 1);
     // The editor fits the 8 lines (no inner scrolling) and leaves the results most of the screen.
     const editor = (await page.locator('[data-testid=editor]').boundingBox())!;
