@@ -37,7 +37,8 @@ async function diffReady(page: Page) {
   await page.waitForSelector('[data-testid=diff][data-ready=true]', { timeout: 30_000 });
 }
 
-describe.runIf(process.env.SCREENSHOTS)('screenshots', () => {
+// Generous limits: screenshots are taken on whatever machine runs them, busy or not.
+describe.runIf(process.env.SCREENSHOTS)('screenshots', { timeout: 300_000 }, () => {
   it('the first screen, before the first result', async () => {
     const context = await browser().newContext({ viewport: WIDE });
     const page = await context.newPage();
