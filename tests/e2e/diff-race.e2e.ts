@@ -1,8 +1,10 @@
 // Issue 20: Monaco's diff editor must not report "no diff result available" (or any page error)
 // when the layout switches, the rewrite changes quickly or the Rewrite tab comes and goes.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openApp, setDockerfile, typeInEditor, useBrowser, waitForAnalysis } from './helpers';
 
+// Each test drives a real page through several analyses: generous on a busy machine.
+vi.setConfig({ testTimeout: 240_000 });
 const browser = useBrowser();
 
 const NAIVE = `FROM node:20

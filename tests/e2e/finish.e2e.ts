@@ -1,6 +1,6 @@
 // Issue 18, points 7–11 (nothing to improve, the diff, the embed, the words, the comforts) and
 // issue 20's huge embed link. Real worker, real Monaco, real Chromium.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { encodeState } from '../../src/share/permalink';
 import {
@@ -14,6 +14,8 @@ import {
   waitForMonaco,
 } from './helpers';
 
+// Each test drives a real page through several analyses: generous on a busy machine.
+vi.setConfig({ testTimeout: 240_000 });
 const browser = useBrowser();
 const contexts: BrowserContext[] = [];
 afterEach(async () => {

@@ -1,6 +1,6 @@
 // Issue 18, points 1–6: the first screen, the Base image headline, Learn addresses, downloads, the
 // phone layout and the keyboard. Real worker, real Monaco, real Chromium.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { encodeState } from '../../src/share/permalink';
 import {
@@ -15,6 +15,8 @@ import {
   waitForMonaco,
 } from './helpers';
 
+// Each test drives a real page through several analyses: generous on a busy machine.
+vi.setConfig({ testTimeout: 240_000 });
 const browser = useBrowser();
 const contexts: BrowserContext[] = [];
 afterEach(async () => {
