@@ -2,7 +2,6 @@
 // page is a real link (shareable, opens in a new tab) and Back / Forward move between the pages
 // visited. Every other fragment belongs to sharing (`#v1/…` permalinks, `#example/<id>`): leaving
 // Learn restores the address sharing wants for the current text, never an older state.
-import type { TabId } from './store.svelte';
 
 const LEARN = /^#?learn(?:\/(.*))?$/;
 
@@ -23,13 +22,14 @@ export function learnHref(rule: string | null = null): string {
   return rule ? `#learn/${encodeURIComponent(rule)}` : '#learn';
 }
 
-/** What the router needs of the page state. */
+/** What the router needs of the page state (the store's tab ids; kept as strings here so this
+ *  module stays free of the store and its browser globals). */
 export interface RoutedApp {
-  tab: TabId;
+  tab: string;
   learnRule: string | null;
-  lastResultTab: TabId;
+  lastResultTab: string;
   openLearn(rule: string | null): void;
-  selectTab(tab: TabId): void;
+  selectTab(tab: string): void;
 }
 
 /** What the router needs of sharing: the fragment (without '#') the address should show now. */
