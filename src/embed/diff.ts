@@ -57,3 +57,36 @@ export function lineDiff(before: string, after: string): DiffLine[] | null {
   for (let k = a.length - tail; k < a.length; k++) out.push({ kind: 'same', text: a[k], line: k + 1 });
   return out;
 }
+
+/** A run of unchanged lines left out of the rendered diff. */
+export interface DiffGap {
+  kind: 'gap';
+  count: number;
+}
+
+/**
+ * The diff as it is rendered: unchanged runs longer than 2 × `context` lines are folded into one
+ * gap, so a huge file with a small change renders a few dozen lines, not thousands.
+ */
+export function foldUnchanged(diff: DiffLine[], context = 3): (DiffLine | DiffGap)[] {
+  const out: (DiffLine | DiffGap)[] = [];
+  let i = 0;
+  while (i < diff.length) {
+    if (diff[i].kind !== 'same') {
+      out.push(diff[i++]);
+      continue;
+    }
+    let j = i;
+    while (j < diff.length && diff[j].kind === 'same') j++;
+    const keepHead = i === 0 ? 0 : context;
+    const keepTail = j === diff.length ? 0 : context;
+    if (j - i > keepHead + keepTail + 1) {
+      out.push(...diff.slice(i, i + keepHead), { kind: 'gap', count: j - i - keepHead - keepTail });
+      out.push(...diff.slice(j - keepTail, j));
+    } else {
+      out.push(...diff.slice(i, j));
+    }
+    i = j;
+  }
+  return out;
+}

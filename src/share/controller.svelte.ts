@@ -10,6 +10,7 @@
 import type { AnalyzeOptions } from '../engine/types';
 import { EXAMPLES } from '../ui/examples';
 import { SAMPLE_DOCKERFILE } from '../ui/samples';
+import { parseLearnRoute } from '../ui/router';
 import { Drafts, planStartup, type Draft, type StartupPlan } from './drafts';
 import {
   encodeState,
@@ -61,6 +62,8 @@ export class ShareController {
   private restoring = false;
   private loadedText = '';
   private loadedOptions = '';
+  /** The text or options were edited since the page opened: the address carries the state. */
+  private edited = false;
 
   constructor(drafts: Drafts = new Drafts()) {
     this.drafts = drafts;
@@ -134,6 +137,23 @@ export class ShareController {
   /** The full permalink for the current state, on index.html. */
   permalink(): string {
     return `${playgroundBase()}#${this.fragment()}`;
+  }
+
+  /**
+   * The fragment (without '#') the address should show now, for the Learn router leaving a Learn
+   * page: the opened link as it was until a real edit, then the current state.
+   */
+  addressFragment(): string {
+    const app = this.app;
+    if (!app) return this.lastFragment;
+    const options = JSON.stringify(normalizeOptions($state.snapshot(app.options) as AnalyzeOptions));
+    if (this.edited || app.text !== this.loadedText || options !== this.loadedOptions) {
+      this.edited = true;
+      this.loadedText = app.text;
+      this.loadedOptions = options;
+      this.lastFragment = this.fragment();
+    }
+    return this.lastFragment;
   }
 
   openDialog(): void {
@@ -327,6 +347,9 @@ export class ShareController {
     // Rewrite the address only after a real edit: a link, an example or a broken link stays as it
     // was opened until the person changes something.
     if (text === this.loadedText && options === this.loadedOptions) return;
+    // A Learn page keeps its own address; leaving it writes the state (addressFragment).
+    if (parseLearnRoute(location.hash)) return;
+    this.edited = true;
     this.loadedText = text;
     this.loadedOptions = options;
     const fragment = this.fragment();

@@ -52,3 +52,8 @@ const TECHNIQUE_LABELS: Record<string, string> = {
 export function techniqueLabel(technique: string): string {
   return TECHNIQUE_LABELS[technique] ?? technique;
 }
+
+/** A stage as people count it: its name, else "stage 1" for the first (the engine counts from 0). */
+export function stageLabel(stage: { index: number; name: string | null }): string {
+  return stage.name ?? `stage ${stage.index + 1}`;
+}

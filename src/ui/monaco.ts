@@ -18,3 +18,17 @@ self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
 export { monaco };
 export type Monaco = typeof monaco;
+
+// Monaco's diff editor computes in its worker; when a computation outlives the models it was for
+// (the Rewrite tab closed, the layout or the rewrite changed meanwhile), Monaco rejects it with
+// "no diff result available" from an async task nobody awaits. The diff is recomputed for the
+// current models anyway, so that one rejection is a cancellation, not an error: drop it, and only it.
+const STALE_DIFF = 'no diff result available';
+addEventListener('unhandledrejection', (event) => {
+  const reason: unknown = event.reason;
+  if (reason instanceof Error && reason.message === STALE_DIFF) event.preventDefault();
+});
+
+// Monaco keeps "Tab moves focus" (Ctrl+M) in one internal switch and exposes no event for it; the
+// page shows the mode next to the editor, so it listens to that switch (monaco-editor is pinned).
+export { TabFocus } from 'monaco-editor/editor/browser/config/tabFocus.js';

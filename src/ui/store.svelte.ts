@@ -104,8 +104,12 @@ export class Playground {
   systemDark = $state(false);
   editor = $state.raw<EditorHandle | null>(null);
   tab = $state<TabId>('size');
+  /** The tab to go back to when the address leaves a Learn page (src/ui/router.ts). */
+  lastResultTab: TabId = 'size';
   /** The rule shown on the Learn tab (null: the list). */
   learnRule = $state<string | null>(null);
+  /** Monaco's Tab-moves-focus mode (Ctrl+M): shown next to the editor while on. */
+  tabMovesFocus = $state(false);
   rules = $state.raw<RuleInfo[]>([]);
   monacoReady = $state(false);
 
@@ -161,10 +165,16 @@ export class Playground {
     return this.rules.find((r) => r.meta.id === id);
   }
 
+  /** Shows the Learn tab (the list, or one rule's page); the router gives it an address. */
   openLearn(ruleId: string | null): void {
     this.learnRule = ruleId;
-    this.tab = 'learn';
+    this.selectTab('learn');
     void this.loadRuleDocs();
+  }
+
+  selectTab(tab: TabId): void {
+    if (tab !== 'learn') this.lastResultTab = tab;
+    this.tab = tab;
   }
 
   /** Switch a rewrite step on or off, then re-analyze. */

@@ -89,8 +89,8 @@ describe('axe: no serious or critical violations', () => {
     await page.waitForSelector('[data-testid=diff] .monaco-diff-editor .view-lines', { timeout: 30_000 });
     await page.waitForTimeout(300);
     expect(await axe(page, 'diff view')).toEqual([]);
-    await page.check('.inline-toggle input');
-    await page.waitForTimeout(300);
+    await page.click('[data-testid=diff-inline]');
+    await page.waitForSelector('[data-testid=diff][data-layout=inline][data-ready=true]');
     expect(await axe(page, 'diff view (inline)')).toEqual([]);
     await context.close();
   });
@@ -104,6 +104,53 @@ describe('axe: no serious or critical violations', () => {
     await page.waitForSelector('[data-testid=learn-page]');
     expect(await axe(page, 'Learn page')).toEqual([]);
     await context.close();
+  });
+
+  it('the first screen (skeleton) before the analyzer answers', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/analyzer.*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${baseURL()}/`);
+    await page.waitForSelector('[data-testid=skeleton]');
+    expect(await axe(page, 'first screen')).toEqual([]);
+    release();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`a phone (390×844, touch, ${colorScheme})`, async () => {
+      const { page } = await open(browser(), {
+        viewport: { width: 390, height: 844 },
+        touch: true,
+        colorScheme,
+      });
+      await setDockerfile(page, DOCKERFILE);
+      expect(await axe(page, `phone (${colorScheme})`)).toEqual([]);
+    });
+  }
+
+  it('nothing to improve, and an unsafe fix under review', async () => {
+    const { page } = await open(browser());
+    await setDockerfile(page, 'FROM alpine:3.20\nUSER 65534\nCMD ["true"]\n');
+    await page.click('[data-testid=tab-rewrite]');
+    await page.waitForSelector('[data-testid=nothing-to-improve]');
+    expect(await axe(page, 'nothing to improve')).toEqual([]);
+    await setDockerfile(page, DOCKERFILE);
+    await page.click('[data-testid=tab-findings]');
+    await page.locator('[data-testid=finding-review]').first().click();
+    await page.waitForSelector('[data-testid=fix-review]');
+    expect(await axe(page, 'fix review')).toEqual([]);
+  });
+
+  it('a Learn page opened by its address, in dark', async () => {
+    const { page } = await open(browser(), { path: '/#learn/apt-lists-not-removed', colorScheme: 'dark' });
+    await page.waitForSelector('[data-testid=learn-page]');
+    expect(await axe(page, 'Learn page by address (dark)')).toEqual([]);
   });
 
   for (const theme of ['light', 'dark'] as const) {

@@ -89,6 +89,8 @@ export interface OpenOptions {
   colorScheme?: 'light' | 'dark';
   /** Wait for Monaco and the first analysis (default true). */
   ready?: boolean;
+  /** A phone: touch screen, coarse pointer, no hover. */
+  touch?: boolean;
 }
 
 export interface OpenedApp {
@@ -102,6 +104,7 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
+    ...(options.touch ? { isMobile: true, hasTouch: true } : {}),
   });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);

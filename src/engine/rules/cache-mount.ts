@@ -73,7 +73,11 @@ function needed(run: RunInstruction): { key: keyof typeof CACHES; spec: CacheSpe
   };
   for (const e of effects(run, 'package-install')) {
     if (e.noCache && (e.manager === 'pip' || e.manager === 'uv')) continue;
-    add(e.manager, `${e.manager} install`);
+    // `go mod download` fetches go.mod's modules: name it as written, not "go install".
+    add(
+      e.manager,
+      e.manager === 'go' && e.fromManifest === 'go.mod' ? 'go mod download' : `${e.manager} install`,
+    );
   }
   for (const e of effects(run, 'build')) {
     const key = BUILD_TOOLS[e.tool];

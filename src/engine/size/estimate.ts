@@ -285,7 +285,7 @@ function initStage(model: DockerfileModel, stage: Stage, ctx: Ctx): StageState {
     const g = unknownBaseGuess(ref);
     const why = base.unresolved
       ? `the base ${ref} has a variable that could not be resolved`
-      : `${ref} is not in the catalog`;
+      : `the base ${ref} is not in the catalog`;
     st.layers.push({
       stage: stage.index,
       line,

@@ -242,6 +242,8 @@ function osInstall(s: RunScope, e: PackageInstall): void {
     );
   }
   if (names.length === 0) return;
+  // Named packages the image already holds: the install adds nothing for them (said in the basis).
+  const inBase = names.filter((n) => s.st.os.installed?.has(n));
   const family = osFamilyFor(m, s);
   const release =
     s.st.os.family === family || (family === 'debian' && s.st.os.family === 'unknown')
@@ -315,7 +317,13 @@ function osInstall(s: RunScope, e: PackageInstall): void {
         : `${/approximat|proxy/i.test(res.basis) ? `Debian's package index as a proxy for ${family}${release ? ' ' + release : ''}` : `the ${family}${release ? ' ' + release : ''} package index`}${unknown.length ? (otherSuite ? `, ${unknown.join(', ')} sized from ${otherSuite}` : `, ${unknown.length} unknown name(s) guessed`) : ''}`;
   const recs = m === 'apt' ? (e.noRecommends ? ', without Recommends' : ', Recommends included') : '';
   const extraDeps = Math.max(0, res.packages.length - names.length);
-  const label = `${m === 'apt' ? 'apt-get' : m} installs ${listNames(names, extraDeps)} (≈ ${fmtBytes(bytes)} from ${src}${recs})`;
+  const present =
+    inBase.length === 0
+      ? ''
+      : inBase.length === names.length && res.packages.length === 0
+        ? `; ${inBase.length === 1 ? 'it is' : 'they are all'} already in the base image, so only the package database is rewritten`
+        : `; ${listNames(inBase, 0)} already in the base image`;
+  const label = `${m === 'apt' ? 'apt-get' : m} installs ${listNames(names, extraDeps)} (≈ ${fmtBytes(bytes)} from ${src}${recs}${present})`;
   const item = makeItem(kind, m === 'apk' ? '/usr' : '/usr', bytes, confidence, label, {
     packages: [...new Set([...names, ...res.packages])],
     manager: m,
