@@ -7,6 +7,7 @@ import { CORPUS_DIR, loadCorpus } from './bench/corpus';
 import { measureEngineSpeed } from './bench/engine-speed';
 import { budgetViolations, measureWeight } from './bench/weight';
 import { measureBrowser } from './bench/browser';
+import { printConformance } from './bench/conformance';
 
 const args = new Set(process.argv.slice(2));
 const only = (part: string) =>
@@ -102,6 +103,8 @@ if (only('accuracy')) {
     console.log(`\n# Accuracy: bench:accuracy failed (exit ${run.status}):\n${run.stderr}`);
   }
 }
+
+if (only('conformance')) report.conformance = (await printConformance())?.totals ?? null;
 
 const out = resolve(import.meta.dirname, '../bench-results');
 mkdirSync(out, { recursive: true });

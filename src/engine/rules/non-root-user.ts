@@ -82,6 +82,7 @@ CMD ["node", "server.js"]
         },
       ];
     }
+    if (stage.implicit) return []; // a snippet without FROM: no base image to run as root
     const info = baseInfo(ctx, stage);
     if (info && nonrootBase(info.repo, info.tag)) return [];
     if (!('image' in stage.base) && !('scratch' in stage.base) && !info) return [];
