@@ -35,7 +35,7 @@ RUN dnf install -y nginx-1.26.2 \
     return checkClean(ctx, {
       managers: ['dnf', 'microdnf'],
       caches: ['dnf', 'yum', 'microdnf'],
-      paths: ['/var/cache/dnf', '/var/cache/yum'],
+      paths: ['/var/cache/dnf', '/var/cache/yum', '/var/cache/libdnf5'],
       cleanup: (m) => [m === 'microdnf' ? 'microdnf clean all' : 'dnf clean all'],
       message: (m, stage) =>
         `${m} install without \`${m} clean all\` leaves its metadata cache in /var/cache in ${stage}, which ships.`,

@@ -2,7 +2,7 @@
 import type { PackageManager } from '../model';
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { commandOf, insertAfterArg, installs, isRun, makeFix } from './util';
+import { commandOf, insertAfterArg, installs, isRun, makeFix, allRuns } from './util';
 
 const ALIAS: Partial<Record<PackageManager, string>> = {
   apt: 'DL3014',
@@ -39,7 +39,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+
   },
   check({ model }) {
     const out: RuleReport[] = [];
-    for (const run of model.instructions) {
+    for (const run of allRuns(model)) {
       if (!isRun(run)) continue;
       for (const e of installs(run, ['apt', 'yum', 'dnf', 'zypper'])) {
         if (e.assumeYes) continue;

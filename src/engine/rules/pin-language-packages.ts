@@ -3,7 +3,7 @@
 import type { PackageManager } from '../model';
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { installs, isRun } from './util';
+import { installs, isRun, allRuns } from './util';
 
 const ALIAS: Partial<Record<PackageManager, string>> = {
   pip: 'DL3013',
@@ -57,7 +57,7 @@ RUN pip install --no-cache-dir gunicorn==23.0.0
   },
   check({ model }) {
     const out: RuleReport[] = [];
-    for (const run of model.instructions) {
+    for (const run of allRuns(model)) {
       if (!isRun(run)) continue;
       for (const e of installs(run, ['pip', 'npm', 'yarn', 'pnpm', 'gem', 'go'])) {
         if (e.fromManifest) continue;

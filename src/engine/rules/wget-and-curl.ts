@@ -1,7 +1,7 @@
 // other: both wget and curl are used (DL4001).
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { isRun } from './util';
+import { isRun, allRuns } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -32,12 +32,12 @@ RUN curl -fsSLo /tmp/b.tgz https://example.com/b.tgz
   },
   check({ model }) {
     let curl = false;
-    for (const run of model.instructions) {
+    for (const run of allRuns(model)) {
       if (!isRun(run) || !run.shell) continue;
       if (run.shell.commands.some((c) => c.name === 'curl')) curl = true;
     }
     if (!curl) return [];
-    for (const run of model.instructions) {
+    for (const run of allRuns(model)) {
       if (!isRun(run) || !run.shell) continue;
       if (run.shell.commands.some((c) => c.name === 'wget')) {
         return [
