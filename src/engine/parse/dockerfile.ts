@@ -240,6 +240,8 @@ function readDirectives(ast: AstDockerfile, lines: LineTable): Directives {
     let content = lines.line(l);
     if (l === 0 && content.charCodeAt(0) === 0xfeff) content = content.slice(1);
     const m = DIRECTIVE.exec(content);
+    // Blank lines before the first directive are skipped (BuildKit's own tests start with one).
+    if (!m && content.trim() === '' && directives.all.length === 0) continue;
     if (!m) break;
     const name = m[1].toLowerCase();
     if (directives.all.some((d) => d.name === name)) break;

@@ -38,10 +38,14 @@ CMD ["node", "server.js"]
       const hasCmd = stage.instructions.some((i) => i.keyword === 'CMD');
       const shellless =
         'image' in stage.base || 'scratch' in stage.base ? isShellless(baseInfo(ctx, stage)) : false;
+      // A custom SHELL (set here or inherited from the parent stage) is a deliberate choice of the
+      // interpreter for shell form; BuildKit stays silent then.
+      let custom = isCustomShell(stage.parent != null ? model.stages[stage.parent]?.shell : undefined);
       for (const i of stage.instructions) {
+        if (i.keyword === 'SHELL' && i.json) custom = isCustomShell(i.json);
         if (i.keyword !== 'CMD' && i.keyword !== 'ENTRYPOINT') continue;
         const ins = i as CmdLikeInstruction;
-        if (ins.form !== 'shell' || ins.argsAfterFlags.trim() === '') continue;
+        if (custom || ins.form !== 'shell' || ins.argsAfterFlags.trim() === '') continue;
         out.push({
           span: ins.span,
           message: `${ins.keyword} ${ins.argsAfterFlags.trim()} runs under /bin/sh -c, so the app does not receive SIGTERM${shellless ? ' — and this base image has no shell at all' : ''}; use the JSON form.`,
@@ -52,6 +56,10 @@ CMD ["node", "server.js"]
     return out;
   },
 };
+
+function isCustomShell(shell: string[] | undefined): boolean {
+  return !!shell && !(shell.length === 2 && shell[0] === '/bin/sh' && shell[1] === '-c');
+}
 
 function toJson(model: Parameters<Rule['check']>[0]['model'], ins: CmdLikeInstruction, blocked: boolean) {
   if (blocked || !ins.shell || ins.shell.skipped || ins.shell.commands.length !== 1) return null;

@@ -222,12 +222,8 @@ function buildSuppression(
   model: DockerfileModel,
 ): (rule: Rule, aliases: string[], report: RuleReport) => boolean {
   const global = new Set(model.globalIgnores.map((s) => s.trim().toLowerCase()));
-  const skip = new Set<string>();
-  const check = model.directives?.check ?? '';
-  for (const part of check.split(';')) {
-    const m = /^\s*skip\s*=\s*(.*)$/i.exec(part);
-    if (m) for (const name of m[1].split(',')) if (name.trim()) skip.add(name.trim());
-  }
+  const skip = checkSkips(model.directives?.check ?? '');
+  const localSkips = new Map<Instruction, Set<string>>();
   const stagePragmas = new Map<number, Set<string>>();
   for (const stage of model.stages)
     stagePragmas.set(stage.index, parsePragmas(stage.from.commentsAbove, 'stage'));
@@ -237,9 +233,18 @@ function buildSuppression(
     const hadolint = aliases.filter((a) => /^(DL|SC)\d{4}$/.test(a)).map((a) => a.toLowerCase());
     const matches = (ids: Set<string>) => ids.has(id) || hadolint.some((h) => ids.has(h));
     if (matches(global)) return true;
-    if (skip.has('all') || aliases.some((a) => rule.meta.buildChecks.includes(a) && skip.has(a))) return true;
+    const skipped = (names: Set<string>) =>
+      names.has('all') || aliases.some((a) => rule.meta.buildChecks.includes(a) && names.has(a));
+    if (skipped(skip)) return true;
     const ins = instructionAt(model, report.span.start);
     if (!ins) return false;
+    // BuildKit: a `# check=skip=...` comment right above an instruction applies to it alone.
+    let local = localSkips.get(ins);
+    if (!local) {
+      local = checkSkips(...ins.commentsAbove.map((c) => /^\s*check\s*=(.*)$/i.exec(c)?.[1] ?? ''));
+      localSkips.set(ins, local);
+    }
+    if (skipped(local)) return true;
     let ids = linePragmas.get(ins);
     if (!ids) {
       ids = parsePragmas(ins.commentsAbove, 'line');
@@ -249,6 +254,17 @@ function buildSuppression(
     const stageIds = stagePragmas.get(ins.stage);
     return !!stageIds && matches(stageIds);
   };
+}
+
+/** The build-check names of `skip=A,B` in check directive values (`skip=all;error=true`). */
+function checkSkips(...values: string[]): Set<string> {
+  const skip = new Set<string>();
+  for (const value of values)
+    for (const part of value.split(';')) {
+      const m = /^\s*skip\s*=\s*(.*)$/i.exec(part);
+      if (m) for (const name of m[1].split(',')) if (name.trim()) skip.add(name.trim().split(/\s/)[0]);
+    }
+  return skip;
 }
 
 function instructionAt(model: DockerfileModel, offset: number): Instruction | null {
