@@ -43,6 +43,19 @@ CMD ["node", "server.js"]
       let custom = isCustomShell(stage.parent != null ? model.stages[stage.parent]?.shell : undefined);
       for (const i of stage.instructions) {
         if (i.keyword === 'SHELL' && i.json) custom = isCustomShell(i.json);
+        // hadolint's DL3025 also asks HEALTHCHECK CMD for the JSON form (BuildKit does not); a
+        // command that needs the shell (`|| exit 1`) keeps it.
+        if (
+          i.keyword === 'HEALTHCHECK' &&
+          i.form === 'shell' &&
+          !custom &&
+          /^\s*CMD\s+[^|&;<>$`]+$/i.test(i.argsAfterFlags)
+        )
+          out.push({
+            span: i.span,
+            message: 'HEALTHCHECK CMD in shell form runs under /bin/sh -c; use the JSON form.',
+            aliases: ['DL3025'],
+          });
         if (i.keyword !== 'CMD' && i.keyword !== 'ENTRYPOINT') continue;
         const ins = i as CmdLikeInstruction;
         if (custom || ins.form !== 'shell' || ins.argsAfterFlags.trim() === '') continue;

@@ -35,7 +35,8 @@ RUN apt-get update && apt-get install --no-install-recommends curl=7.88.1-10+deb
 RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u12 && rm -rf /var/lib/apt/lists/*
 `,
     fixSafety: 'Safe: `-y` only answers the confirmation question; it is inserted right after `install`.',
-    whenNotToUse: 'Never.',
+    whenNotToUse:
+      'Never. Differs from hadolint DL3038: microdnf never asks for confirmation, so it is not reported without -y.',
   },
   check({ model }) {
     const out: RuleReport[] = [];
@@ -44,6 +45,9 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+
       for (const e of installs(run, ['apt', 'yum', 'dnf', 'zypper'])) {
         if (e.assumeYes) continue;
         const cmd = commandOf(run, e.command);
+        // apt-get's quiet level 2 (-qq, -q -q, -q=2) implies -y.
+        const quiet = cmd ? cmd.args.filter((a) => a === '-q' || a === '--quiet').length : 0;
+        if (cmd && (quiet >= 2 || cmd.args.includes('-q=2'))) continue;
         if (
           cmd &&
           cmd.args.some((a) =>

@@ -51,7 +51,7 @@ RUN apk add --no-cache curl=8.11.1-r0
 `,
     fixSafety: 'Reported, not fixed: the right version depends on the distribution release and the day.',
     whenNotToUse:
-      'Many teams prefer the newest security updates over repeatability and rebuild often; then ignore the rule (`# hadolint ignore=DL3008` works too). Pinning against a rolling base tag breaks when the pinned version leaves the mirror.',
+      'Many teams prefer the newest security updates over repeatability and rebuild often; then ignore the rule (`# hadolint ignore=DL3008` works too). Pinning against a rolling base tag breaks when the pinned version leaves the mirror. Differs from hadolint DL3033 and DL3041: a package version from a variable that is not set in the stage is not reported (hadolint reports it as empty).',
   },
   check({ model }) {
     const out: RuleReport[] = [];
