@@ -7,6 +7,7 @@ import type { Analysis } from './engine/types';
 import { formatBytes, parseSize } from './cli/sizes';
 import { formatText } from './cli/text';
 import { formatSarif } from './cli/sarif';
+import { failsThreshold, loadLintConfig, type LoadedConfig } from './cli/lint-config';
 
 export const EXIT = { ok: 0, overBudget: 1, usage: 2, input: 3 } as const;
 
@@ -26,9 +27,12 @@ Options:
   --budget <size>      Exit with status 1 when the final image's estimated on-disk size is over
                        <size>: 150MB, 1.5GB, 800MiB, 1e8 or a number of bytes.
   --rewrite            Print the rewritten Dockerfile (text format).
+  --config <file>      hadolint-style settings (ignored, override, trustedRegistries,
+                       failure-threshold, ...); default: .hadolint.yaml or .hadolint.yml here.
   -h, --help           Show this help.
 
-Exit status: 0 ok, 1 over budget, 2 usage error, 3 a file could not be read.
+Exit status: 0 ok, 1 over budget (or a finding at the configured failure-threshold),
+2 usage error, 3 a file could not be read.
 `;
 
 export interface CliOptions {
@@ -37,13 +41,22 @@ export interface CliOptions {
   budget: number | null;
   rewrite: boolean;
   help: boolean;
+  /** `--config FILE`: hadolint-style lint settings (else .hadolint.yaml in the working folder). */
+  config?: string | null;
 }
 
 export class UsageError extends Error {}
 
 /** Parses argv (without node and script). Throws UsageError with a message for bad usage. */
 export function parseCliArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { files: [], format: 'text', budget: null, rewrite: false, help: false };
+  const options: CliOptions = {
+    files: [],
+    format: 'text',
+    budget: null,
+    rewrite: false,
+    help: false,
+    config: null,
+  };
   const args = [...argv];
   if (args.some((a) => a === '-h' || a === '--help' || a === 'help')) return { ...options, help: true };
   const command = args.shift();
@@ -88,6 +101,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
         options.budget = bytes;
         break;
       }
+      case '--config':
+        options.config = takeValue();
+        break;
       case '--rewrite':
         if (inline !== undefined) throw new UsageError('--rewrite takes no value.');
         options.rewrite = true;
@@ -135,6 +151,14 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
   }
   let exit: number = EXIT.ok;
   const results: { file: string; analysis: Analysis }[] = [];
+  let config: LoadedConfig;
+  try {
+    config = loadLintConfig(options.config ?? null);
+  } catch (error) {
+    io.stderr(`error: ${describe(error)}\n`);
+    return EXIT.input;
+  }
+  for (const warning of config.warnings) io.stderr(`warning: ${warning}\n`);
   for (const file of options.files) {
     let text: string;
     try {
@@ -144,9 +168,11 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
       exit = EXIT.input;
       continue;
     }
-    results.push({ file, analysis: await analyze(text) });
+    results.push({ file, analysis: await analyze(text, { lint: config.settings }) });
   }
   if (results.length > 0) io.stdout(render(results, options));
+  if (exit === EXIT.ok && results.some((r) => failsThreshold(r.analysis, config.settings.failureThreshold)))
+    exit = EXIT.overBudget; // hadolint's failure-threshold: findings at or above it fail the run
   if (options.budget !== null) {
     for (const { file, analysis } of results) {
       const size = analysis.estimate.uncompressedBytes;

@@ -110,11 +110,14 @@ export function runRules(
     for (const report of reports) {
       const aliases = report.aliases ?? [...rule.meta.hadolint, ...rule.meta.buildChecks];
       if (suppress(rule, aliases, report)) continue;
+      const names = [rule.meta.id, ...aliases].map((a) => a.toLowerCase());
+      if (names.some((n) => opts?.ignoredRules?.has(n))) continue;
+      const override = names.map((n) => opts?.severityOverrides?.get(n)).find((s) => s);
       const fix = report.fix ?? null;
       const finding: Finding = {
         ruleId: rule.meta.id,
         technique: rule.meta.technique,
-        severity: rule.meta.severity,
+        severity: override ?? rule.meta.severity,
         line: report.span.line,
         endLine: report.span.endLine,
         message: report.message,
