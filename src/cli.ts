@@ -49,14 +49,7 @@ export class UsageError extends Error {}
 
 /** Parses argv (without node and script). Throws UsageError with a message for bad usage. */
 export function parseCliArgs(argv: string[]): CliOptions {
-  const options: CliOptions = {
-    files: [],
-    format: 'text',
-    budget: null,
-    rewrite: false,
-    help: false,
-    config: null,
-  };
+  const options: CliOptions = { files: [], format: 'text', budget: null, rewrite: false, help: false };
   const args = [...argv];
   if (args.some((a) => a === '-h' || a === '--help' || a === 'help')) return { ...options, help: true };
   const command = args.shift();
