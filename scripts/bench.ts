@@ -8,6 +8,7 @@ import { measureEngineSpeed } from './bench/engine-speed';
 import { BUDGETS, budgetViolations, measureWeight } from './bench/weight';
 import { measureBrowser, type ColdLoad } from './bench/browser';
 import { measureVerifier, printVerifier } from './bench/verifier';
+import { printConformance } from './bench/conformance';
 
 const args = new Set(process.argv.slice(2));
 const only = (part: string) =>
@@ -145,6 +146,8 @@ if (budgets.length) {
   }
   report.budgets = budgets;
 }
+
+if (only('conformance')) report.conformance = (await printConformance())?.totals ?? null;
 
 const out = resolve(import.meta.dirname, '../bench-results');
 mkdirSync(out, { recursive: true });

@@ -9,6 +9,7 @@ import { decodeUtf8, describeInvalid } from './cli/decode';
 import { formatBytes, parseDuration, parseSize } from './cli/sizes';
 import { formatText } from './cli/text';
 import { formatSarif } from './cli/sarif';
+import { failsThreshold, loadLintConfig, type LoadedConfig } from './cli/lint-config';
 
 export const EXIT = { ok: 0, overBudget: 1, usage: 2, input: 3 } as const;
 
@@ -32,9 +33,12 @@ Options:
   --rewrite            Print the rewritten Dockerfile (text format).
   --timeout <time>     Deadline for each file's analysis (default 30s): 30s, 1.5s, 500ms, 2m.
                        A file over it is reported and the exit status is 3.
+  --config <file>      hadolint-style settings (ignored, override, trustedRegistries,
+                       failure-threshold, ...); default: .hadolint.yaml or .hadolint.yml here.
   -h, --help           Show this help.
 
-Exit status: 0 ok, 1 over budget, 2 usage error, 3 a file could not be read or analyzed.
+Exit status: 0 ok, 1 over budget (or a finding at the configured failure-threshold),
+2 usage error, 3 a file could not be read or analyzed.
 `;
 
 /** Real Dockerfiles take well under a second; the deadline only stops runaway inputs. */
@@ -47,6 +51,8 @@ export interface CliOptions {
   rewrite: boolean;
   timeoutMs: number;
   help: boolean;
+  /** `--config FILE`: hadolint-style lint settings (else .hadolint.yaml in the working folder). */
+  config?: string | null;
 }
 
 export class UsageError extends Error {}
@@ -113,6 +119,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
         options.timeoutMs = ms;
         break;
       }
+      case '--config':
+        options.config = takeValue();
+        break;
       case '--rewrite':
         if (inline !== undefined) throw new UsageError('--rewrite takes no value.');
         options.rewrite = true;
@@ -162,6 +171,15 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
   const analyzer = new DeadlineAnalyzer(options.timeoutMs);
   let exit: number = EXIT.ok;
   const results: { file: string; analysis: Analysis }[] = [];
+  let config: LoadedConfig;
+  try {
+    config = loadLintConfig(options.config ?? null);
+  } catch (error) {
+    io.stderr(`error: ${describe(error)}\n`);
+    analyzer.close();
+    return EXIT.input;
+  }
+  for (const warning of config.warnings) io.stderr(`warning: ${warning}\n`);
   const fail = (message: string): void => {
     io.stderr(`error: ${message}\n`);
     exit = EXIT.input;
@@ -179,7 +197,7 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
         fail(`cannot read ${name}: ${describe(error)}`);
         continue;
       }
-      const outcome: Outcome = await analyzer.analyze(text);
+      const outcome: Outcome = await analyzer.analyze(text, { lint: config.settings });
       if ('failure' in outcome) {
         fail(`cannot analyze ${name}: ${outcome.failure}.`);
         continue;
@@ -194,6 +212,8 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
     analyzer.close();
   }
   if (results.length > 0) io.stdout(render(results, options));
+  if (exit === EXIT.ok && results.some((r) => failsThreshold(r.analysis, config.settings.failureThreshold)))
+    exit = EXIT.overBudget; // hadolint's failure-threshold: findings at or above it fail the run
   if (options.budget !== null) {
     for (const { file, analysis } of results) {
       const size = analysis.estimate.uncompressedBytes;

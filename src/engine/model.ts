@@ -429,6 +429,8 @@ export interface Stage {
   args?: Record<string, string | null>;
   /** Index of the stage this one is built FROM, when it is an earlier stage. */
   parent?: number | null;
+  /** A snippet without FROM: its instructions form this stage; `from` is synthetic, no base image. */
+  implicit?: boolean;
 }
 
 export interface Directives {

@@ -1,5 +1,5 @@
 // Defaults for everything the engine cannot see (the build context) and the caps that bound work.
-import type { AnalyzeOptions, ContextAssumptions } from './types';
+import type { AnalyzeOptions, ContextAssumptions, LintSettings } from './types';
 
 /** 256 K characters: twenty times the largest real Dockerfile we know; bounds parse time. */
 export const DEFAULT_MAX_INPUT_CHARS = 256 * 1024;
@@ -18,6 +18,10 @@ export interface ResolvedOptions {
   disabledSteps: ReadonlySet<string>;
   enabledSteps: ReadonlySet<string>;
   disabledRules: ReadonlySet<string>;
+  /** Rule ids and aliases silenced by the lint settings (lower-case). */
+  ignoredRules: ReadonlySet<string>;
+  /** Severity overrides by rule id or alias (lower-case). */
+  severityOverrides: ReadonlyMap<string, 'error' | 'warning' | 'info'>;
 }
 
 export function resolveOptions(options: AnalyzeOptions = {}): ResolvedOptions {
@@ -30,6 +34,7 @@ export function resolveOptions(options: AnalyzeOptions = {}): ResolvedOptions {
     disabledSteps: new Set(stringList(options.rewrite?.disabledSteps)),
     enabledSteps: new Set(stringList(options.rewrite?.enabledSteps)),
     disabledRules: new Set(stringList(options.disabledRules)),
+    ...lintSettings(typeof options.lint === 'object' && options.lint ? options.lint : {}),
   };
 }
 
@@ -51,4 +56,21 @@ function sanitizeContext(raw: Partial<ContextAssumptions>): Partial<ContextAssum
 /** Lists of ids arrive from storage, links and library callers: keep only the strings. */
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** hadolint-style settings, from a config file, a link or the UI: ids lower-cased, style → info. */
+function lintSettings(lint: LintSettings): Pick<ResolvedOptions, 'ignoredRules' | 'severityOverrides'> {
+  const overrides = new Map<string, 'error' | 'warning' | 'info'>();
+  const o = typeof lint.override === 'object' && lint.override ? lint.override : {};
+  for (const [level, severity] of [
+    ['style', 'info'],
+    ['info', 'info'],
+    ['warning', 'warning'],
+    ['error', 'error'],
+  ] as const)
+    for (const id of stringList(o[level])) overrides.set(id.toLowerCase(), severity);
+  return {
+    ignoredRules: new Set(stringList(lint.ignored).map((id) => id.toLowerCase())),
+    severityOverrides: overrides,
+  };
 }

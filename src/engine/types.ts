@@ -222,4 +222,21 @@ export interface AnalyzeOptions {
   disabledRules?: string[];
   /** Largest input analyzed, in characters; beyond it the result carries a syntax error. */
   maxInputChars?: number;
+  /** (additive) Lint settings as in `.hadolint.yaml` (src/engine/config/hadolint-config.ts). */
+  lint?: LintSettings;
+}
+
+/** hadolint's configuration, as far as the engine applies it. Ids are rule ids or aliases. */
+export interface LintSettings {
+  /** Rules silenced everywhere (hadolint `ignored`). */
+  ignored?: string[];
+  /** Severity per rule; `style` maps to info. */
+  override?: { error?: string[]; warning?: string[]; info?: string[]; style?: string[] };
+  /** Registries FROM images may come from (hadolint DL3026); empty or absent: any. */
+  trustedRegistries?: string[];
+  /** Required labels and their value types (hadolint DL3049 and the label value rules). */
+  labelSchema?: Record<string, string>;
+  strictLabels?: boolean;
+  /** The lowest severity that fails the command line (`none`/`ignore`: never). */
+  failureThreshold?: 'error' | 'warning' | 'info' | 'style' | 'ignore' | 'none';
 }

@@ -151,8 +151,11 @@ export function buildModel(text: string): DockerfileModel {
   let sawFrom = false;
   const beforeFrom: Instruction[] = [];
   let previousEnd = -1;
+  const hasFrom = raws.some((r) => r.keyword === 'FROM');
   for (let i = 0; i < raws.length; i++) {
     const raw = raws[i];
+    // A snippet without any FROM is linted as one stage with no base image, as hadolint does.
+    if (!hasFrom && !state.stage && raw.keyword !== 'ARG') startImplicitStage(raw, lines, state);
     const instruction = interpret(raw, i, lines, escape, state, errors, true);
     instruction.commentsAbove = commentsAbove(lines, raw.firstLine, previousEnd);
     previousEnd = raw.lastLine;
@@ -276,6 +279,8 @@ function readDirectives(ast: AstDockerfile, lines: LineTable): Directives {
     let content = lines.line(l);
     if (l === 0 && content.charCodeAt(0) === 0xfeff) content = content.slice(1);
     const m = DIRECTIVE.exec(content);
+    // Blank lines before the first directive are skipped (BuildKit's own tests start with one).
+    if (!m && content.trim() === '' && directives.all.length === 0) continue;
     if (!m) break;
     const name = m[1].toLowerCase();
     if (directives.all.some((d) => d.name === name)) break;
@@ -721,6 +726,36 @@ const USAGE: Record<string, string> = {
   HEALTHCHECK: '`HEALTHCHECK CMD command` or `HEALTHCHECK NONE`',
   SHELL: '`SHELL ["executable", "parameters"]`',
 };
+
+/**
+ * The stage of a snippet that has no FROM: a synthetic, zero-length FROM (not in the instruction
+ * list) at the first instruction, no base image. Rules lint it; the size model says "no base image".
+ */
+function startImplicitStage(raw: RawInstruction, lines: LineTable, state: WalkState): void {
+  const at = lines.span(raw.start, raw.start);
+  const from: FromInstruction = {
+    index: -1,
+    keyword: 'FROM',
+    known: true,
+    stage: 0,
+    span: at,
+    keywordSpan: at,
+    raw: '',
+    argsText: '',
+    argsAfterFlags: '',
+    flags: [],
+    form: 'none',
+    json: null,
+    heredocs: [],
+    commentsAbove: [],
+    image: '',
+    resolvedImage: null,
+    stageName: null,
+    platform: null,
+  };
+  startStage(from, state);
+  state.stage!.stage.implicit = true;
+}
 
 function startStage(from: FromInstruction, state: WalkState): void {
   const index = state.stages.length;

@@ -40,7 +40,9 @@ COPY app.sh /usr/local/bin/app.sh
       if (ins.remoteSources.length || ins.archiveSources.length) continue;
       if (
         ins.sources.some(
-          (s) => /^(https?|git|ssh):|\.git$|^git@|\$/.test(s) || /\.(tar|tgz|tar\.\w+|txz|tbz2?)$/.test(s),
+          (s) =>
+            /^(https?|git|ssh):|\.git$|^git@|\$/.test(s) ||
+            /\.(tar|tgz|tar\.\w+|txz|tbz2?|gz|bz2|xz)$/.test(s),
         )
       )
         continue;

@@ -1,7 +1,7 @@
 // correctness: `apt` in scripts instead of apt-get / apt-cache (DL3027).
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { isRun, makeFix, nameRange } from './util';
+import { isRun, makeFix, nameRange, allRuns } from './util';
 
 const TO_APT_GET = new Set([
   'install',
@@ -45,7 +45,7 @@ RUN apt-get update
   },
   check({ model }) {
     const out: RuleReport[] = [];
-    for (const run of model.instructions) {
+    for (const run of allRuns(model)) {
       if (!isRun(run) || !run.shell) continue;
       const apts = run.shell.commands.filter((c) => c.name === 'apt');
       if (apts.length === 0) continue;

@@ -42,7 +42,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+
     fixSafety:
       'Safe: `rm -rf /var/lib/apt/lists/*` is appended to the same RUN with `&&`, after everything the RUN already does, so nothing that runs in this RUN loses its lists. A later RUN that installs packages must run `apt-get update` again, which it should do anyway. No fix is offered when the RUN ends in an operator, uses a heredoc or is in JSON form.',
     whenNotToUse:
-      'In a builder stage whose files are copied out selectively, the lists never ship, so the rule stays silent there. If you keep the lists on purpose (an image meant for interactive debugging), ignore it with `# playground ignore=apt-lists-not-removed`.',
+      'In a builder stage whose files are copied out selectively, the lists never ship, so the rule stays silent there. If you keep the lists on purpose (an image meant for interactive debugging), ignore it with `# playground ignore=apt-lists-not-removed`. Differs from hadolint DL3009: stages that do not ship (builder stages, ONBUILD in them) are not reported, and a cache mount on /var/lib/apt counts as clean even when docker-clean was removed.',
   },
   check({ model }) {
     const out: RuleReport[] = [];

@@ -40,9 +40,13 @@ export function checkClean(ctx: RuleContext, spec: CleanSpec): RuleReport[] {
       const list = installs(run, spec.managers).filter((e) => !(spec.skip?.(e) ?? false));
       if (list.length === 0) continue;
       if (hasCacheMount(run, spec.paths)) continue;
+      // A clean only counts after the last install: `yum clean all && yum install x` leaves the cache.
+      const last = Math.max(...list.map((e) => e.command));
       const cleaned =
-        effects(run, 'cache-clean').some((e) => spec.caches.includes(e.cache)) ||
-        effects(run, 'remove').some((e) => e.paths.some((p) => spec.paths.some((c) => p.startsWith(c))));
+        effects(run, 'cache-clean').some((e) => e.command > last && spec.caches.includes(e.cache)) ||
+        effects(run, 'remove').some(
+          (e) => e.command > last && e.paths.some((p) => spec.paths.some((c) => p.startsWith(c))),
+        );
       if (cleaned) continue;
       const manager = list[0].manager;
       const report: RuleReport = {

@@ -36,7 +36,7 @@ RUN useradd --create-home app \
     fixSafety:
       'Unsafe: joining RUNs with `&&` keeps their commands and order, but a `cd`, `export` or `set -e` in an earlier RUN now also applies to the later commands, and the build cache is invalidated as one unit. Offered, off by default. Not offered when comments sit between the RUNs.',
     whenNotToUse:
-      'In builder stages (not reported: their layers do not ship), or when separate layers speed up rebuilds because an expensive early step rarely changes.',
+      'In builder stages (not reported: their layers do not ship), or when separate layers speed up rebuilds because an expensive early step rarely changes. Differs from hadolint DL3059: two RUNs in a row are not reported (separate layers for two steps often help caching); the rule starts at three, and RUNs with flags such as mounts are left alone.',
   },
   check({ model }) {
     const out: RuleReport[] = [];

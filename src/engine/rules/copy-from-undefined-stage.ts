@@ -42,7 +42,7 @@ COPY --from=build /out/app /app
       if (!isCopy(ins) || !ins.fromRaw || ins.fromRaw.includes('$')) continue;
       const raw = ins.fromRaw.trim();
       const from = ins.from;
-      if (from && 'stage' in from) {
+      if (from && 'stage' in from && !model.stages[from.stage]?.implicit) {
         if (from.stage > ins.stage) {
           out.push({
             span: ins.span,
@@ -52,7 +52,8 @@ COPY --from=build /out/app /app
         continue;
       }
       if (/^\d+$/.test(raw)) {
-        if (Number(raw) === ins.stage) continue; // copy-from-own-stage
+        // copy-from-own-stage; a snippet without FROM has no stage 0 to copy from
+        if (Number(raw) === ins.stage && !model.stages[ins.stage]?.implicit) continue;
         out.push({
           span: ins.span,
           message: `COPY --from=${raw}: there is no stage ${raw} before this one.`,

@@ -47,8 +47,10 @@ COPY --from=build /out/app /app
         const src = model.stages[from.stage];
         if (src && 'scratch' in src.base) continue;
       }
+      const dest = ins.destination.replace(/\/+$/, '');
       out.push({
         span: ins.span,
+        aliases: dest === '' || dest === '/.' ? ['DL3067'] : [],
         message: `COPY --from=${ins.fromRaw} / copies the whole filesystem of ${'stage' in from && model.stages[from.stage] ? stageLabel(model.stages[from.stage]) : ins.fromRaw}, toolchain and caches included; copy only the artifacts.`,
       });
     }

@@ -29,13 +29,13 @@ RUN dnf install -y nginx-1.26.2 \
 `,
     fixSafety: 'Safe: `dnf clean all` (or `microdnf clean all`) is appended after everything the RUN does.',
     whenNotToUse:
-      'Builder stages that do not ship, and RUNs with a cache mount on `/var/cache/dnf`, are not reported.',
+      'Builder stages that do not ship, and RUNs with a cache mount on `/var/cache/dnf`, are not reported. Differs from hadolint DL3040: a clean by microdnf after a dnf install counts as clean (both empty the same cache).',
   },
   check(ctx) {
     return checkClean(ctx, {
       managers: ['dnf', 'microdnf'],
       caches: ['dnf', 'yum', 'microdnf'],
-      paths: ['/var/cache/dnf', '/var/cache/yum'],
+      paths: ['/var/cache/dnf', '/var/cache/yum', '/var/cache/libdnf5'],
       cleanup: (m) => [m === 'microdnf' ? 'microdnf clean all' : 'dnf clean all'],
       message: (m, stage) =>
         `${m} install without \`${m} clean all\` leaves its metadata cache in /var/cache in ${stage}, which ships.`,

@@ -30,7 +30,7 @@ RUN echo hello
   check({ model }) {
     const out: RuleReport[] = [];
     for (const ins of model.instructions) {
-      if (ins.stage >= 0) break;
+      if (ins.stage >= 0 && !model.stages[ins.stage]?.implicit) break;
       if (ins.keyword === 'ARG') continue;
       out.push({
         span: ins.span,

@@ -35,9 +35,19 @@ export const rule: Rule = {
     for (const stage of model.stages) {
       const flag = stage.from.flags.find((f) => f.name === 'platform');
       if (!flag || !flag.value || flag.value.includes('$')) continue;
+      // BuildKit allows the constant when the stage name says which platform it is for
+      // (`AS build_amd64`); hadolint's DL3029 does not.
+      const name = stage.name?.toLowerCase() ?? '';
+      const named =
+        !!name &&
+        flag.value
+          .toLowerCase()
+          .split('/')
+          .some((part) => part && name.includes(part));
       out.push({
         span: stage.from.span,
         message: `FROM --platform=${flag.value} pins the platform, overriding docker build --platform.`,
+        aliases: named ? ['DL3029'] : ['DL3029', 'FromPlatformFlagConstDisallowed'],
       });
     }
     return out;

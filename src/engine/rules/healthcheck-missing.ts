@@ -30,7 +30,7 @@ HEALTHCHECK --interval=30s --timeout=3s CMD wget -q -O /dev/null http://localhos
     fixSafety:
       'Reported, not fixed: a good check depends on the application (an endpoint, a port, a command), and on a tool present in the image (curl and wget are missing from slim and distroless images).',
     whenNotToUse:
-      'Kubernetes ignores HEALTHCHECK and uses its own liveness and readiness probes; if you deploy only there, ignore this rule. Also base images that already define a health check. Not reported on bases without a shell (scratch, distroless), where a check needs a probe binary of your own.',
+      'Kubernetes ignores HEALTHCHECK and uses its own liveness and readiness probes; if you deploy only there, ignore this rule. Also base images that already define a health check. Not reported on bases without a shell (scratch, distroless), where a check needs a probe binary of your own. Differs from hadolint DL3057: only the final image counts, and images without a shell or a known server (scratch) are not reported.',
   },
   check(ctx) {
     const { model } = ctx;

@@ -38,10 +38,27 @@ CMD ["node", "server.js"]
       const hasCmd = stage.instructions.some((i) => i.keyword === 'CMD');
       const shellless =
         'image' in stage.base || 'scratch' in stage.base ? isShellless(baseInfo(ctx, stage)) : false;
+      // A custom SHELL (set here or inherited from the parent stage) is a deliberate choice of the
+      // interpreter for shell form; BuildKit stays silent then.
+      let custom = isCustomShell(stage.parent != null ? model.stages[stage.parent]?.shell : undefined);
       for (const i of stage.instructions) {
+        if (i.keyword === 'SHELL' && i.json) custom = isCustomShell(i.json);
+        // hadolint's DL3025 also asks HEALTHCHECK CMD for the JSON form (BuildKit does not); a
+        // command that needs the shell (`|| exit 1`) keeps it.
+        if (
+          i.keyword === 'HEALTHCHECK' &&
+          i.form === 'shell' &&
+          !custom &&
+          /^\s*CMD\s+[^|&;<>$`]+$/i.test(i.argsAfterFlags)
+        )
+          out.push({
+            span: i.span,
+            message: 'HEALTHCHECK CMD in shell form runs under /bin/sh -c; use the JSON form.',
+            aliases: ['DL3025'],
+          });
         if (i.keyword !== 'CMD' && i.keyword !== 'ENTRYPOINT') continue;
         const ins = i as CmdLikeInstruction;
-        if (ins.form !== 'shell' || ins.argsAfterFlags.trim() === '') continue;
+        if (custom || ins.form !== 'shell' || ins.argsAfterFlags.trim() === '') continue;
         // Bracket text that is not valid JSON is broken-json-form's finding (a different consequence).
         if (ins.argsAfterFlags.trim().startsWith('[')) continue;
         // `CMD exec app`: the shell replaces itself with the app, which then receives SIGTERM.
@@ -58,6 +75,10 @@ CMD ["node", "server.js"]
     return out;
   },
 };
+
+function isCustomShell(shell: string[] | undefined): boolean {
+  return !!shell && !(shell.length === 2 && shell[0] === '/bin/sh' && shell[1] === '-c');
+}
 
 function toJson(model: Parameters<Rule['check']>[0]['model'], ins: CmdLikeInstruction, blocked: boolean) {
   if (blocked || !ins.shell || ins.shell.skipped || ins.shell.commands.length !== 1) return null;

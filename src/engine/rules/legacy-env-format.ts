@@ -33,6 +33,13 @@ ENV NODE_ENV=production
   check({ model }) {
     const out: RuleReport[] = [];
     for (const i of model.instructions) {
+      if (i.keyword === 'LABEL' && isLegacyLabel(i.argsAfterFlags)) {
+        out.push({
+          span: i.span,
+          message: `LABEL ${i.argsAfterFlags.trim()} uses the legacy form (key value); write LABEL key=value.`,
+        });
+        continue;
+      }
       if (i.keyword !== 'ENV') continue;
       const ins = i as EnvInstruction;
       if (!ins.legacyForm || ins.pairs.length !== 1) continue;
@@ -54,3 +61,9 @@ ENV NODE_ENV=production
     return out;
   },
 };
+
+/** `LABEL key value`: the first word has no `=` (BuildKit reads the rest as the value). */
+function isLegacyLabel(args: string): boolean {
+  const first = /^("(?:[^"\\]|\\.)*"|'[^']*'|\S)+/.exec(args.trim())?.[0] ?? '';
+  return first !== '' && !first.includes('=');
+}

@@ -2,7 +2,7 @@
 import type { PackageManager } from '../model';
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { commandOf, insertAfterArg, installs, isRun, makeFix } from './util';
+import { commandOf, insertAfterArg, installs, isRun, makeFix, allRuns } from './util';
 
 const ALIAS: Partial<Record<PackageManager, string>> = {
   apt: 'DL3014',
@@ -35,15 +35,19 @@ RUN apt-get update && apt-get install --no-install-recommends curl=7.88.1-10+deb
 RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u12 && rm -rf /var/lib/apt/lists/*
 `,
     fixSafety: 'Safe: `-y` only answers the confirmation question; it is inserted right after `install`.',
-    whenNotToUse: 'Never.',
+    whenNotToUse:
+      'Never. Differs from hadolint DL3038: microdnf never asks for confirmation, so it is not reported without -y.',
   },
   check({ model }) {
     const out: RuleReport[] = [];
-    for (const run of model.instructions) {
+    for (const run of allRuns(model)) {
       if (!isRun(run)) continue;
       for (const e of installs(run, ['apt', 'yum', 'dnf', 'zypper'])) {
         if (e.assumeYes) continue;
         const cmd = commandOf(run, e.command);
+        // apt-get's quiet level 2 (-qq, -q -q, -q=2) implies -y.
+        const quiet = cmd ? cmd.args.filter((a) => a === '-q' || a === '--quiet').length : 0;
+        if (cmd && (quiet >= 2 || cmd.args.includes('-q=2'))) continue;
         if (
           cmd &&
           cmd.args.some((a) =>

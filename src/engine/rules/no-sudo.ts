@@ -1,7 +1,7 @@
 // correctness: sudo in RUN (DL3004).
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { argRange, isRun, makeFix, nameRange } from './util';
+import { argRange, isRun, makeFix, nameRange, allRuns } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -31,7 +31,7 @@ RUN mkdir -p /data
   },
   check({ model }) {
     const out: RuleReport[] = [];
-    for (const run of model.instructions) {
+    for (const run of allRuns(model)) {
       if (!isRun(run) || !run.shell) continue;
       for (const cmd of run.shell.commands) {
         if (cmd.name !== 'sudo') continue;

@@ -62,7 +62,7 @@ CMD ["node", "server.js"]
     fixSafety:
       'Unsafe: the process can no longer write files owned by root (copy them with `--chown`), bind ports below 1024, or install packages at run time. Offered only where the base image ships an unprivileged user: `USER node` for Node images, the `:nonroot` tag for distroless.',
     whenNotToUse:
-      'Images whose job needs root (some init systems, network tools), or when the orchestrator enforces a user (`runAsUser` in Kubernetes) — then the USER line is still a good default.',
+      'Images whose job needs root (some init systems, network tools), or when the orchestrator enforces a user (`runAsUser` in Kubernetes) — then the USER line is still a good default. Differs from hadolint DL3002: only the final image’s user counts (a root USER in a builder stage is not reported), and an ignore pragma keeps its valid ids even when it also lists an unknown one (hadolint then drops the whole pragma).',
   },
   check(ctx) {
     const { model } = ctx;
@@ -82,6 +82,7 @@ CMD ["node", "server.js"]
         },
       ];
     }
+    if (stage.implicit) return []; // a snippet without FROM: no base image to run as root
     const info = baseInfo(ctx, stage);
     if (info && nonrootBase(info.repo, info.tag)) return [];
     if (!('image' in stage.base) && !('scratch' in stage.base) && !info) return [];

@@ -1,7 +1,7 @@
 // correctness: whole-system upgrades in RUN (DL3005 retired, DL3035 zypper dist-upgrade).
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { isRun } from './util';
+import { isRun, allRuns } from './util';
 
 function upgradeOf(name: string, args: string[]): { what: string; alias: string | null } | null {
   const sub = args.find((a) => !a.startsWith('-'));
@@ -56,7 +56,7 @@ RUN apt-get update && apt-get upgrade -y && rm -rf /var/lib/apt/lists/*
   },
   check({ model }) {
     const out: RuleReport[] = [];
-    for (const run of model.instructions) {
+    for (const run of allRuns(model)) {
       if (!isRun(run) || !run.shell) continue;
       for (const cmd of run.shell.commands) {
         const up = upgradeOf(cmd.name, cmd.args);

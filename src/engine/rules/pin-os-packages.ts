@@ -2,7 +2,7 @@
 import type { PackageManager } from '../model';
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { installs, isRun } from './util';
+import { installs, isRun, allRuns } from './util';
 
 const ALIAS: Partial<Record<PackageManager, string>> = {
   apt: 'DL3008',
@@ -21,6 +21,10 @@ const HOW: Partial<Record<PackageManager, string>> = {
   microdnf: 'name-version',
   zypper: 'name=version',
 };
+
+/** rpm names carry the version after a dash: `tomcat-9.0.1`, `gcc-c++-1.1.1`, `openssl-1:1.1.1k`. */
+const RPM = new Set<PackageManager>(['yum', 'dnf', 'microdnf']);
+const RPM_PINNED = /-(\d+:)?\d[^-]*(-[^-]+)?$/;
 
 export const rule: Rule = {
   meta: {
@@ -47,16 +51,20 @@ RUN apk add --no-cache curl=8.11.1-r0
 `,
     fixSafety: 'Reported, not fixed: the right version depends on the distribution release and the day.',
     whenNotToUse:
-      'Many teams prefer the newest security updates over repeatability and rebuild often; then ignore the rule (`# hadolint ignore=DL3008` works too). Pinning against a rolling base tag breaks when the pinned version leaves the mirror.',
+      'Many teams prefer the newest security updates over repeatability and rebuild often; then ignore the rule (`# hadolint ignore=DL3008` works too). Pinning against a rolling base tag breaks when the pinned version leaves the mirror. Differs from hadolint DL3033 and DL3041: a package version from a variable that is not set in the stage is not reported (hadolint reports it as empty).',
   },
   check({ model }) {
     const out: RuleReport[] = [];
-    for (const run of model.instructions) {
+    for (const run of allRuns(model)) {
       if (!isRun(run)) continue;
       for (const e of installs(run, ['apt', 'apk', 'yum', 'dnf', 'microdnf', 'zypper'])) {
         const unpinned = e.packages.filter(
           (p) =>
-            !p.version && !p.name.includes('$') && !/\.(deb|rpm|apk)$/.test(p.name) && !p.name.includes('/'),
+            !p.version &&
+            !p.name.includes('$') &&
+            !/\.(deb|rpm|apk)$/.test(p.name) &&
+            !p.name.includes('/') &&
+            !(RPM.has(e.manager) && RPM_PINNED.test(p.name)),
         );
         if (unpinned.length === 0) continue;
         const names = unpinned.map((p) => p.name);

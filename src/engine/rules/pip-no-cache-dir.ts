@@ -1,4 +1,5 @@
 // package-cache: pip keeps downloaded wheels in ~/.cache/pip unless --no-cache-dir (DL3042).
+import type { RunInstruction } from '../model';
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
 import {
@@ -11,6 +12,20 @@ import {
   runsOf,
   shippedStages,
 } from './util';
+
+const TRUTHY = /^(1|true|yes|on)$/i;
+
+/** `export PIP_NO_CACHE_DIR=1 && pip install ...` or `PIP_NO_CACHE_DIR=1 pip install ...`. */
+function exportedNoCache(run: RunInstruction, command: number): boolean {
+  const cmds = run.shell?.commands ?? [];
+  if (TRUTHY.test(cmds[command]?.env.PIP_NO_CACHE_DIR ?? '')) return true;
+  return cmds
+    .slice(0, command)
+    .some(
+      (c) =>
+        c.name === 'export' && c.args.some((a) => /^PIP_NO_CACHE_DIR=/.test(a) && TRUTHY.test(a.slice(17))),
+    );
+}
 
 export const rule: Rule = {
   meta: {
@@ -45,10 +60,10 @@ RUN pip install --no-cache-dir flask==3.0.3
     const shipped = shippedStages(model);
     for (const stage of model.stages) {
       if (!shipped.has(stage.index)) continue;
-      const envOff = /^(1|true|yes|on|off|0|false)$/i.test(stage.env?.PIP_NO_CACHE_DIR ?? '');
-      if (envOff) continue;
+      // pip reads PIP_NO_CACHE_DIR as a boolean: 0/off/false keep the cache (as hadolint reads it).
+      if (TRUTHY.test(stage.env?.PIP_NO_CACHE_DIR ?? '')) continue;
       for (const run of runsOf(stage)) {
-        const pips = installs(run, ['pip']).filter((e) => !e.noCache);
+        const pips = installs(run, ['pip']).filter((e) => !e.noCache && !exportedNoCache(run, e.command));
         if (pips.length === 0) continue;
         if (hasCacheMount(run, ['/root/.cache/pip', '/root/.cache'])) continue;
         if (effects(run, 'cache-clean').some((e) => e.cache === 'pip')) continue;

@@ -29,7 +29,7 @@ RUN curl -fsSL https://example.com/install.sh | sh
     fixSafety:
       'Unsafe: the fix sets `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` (`/bin/ash` on Alpine) before the first such RUN of the stage, so every later RUN of the stage runs in that shell; bash must exist in the image and bash-isms may now behave differently. Not offered for images without a shell.',
     whenNotToUse:
-      'Pipes whose left side may fail on purpose (`yes | ...`, `grep` that may match nothing); or put `set -o pipefail &&` in front of the RUN where the shell supports it.',
+      'Pipes whose left side may fail on purpose (`yes | ...`, `grep` that may match nothing); or put `set -o pipefail &&` in front of the RUN where the shell supports it. Differs from hadolint DL4006: SHELL ["/bin/sh", "-o", "pipefail", "-c"] counts (dash 0.5.11+ and BusyBox ash support pipefail), where hadolint only accepts bash-like shells.',
   },
   check(ctx) {
     const { model } = ctx;

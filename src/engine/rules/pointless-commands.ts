@@ -1,7 +1,7 @@
 // other: commands that make no sense in a build (DL3001).
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { isRun } from './util';
+import { isRun, allRuns } from './util';
 
 const POINTLESS = new Set([
   'ssh',
@@ -50,7 +50,7 @@ CMD ["nginx", "-g", "daemon off;"]
   },
   check({ model }) {
     const out: RuleReport[] = [];
-    for (const run of model.instructions) {
+    for (const run of allRuns(model)) {
       if (!isRun(run) || !run.shell) continue;
       const cmd = run.shell.commands.find((c) => POINTLESS.has(c.name));
       if (!cmd) continue;

@@ -1,6 +1,7 @@
 // The one explicit list of rules, sorted by id (STYLE.md: one registry, no discovery magic).
 import type { Rule } from './types';
 import { rule as addInsteadOfCopy } from './add-instead-of-copy';
+import { rule as addToExtractArchive } from './add-to-extract-archive';
 import { rule as apkNoCache } from './apk-no-cache';
 import { rule as aptGetNotApt } from './apt-get-not-apt';
 import { rule as aptListsNotRemoved } from './apt-lists-not-removed';
@@ -23,16 +24,20 @@ import { rule as copyFromOwnStage } from './copy-from-own-stage';
 import { rule as copyFromUndefinedStage } from './copy-from-undefined-stage';
 import { rule as copyRelativeNoWorkdir } from './copy-relative-no-workdir';
 import { rule as copyWholeStage } from './copy-whole-stage';
+import { rule as definitionDescription } from './definition-description';
 import { rule as devDependencies } from './dev-dependencies';
 import { rule as dnfCleanAll } from './dnf-clean-all';
 import { rule as duplicateStageName } from './duplicate-stage-name';
+import { rule as emptyContinuation } from './empty-continuation';
 import { rule as envSameStatementRef } from './env-same-statement-ref';
 import { rule as exposeFormat } from './expose-format';
 import { rule as firstInstructionFrom } from './first-instruction-from';
 import { rule as fromAsCasing } from './from-as-casing';
 import { rule as fromPlatformConstant } from './from-platform-constant';
 import { rule as healthcheckMissing } from './healthcheck-missing';
+import { rule as invalidDefaultArgInFrom } from './invalid-default-arg-in-from';
 import { rule as jsonArgs } from './json-args';
+import { rule as labelKeyInvalid } from './label-key-invalid';
 import { rule as legacyEnvFormat } from './legacy-env-format';
 import { rule as maintainerDeprecated } from './maintainer-deprecated';
 import { rule as missingAssumeYes } from './missing-assume-yes';
@@ -61,12 +66,14 @@ import { rule as undefinedArgInFrom } from './undefined-arg-in-from';
 import { rule as unknownInstruction } from './unknown-instruction';
 import { rule as useraddLastlog } from './useradd-lastlog';
 import { rule as wgetAndCurl } from './wget-and-curl';
+import { rule as wgetProgress } from './wget-progress';
 import { rule as workdirRelative } from './workdir-relative';
 import { rule as yumCleanAll } from './yum-clean-all';
 import { rule as zypperClean } from './zypper-clean';
 
 export const allRules: readonly Rule[] = [
   addInsteadOfCopy,
+  addToExtractArchive,
   apkNoCache,
   aptGetNotApt,
   aptListsNotRemoved,
@@ -88,17 +95,21 @@ export const allRules: readonly Rule[] = [
   copyFromUndefinedStage,
   copyRelativeNoWorkdir,
   copyWholeStage,
+  definitionDescription,
   devDependencies,
   dnfCleanAll,
   dockerInRun,
   duplicateStageName,
+  emptyContinuation,
   envSameStatementRef,
   exposeFormat,
   firstInstructionFrom,
   fromAsCasing,
   fromPlatformConstant,
   healthcheckMissing,
+  invalidDefaultArgInFrom,
   jsonArgs,
+  labelKeyInvalid,
   legacyEnvFormat,
   maintainerDeprecated,
   missingAssumeYes,
@@ -127,6 +138,7 @@ export const allRules: readonly Rule[] = [
   unknownInstruction,
   useraddLastlog,
   wgetAndCurl,
+  wgetProgress,
   workdirRelative,
   yumCleanAll,
   zypperClean,

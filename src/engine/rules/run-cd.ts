@@ -1,7 +1,7 @@
 // correctness: `cd` inside RUN instead of WORKDIR (DL3003).
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { effects, isRun } from './util';
+import { effects, isRun, allRuns } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -33,7 +33,7 @@ RUN pip install --no-cache-dir -r requirements.txt
   },
   check({ model }) {
     const out: RuleReport[] = [];
-    for (const run of model.instructions) {
+    for (const run of allRuns(model)) {
       if (!isRun(run) || !run.shell) continue;
       const fromEffect = effects(run, 'chdir').find((e) => !run.shell.commands[e.command]?.nested);
       const cmd = fromEffect

@@ -110,11 +110,14 @@ export function runRules(
     for (const report of reports) {
       const aliases = report.aliases ?? [...rule.meta.hadolint, ...rule.meta.buildChecks];
       if (suppress(rule, aliases, report)) continue;
+      const names = [rule.meta.id, ...aliases].map((a) => a.toLowerCase());
+      if (names.some((n) => opts?.ignoredRules?.has(n))) continue;
+      const override = names.map((n) => opts?.severityOverrides?.get(n)).find((s) => s);
       const fix = report.fix ?? null;
       const finding: Finding = {
         ruleId: rule.meta.id,
         technique: rule.meta.technique,
-        severity: rule.meta.severity,
+        severity: override ?? rule.meta.severity,
         line: report.span.line,
         endLine: report.span.endLine,
         message: report.message,
@@ -241,12 +244,8 @@ function buildSuppression(
   model: DockerfileModel,
 ): (rule: Rule, aliases: string[], report: RuleReport) => boolean {
   const global = new Set(model.globalIgnores.map((s) => s.trim().toLowerCase()));
-  const skip = new Set<string>();
-  const check = model.directives?.check ?? '';
-  for (const part of check.split(';')) {
-    const m = /^\s*skip\s*=\s*(.*)$/i.exec(part);
-    if (m) for (const name of m[1].split(',')) if (name.trim()) skip.add(name.trim());
-  }
+  const skip = checkSkips(model.directives?.check ?? '');
+  const localSkips = new Map<Instruction, Set<string>>();
   const stagePragmas = new Map<number, Set<string>>();
   for (const stage of model.stages)
     stagePragmas.set(stage.index, parsePragmas(stage.from.commentsAbove, 'stage'));
@@ -256,9 +255,18 @@ function buildSuppression(
     const hadolint = aliases.filter((a) => /^(DL|SC)\d{4}$/.test(a)).map((a) => a.toLowerCase());
     const matches = (ids: Set<string>) => ids.has(id) || hadolint.some((h) => ids.has(h));
     if (matches(global)) return true;
-    if (skip.has('all') || aliases.some((a) => rule.meta.buildChecks.includes(a) && skip.has(a))) return true;
+    const skipped = (names: Set<string>) =>
+      names.has('all') || aliases.some((a) => rule.meta.buildChecks.includes(a) && names.has(a));
+    if (skipped(skip)) return true;
     const ins = instructionAt(model, report.span.start);
     if (!ins) return false;
+    // BuildKit: a `# check=skip=...` comment right above an instruction applies to it alone.
+    let local = localSkips.get(ins);
+    if (!local) {
+      local = checkSkips(...ins.commentsAbove.map((c) => /^\s*check\s*=(.*)$/i.exec(c)?.[1] ?? ''));
+      localSkips.set(ins, local);
+    }
+    if (skipped(local)) return true;
     let ids = linePragmas.get(ins);
     if (!ids) {
       ids = parsePragmas(ins.commentsAbove, 'line');
@@ -268,6 +276,17 @@ function buildSuppression(
     const stageIds = stagePragmas.get(ins.stage);
     return !!stageIds && matches(stageIds);
   };
+}
+
+/** The build-check names of `skip=A,B` in check directive values (`skip=all;error=true`). */
+function checkSkips(...values: string[]): Set<string> {
+  const skip = new Set<string>();
+  for (const value of values)
+    for (const part of value.split(';')) {
+      const m = /^\s*skip\s*=\s*(.*)$/i.exec(part);
+      if (m) for (const name of m[1].split(',')) if (name.trim()) skip.add(name.trim().split(/\s/)[0]);
+    }
+  return skip;
 }
 
 /**

@@ -105,7 +105,7 @@ RUN --mount=type=secret,id=npm_token echo "install with a token"
     fixSafety:
       'Reported, not fixed: moving to a secret mount changes how the build is invoked (`docker build --secret id=npm_token,env=NPM_TOKEN`), which the Dockerfile alone cannot do.',
     whenNotToUse:
-      'Names that only look sensitive (a public key, a key id, the path to a mounted secret file): ignore the finding on that line with `# playground ignore=secrets-in-arg-env`. Runtime configuration that is not secret belongs in ENV.',
+      'Names that only look sensitive (a public key, a key id, the path to a mounted secret file): ignore the finding on that line with `# playground ignore=secrets-in-arg-env`. Runtime configuration that is not secret belongs in ENV. Differs from hadolint DL3064: AWS_ACCESS_KEY_ID names an identifier, not a secret, and is not reported by name (its secret partner AWS_SECRET_ACCESS_KEY is).',
   },
   check({ model }) {
     const out: RuleReport[] = [];

@@ -1,7 +1,7 @@
 // correctness: replacing /bin/sh with a symlink instead of using SHELL (DL4005).
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { isRun } from './util';
+import { allRuns, isRun } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -30,7 +30,7 @@ SHELL ["/bin/bash", "-c"]
   },
   check({ model }) {
     const out: RuleReport[] = [];
-    for (const run of model.instructions) {
+    for (const run of allRuns(model)) {
       if (!isRun(run) || !run.shell) continue;
       const cmd = run.shell.commands.find((c) => c.name === 'ln' && c.args[c.args.length - 1] === '/bin/sh');
       if (cmd)

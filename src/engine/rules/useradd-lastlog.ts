@@ -1,7 +1,7 @@
 // other: useradd with a high UID and without -l bloats /var/log/lastlog (DL3046).
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { insertAfterArg, isRun, makeFix } from './util';
+import { insertAfterArg, isRun, makeFix, allRuns } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -30,7 +30,7 @@ RUN useradd -l -u 1000000 app
   },
   check({ model }) {
     const out: RuleReport[] = [];
-    for (const run of model.instructions) {
+    for (const run of allRuns(model)) {
       if (!isRun(run) || !run.shell) continue;
       for (const cmd of run.shell.commands) {
         if (cmd.name !== 'useradd') continue;

@@ -115,13 +115,21 @@ export function isFrom(ins: Instruction): ins is FromInstruction {
   return ins.keyword === 'FROM';
 }
 
+/** The RUN itself, or the RUN an `ONBUILD RUN` triggers (checked like a RUN, as hadolint does). */
+export function runOf(ins: Instruction): RunInstruction | null {
+  if (isRun(ins)) return ins;
+  if (ins.keyword === 'ONBUILD' && 'trigger' in ins && ins.trigger && isRun(ins.trigger)) return ins.trigger;
+  return null;
+}
+
+/** The stage's RUNs, plus the RUN triggers of its ONBUILDs. */
 export function runsOf(stage: Stage): RunInstruction[] {
-  return stage.instructions.filter(isRun);
+  return stage.instructions.map(runOf).filter((r): r is RunInstruction => r !== null);
 }
 
 /** Every RUN of the file, plus the RUN triggers of ONBUILD (they run in child images). */
 export function allRuns(model: DockerfileModel): RunInstruction[] {
-  return model.instructions.filter(isRun);
+  return model.instructions.map(runOf).filter((r): r is RunInstruction => r !== null);
 }
 
 export function effects<K extends Effect['kind']>(

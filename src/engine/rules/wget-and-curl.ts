@@ -1,7 +1,7 @@
 // other: both wget and curl are used (DL4001).
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { isRun } from './util';
+import { runsOf } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -31,23 +31,17 @@ RUN curl -fsSLo /tmp/b.tgz https://example.com/b.tgz
     whenNotToUse: 'When the base image already ships both (then neither costs anything extra).',
   },
   check({ model }) {
-    let curl = false;
-    for (const run of model.instructions) {
-      if (!isRun(run) || !run.shell) continue;
-      if (run.shell.commands.some((c) => c.name === 'curl')) curl = true;
+    const out: RuleReport[] = [];
+    for (const stage of model.stages) {
+      const runs = runsOf(stage).filter((r) => r.shell);
+      if (!runs.some((r) => r.shell.commands.some((c) => c.name === 'curl'))) continue;
+      const wget = runs.find((r) => r.shell.commands.some((c) => c.name === 'wget'));
+      if (wget)
+        out.push({
+          span: wget.span,
+          message: 'wget is used here and curl elsewhere in this stage; one download tool is enough.',
+        });
     }
-    if (!curl) return [];
-    for (const run of model.instructions) {
-      if (!isRun(run) || !run.shell) continue;
-      if (run.shell.commands.some((c) => c.name === 'wget')) {
-        return [
-          {
-            span: run.span,
-            message: 'wget is used here and curl elsewhere in this Dockerfile; one download tool is enough.',
-          },
-        ] as RuleReport[];
-      }
-    }
-    return [];
+    return out;
   },
 };

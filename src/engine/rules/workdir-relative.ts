@@ -32,14 +32,15 @@ WORKDIR /app
   check({ model }) {
     const out: RuleReport[] = [];
     for (const stage of model.stages) {
-      let absolute = false;
+      // An absolute WORKDIR inherited from the parent stage anchors relative ones (BuildKit).
+      let absolute = stage.parent != null && !!model.stages[stage.parent]?.workdir;
       for (const ins of stage.instructions) {
         if (ins.keyword !== 'WORKDIR') continue;
         const path = (('args' in ins ? ins.args[0] : undefined) ?? ins.argsAfterFlags).trim();
         if (
           path.startsWith('/') ||
           path.startsWith('$') ||
-          /^[A-Za-z]:[\\/]/.test(path) ||
+          /^["']?[A-Za-z]:([\\/]|["']?$)/.test(path) ||
           path.startsWith('\\')
         ) {
           absolute = true;

@@ -16,7 +16,9 @@ const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/b
 
 export function estimateWith(model: DockerfileModel, opts: ResolvedOptions, deps: SizeDeps): Estimate {
   const ctx: Ctx = { deps, opts, states: [], assumptions: new Set() };
-  if (model.stages.length === 0) {
+  // No FROM at all (a snippet, linted as an implicit stage): there is no base image to size from.
+  const noBase = model.stages.length === 1 && model.stages[0].implicit;
+  if (model.stages.length === 0 || noBase) {
     return {
       uncompressedBytes: 0,
       compressedBytes: 0,
@@ -25,7 +27,7 @@ export function estimateWith(model: DockerfileModel, opts: ResolvedOptions, deps
       stages: [],
       discardedLayers: [],
       wastedBytes: 0,
-      assumptions: [],
+      assumptions: noBase ? ['No base image: the Dockerfile has no FROM, so no size is estimated.'] : [],
     };
   }
   for (const stage of model.stages) {

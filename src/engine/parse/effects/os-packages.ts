@@ -146,16 +146,43 @@ const RPM_VALUED = new Set([
   '--repofrompath',
 ]);
 
+const RPM_SUBCOMMANDS: Record<string, string> = {
+  in: 'install',
+  rei: 'reinstall',
+  up: 'upgrade',
+  update: 'upgrade',
+  'upgrade-minimal': 'upgrade',
+  'up-min': 'upgrade',
+  'update-minimal': 'upgrade',
+  'distro-sync': 'upgrade',
+  dsync: 'upgrade',
+};
+
 /** dnf, yum, microdnf (and tdnf, which behaves like dnf). */
 export const rpm: Detector = (inv) => {
   const manager: PackageManager = inv.name === 'yum' ? 'yum' : inv.name === 'microdnf' ? 'microdnf' : 'dnf';
   const p = parseArgs(inv.args, RPM_VALUED, 'cx');
-  const [sub, ...rest] = p.positionals;
+  const [written, ...rest] = p.positionals;
+  // dnf's short aliases; `dnf upgrade` also downloads packages into the cache.
+  const sub = RPM_SUBCOMMANDS[written] ?? written;
   const setopts = inv.args.flatMap((a, i) =>
     a.startsWith('--setopt=') ? [a.slice(9)] : a === '--setopt' && inv.args[i + 1] ? [inv.args[i + 1]] : [],
   );
   const assumeYes = manager === 'microdnf' || has(p, '-y', '--assumeyes');
   switch (sub) {
+    case 'module':
+      // `dnf module install name:stream`: a module is pinned by its stream.
+      if (rest[0] !== 'install') return [];
+      return [
+        install(inv, {
+          manager,
+          packages: rest.slice(1).map((x) => spec(x, /:/)),
+          assumeYes,
+          flags: p.flags,
+        }),
+      ];
+    case 'upgrade':
+      return [install(inv, { manager, packages: [], assumeYes, flags: p.flags })];
     case 'install':
     case 'reinstall':
     case 'groupinstall':

@@ -33,6 +33,7 @@ const PIP_VALUED = new Set([
   '--find-links',
   '--prefix',
   '--root',
+  '--root-user-action',
   '--platform',
   '--python-version',
   '--implementation',

@@ -1,0 +1,209 @@
+// Peer cases where a rule of ours deliberately differs from the peer (stricter or kinder). Each
+// entry names the case file and the reason; the rule's docs (whenNotToUse) say the same in words.
+// The conformance test counts these as documented, not as failures.
+export interface DocumentedDifference {
+  file: string;
+  rule: string;
+  reason: string;
+}
+
+export const DOCUMENTED_DIFFERENCES: readonly DocumentedDifference[] = [
+  {
+    file: 'hadolint-DL3002-5.Dockerfile',
+    rule: 'DL3002',
+    reason:
+      'Differs from hadolint DL3002: only the final image’s user counts (a root USER in a builder stage is not reported), and an ignore pragma keeps its valid ids even when it also lists an unknown one (hadolint then drops the whole pragma).',
+  },
+  {
+    file: 'hadolint-DL3002-16.Dockerfile',
+    rule: 'DL3002',
+    reason:
+      'Differs from hadolint DL3002: only the final image’s user counts (a root USER in a builder stage is not reported), and an ignore pragma keeps its valid ids even when it also lists an unknown one (hadolint then drops the whole pragma).',
+  },
+  {
+    file: 'hadolint-DL3009-4.Dockerfile',
+    rule: 'DL3009',
+    reason:
+      'Differs from hadolint DL3009: stages that do not ship (builder stages, ONBUILD in them) are not reported, and a cache mount on /var/lib/apt counts as clean even when docker-clean was removed.',
+  },
+  {
+    file: 'hadolint-DL3009-12.Dockerfile',
+    rule: 'DL3009',
+    reason:
+      'Differs from hadolint DL3009: stages that do not ship (builder stages, ONBUILD in them) are not reported, and a cache mount on /var/lib/apt counts as clean even when docker-clean was removed.',
+  },
+  {
+    file: 'hadolint-DL3009-23.Dockerfile',
+    rule: 'DL3009',
+    reason:
+      'Differs from hadolint DL3009: stages that do not ship (builder stages, ONBUILD in them) are not reported, and a cache mount on /var/lib/apt counts as clean even when docker-clean was removed.',
+  },
+  {
+    file: 'hadolint-DL3009-24.Dockerfile',
+    rule: 'DL3009',
+    reason:
+      'Differs from hadolint DL3009: stages that do not ship (builder stages, ONBUILD in them) are not reported, and a cache mount on /var/lib/apt counts as clean even when docker-clean was removed.',
+  },
+  {
+    file: 'hadolint-DL3010-4.Dockerfile',
+    rule: 'DL3010',
+    reason:
+      'Differs from hadolint DL3010: Windows paths with backslashes in the tar command are not matched to the copied archive.',
+  },
+  {
+    file: 'hadolint-DL3033-21.Dockerfile',
+    rule: 'DL3033',
+    reason:
+      'Differs from hadolint DL3033 and DL3041: a package version from a variable that is not set in the stage is not reported (hadolint reports it as empty).',
+  },
+  {
+    file: 'hadolint-DL3041-45.Dockerfile',
+    rule: 'DL3041',
+    reason:
+      'Differs from hadolint DL3033 and DL3041: a package version from a variable that is not set in the stage is not reported (hadolint reports it as empty).',
+  },
+  {
+    file: 'hadolint-DL3038-2.Dockerfile',
+    rule: 'DL3038',
+    reason:
+      'Differs from hadolint DL3038: microdnf never asks for confirmation, so it is not reported without -y.',
+  },
+  {
+    file: 'hadolint-DL3038-4.Dockerfile',
+    rule: 'DL3038',
+    reason:
+      'Differs from hadolint DL3038: microdnf never asks for confirmation, so it is not reported without -y.',
+  },
+  {
+    file: 'hadolint-DL3040-6.Dockerfile',
+    rule: 'DL3040',
+    reason:
+      'Differs from hadolint DL3040: a clean by microdnf after a dnf install counts as clean (both empty the same cache).',
+  },
+  {
+    file: 'hadolint-DL3057-1.Dockerfile',
+    rule: 'DL3057',
+    reason:
+      'Differs from hadolint DL3057: only the final image counts, and images without a shell or a known server (scratch) are not reported.',
+  },
+  {
+    file: 'hadolint-DL3057-6.Dockerfile',
+    rule: 'DL3057',
+    reason:
+      'Differs from hadolint DL3057: only the final image counts, and images without a shell or a known server (scratch) are not reported.',
+  },
+  {
+    file: 'hadolint-DL3057-7.Dockerfile',
+    rule: 'DL3057',
+    reason:
+      'Differs from hadolint DL3057: only the final image counts, and images without a shell or a known server (scratch) are not reported.',
+  },
+  {
+    file: 'hadolint-DL3059-4.Dockerfile',
+    rule: 'DL3059',
+    reason:
+      'Differs from hadolint DL3059: two RUNs in a row are not reported (separate layers for two steps often help caching); the rule starts at three, and RUNs with flags such as mounts are left alone.',
+  },
+  {
+    file: 'hadolint-DL3059-5.Dockerfile',
+    rule: 'DL3059',
+    reason:
+      'Differs from hadolint DL3059: two RUNs in a row are not reported (separate layers for two steps often help caching); the rule starts at three, and RUNs with flags such as mounts are left alone.',
+  },
+  {
+    file: 'hadolint-DL3059-6.Dockerfile',
+    rule: 'DL3059',
+    reason:
+      'Differs from hadolint DL3059: two RUNs in a row are not reported (separate layers for two steps often help caching); the rule starts at three, and RUNs with flags such as mounts are left alone.',
+  },
+  {
+    file: 'hadolint-DL3059-10.Dockerfile',
+    rule: 'DL3059',
+    reason:
+      'Differs from hadolint DL3059: two RUNs in a row are not reported (separate layers for two steps often help caching); the rule starts at three, and RUNs with flags such as mounts are left alone.',
+  },
+  {
+    file: 'hadolint-DL3060-5.Dockerfile',
+    rule: 'DL3060',
+    reason:
+      'Differs from hadolint DL3060: the yarn cache of a stage counts where the stage ships, so a builder stage can be reported when another stage builds on it and an ONBUILD trigger is not; `yarn install <name>` (an error in yarn 1) is reported as an install.',
+  },
+  {
+    file: 'hadolint-DL3060-20.Dockerfile',
+    rule: 'DL3060',
+    reason:
+      'Differs from hadolint DL3060: the yarn cache of a stage counts where the stage ships, so a builder stage can be reported when another stage builds on it and an ONBUILD trigger is not; `yarn install <name>` (an error in yarn 1) is reported as an install.',
+  },
+  {
+    file: 'hadolint-DL3060-22.Dockerfile',
+    rule: 'DL3060',
+    reason:
+      'Differs from hadolint DL3060: the yarn cache of a stage counts where the stage ships, so a builder stage can be reported when another stage builds on it and an ONBUILD trigger is not; `yarn install <name>` (an error in yarn 1) is reported as an install.',
+  },
+  {
+    file: 'hadolint-DL3060-23.Dockerfile',
+    rule: 'DL3060',
+    reason:
+      'Differs from hadolint DL3060: the yarn cache of a stage counts where the stage ships, so a builder stage can be reported when another stage builds on it and an ONBUILD trigger is not; `yarn install <name>` (an error in yarn 1) is reported as an install.',
+  },
+  {
+    file: 'hadolint-DL3064-7.Dockerfile',
+    rule: 'DL3064',
+    reason:
+      'Differs from hadolint DL3064: AWS_ACCESS_KEY_ID names an identifier, not a secret, and is not reported by name (its secret partner AWS_SECRET_ACCESS_KEY is).',
+  },
+  {
+    file: 'hadolint-DL3064-8.Dockerfile',
+    rule: 'DL3064',
+    reason:
+      'Differs from hadolint DL3064: AWS_ACCESS_KEY_ID names an identifier, not a secret, and is not reported by name (its secret partner AWS_SECRET_ACCESS_KEY is).',
+  },
+  {
+    file: 'hadolint-DL3064-11.Dockerfile',
+    rule: 'DL3064',
+    reason:
+      'Differs from hadolint DL3064: AWS_ACCESS_KEY_ID names an identifier, not a secret, and is not reported by name (its secret partner AWS_SECRET_ACCESS_KEY is).',
+  },
+  {
+    file: 'hadolint-DL3064-12.Dockerfile',
+    rule: 'DL3064',
+    reason:
+      'Differs from hadolint DL3064: AWS_ACCESS_KEY_ID names an identifier, not a secret, and is not reported by name (its secret partner AWS_SECRET_ACCESS_KEY is).',
+  },
+  {
+    file: 'hadolint-DL4006-10.Dockerfile',
+    rule: 'DL4006',
+    reason:
+      'Differs from hadolint DL4006: SHELL ["/bin/sh", "-o", "pipefail", "-c"] counts (dash 0.5.11+ and BusyBox ash support pipefail), where hadolint only accepts bash-like shells.',
+  },
+  {
+    file: 'hadolint-DL4006-16.Dockerfile',
+    rule: 'DL4006',
+    reason:
+      'Differs from hadolint DL4006: SHELL ["/bin/sh", "-o", "pipefail", "-c"] counts (dash 0.5.11+ and BusyBox ash support pipefail), where hadolint only accepts bash-like shells.',
+  },
+];
+
+/** Peer rules deliberately not covered, with the reason (the bench prints them next to the table). */
+export const NOT_COVERED: readonly { rule: string; reason: string }[] = [
+  {
+    rule: 'DL1001',
+    reason:
+      'Off by default in hadolint (severity "ignore"): it reports the use of ignore pragmas, for organisations that forbid them. Not offered until the configuration can switch rules on.',
+  },
+  {
+    rule: 'DL3026',
+    reason:
+      'Needs the trusted registries from the configuration: .hadolint.yaml trustedRegistries is read into the lint settings, but the rule that checks FROM against them is not written yet (not done, rather than declined).',
+  },
+  {
+    rule: 'DL3066',
+    reason:
+      'Reports every non-numeric USER, including `USER node` and `USER nonroot`, which the non-root-user rule recommends; the two pieces of advice would contradict each other.',
+  },
+  {
+    rule: 'UndefinedVar',
+    reason:
+      'Needs the full variable scope of every instruction (ARG, ENV, the base image’s ENV, BuildKit’s automatic arguments); the base image’s environment is not known without pulling it, so the rule would report false alarms.',
+  },
+];
