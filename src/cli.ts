@@ -204,7 +204,7 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
       }
       const problem = notAnalyzed(outcome.analysis);
       if (problem) fail(`cannot analyze ${name}: ${problem}`);
-      else if (options.budget !== null && outcome.analysis.stages.length === 0)
+      else if (options.budget !== null && !outcome.analysis.stages.some((s) => s.base !== ''))
         fail(`cannot size ${name}: it has no FROM instruction, so the budget cannot be checked.`);
       results.push({ file, analysis: outcome.analysis });
     }
