@@ -1,8 +1,9 @@
 // The one protocol between the page and the analysis worker (workers/analyzer.worker.ts).
 // The worker exposes exactly this object through comlink; the CLI calls the same analyze().
 import type { Analysis, AnalyzeOptions } from '../engine/types';
+import type { SecretScan } from '../engine/secrets';
 
-export type { Analysis, AnalyzeOptions };
+export type { Analysis, AnalyzeOptions, SecretScan };
 
 /** What the worker exposes. `analyze` never rejects: bad input becomes `syntaxErrors`. */
 export interface AnalyzerApi {
@@ -23,4 +24,10 @@ export type AnalyzeOutcome =
 export interface ClientNotice {
   kind: 'restart' | 'error';
   message: string;
+}
+
+/** What the secrets worker (workers/secrets.worker.ts) exposes: the engine's one secret detector,
+ *  asked before a text goes into a link or the address bar (src/share/secrets-client.ts). */
+export interface SecretsApi {
+  scan(text: string): Promise<SecretScan>;
 }

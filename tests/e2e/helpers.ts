@@ -172,3 +172,16 @@ export async function setDockerfile(page: Page, text: string): Promise<number> {
 export async function editorText(page: Page): Promise<string> {
   return page.evaluate(() => window.__editorText?.() ?? '');
 }
+
+/**
+ * Pastes `text` over the editor's content through the real clipboard (Ctrl+A, Ctrl+V): one input
+ * event, as a person pasting a file (keyboard.insertText is far too slow for megabytes).
+ */
+export async function pasteInEditor(page: Page, text: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL() });
+  await page.evaluate((s) => navigator.clipboard.writeText(s), text);
+  await page.click('.monaco-editor .view-lines');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  await page.waitForFunction((n) => window.__editorText?.().length === n, text.length, { timeout: 60_000 });
+}
