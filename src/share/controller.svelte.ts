@@ -101,6 +101,9 @@ export class ShareController {
       $effect(() => {
         const text = app.text;
         const options = JSON.stringify(normalizeOptions($state.snapshot(app.options) as AnalyzeOptions));
+        // A real edit (not a link or example opening): remembered at once, so that links opened
+        // right after it can never push it out of the kept drafts.
+        if (text !== this.loadedText) this.drafts.markTyped(text);
         if (timer) clearTimeout(timer);
         timer = setTimeout(() => this.sync(text, options), FRAGMENT_DEBOUNCE_MS);
       });
