@@ -3,7 +3,7 @@
 // another site, the Learn page), and markup or script put into a Dockerfile or a permalink never runs.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { deflateSync } from 'fflate';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { encodeBase64Url } from '../../src/share/base64url';
@@ -149,7 +149,7 @@ CMD ["npm", "start"]
 `;
 
 describe('Content-Security-Policy', () => {
-  it('vite preview sends the policy as a header; both pages carry it as a <meta>', async () => {
+  it('vite preview sends the policy of public/_headers; both pages carry it as a <meta>', async () => {
     const expected = [
       "default-src 'self'",
       "script-src 'self' 'wasm-unsafe-eval'",
@@ -171,10 +171,23 @@ describe('Content-Security-Policy', () => {
     }
     if (process.env.E2E_BASE_URL) return; // another server: its headers are its own business
     const context = await browser().newContext();
-    for (const path of ['/', '/embed.html', '/index.html']) {
+    // public/_headers: only the site may frame the playground; anyone may frame the embed. The
+    // workers' scripts get the policy too (a worker does not inherit the page's <meta>).
+    const framing: Record<string, string> = {
+      '/': "frame-ancestors 'self'",
+      '/index.html': "frame-ancestors 'self'",
+      '/embed.html': 'frame-ancestors *',
+    };
+    const workerScript = readdirSync(new URL('../../dist/assets', import.meta.url)).find((f) =>
+      /^analyzer\.worker-.*\.js$/.test(f),
+    );
+    expect(workerScript).toBeTruthy();
+    framing[`/assets/${workerScript}`] = "frame-ancestors 'self'";
+    for (const [path, frameAncestors] of Object.entries(framing)) {
       const response = await context.request.get(`${baseURL()}${path}`);
       const header = response.headers()['content-security-policy'] ?? '';
-      expect(header.split(/;\s*/)).toEqual([...expected, 'frame-ancestors *']);
+      expect(header.split(/;\s*/), path).toEqual([...expected, frameAncestors]);
+      expect(response.headers()['cross-origin-opener-policy'], path).toBe('same-origin');
     }
     await context.close();
   });
