@@ -4,10 +4,9 @@
 import { mount } from 'svelte';
 import '../ui/app.css';
 import Embed from './Embed.svelte';
-import { registerServiceWorker } from '../sw/register';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('embed.html has no #app element');
 export default mount(Embed, { target });
 
-registerServiceWorker();
+// No service worker here (src/sw/register.ts says why).
