@@ -161,7 +161,7 @@ describe('drafts', () => {
     const { page, context } = await openApp(browser(), { path: `/${WD}` });
     const draft = 'FROM debian:bookworm\nRUN echo my unsaved work\n';
     await setDockerfile(page, draft);
-    await page.waitForTimeout(600); // autosave (debounced)
+    await page.waitForFunction((d) => localStorage.getItem('dockerfile-playground:draft') === d, draft);
 
     const link = `${baseURL()}/${WD}#${encodeState({ dockerfile: SHARED, options: {} })}`;
     const page2 = await context.newPage();
