@@ -83,7 +83,7 @@ describe('watchdog', () => {
     expect(await editorText(page)).toBe(heavy);
     // The stopped worker is gone.
     await page.waitForFunction(() => !document.querySelector('[data-testid=analyzing]'), undefined, {
-      timeout: 5000,
+      timeout: 30_000,
     });
     expect(page.workers().length).toBeLessThanOrEqual(workersBefore);
 

@@ -8,7 +8,7 @@
 //     expect(problems.all()).toEqual([]);
 //   });
 import { afterAll, beforeAll, inject } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const LAUNCH_ARGS = [
@@ -104,7 +104,8 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
     colorScheme: options.colorScheme ?? 'light',
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  // Generous: the suite must pass on a busy machine (tests/e2e/load.mjs).
+  page.setDefaultTimeout(30_000);
   const origin = baseURL();
   const problems = new Problems(page, origin);
   await page.goto(`${origin}${options.path ?? '/'}`);
@@ -184,4 +185,33 @@ export async function pasteInEditor(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+V');
   await page.waitForFunction((n) => window.__editorText?.().length === n, text.length, { timeout: 60_000 });
+}
+
+/**
+ * Waits until the document has not changed (nodes added, removed or their text edited) for
+ * `quietMs`: a condition rather than a sleep, so a slow machine simply waits longer. Rejects when
+ * the page keeps changing past `timeoutMs`.
+ */
+export async function waitForQuiet(target: Page | Frame, quietMs = 300, timeoutMs = 30_000): Promise<void> {
+  await target.evaluate(
+    ([quiet, limit]) =>
+      new Promise<void>((resolve, reject) => {
+        const finish = () => {
+          observer.disconnect();
+          clearTimeout(giveUp);
+          resolve();
+        };
+        let timer = setTimeout(finish, quiet);
+        const observer = new MutationObserver(() => {
+          clearTimeout(timer);
+          timer = setTimeout(finish, quiet);
+        });
+        observer.observe(document, { subtree: true, childList: true, characterData: true });
+        const giveUp = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`the page kept changing for ${limit} ms`));
+        }, limit);
+      }),
+    [quietMs, timeoutMs] as const,
+  );
 }

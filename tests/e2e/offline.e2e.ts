@@ -45,7 +45,7 @@ describe('offline', () => {
     await embed.goto(
       `${baseURL()}/embed.html?panel=findings#${encodeState({ dockerfile: 'FROM node:20\n', options: {} })}`,
     );
-    await embed.waitForSelector('[data-testid=embed-summary]', { timeout: 20_000 });
+    await embed.waitForSelector('[data-testid=embed-summary]', { timeout: 60_000 });
     expect(errors).toEqual([]);
     await context.close();
   });

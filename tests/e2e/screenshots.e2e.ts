@@ -2,7 +2,7 @@
 // run: `SCREENSHOTS=1 node tests/e2e/run.mjs screenshots` after `npm run build`.
 import { describe, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { openApp, setDockerfile, useBrowser } from './helpers';
+import { openApp, setDockerfile, useBrowser, waitForQuiet } from './helpers';
 
 const browser = useBrowser();
 const out = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -28,7 +28,7 @@ describe.runIf(process.env.SCREENSHOTS)('screenshots', () => {
     await page.screenshot({ path: `${out}findings.png` });
     await page.click('[data-testid=tab-rewrite]');
     await page.waitForSelector('[data-testid=diff] .monaco-diff-editor');
-    await page.waitForTimeout(400);
+    await waitForQuiet(page, 400);
     await page.screenshot({ path: `${out}rewrite.png` });
     await page.click('[data-testid=tab-impact]');
     await page.screenshot({ path: `${out}impact.png` });

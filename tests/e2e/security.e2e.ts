@@ -16,6 +16,7 @@ import {
   useBrowser,
   waitForAnalysis,
   waitForMonaco,
+  waitForQuiet,
 } from './helpers';
 import { DOCKERFILE_PLACES, injectionTraces, PAYLOADS, payloadDockerfile } from './payloads';
 
@@ -230,7 +231,7 @@ describe('Content-Security-Policy', () => {
     const host = await newPage(rec);
     await host.goto(hostPage);
     const frame = await embedFrame(host);
-    await frame.waitForSelector('[data-testid=embed-summary]', { timeout: 20_000 });
+    await frame.waitForSelector('[data-testid=embed-summary]', { timeout: 60_000 });
     await frame.click('[data-testid=embed-tab-diff]');
     const edit = await frame.$('[data-testid=embed-edit]');
     if (edit) {
@@ -246,7 +247,7 @@ describe('Content-Security-Policy', () => {
     await embed.goto(
       `${baseURL()}/embed.html?panel=diff#${encodeState({ dockerfile: NORMAL, options: {} })}`,
     );
-    await embed.waitForSelector('[data-testid=embed-summary]', { timeout: 20_000 });
+    await embed.waitForSelector('[data-testid=embed-summary]', { timeout: 60_000 });
     expect(await rec.violations(embed)).toEqual([]);
 
     expect(rec.cspConsole).toEqual([]);
@@ -275,7 +276,9 @@ describe('injected markup never runs', () => {
   }
 
   async function expectClean(rec: Recorder, target: Page | Frame, where: string): Promise<void> {
-    await target.waitForTimeout(200); // an onerror of a broken <img> fires asynchronously
+    // An onerror of a broken <img> fires asynchronously, once the image has failed.
+    await target.waitForFunction(() => [...document.images].every((img) => img.complete));
+    await waitForQuiet(target, 200);
     expect(await target.evaluate(injectionTraces), where).toEqual([]);
     expect(rec.dialogs, where).toEqual([]);
   }
@@ -328,7 +331,7 @@ describe('injected markup never runs', () => {
       const fragment = encodeState({ dockerfile, options: {}, title: payload });
       await embed.goto('about:blank'); // a new fragment alone would not reload the embed
       await embed.goto(`${baseURL()}/embed.html?panel=findings#${fragment}`);
-      await embed.waitForSelector('[data-testid=embed-summary]', { timeout: 20_000 });
+      await embed.waitForSelector('[data-testid=embed-summary]', { timeout: 60_000 });
       expect(await embed.textContent('header .title')).toBe(payload.trim().slice(0, 120));
       for (const tab of ['size', 'diff', 'findings']) await embed.click(`[data-testid=embed-tab-${tab}]`);
       await expectClean(rec, embed, `embed, title ${payload}`);
