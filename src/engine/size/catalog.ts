@@ -3,6 +3,7 @@
 import type { Confidence } from '../types';
 import type { BaseImageLookup, BaseResolution, CatalogEntry } from './types';
 import { ALPINE_BASE_PACKAGES, debianBaseSet, debianIndex, debianSuiteFor } from './packages';
+import { deepFreeze, frozenSet } from '../frozen';
 import raw from '../../data/base-images.json';
 
 /** A catalog entry as stored: CatalogEntry plus build-time facts used by the lookups. */
@@ -27,7 +28,8 @@ interface CatalogDoc {
   entries: StoredEntry[];
 }
 
-const doc = raw as unknown as CatalogDoc;
+// Frozen: entries are handed to every analysis, and a change by one would reach the next.
+const doc = deepFreeze(raw as unknown as CatalogDoc);
 
 /** All catalog entries (read-only). */
 export const catalogEntries: readonly CatalogEntry[] = doc.entries;
@@ -423,8 +425,9 @@ const installedCache = new Map<string, ReadonlySet<string> | null>();
 function installedPackages(entry: CatalogEntry): ReadonlySet<string> | null {
   if (installedCache.has(entry.reference)) return installedCache.get(entry.reference)!;
   const e = byRef.get(entry.reference) ?? (entry as StoredEntry);
+  // Cached across analyses, so every set is frozen (a caller copies before adding).
   let set: ReadonlySet<string> | null = null;
-  if (e.installed) set = new Set(e.installed);
+  if (e.installed) set = frozenSet(e.installed);
   else if (/chiseled/.test(e.variant))
     set = null; // Ubuntu chiseled: slices of packages, no package manager
   else if (e.os === 'debian' || e.os === 'ubuntu') {
@@ -434,10 +437,10 @@ function installedPackages(entry: CatalogEntry): ReadonlySet<string> | null {
     const extra = roots.length
       ? debianIndex(suite).closure(roots, { recommends: false, installed: base }).packages
       : [];
-    set = new Set([...base, ...extra]);
+    set = frozenSet([...base, ...extra]);
   } else if (e.os === 'alpine') {
-    set = new Set([...ALPINE_BASE_PACKAGES, ...(e.osRoots ?? [])]);
-  } else if (e.os === 'scratch') set = new Set();
+    set = frozenSet([...ALPINE_BASE_PACKAGES, ...(e.osRoots ?? [])]);
+  } else if (e.os === 'scratch') set = frozenSet();
   installedCache.set(entry.reference, set);
   return set;
 }

@@ -9,13 +9,15 @@ import { estimateWith, safeResolve } from './estimate';
 import { alternativesFor } from './alternatives';
 import { baseImages } from './catalog';
 import { packageSizer } from './packages';
+import { deepFreeze } from '../frozen';
 
 export type { SizeDeps } from './context';
 export { estimateWith } from './estimate';
 
 /**
  * The rewriter and the rules re-estimate near-identical Dockerfiles many times; a dependency
- * closure costs milliseconds, so results are memoised by their full input (bounded).
+ * closure costs milliseconds, so results are memoised by their full input (bounded). A result is
+ * shared by every later analysis that asks the same question, so it is frozen: a caller copies it.
  */
 export function memoSizer(inner: PackageSizer, max = 2000): PackageSizer {
   const cache = new Map<string, PackageSizeResult>();
@@ -25,7 +27,7 @@ export function memoSizer(inner: PackageSizer, max = 2000): PackageSizer {
       const key = `${os}|${release}|${opts.recommends}|${names.join(',')}|${installed}`;
       const hit = cache.get(key);
       if (hit) return hit;
-      const r = inner.osInstall(os, release, names, opts);
+      const r = deepFreeze(inner.osInstall(os, release, names, opts));
       if (cache.size >= max) cache.delete(cache.keys().next().value as string);
       cache.set(key, r);
       return r;

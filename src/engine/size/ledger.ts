@@ -6,7 +6,6 @@ import type { CatalogEntry, OsFamily } from './types';
 import { compressed, type ContentKind } from './ratios';
 
 export interface LedgerItem {
-  id: number;
   kind: ContentKind;
   /** Absolute path. A last segment with `*` stands for a file whose name we do not know. */
   path: string;
@@ -68,7 +67,6 @@ export interface StageState {
   baseLabel: string;
 }
 
-let nextId = 1;
 export function makeItem(
   kind: ContentKind,
   path: string,
@@ -79,7 +77,6 @@ export function makeItem(
 ): LedgerItem {
   const b = Math.max(0, Math.round(bytes));
   return {
-    id: nextId++,
     kind,
     path,
     bytes: b,

@@ -6,6 +6,7 @@
 // approximated by mapping names to their Debian equivalents and scaling (see PROVENANCE.md).
 import type { Confidence } from '../types';
 import type { OsFamily, PackageSizer, PackageSizeResult } from './types';
+import { frozenSet } from '../frozen';
 import bookwormRaw from '../../data/debian-bookworm.json';
 import trixieRaw from '../../data/debian-trixie.json';
 
@@ -173,7 +174,7 @@ export function debianBaseSet(suite: DebianSuite): ReadonlySet<string> {
   let s = baseSets.get(suite);
   if (!s) {
     const ix = debianIndex(suite);
-    s = new Set(ix.closure([...ix.requiredSet(), 'apt'], { recommends: false, installed: null }).packages);
+    s = frozenSet(ix.closure([...ix.requiredSet(), 'apt'], { recommends: false, installed: null }).packages);
     baseSets.set(suite, s);
   }
   return s;

@@ -11,14 +11,13 @@ import type { ContentKind } from './ratios';
 import * as H from './heuristics';
 import { synthesizeEffects } from './synth';
 import { npmPackageSize, pipPackageSize, type LangSize } from './packages-lang';
+import type { PackageSizeResult } from './types';
+import { deepFreeze } from '../frozen';
 
+/** Pip proxies by name: they depend on the name and the data tables only (frozen: shared). */
 const PIP_PROXY = new Map<string, LangSize | null>();
 function pipProxy(name: string): LangSize | null {
-  if (!PIP_PROXY.has(name))
-    PIP_PROXY.set(
-      name,
-      lookup(() => pipPackageSize(name)),
-    );
+  if (!PIP_PROXY.has(name)) PIP_PROXY.set(name, deepFreeze(lookup(() => pipPackageSize(name))));
   return PIP_PROXY.get(name) ?? null;
 }
 
@@ -210,6 +209,10 @@ function installedSet(s: RunScope, exclude: string[] = []): Set<string> {
   return out;
 }
 
+function copyResult(r: PackageSizeResult): PackageSizeResult {
+  return { ...r, packages: [...r.packages], unknown: [...r.unknown] };
+}
+
 function osFamilyFor(manager: PackageManager, s: RunScope) {
   const f = s.st.os.family;
   if (manager === 'apt') return f === 'ubuntu' ? 'ubuntu' : 'debian';
@@ -248,11 +251,14 @@ function osInstall(s: RunScope, e: PackageInstall): void {
   // to the sizer, whose apk sizes are a proxy (Debian equivalents, scaled).
   const tabled = m === 'apk' ? names.filter((n) => n in H.APK_TYPICAL) : [];
   const asked = names.filter((n) => !tabled.includes(n));
+  // A copy: the sizer's results are shared with later analyses (memoised) and must stay unchanged.
   const res = asked.length
-    ? s.ctx.deps.packages.osInstall(family, release, asked, {
-        recommends: m === 'apk' ? false : !e.noRecommends,
-        installed: installedSet(s),
-      })
+    ? copyResult(
+        s.ctx.deps.packages.osInstall(family, release, asked, {
+          recommends: m === 'apk' ? false : !e.noRecommends,
+          installed: installedSet(s),
+        }),
+      )
     : {
         installedBytes: 0,
         downloadBytes: 0,
