@@ -1,6 +1,7 @@
 // Entry of the embed page (embed.html): a light first load for docs and training pages. Only the
 // static view, the worker client and the small results panel are in this bundle; Monaco is
 // imported on demand (see Embed.svelte).
+import '../security/trusted-types';
 import { mount } from 'svelte';
 import '../ui/app.css';
 import Embed from './Embed.svelte';

@@ -8,7 +8,7 @@
 //
 // LOAD_NICE is the burners' niceness (default 10: they still take a real share of the CPU from
 // the tests, which run at 0; 19 would leave them almost nothing). Build first (npm run build).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -31,23 +31,26 @@ const stopHogs = () => {
     }
 };
 process.on('exit', stopHogs);
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    stopHogs();
-    process.exit(130);
-  });
-}
 
 console.log(
   `e2e under load: ${hogs.length} CPU burners (nice ${niceness}, pids ${hogs.map((h) => h.pid).join(' ')}) while the suite runs`,
 );
 const started = Date.now();
-const result = spawnSync(process.execPath, [`${root}tests/e2e/run.mjs`, ...process.argv.slice(2)], {
+const suite = spawn(process.execPath, [`${root}tests/e2e/run.mjs`, ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
 });
-stopHogs();
-console.log(
-  `e2e under load: finished in ${Math.round((Date.now() - started) / 1000)} s, exit ${result.status}`,
-);
-process.exit(result.status ?? 1);
+// Stopped from outside: stop the suite (its global teardown stops the server) and the burners.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    suite.kill(signal);
+    stopHogs();
+  });
+}
+suite.on('exit', (code, signal) => {
+  stopHogs();
+  console.log(
+    `e2e under load: finished in ${Math.round((Date.now() - started) / 1000)} s, exit ${code ?? signal}`,
+  );
+  process.exit(code ?? 1);
+});

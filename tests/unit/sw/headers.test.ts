@@ -1,6 +1,8 @@
 // public/_headers (Netlify / Cloudflare Pages), the headers the site ships with: the policy per
 // page, COOP everywhere, a policy for the workers' scripts, and the pages' <meta> policy in step.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { headersFor, parseHeadersFile, pathMatches } from '../../../scripts/headers';
 
@@ -38,6 +40,34 @@ describe('public/_headers', () => {
       const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(read(page))?.[1] ?? '';
       expect(directives(meta)).toEqual(directives(csp(path)).filter((d) => !d.startsWith('frame-ancestors')));
     }
+  });
+
+  it('Trusted Types on the pages name every policy that Svelte and Monaco create, and the default one', () => {
+    const allowed = new Set(
+      (/trusted-types ([^;]*)/.exec(csp('/'))?.[1] ?? '').split(' ').filter((n) => !n.startsWith("'")),
+    );
+    expect(csp('/')).toContain("require-trusted-types-for 'script'");
+    expect(csp('/embed.html')).toContain(/trusted-types [^;]*/.exec(csp('/'))![0]);
+    const created = new Set(['default']);
+    const pattern = /(?:createTrustedTypesPolicy|createPolicy)\(\s*['"`]([^'"`]+)['"`]/g;
+    const scan = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = join(dir, entry.name);
+        if (entry.isDirectory()) scan(full);
+        else if (entry.name.endsWith('.js')) {
+          // (names built at run time, like Monaco's `domSanitize${n}` for a stale-policy recovery, are
+          // not listable: that path only runs after another error)
+          for (const m of readFileSync(full, 'utf8').matchAll(pattern))
+            if (!m[1].includes('${')) created.add(m[1]);
+        }
+      }
+    };
+    const modules = fileURLToPath(new URL('../../../node_modules/', import.meta.url));
+    scan(join(modules, 'monaco-editor/esm/vs'));
+    scan(join(modules, 'svelte/src/internal/client'));
+    created.add('dompurify'); // monaco's DOMPurify builds its name at run time: 'dompurify' + suffix
+    expect(created.size).toBeGreaterThan(5);
+    expect([...created].filter((name) => !allowed.has(name))).toEqual([]);
   });
 
   it('matches paths the way the hosts do', () => {
