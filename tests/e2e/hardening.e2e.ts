@@ -8,6 +8,7 @@ import {
   baseURL,
   editorText,
   openApp,
+  pasteInEditor,
   setDockerfile,
   typeInEditor,
   useBrowser,
@@ -21,19 +22,6 @@ const contexts: BrowserContext[] = [];
 afterEach(async () => {
   for (const context of contexts.splice(0)) await context.close().catch(() => {});
 });
-
-/**
- * Pastes `text` over the editor's content through the real clipboard (Ctrl+A, Ctrl+V): one input
- * event, as a person pasting a file. (keyboard.insertText is far too slow for megabytes.)
- */
-async function pasteInEditor(page: Page, text: string): Promise<void> {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL() });
-  await page.evaluate((s) => navigator.clipboard.writeText(s), text);
-  await page.click('.monaco-editor .view-lines');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Control+V');
-  await page.waitForFunction((n) => window.__editorText?.().length === n, text.length, { timeout: 60_000 });
-}
 
 /** Milliseconds a trivial script takes to come back from the page (its main thread is free). */
 async function roundTrip(page: Page): Promise<number> {
