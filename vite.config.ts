@@ -5,25 +5,18 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { serviceWorker } from './scripts/vite-plugin-sw';
+import { previewHeaders } from './scripts/headers';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "worker-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  'frame-ancestors *',
-].join('; ');
-
 export default defineConfig({
+  // Relative URLs everywhere (pages, chunks, workers, wasm, Monaco, the service worker's scope): the
+  // build works wherever it is hosted, at a domain's root or under any subpath.
+  base: './',
   plugins: [
     svelte(),
+    // `vite preview` sends the headers of public/_headers (the CSP, COOP), as Netlify/Cloudflare do.
+    previewHeaders(`${root}public/_headers`),
     // Build end: dist/embed-element.js (the <dockerfile-playground> element) and dist/sw.js (offline).
     serviceWorker({
       swEntry: `${root}src/sw/sw.ts`,
@@ -52,7 +45,7 @@ export default defineConfig({
   },
   optimizeDeps: { include: ['dockerfile-ast', 'web-tree-sitter', 'comlink'] },
   server: { port: 5173 },
-  // The Content-Security-Policy hosts should send (docs/SECURITY.md); the pages carry it as a <meta>
-  // too, minus frame-ancestors, which only a header can set (the embed is meant to be framed).
-  preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CSP } },
+  // The headers hosts should send are in public/_headers (docs/SECURITY.md); the pages carry the
+  // policy as a <meta> too, minus frame-ancestors, which only a header can set.
+  preview: { port: 4173, strictPort: true },
 });

@@ -9,7 +9,9 @@ export default defineConfig({
     globalSetup: ['tests/e2e/global-setup.ts'],
     // One browser at a time: the machine is small and shared.
     fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Generous limits (the suite must pass on a busy machine, tests/e2e/load.mjs); every wait inside
+    // a test is for a condition, so an idle machine never waits them out.
+    testTimeout: 180_000,
+    hookTimeout: 120_000,
   },
 });

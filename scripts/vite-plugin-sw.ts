@@ -61,6 +61,8 @@ export function serviceWorker(options: ServiceWorkerPluginOptions): Plugin {
       }
       const files = walk(outDir, outDir, [])
         .filter((f) => f !== 'sw.js' && !f.endsWith('.map') && !scriptNames.has(f) && f !== 'engine.js')
+        // Host configuration, not a file the page ever loads.
+        .filter((f) => f !== '_headers')
         .filter((f) => !options.exclude?.(f))
         .sort();
       const hash = createHash('sha256');

@@ -1,4 +1,5 @@
 // Entry of the playground page (index.html).
+import './security/trusted-types';
 import { mount } from 'svelte';
 import './ui/app.css';
 import App from './ui/App.svelte';

@@ -2,8 +2,9 @@
 // The worker exposes exactly this object through comlink; the CLI calls the same engine.
 import type { Analysis, AnalyzeOptions } from '../engine/types';
 import type { QuickAnalysis } from '../engine/analyze';
+import type { SecretScan } from '../engine/secrets';
 
-export type { Analysis, AnalyzeOptions, QuickAnalysis };
+export type { Analysis, AnalyzeOptions, QuickAnalysis, SecretScan };
 
 /**
  * What the worker exposes. Nothing here rejects: bad input becomes `syntaxErrors`.
@@ -45,4 +46,10 @@ export interface QuickOutcome {
 export interface ClientNotice {
   kind: 'restart' | 'error';
   message: string;
+}
+
+/** What the secrets worker (workers/secrets.worker.ts) exposes: the engine's one secret detector,
+ *  asked before a text goes into a link or the address bar (src/share/secrets-client.ts). */
+export interface SecretsApi {
+  scan(text: string): Promise<SecretScan>;
 }

@@ -8,6 +8,8 @@
 //   onMount(() => share.start(app));        // returns the cleanup
 //   <ShareButton {share} />  <ShareBanners {share} {app} />  <ShareDialog {share} {app} />
 import type { AnalyzeOptions } from '../engine/types';
+import type { SecretScan } from '../engine/secrets';
+import { scanInWorker, type SecretScanner } from './secrets-client';
 import { EXAMPLES } from '../ui/examples';
 import { SAMPLE_DOCKERFILE } from '../ui/samples';
 import { parseLearnRoute } from '../ui/router';
@@ -50,11 +52,21 @@ export class ShareController {
   /** Notes about the opened link (rules changed, dropped settings). */
   linkNotices = $state.raw<LinkNotice[]>([]);
   dialogOpen = $state(false);
+  /** The last secret scan and the text it was made for (the share dialog shows it). */
+  scanned = $state.raw<{ text: string; scan: SecretScan } | null>(null);
+  /** True while the address bar is held back because the text looks like it holds a secret the
+   *  person has not agreed to put there (the banner asks). */
+  addressHeld = $state(false);
   /** Where the initial text came from. */
   source = $state<StartupPlan['source']>('default');
   title = $state('');
 
   readonly drafts: Drafts;
+  private readonly scanner: SecretScanner;
+  /** Secrets (by id) the person agreed to keep in the address bar; 'incomplete' for a text too
+   *  large (or a worker too slow) to check. */
+  private confirmedSecrets = new Set<string>();
+  private syncSeq = 0;
   private plan: StartupPlan;
   private app: PlaygroundLike | null = null;
   /** The fragment last written or read; the address is only rewritten when the state differs. */
@@ -65,8 +77,9 @@ export class ShareController {
   /** The text or options were edited since the page opened: the address carries the state. */
   private edited = false;
 
-  constructor(drafts: Drafts = new Drafts()) {
+  constructor(drafts: Drafts = new Drafts(), scanner: SecretScanner = scanInWorker) {
     this.drafts = drafts;
+    this.scanner = scanner;
     this.plan = this.decide(typeof location === 'undefined' ? '' : location.hash);
   }
 
@@ -91,6 +104,9 @@ export class ShareController {
       $effect(() => {
         const text = app.text;
         const options = JSON.stringify(normalizeOptions($state.snapshot(app.options) as AnalyzeOptions));
+        // A real edit (not a link or example opening): remembered at once, so that links opened
+        // right after it can never push it out of the kept drafts.
+        if (text !== this.loadedText) this.drafts.markTyped(text);
         if (timer) clearTimeout(timer);
         timer = setTimeout(() => this.sync(text, options), FRAGMENT_DEBOUNCE_MS);
       });
@@ -158,6 +174,36 @@ export class ShareController {
 
   openDialog(): void {
     this.dialogOpen = true;
+    if (this.app && this.scanned?.text !== this.app.text) void this.checkSecrets(this.app.text);
+  }
+
+  /** Scans a text for secrets in the worker and keeps the answer for the dialog. */
+  async checkSecrets(text: string): Promise<SecretScan> {
+    const scan = await this.scanner(text);
+    if (this.app?.text === text) this.scanned = { text, scan };
+    return scan;
+  }
+
+  /** The person agreed to keep the secrets found in the current text in the address bar. */
+  allowSecretsInAddress(): void {
+    const scan = this.scanned?.scan;
+    if (scan) {
+      for (const hit of scan.hits) this.confirmedSecrets.add(hit.id);
+      if (!scan.complete) this.confirmedSecrets.add('incomplete');
+    }
+    this.addressHeld = false;
+    const app = this.app;
+    if (!app) return;
+    this.loadedText = '';
+    void this.sync(
+      app.text,
+      JSON.stringify(normalizeOptions($state.snapshot(app.options) as AnalyzeOptions)),
+    );
+  }
+
+  private holdsUnconfirmedSecret(scan: SecretScan): boolean {
+    if (!scan.complete && !this.confirmedSecrets.has('incomplete')) return true;
+    return scan.hits.some((hit) => !this.confirmedSecrets.has(hit.id));
   }
 
   closeDialog(): void {
@@ -340,7 +386,7 @@ export class ShareController {
     app.setOptions(plan.options);
   }
 
-  private sync(text: string, options: string): void {
+  private async sync(text: string, options: string): Promise<void> {
     // Autosave (the store also writes the draft; this reports a full or disabled storage).
     const saved = this.saveDraft();
     if (!saved) return;
@@ -354,6 +400,17 @@ export class ShareController {
     this.loadedOptions = options;
     const fragment = this.fragment();
     if (fragment === this.lastFragment) return;
+    // A secret never reaches the address bar (and so the history) unless the person agreed: the
+    // text is scanned first, and while it holds an unconfirmed secret the address is cleared.
+    const seq = ++this.syncSeq;
+    const scan = await this.checkSecrets(text);
+    if (seq !== this.syncSeq || !this.app) return; // a newer edit decides
+    if (this.holdsUnconfirmedSecret(scan)) {
+      this.addressHeld = true;
+      this.clearFragment();
+      return;
+    }
+    this.addressHeld = false;
     this.lastFragment = fragment;
     try {
       history.replaceState(history.state, '', `#${fragment}`);

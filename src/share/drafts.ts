@@ -10,7 +10,9 @@ import type { AnalyzeOptions } from '../engine/types';
 export const DRAFT_KEY = 'dockerfile-playground:draft';
 export const OPTIONS_KEY = 'dockerfile-playground:options';
 export const ASIDE_KEY = 'dockerfile-playground:drafts-aside';
-/** Drafts kept aside (newest first); older ones are dropped. */
+/** The last text the person typed (not one a link or example put in the editor). */
+export const TYPED_KEY = 'dockerfile-playground:typed';
+/** Drafts kept aside (newest first); older ones are dropped, texts from links before typed ones. */
 export const MAX_ASIDE = 5;
 
 /** The part of the Web Storage API used here (tests pass fakes). */
@@ -25,6 +27,8 @@ export interface Draft {
   options: AnalyzeOptions;
   /** Milliseconds since the epoch; 0 when unknown (drafts written by older builds). */
   savedAt: number;
+  /** The person typed this text (it did not come from a link): links never push it out. */
+  typed?: boolean;
 }
 
 export type StorageProblem = 'quota' | 'unavailable' | 'error';
@@ -120,24 +124,52 @@ export class Drafts {
     }
   }
 
+  /** Remembers that the person typed this text (called on every real edit, never for links). */
+  markTyped(text: string): SaveResult {
+    const storage = this.storage();
+    if (!storage.ok) return { status: storage.problem, message: MESSAGES[storage.problem] };
+    try {
+      if (storage.value.getItem(TYPED_KEY) !== text) storage.value.setItem(TYPED_KEY, text);
+      return { status: 'saved' };
+    } catch (error) {
+      const problem = classifyStorageError(error);
+      return { status: problem, message: MESSAGES[problem] };
+    }
+  }
+
   /**
    * Keeps a draft that a link is about to replace. Identical texts are stored once; at most
-   * MAX_ASIDE are kept. When storage is full, older aside drafts are dropped to make room.
+   * MAX_ASIDE are kept. The draft counts as typed when it is the last text the person typed. To
+   * make room (the cap, or a full storage) the oldest text that came from a link goes first, so a
+   * page that opens the app through any number of links never pushes the person's own text out.
    */
   setAside(draft: Draft): SaveResult {
     const storage = this.storage();
     if (!storage.ok) return { status: storage.problem, message: MESSAGES[storage.problem] };
-    const list = [draft, ...this.aside().filter((d) => d.text !== draft.text)].slice(0, MAX_ASIDE);
-    for (let keep = list.length; keep >= 1; keep--) {
+    const old = this.aside();
+    const typed =
+      !!draft.typed || old.some((d) => d.typed && d.text === draft.text) || this.isTyped(draft.text);
+    const list = [{ ...draft, typed }, ...old.filter((d) => d.text !== draft.text)];
+    while (list.length > MAX_ASIDE) evictOne(list);
+    for (;;) {
       try {
-        storage.value.setItem(ASIDE_KEY, JSON.stringify(list.slice(0, keep)));
+        storage.value.setItem(ASIDE_KEY, JSON.stringify(list));
         return { status: 'saved' };
       } catch (error) {
         const problem = classifyStorageError(error);
-        if (problem !== 'quota' || keep === 1) return { status: problem, message: MESSAGES[problem] };
+        if (problem !== 'quota' || list.length === 1) return { status: problem, message: MESSAGES[problem] };
+        evictOne(list);
       }
     }
-    return { status: 'error', message: MESSAGES.error };
+  }
+
+  private isTyped(text: string): boolean {
+    const storage = this.storage();
+    try {
+      return storage.ok && storage.value.getItem(TYPED_KEY) === text;
+    } catch {
+      return false;
+    }
   }
 
   /** Removes one aside draft (after it was restored or dismissed). */
@@ -164,6 +196,14 @@ export class Drafts {
       return { ok: false, problem: problem === 'quota' ? 'error' : problem };
     }
   }
+}
+
+/** Drops the oldest draft that came from a link (the newest one last); the oldest typed one only
+ *  when every draft was typed. */
+function evictOne(list: Draft[]): void {
+  let index = list.length - 1;
+  while (index >= 0 && list[index].typed) index--;
+  list.splice(index >= 0 ? index : list.length - 1, 1);
 }
 
 function parseOptions(raw: string | null): AnalyzeOptions {
@@ -195,6 +235,7 @@ function parseAside(raw: string | null): Draft[] {
       text: d.text,
       options: options as AnalyzeOptions,
       savedAt: typeof d.savedAt === 'number' && Number.isFinite(d.savedAt) ? d.savedAt : 0,
+      ...(d.typed === true ? { typed: true } : {}),
     });
   }
   return out.slice(0, MAX_ASIDE);

@@ -14,6 +14,7 @@ import {
   setDockerfile,
   useBrowser,
   waitForAnalysis,
+  waitForQuiet,
 } from './helpers';
 
 const browser = useBrowser();
@@ -87,7 +88,7 @@ describe('axe: no serious or critical violations', () => {
     await setDockerfile(page, DOCKERFILE);
     await page.click('[data-testid=tab-rewrite]');
     await page.waitForSelector('[data-testid=diff] .monaco-diff-editor .view-lines', { timeout: 30_000 });
-    await page.waitForTimeout(300);
+    await waitForQuiet(page);
     expect(await axe(page, 'diff view')).toEqual([]);
     await page.click('[data-testid=diff-inline]');
     await page.waitForSelector('[data-testid=diff][data-layout=inline][data-ready=true]');
@@ -160,7 +161,7 @@ describe('axe: no serious or critical violations', () => {
       const page = await context.newPage();
       const fragment = encodeState({ dockerfile: DOCKERFILE, options: {}, title: 'Node app' });
       await page.goto(`${baseURL()}/embed.html?theme=${theme}&panel=findings#${fragment}`);
-      await page.waitForSelector('[data-testid=embed-summary]', { timeout: 20_000 });
+      await page.waitForSelector('[data-testid=embed-summary]', { timeout: 60_000 });
       expect(await axe(page, `embed findings (${theme})`)).toEqual([]);
       await page.click('[data-testid=embed-tab-diff]');
       expect(await axe(page, `embed diff (${theme})`)).toEqual([]);
@@ -273,7 +274,7 @@ describe('reduced motion', () => {
     const embed = await context.newPage();
     await embed.emulateMedia({ reducedMotion: 'reduce' });
     await embed.goto(`${baseURL()}/embed.html#${encodeState({ dockerfile: DOCKERFILE, options: {} })}`);
-    await embed.waitForSelector('[data-testid=embed-summary]', { timeout: 20_000 });
+    await embed.waitForSelector('[data-testid=embed-summary]', { timeout: 60_000 });
     expect(await embed.evaluate(MOVING)).toEqual([]);
     await context.close();
   });

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { encodeState } from '../../src/share/permalink';
-import { baseURL, editorText, useBrowser, waitForAnalysis, waitForMonaco } from './helpers';
+import { baseURL, editorText, useBrowser, waitForAnalysis, waitForMonaco, waitForQuiet } from './helpers';
 
 const browser = useBrowser();
 /** The docs site: a real local server on another port (another origin). A routed, made-up host
@@ -77,7 +77,7 @@ describe('embed', () => {
     expect(await frame.textContent('[data-testid=embed-code]')).toContain('RUN npm install');
     // The title is text, not markup.
     expect(await frame.textContent('header .title')).toBe('Naive <Node> image');
-    await frame.waitForSelector('[data-testid=embed-summary]', { timeout: 20_000 });
+    await frame.waitForSelector('[data-testid=embed-summary]', { timeout: 60_000 });
     expect(await frame.textContent('[data-testid=embed-summary]')).toMatch(/finding/);
     // Monaco is not loaded before interaction.
     expect(await frame.evaluate(() => !!document.querySelector('.monaco-editor'))).toBe(false);
@@ -87,14 +87,24 @@ describe('embed', () => {
       const f = document.querySelector('iframe');
       return !!f && f.style.height !== '' && f.style.height !== '480px';
     });
-    await page.waitForTimeout(300);
-    const reported = await frame.evaluate(() =>
-      Math.ceil(document.querySelector('[data-testid=embed]')!.getBoundingClientRect().height),
-    );
+    // The frame settles at the height of the content (the last report wins).
+    await expect
+      .poll(
+        async () => {
+          const reported = await frame.evaluate(() =>
+            Math.ceil(document.querySelector('[data-testid=embed]')!.getBoundingClientRect().height),
+          );
+          const frameHeight = await page.evaluate(() =>
+            parseInt(document.querySelector('iframe')!.style.height, 10),
+          );
+          return Math.abs(frameHeight - reported);
+        },
+        { timeout: 30_000, interval: 100 },
+      )
+      .toBeLessThanOrEqual(2);
     const frameHeight = await page.evaluate(() =>
       parseInt(document.querySelector('iframe')!.style.height, 10),
     );
-    expect(Math.abs(frameHeight - reported)).toBeLessThanOrEqual(2);
 
     // Switching the panel changes the content height and the frame follows.
     await frame.click('[data-testid=embed-tab-size]');
@@ -118,8 +128,8 @@ describe('embed', () => {
       `<!doctype html><iframe src="${baseURL()}/embed.html?height=260#${fragment}" title="x" height="260" style="border:0" data-dockerfile-playground></iframe>${AUTO_HEIGHT}`,
     );
     const frame = await embedFrame(page);
-    await frame.waitForSelector('[data-testid=embed-summary]', { timeout: 20_000 });
-    await page.waitForTimeout(300);
+    await frame.waitForSelector('[data-testid=embed-summary]', { timeout: 60_000 });
+    await waitForQuiet(frame);
     expect(await page.evaluate(() => document.querySelector('iframe')!.style.height)).toBe('');
     expect(
       await frame.evaluate(() =>
@@ -162,7 +172,7 @@ describe('embed', () => {
       const context = await browser().newContext();
       const page = await context.newPage();
       await page.goto(`${baseURL()}/embed.html?theme=${theme}#${fragment}`);
-      await page.waitForSelector('[data-testid=embed-summary]', { timeout: 20_000 });
+      await page.waitForSelector('[data-testid=embed-summary]', { timeout: 60_000 });
       for (const panel of ['size', 'findings', 'diff']) {
         await page.click(`[data-testid=embed-tab-${panel}]`);
         const result = await new AxeBuilder({ page }).analyze();
@@ -232,7 +242,7 @@ EOF
     });
     const fragment = encodeState({ dockerfile: DOCKERFILE, options: {} });
     await page.goto(`${baseURL()}/embed.html#${fragment}`);
-    await page.waitForSelector('[data-testid=embed-summary]', { timeout: 20_000 });
+    await page.waitForSelector('[data-testid=embed-summary]', { timeout: 60_000 });
     let total = 0;
     for (const url of scripts) {
       const body = Buffer.from(await (await fetch(url)).arrayBuffer());

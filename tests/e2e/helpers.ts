@@ -8,7 +8,7 @@
 //     expect(problems.all()).toEqual([]);
 //   });
 import { afterAll, beforeAll, inject } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const LAUNCH_ARGS = [
@@ -107,7 +107,8 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
     ...(options.touch ? { isMobile: true, hasTouch: true } : {}),
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  // Generous: the suite must pass on a busy machine (tests/e2e/load.mjs).
+  page.setDefaultTimeout(30_000);
   const origin = baseURL();
   const problems = new Problems(page, origin);
   await page.goto(`${origin}${options.path ?? '/'}`);
@@ -174,4 +175,46 @@ export async function setDockerfile(page: Page, text: string): Promise<number> {
 /** The editor's current text, read from the page's state. */
 export async function editorText(page: Page): Promise<string> {
   return page.evaluate(() => window.__editorText?.() ?? '');
+}
+
+/**
+ * Pastes `text` over the editor's content through the real clipboard (Ctrl+A, Ctrl+V): one input
+ * event, as a person pasting a file (keyboard.insertText is far too slow for megabytes).
+ */
+export async function pasteInEditor(page: Page, text: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL() });
+  await page.evaluate((s) => navigator.clipboard.writeText(s), text);
+  await page.click('.monaco-editor .view-lines');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  await page.waitForFunction((n) => window.__editorText?.().length === n, text.length, { timeout: 60_000 });
+}
+
+/**
+ * Waits until the document has not changed (nodes added, removed or their text edited) for
+ * `quietMs`: a condition rather than a sleep, so a slow machine simply waits longer. Rejects when
+ * the page keeps changing past `timeoutMs`.
+ */
+export async function waitForQuiet(target: Page | Frame, quietMs = 300, timeoutMs = 30_000): Promise<void> {
+  await target.evaluate(
+    ([quiet, limit]) =>
+      new Promise<void>((resolve, reject) => {
+        const finish = () => {
+          observer.disconnect();
+          clearTimeout(giveUp);
+          resolve();
+        };
+        let timer = setTimeout(finish, quiet);
+        const observer = new MutationObserver(() => {
+          clearTimeout(timer);
+          timer = setTimeout(finish, quiet);
+        });
+        observer.observe(document, { subtree: true, childList: true, characterData: true });
+        const giveUp = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`the page kept changing for ${limit} ms`));
+        }, limit);
+      }),
+    [quietMs, timeoutMs] as const,
+  );
 }

@@ -1,7 +1,7 @@
 // Layout, themes and keyboard: phone width, side by side, dark mode, Tab out of the editor.
 // (axe runs over the main views in a11y.e2e.ts.)
 import { describe, expect, it } from 'vitest';
-import { openApp, useBrowser } from './helpers';
+import { openApp, useBrowser, waitForQuiet } from './helpers';
 
 const browser = useBrowser();
 
@@ -10,7 +10,8 @@ describe('layout and themes', () => {
     const { page, problems, context } = await openApp(browser(), { viewport: { width: 390, height: 844 } });
     for (const tab of ['size', 'findings', 'rewrite', 'base', 'impact', 'assumptions', 'learn']) {
       await page.click(`[data-testid=tab-${tab}]`);
-      await page.waitForTimeout(100);
+      await page.waitForSelector(`[data-testid=tab-${tab}][aria-selected=true]`);
+      await waitForQuiet(page, 100);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, `horizontal overflow on the ${tab} tab`).toBeLessThanOrEqual(390);
     }

@@ -16,15 +16,12 @@ describe('offline', () => {
     await page.goto(`${baseURL()}/?watchdog=30000`);
     await waitForMonaco(page);
     await waitForAnalysis(page, 0);
-    // The worker installs (precaches everything), activates and claims the page.
-    await page.waitForFunction(
-      async () => {
-        const registration = await navigator.serviceWorker.getRegistration();
-        return !!registration?.active && !!navigator.serviceWorker.controller;
-      },
-      undefined,
-      { timeout: 30_000, polling: 250 },
-    );
+    // The worker installs (precaches everything), activates and claims the page. (A synchronous
+    // check: waitForFunction does not await a promise that the predicate returns.)
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, {
+      timeout: 60_000,
+      polling: 250,
+    });
     const cached = await page.evaluate(async () => {
       const keys = await caches.keys();
       const cache = await caches.open(keys.find((k) => k.startsWith('dockerfile-playground-'))!);
@@ -48,8 +45,62 @@ describe('offline', () => {
     await embed.goto(
       `${baseURL()}/embed.html?panel=findings#${encodeState({ dockerfile: 'FROM node:20\n', options: {} })}`,
     );
-    await embed.waitForSelector('[data-testid=embed-summary]', { timeout: 20_000 });
+    await embed.waitForSelector('[data-testid=embed-summary]', { timeout: 60_000 });
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('registers only after the first result, when the page is idle', async () => {
+    const context = await browser().newContext();
+    await context.addInitScript(() => {
+      const container = navigator.serviceWorker;
+      const original = container.register.bind(container);
+      container.register = (...args: Parameters<ServiceWorkerContainer['register']>) => {
+        (window as unknown as { __registeredAt: number }).__registeredAt = performance.now();
+        return original(...args);
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(`${baseURL()}/?watchdog=30000`);
+    await page.waitForFunction(
+      () => (window as unknown as { __registeredAt?: number }).__registeredAt,
+      undefined,
+      {
+        timeout: 60_000,
+      },
+    );
+    const times = await page.evaluate(() => ({
+      registered: (window as unknown as { __registeredAt: number }).__registeredAt,
+      firstResult: performance.getEntriesByName('first-analysis')[0]?.startTime ?? Infinity,
+    }));
+    expect(times.registered).toBeGreaterThan(times.firstResult);
+    await context.close();
+  });
+
+  it('the embed registers no service worker', async () => {
+    const context = await browser().newContext();
+    const requests: string[] = [];
+    context.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    const page = await context.newPage();
+    await page.goto(
+      `${baseURL()}/embed.html?readonly#${encodeState({ dockerfile: 'FROM node:20\n', options: {} })}`,
+    );
+    await page.waitForSelector('[data-testid=embed-summary]', { timeout: 30_000 });
+    // Past its first result and two idle periods: when the playground page would register.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) =>
+          requestIdleCallback(() => requestIdleCallback(() => resolve(), { timeout: 10_000 }), {
+            timeout: 10_000,
+          }),
+        ),
+    );
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(
+      0,
+    );
+    expect(requests.filter((p) => p.endsWith('/sw.js'))).toEqual([]);
+    // Nothing of Monaco was downloaded for the read-only view either.
+    expect(requests.filter((p) => /monaco/.test(p))).toEqual([]);
     await context.close();
   });
 });

@@ -4,7 +4,7 @@ import { describe, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { encodeState } from '../../src/share/permalink';
-import { baseURL, openApp, setDockerfile, useBrowser } from './helpers';
+import { baseURL, openApp, setDockerfile, useBrowser, waitForQuiet } from './helpers';
 
 const browser = useBrowser();
 const out = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));

@@ -3,7 +3,7 @@
 // another site, the Learn page), and markup or script put into a Dockerfile or a permalink never runs.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { deflateSync } from 'fflate';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { encodeBase64Url } from '../../src/share/base64url';
@@ -16,6 +16,7 @@ import {
   useBrowser,
   waitForAnalysis,
   waitForMonaco,
+  waitForQuiet,
 } from './helpers';
 import { DOCKERFILE_PLACES, injectionTraces, PAYLOADS, payloadDockerfile } from './payloads';
 
@@ -149,7 +150,7 @@ CMD ["npm", "start"]
 `;
 
 describe('Content-Security-Policy', () => {
-  it('vite preview sends the policy as a header; both pages carry it as a <meta>', async () => {
+  it('vite preview sends the policy of public/_headers; both pages carry it as a <meta>', async () => {
     const expected = [
       "default-src 'self'",
       "script-src 'self' 'wasm-unsafe-eval'",
@@ -160,6 +161,8 @@ describe('Content-Security-Policy', () => {
       "connect-src 'self'",
       "object-src 'none'",
       "base-uri 'none'",
+      expect.stringMatching(/^require-trusted-types-for 'script'$/),
+      expect.stringMatching(/^trusted-types default svelte-trusted-html /),
     ];
     for (const page of ['index.html', 'embed.html']) {
       const html = readFileSync(new URL(`../../dist/${page}`, import.meta.url), 'utf8');
@@ -171,10 +174,25 @@ describe('Content-Security-Policy', () => {
     }
     if (process.env.E2E_BASE_URL) return; // another server: its headers are its own business
     const context = await browser().newContext();
-    for (const path of ['/', '/embed.html', '/index.html']) {
+    // public/_headers: only the site may frame the playground; anyone may frame the embed. The
+    // workers' scripts get the policy too (a worker does not inherit the page's <meta>).
+    const framing: Record<string, string> = {
+      '/': "frame-ancestors 'self'",
+      '/index.html': "frame-ancestors 'self'",
+      '/embed.html': 'frame-ancestors *',
+    };
+    const workerScript = readdirSync(new URL('../../dist/assets', import.meta.url)).find((f) =>
+      /^analyzer\.worker-.*\.js$/.test(f),
+    );
+    expect(workerScript).toBeTruthy();
+    framing[`/assets/${workerScript}`] = "frame-ancestors 'self'";
+    for (const [path, frameAncestors] of Object.entries(framing)) {
       const response = await context.request.get(`${baseURL()}${path}`);
       const header = response.headers()['content-security-policy'] ?? '';
-      expect(header.split(/;\s*/)).toEqual([...expected, 'frame-ancestors *']);
+      // The workers' scripts have no HTML: their policy has no Trusted Types directives.
+      const want = path.startsWith('/assets/') ? expected.slice(0, -2) : expected;
+      expect(header.split(/;\s*/), path).toEqual([...want, frameAncestors]);
+      expect(response.headers()['cross-origin-opener-policy'], path).toBe('same-origin');
     }
     await context.close();
   });
@@ -217,7 +235,7 @@ describe('Content-Security-Policy', () => {
     const host = await newPage(rec);
     await host.goto(hostPage);
     const frame = await embedFrame(host);
-    await frame.waitForSelector('[data-testid=embed-summary]', { timeout: 20_000 });
+    await frame.waitForSelector('[data-testid=embed-summary]', { timeout: 60_000 });
     await frame.click('[data-testid=embed-tab-diff]');
     const edit = await frame.$('[data-testid=embed-edit]');
     if (edit) {
@@ -233,7 +251,7 @@ describe('Content-Security-Policy', () => {
     await embed.goto(
       `${baseURL()}/embed.html?panel=diff#${encodeState({ dockerfile: NORMAL, options: {} })}`,
     );
-    await embed.waitForSelector('[data-testid=embed-summary]', { timeout: 20_000 });
+    await embed.waitForSelector('[data-testid=embed-summary]', { timeout: 60_000 });
     expect(await rec.violations(embed)).toEqual([]);
 
     expect(rec.cspConsole).toEqual([]);
@@ -244,6 +262,28 @@ describe('Content-Security-Policy', () => {
     );
     await rec.context.close();
   }, 240_000);
+
+  it('Trusted Types: a plain string reaches no HTML or script sink; workers only from the site', async () => {
+    const rec = await recordedContext();
+    const page = await openPlayground(rec);
+    const outcomes = await page.evaluate(() => {
+      const attempt = (run: () => unknown) => {
+        try {
+          run();
+          return 'allowed';
+        } catch (error) {
+          return error instanceof TypeError ? 'refused' : `other: ${String(error)}`;
+        }
+      };
+      return {
+        innerHTML: attempt(() => (document.createElement('div').innerHTML = '<img src=x>')),
+        foreignWorker: attempt(() => new Worker('https://elsewhere.test/w.js')),
+        ownWorker: attempt(() => new Worker(new URL('./sw.js', location.href)).terminate()),
+      };
+    });
+    expect(outcomes).toEqual({ innerHTML: 'refused', foreignWorker: 'refused', ownWorker: 'allowed' });
+    await rec.context.close();
+  });
 });
 
 describe('injected markup never runs', () => {
@@ -262,7 +302,9 @@ describe('injected markup never runs', () => {
   }
 
   async function expectClean(rec: Recorder, target: Page | Frame, where: string): Promise<void> {
-    await target.waitForTimeout(200); // an onerror of a broken <img> fires asynchronously
+    // An onerror of a broken <img> fires asynchronously, once the image has failed.
+    await target.waitForFunction(() => [...document.images].every((img) => img.complete));
+    await waitForQuiet(target, 200);
     expect(await target.evaluate(injectionTraces), where).toEqual([]);
     expect(rec.dialogs, where).toEqual([]);
   }
@@ -315,7 +357,7 @@ describe('injected markup never runs', () => {
       const fragment = encodeState({ dockerfile, options: {}, title: payload });
       await embed.goto('about:blank'); // a new fragment alone would not reload the embed
       await embed.goto(`${baseURL()}/embed.html?panel=findings#${fragment}`);
-      await embed.waitForSelector('[data-testid=embed-summary]', { timeout: 20_000 });
+      await embed.waitForSelector('[data-testid=embed-summary]', { timeout: 60_000 });
       expect(await embed.textContent('header .title')).toBe(payload.trim().slice(0, 120));
       for (const tab of ['size', 'diff', 'findings']) await embed.click(`[data-testid=embed-tab-${tab}]`);
       await expectClean(rec, embed, `embed, title ${payload}`);

@@ -65,7 +65,7 @@ describe('permalinks', () => {
   it('the address follows the editor (replaceState, debounced) and reloading keeps the state', async () => {
     const { page, context } = await openApp(browser(), { path: `/${WD}` });
     await setDockerfile(page, 'FROM alpine:3.20\nRUN apk add curl\n');
-    await page.waitForFunction(() => location.hash.startsWith('#v1/'), undefined, { timeout: 5000 });
+    await page.waitForFunction(() => location.hash.startsWith('#v1/'), undefined, { timeout: 30_000 });
     const historyLength = await page.evaluate(() => history.length);
     await page.reload();
     await waitForMonaco(page);
@@ -161,7 +161,7 @@ describe('drafts', () => {
     const { page, context } = await openApp(browser(), { path: `/${WD}` });
     const draft = 'FROM debian:bookworm\nRUN echo my unsaved work\n';
     await setDockerfile(page, draft);
-    await page.waitForTimeout(600); // autosave (debounced)
+    await page.waitForFunction((d) => localStorage.getItem('dockerfile-playground:draft') === d, draft);
 
     const link = `${baseURL()}/${WD}#${encodeState({ dockerfile: SHARED, options: {} })}`;
     const page2 = await context.newPage();

@@ -2,6 +2,7 @@
 import type { ArgInstruction, EnvInstruction } from '../model';
 import type { Rule, RuleReport } from './types';
 import { DOCS, buildCheck, hadolintRule } from './refs';
+import { secretInValue } from '../secrets';
 
 const WORDS = new Set([
   'password',
@@ -50,17 +51,6 @@ const BENIGN = new Set([
   'user',
   'username',
 ]);
-
-const VALUE_PATTERNS: [RegExp, string][] = [
-  [/\bAKIA[0-9A-Z]{16}\b/, 'an AWS access key id'],
-  [/\bgh[pousr]_[A-Za-z0-9]{30,}\b/, 'a GitHub token'],
-  [/\bgithub_pat_[A-Za-z0-9_]{20,}/, 'a GitHub token'],
-  [/\bglpat-[A-Za-z0-9_-]{20,}/, 'a GitLab token'],
-  [/\bxox[abpors]-[A-Za-z0-9-]{10,}/, 'a Slack token'],
-  [/\bsk-[A-Za-z0-9_-]{20,}/, 'an API secret key'],
-  [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
-  [/\bnpm_[A-Za-z0-9]{30,}\b/, 'an npm token'],
-];
 
 function words(name: string): string[] {
   return name
@@ -114,11 +104,12 @@ RUN --mount=type=secret,id=npm_token echo "install with a token"
       const kv = ins as ArgInstruction | EnvInstruction;
       for (const pair of kv.pairs) {
         const value = pair.value ?? '';
-        const byValue = VALUE_PATTERNS.find(([re]) => re.test(value));
+        // The same detector as the share dialog's (src/engine/secrets.ts).
+        const byValue = secretInValue(value);
         if (byValue) {
           out.push({
             span: ins.span,
-            message: `${ins.keyword} ${pair.key} holds what looks like ${byValue[1]}: it is stored in the image and its history. Use a secret mount and rotate the credential.`,
+            message: `${ins.keyword} ${pair.key} holds what looks like ${byValue}: it is stored in the image and its history. Use a secret mount and rotate the credential.`,
           });
           continue;
         }

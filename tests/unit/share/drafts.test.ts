@@ -186,3 +186,52 @@ describe('planStartup', () => {
     });
   });
 });
+
+describe('links never push out the text the person typed (issue 20)', () => {
+  it('a page opening the app through many links keeps the typed draft', () => {
+    const storage = new MemoryStorage();
+    const drafts = new Drafts(storage);
+    const typed = 'FROM node:22\n# my own work\n';
+    drafts.markTyped(typed);
+    drafts.save(typed);
+    // Each link replaces the draft (the previous link's text), which is set aside: the same sequence
+    // the controller runs on every link opening.
+    let current = typed;
+    for (let i = 0; i < MAX_ASIDE * 3; i++) {
+      const link = `FROM alpine:3.${i}\n`;
+      const plan = planStartup({
+        link: { text: link, options: {}, source: 'link' },
+        draft: { text: current, options: {}, savedAt: 0 },
+        defaultText: 'FROM scratch\n',
+      });
+      if (plan.replacedDraft) drafts.setAside(plan.replacedDraft);
+      drafts.save(link);
+      current = link;
+    }
+    const aside = drafts.aside();
+    expect(aside.length).toBe(MAX_ASIDE);
+    expect(aside.filter((d) => d.text === typed)).toEqual([expect.objectContaining({ typed: true })]);
+    // The newest link texts fill the other places.
+    expect(aside[0].text).toBe(`FROM alpine:3.${MAX_ASIDE * 3 - 2}\n`);
+  });
+
+  it('typed drafts go only when every kept draft was typed; a full storage drops link texts first', () => {
+    const drafts = new Drafts(new MemoryStorage());
+    for (let i = 0; i < MAX_ASIDE + 2; i++)
+      drafts.setAside({ text: `typed ${i}`, options: {}, savedAt: i, typed: true });
+    expect(drafts.aside().map((d) => d.text)).toEqual(
+      Array.from({ length: MAX_ASIDE }, (_, i) => `typed ${MAX_ASIDE + 1 - i}`),
+    );
+    // A link's text does not push a typed one out: it is the one dropped.
+    drafts.setAside({ text: 'from a link', options: {}, savedAt: 99 });
+    expect(drafts.aside().map((d) => d.text)).not.toContain('from a link');
+    expect(drafts.aside()).toHaveLength(MAX_ASIDE);
+
+    const small = new QuotaStorage(400);
+    const tight = new Drafts(small);
+    tight.setAside({ text: 'mine '.repeat(20), options: {}, savedAt: 1, typed: true });
+    for (let i = 0; i < 6; i++)
+      tight.setAside({ text: `link ${i} `.repeat(10), options: {}, savedAt: 2 + i });
+    expect(tight.aside().some((d) => d.typed && d.text.startsWith('mine'))).toBe(true);
+  });
+});

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findSecrets, looksLikeItHoldsSecrets, mask } from '../../../src/share/secrets';
+import {
+  MAX_SCAN_CHARS,
+  findSecrets,
+  looksLikeItHoldsSecrets,
+  mask,
+  scanSecrets,
+  secretInValue,
+} from '../../../src/engine/secrets';
 
 const kinds = (text: string) => findSecrets(text).map((h) => h.kind);
 
@@ -53,6 +60,47 @@ describe('secret detection', () => {
     expect(kinds('RUN docker login --password hunter22 registry')).toContain('password-flag');
     expect(kinds('RUN curl -u admin:hunter22 https://x/y')).toContain('password-flag');
   });
+  it('what the adversarial review found missing (issue 20)', () => {
+    const found: [string, string][] = [
+      ['RUN git clone https://ghp_' + 'A1b2'.repeat(9) + '@github.com/o/r.git', 'url-token'],
+      ['RUN git clone https://0123456789abcdef0123@gitlab.example.com/o/r.git', 'url-token'],
+      [
+        'RUN curl -H "Authorization: Bearer abcDEF0123456789xyz" https://api.example.com',
+        'authorization-header',
+      ],
+      ["RUN curl -H 'Authorization: Basic dXNlcjpwYXNzd29yZA==' https://x", 'authorization-header'],
+      ['RUN curl "https://api.example.com/v1/items?access_token=abcdef123456&x=1"', 'url-token'],
+      ['RUN echo "//registry.npmjs.org/:_authToken=abcdef0123456789" > .npmrc', 'npmrc-auth'],
+      ['RUN echo "_auth=dXNlcjpwYXNz" >> /root/.npmrc', 'npmrc-auth'],
+      ['RUN docker login -u me -p Sup3rSecret registry.example.com', 'password-flag'],
+      [
+        'RUN aws configure set aws_secret_access_key wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY',
+        'aws-secret-key',
+      ],
+      [
+        'ENV AZ=DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=' + 'Zm9vYmFy'.repeat(8) + '==;',
+        'azure-key',
+      ],
+      ['RUN OPENAI=sk-proj-' + 'Ab3_'.repeat(12) + ' python app.py', 'api-secret-key'],
+    ];
+    for (const [text, kind] of found) expect(kinds(text), text).toContain(kind);
+  });
+  it('the engine rule uses the same detector for values', () => {
+    expect(secretInValue('sk-proj-' + 'x'.repeat(40))).toMatch(/API secret key/);
+    expect(secretInValue('https://0123456789abcdef0123@host/x')).toMatch(/token/);
+    expect(secretInValue('AKIAIOSFODNN7EXAMPLE')).toMatch(/AWS/);
+    expect(secretInValue('-----BEGIN RSA PRIVATE KEY-----')).toMatch(/private key/);
+    expect(secretInValue('production')).toBeNull();
+    expect(secretInValue('$API_TOKEN')).toBeNull();
+  });
+  it('caps the scan and says so', () => {
+    const big =
+      'RUN echo hi\n'.repeat(Math.ceil(MAX_SCAN_CHARS / 12) + 10) +
+      'ENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n';
+    const scan = scanSecrets(big);
+    expect(scan.complete).toBe(false);
+    expect(scanSecrets('ENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE').complete).toBe(true);
+  });
   it('does not flag references, files, placeholders or ordinary Dockerfiles', () => {
     const clean = [
       'ARG NPM_TOKEN',
@@ -68,6 +116,12 @@ describe('secret detection', () => {
       'FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD ["node", "server.js"]',
       'RUN git clone https://github.com/user/repo.git',
       'ENV KEYBOARD=us',
+      'RUN curl -H "Authorization: Bearer $GITHUB_TOKEN" https://api.github.com',
+      'RUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc',
+      'RUN docker login -u "$USER" -p "$PASS" registry.example.com',
+      'RUN git clone git@github.com:o/r.git && git clone ssh://git@github.com/o/r.git',
+      'RUN aws configure set region eu-west-1',
+      'RUN curl "https://example.com/download?version=1.2.3&arch=amd64"',
     ];
     for (const text of clean) expect(findSecrets(text), text).toEqual([]);
   });
