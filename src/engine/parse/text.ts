@@ -153,3 +153,10 @@ export function toOriginal(logical: LogicalText, at: number): number {
   const p = pieces[lo];
   return p.orig + Math.min(Math.max(0, at - p.at), p.length);
 }
+
+/** `s` without its trailing slashes, in linear time (`/\/+$/` backtracks quadratically on `////…x`). */
+export function trimTrailingSlashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 47) end--;
+  return end === s.length ? s : s.slice(0, end);
+}

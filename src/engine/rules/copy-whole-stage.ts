@@ -2,6 +2,7 @@
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
 import { isCopy, shippedStages, stageLabel } from './util';
+import { trimTrailingSlashes } from '../parse/text';
 
 export const rule: Rule = {
   meta: {
@@ -47,7 +48,7 @@ COPY --from=build /out/app /app
         const src = model.stages[from.stage];
         if (src && 'scratch' in src.base) continue;
       }
-      const dest = ins.destination.replace(/\/+$/, '');
+      const dest = trimTrailingSlashes(ins.destination);
       out.push({
         span: ins.span,
         aliases: dest === '' || dest === '/.' ? ['DL3067'] : [],

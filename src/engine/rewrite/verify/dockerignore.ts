@@ -6,6 +6,8 @@
 import type { DockerfileModel } from '../../model';
 import type { Problem } from './types';
 import { commandsOf, isCopy, programOf } from './facts';
+import { trimTrailingSlashes } from '../../parse/text';
+import { segmentMatch } from '../../glob';
 
 /** Folders the compilers of these programs may read from a copied context. */
 const SOURCE_FOLDERS: Record<string, string[]> = {
@@ -19,7 +21,7 @@ const FILE_READERS = new Set(['chown', 'chmod', 'cp', 'mv', 'ls', 'cat', 'tar', 
 /** Context paths (relative, without ./) a Dockerfile needs. */
 export function neededContextPaths(model: DockerfileModel): Set<string> {
   const out = new Set<string>();
-  const clean = (s: string) => s.replace(/^\.\//, '').replace(/\/+$/, '');
+  const clean = (s: string) => trimTrailingSlashes(s.replace(/^\.\//, ''));
   let wholeContext = false;
   for (const i of model.instructions)
     if (isCopy(i) && i.from === null)
@@ -41,24 +43,30 @@ export function neededContextPaths(model: DockerfileModel): Set<string> {
   return out;
 }
 
-function globToRegExp(glob: string): RegExp {
-  const re = glob
-    .replace(/[.+^${}()|\\]/g, '\\$&')
-    .replace(/\*\*/g, '\u0000')
-    .replace(/\*/g, '[^/]*')
-    .replace(/\?/g, '[^/]')
-    .replace(/\u0000/g, '.*');
-  return new RegExp(`^${re}$`);
-}
-
-/** True when the .dockerignore pattern excludes the path or a folder above it. */
+/**
+ * True when the .dockerignore pattern excludes the path or a folder above it. Matched segment by
+ * segment (`**` spans any number of folders) in O(pattern segments × path segments): no RegExp is
+ * built, and a path of thousands of folders stays linear.
+ */
 export function excludes(pattern: string, path: string): boolean {
-  const p = pattern.replace(/^\/+/, '').replace(/\/+$/, '');
+  const p = trimTrailingSlashes(pattern.replace(/^\/+/, ''));
   if (!p || p.startsWith('!') || p.startsWith('#')) return false;
-  const re = globToRegExp(p);
-  const parts = path.split('/');
-  for (let k = 1; k <= parts.length; k++) if (re.test(parts.slice(0, k).join('/'))) return true;
-  return false;
+  const globs = p.split('/');
+  const names = path.split('/');
+  // reach[j]: the globs seen so far can consume exactly the first j names.
+  let reach = new Set<number>([0]);
+  for (const glob of globs) {
+    const next = new Set<number>();
+    if (glob === '**') {
+      let from = names.length;
+      for (const j of reach) from = Math.min(from, j);
+      for (let j = from; j <= names.length; j++) next.add(j);
+    } else for (const j of reach) if (j < names.length && segmentMatch(glob, names[j])) next.add(j + 1);
+    if (next.size === 0) return false;
+    reach = next;
+  }
+  // Any prefix of the path that the whole pattern consumes: that folder (or the file) is excluded.
+  return [...reach].some((j) => j > 0);
 }
 
 export interface IgnoreVerdict {

@@ -7,6 +7,7 @@
 //   from the build context by a rewritten stage: it may not exist there.
 import type { DockerfileModel, Stage } from '../../model';
 import type { Problem } from './types';
+import { trimTrailingSlashes } from '../../parse/text';
 import {
   chainOf,
   commandsOf,
@@ -203,7 +204,7 @@ export function contextSources(model: DockerfileModel): Set<string> {
   for (const i of model.instructions)
     if (isCopy(i) && i.from === null)
       for (const s of i.sources)
-        if (!i.remoteSources.includes(s)) out.add(s.replace(/^\.\//, '').replace(/\/+$/, ''));
+        if (!i.remoteSources.includes(s)) out.add(trimTrailingSlashes(s.replace(/^\.\//, '')));
   return out;
 }
 
