@@ -164,6 +164,14 @@ export class ShareController {
     if (!app) return this.lastFragment;
     const options = JSON.stringify(normalizeOptions($state.snapshot(app.options) as AnalyzeOptions));
     if (this.edited || app.text !== this.loadedText || options !== this.loadedOptions) {
+      // A secret never reaches the address unless agreed: a text not yet scanned (or holding an
+      // unconfirmed secret) gets no fragment now; the sync that follows scans it and writes it.
+      const scanned = this.scanned;
+      if (!scanned || scanned.text !== app.text || this.holdsUnconfirmedSecret(scanned.scan)) {
+        this.loadedText = '';
+        queueMicrotask(() => void this.sync(app.text, options));
+        return '';
+      }
       this.edited = true;
       this.loadedText = app.text;
       this.loadedOptions = options;
@@ -405,6 +413,9 @@ export class ShareController {
     const seq = ++this.syncSeq;
     const scan = await this.checkSecrets(text);
     if (seq !== this.syncSeq || !this.app) return; // a newer edit decides
+    // The scan is asynchronous: a Learn page opened meanwhile keeps its address (leaving it writes
+    // the state through addressFragment).
+    if (parseLearnRoute(location.hash)) return;
     if (this.holdsUnconfirmedSecret(scan)) {
       this.addressHeld = true;
       this.clearFragment();

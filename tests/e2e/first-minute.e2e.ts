@@ -318,4 +318,29 @@ describe('6. the keyboard', () => {
     expect(await page.textContent('[data-testid=announcer]')).toMatch(/Left the editor/);
     expect(problems.all()).toEqual([]);
   });
+
+  it('Escape first closes what the editor shows (a focused hover, a selection), and only then leaves', async () => {
+    const { page, problems } = await open(browser());
+    const inEditor = () =>
+      page.evaluate(
+        () =>
+          !!document.activeElement?.closest('.monaco-editor') &&
+          !document.querySelector('.monaco-hover:not(.hidden) .marker'),
+      );
+    await page.click('.monaco-editor .view-lines');
+    await page.keyboard.press('Control+Home');
+    // A hover focused with Ctrl+K Ctrl+I: Escape closes it and the focus stays in the text.
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await page.waitForSelector('.monaco-hover');
+    await page.keyboard.press('Escape');
+    await expect.poll(inEditor).toBe(true);
+    // A selection: the first Escape clears it, the second leaves.
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.press('Escape');
+    await expect.poll(inEditor).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('results');
+    expect(problems.all()).toEqual([]);
+  });
 });

@@ -97,6 +97,29 @@ describe('secrets stay out of the address bar', () => {
     await ctx.close();
   });
 
+  it('a secret typed while a Learn page is open stays out of the address when Learn is left', async () => {
+    const ctx = await browser().newContext();
+    await recordAddresses(ctx);
+    const app = await ctx.newPage();
+    const problems = new Problems(app, baseURL());
+    await app.goto(`${baseURL()}${WD}`);
+    await waitForMonaco(app);
+    await waitForAnalysis(app, 0);
+    await setDockerfile(app, 'FROM alpine:3.20\n');
+    await app.waitForFunction(() => location.hash.startsWith('#v1/'), undefined, { timeout: 30_000 });
+    await app.click('[data-testid=open-learn]');
+    await app.waitForSelector('[data-testid=learn-link]');
+    const secret = 'ghp_' + 'Lm4'.repeat(12);
+    await typeInEditor(app, `RUN git clone https://${secret}@github.com/o/r.git\n`, { paste: true });
+    await app.waitForFunction((s) => window.__editorText?.().includes(s), secret);
+    await app.goBack();
+    await app.waitForSelector('[data-testid=secret-hold]', { timeout: 30_000 });
+    expect(await app.evaluate(() => location.hash)).toBe('');
+    expect((await textsInAddresses(app)).some((t) => t.includes(secret))).toBe(false);
+    expect(problems.all()).toEqual([]);
+    await ctx.close();
+  });
+
   it('the share dialog checks 0.9 MB in the worker, with the engine detector', async () => {
     const { context, page, problems } = await openApp(browser(), { path: WD });
     const filler = 'RUN echo filler-line-of-text-for-size\n'.repeat(23_000); // ~0.9 MB, under the scan cap;
