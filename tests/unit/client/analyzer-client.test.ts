@@ -226,7 +226,9 @@ describe('AnalyzerClient', () => {
     expect(outcome.status).toBe('timeout');
     expect(outcome.status === 'timeout' && outcome.message).toMatch(/longer than 0\.1 s/);
     expect(elapsed).toBeGreaterThanOrEqual(390);
-    expect(elapsed).toBeLessThan(5000);
+    // Far sooner than the 20 s start-up limit; timers run late on a busy machine, so the bound only
+    // tells "the stated limit" from "the start-up limit" apart.
+    expect(elapsed).toBeLessThan(15_000);
     fresh.dispose();
   });
 

