@@ -4,7 +4,7 @@ import type { BaseImageLookup, PackageSizer } from './types';
 import type { LayerRec, LedgerItem, StageState } from './ledger';
 import { fmtBytes, liveBytes, relate } from './ledger';
 import { compressed } from './ratios';
-import { excludeProfile, packageFiles } from './package-files';
+import { excludeProfile, nameNotes, packageFiles } from './package-files';
 
 export interface SizeDeps {
   bases: BaseImageLookup;
@@ -148,6 +148,12 @@ export function removalNote(what: string, r: RemovalOutcome): string | null {
  * smaller than the index says, and each package compresses at its own measured ratio.
  */
 function applyPackageFiles(st: StageState, item: LedgerItem): void {
+  const names = nameNotes(st.os, item.packages ?? []);
+  if (names.mapped.length) item.label += `; names mapped: ${names.mapped.join('; ')}`;
+  // A name in no table is sized as a typical package: said with its name, never silently.
+  const unknown = names.unknown.filter((n) => !item.label.includes(`${n} sized from`));
+  if (unknown.length)
+    item.label += `; not in the ${st.os.family} package table, so estimated: ${unknown.join(', ')}`;
   const pf = packageFiles(st.os, item.packages ?? []);
   if (!pf) return;
   const rest = Math.max(0, item.bytes - pf.installedBytes);

@@ -126,3 +126,22 @@ export function packageFiles(os: OsInfo, packages: readonly string[]): PackageFi
   out.compressedBytes = Math.round(out.compressedBytes);
   return out;
 }
+
+/**
+ * Requested names the suite's table does not hold under that name: those mapped from another
+ * release (said, with the name used) and those really unknown (sized as a typical package by the
+ * caller, and said, never silently).
+ */
+export function nameNotes(os: OsInfo, packages: readonly string[]): { mapped: string[]; unknown: string[] } {
+  const { suite, approx } = debianSuiteFor(os.family, os.release);
+  const ix = debianIndex(suite);
+  const mapped: string[] = [];
+  const unknown: string[] = [];
+  for (const p of packages) {
+    if (!/^[a-z0-9][a-z0-9.+-]*$/.test(p) || ix.has(p)) continue;
+    const m = approx ? mapReleaseName(p, ix) : null;
+    if (m?.why) mapped.push(m.why);
+    else if (!m?.name) unknown.push(p);
+  }
+  return { mapped, unknown };
+}

@@ -58,4 +58,20 @@ describe('measured package files', () => {
     expect(slim.basis).toMatch(/docs, man pages and translations not installed/);
     expect(full.basis).toMatch(/compressed per package as measured/);
   });
+
+  it('names mapped from another release and unknown names are said in the layer, not silently sized', () => {
+    const ubuntu = own(
+      estimate(
+        'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y libcurl4 python3.12 frobnicator-xyz',
+      ),
+    )[0];
+    expect(ubuntu.basis).toMatch(/names mapped: libcurl4 is libcurl4t64/);
+    expect(ubuntu.basis).toMatch(/python3\.12 sized as python3\.1\d/);
+    expect(ubuntu.basis).toMatch(/not in the ubuntu package table, so estimated: frobnicator-xyz/);
+    const debian = own(
+      estimate('FROM debian:trixie\nRUN apt-get update && apt-get install -y curl frobnicator-xyz'),
+    )[0];
+    expect(debian.basis).toMatch(/so estimated: frobnicator-xyz/);
+    expect(debian.basis).not.toMatch(/names mapped/);
+  });
 });
