@@ -35,7 +35,7 @@ interface Stanza {
 }
 
 /** Reads the machine's apt sources and returns the URIs (plus signed-by) that serve Debian's main archive. */
-function debianSources(): { uri: string; signedBy: string | null }[] {
+export function debianSources(): { uri: string; signedBy: string | null }[] {
   const dir = '/etc/apt/sources.list.d';
   const found: { uri: string; signedBy: string | null }[] = [];
   const files = [...readdirSync(dir).map((f) => join(dir, f)), '/etc/apt/sources.list'];
@@ -340,4 +340,4 @@ function main() {
     );
 }
 
-main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -2,7 +2,7 @@
 // scripts/data/build-catalog.ts from docker-library/repo-info and scripts/data/extra-images.json).
 import type { Confidence } from '../types';
 import type { BaseImageLookup, BaseResolution, CatalogEntry } from './types';
-import { ALPINE_BASE_PACKAGES, debianBaseSet, debianIndex, debianSuiteFor } from './packages';
+import { ALPINE_BASE_PACKAGES, debianBaseSet, debianIndex, debianSuiteFor, ubuntuBaseSet } from './packages';
 import { deepFreeze, frozenSet } from '../frozen';
 import raw from '../../data/base-images.json';
 import { parseImageRef } from '../parse/images';
@@ -280,7 +280,7 @@ function installedPackages(entry: CatalogEntry): ReadonlySet<string> | null {
     set = null; // Ubuntu chiseled: slices of packages, no package manager
   else if (e.os === 'debian' || e.os === 'ubuntu') {
     const { suite } = debianSuiteFor(e.os, e.osRelease);
-    const base = debianBaseSet(suite);
+    const base = (e.os === 'ubuntu' ? ubuntuBaseSet(e.osRelease) : null) ?? debianBaseSet(suite);
     const roots = e.osRoots ?? [];
     const extra = roots.length
       ? debianIndex(suite).closure(roots, { recommends: false, installed: base }).packages

@@ -3,6 +3,8 @@ import type { ResolvedOptions } from '../options';
 import type { BaseImageLookup, PackageSizer } from './types';
 import type { LayerRec, LedgerItem, StageState } from './ledger';
 import { fmtBytes, liveBytes, relate } from './ledger';
+import { compressed } from './ratios';
+import { excludeProfile, nameNotes, packageFiles } from './package-files';
 
 export interface SizeDeps {
   bases: BaseImageLookup;
@@ -56,6 +58,8 @@ const REPLACING = new Set<string>([
  * overwritten: its bytes stay in its layer (wasted), as overlay filesystems keep both copies.
  */
 export function addItem(st: StageState, layer: LayerRec, item: LedgerItem): LedgerItem {
+  if (item.kind === 'os-packages' && item.manager === 'apt' && item.packages?.length)
+    applyPackageFiles(st, item);
   if (REPLACING.has(item.kind)) {
     for (const l of st.layers) {
       if (l === layer) continue;
@@ -137,4 +141,27 @@ export function removalNote(what: string, r: RemovalOutcome): string | null {
     );
   }
   return parts.length ? parts.join('; ') : null;
+}
+
+/**
+ * An apt install on a base whose dpkg path-excludes drop documentation (Debian slim, Ubuntu) is
+ * smaller than the index says, and each package compresses at its own measured ratio.
+ */
+function applyPackageFiles(st: StageState, item: LedgerItem): void {
+  const names = nameNotes(st.os, item.packages ?? []);
+  if (names.mapped.length) item.label += `; names mapped: ${names.mapped.join('; ')}`;
+  // A name in no table is sized as a typical package: said with its name, never silently.
+  const unknown = names.unknown.filter((n) => !item.label.includes(`${n} sized from`));
+  if (unknown.length)
+    item.label += `; not in the ${st.os.family} package table, so estimated: ${unknown.join(', ')}`;
+  const pf = packageFiles(st.os, item.packages ?? []);
+  if (!pf) return;
+  const rest = Math.max(0, item.bytes - pf.installedBytes);
+  item.bytes = Math.max(0, item.bytes - pf.excludedBytes);
+  item.compressedBytes = Math.max(1, pf.compressedBytes + compressed(rest, 'os-packages'));
+  const profile = excludeProfile(st.os);
+  const notMeasured = pf.unmeasured ? `, ${pf.unmeasured} not measured: median share` : '';
+  if (profile && pf.excludedBytes > 0)
+    item.label += `; ${fmtBytes(pf.excludedBytes)} of docs, man pages and translations not installed (${profile === 'ubuntu' ? "Ubuntu's" : 'the slim image’s'} dpkg path-excludes, measured on ${pf.measured} package(s)${notMeasured})`;
+  else item.label += `; compressed per package as measured (${pf.measured} package(s)${notMeasured})`;
 }

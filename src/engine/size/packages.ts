@@ -10,6 +10,7 @@ import { frozenSet } from '../frozen';
 import bookwormRaw from '../../data/debian-bookworm.json';
 import trixieRaw from '../../data/debian-trixie.json';
 import publishedBase from '../../data/debian-base-packages.json';
+import { mapReleaseName } from './name-map';
 
 interface DebianTableDoc {
   suite: string;
@@ -56,6 +57,11 @@ export class DebianIndex {
 
   has(name: string): boolean {
     return this.byName.has(name);
+  }
+
+  /** Every package name of the table (for cross-release name mapping). */
+  allNames(): readonly string[] {
+    return this.names;
   }
 
   installedBytes(name: string): number | null {
@@ -192,6 +198,19 @@ export function debianBaseSet(suite: DebianSuite): ReadonlySet<string> {
     baseSets.set(suite, s);
   }
   return s;
+}
+
+const PUBLISHED_UBUNTU = (
+  publishedBase as { ubuntu?: { releases: Record<string, { source: string; packages: string[] }> } }
+).ubuntu?.releases;
+
+/**
+ * Packages of the Ubuntu base image of a release, as repo-info publishes them; null when that
+ * release's list is not bundled (the caller falls back to the Debian suite's set).
+ */
+export function ubuntuBaseSet(release: string | null): ReadonlySet<string> | null {
+  const list = release ? PUBLISHED_UBUNTU?.[release]?.packages : undefined;
+  return list ? frozenSet(list) : null;
 }
 
 /** The packages of the Alpine minirootfs (alpine:3.x), as listed by `apk info` in repo-info's local files. */
@@ -378,7 +397,11 @@ function osInstall(
   if (os === 'debian' || os === 'ubuntu' || os === 'distroless') {
     const { suite, approx } = debianSuiteFor(os, osRelease);
     const ix = debianIndex(suite);
-    const c = ix.closure(requested, opts);
+    // Another release sized from this suite: its names are mapped (t64 renames, other versions).
+    const mapped = approx ? requested.map((n) => mapReleaseName(n, ix)) : [];
+    const renames = mapped.filter((m) => m.why).map((m) => m.why!);
+    const asked = approx ? mapped.map((m) => m.name ?? m.asked) : requested;
+    const c = ix.closure(asked, opts);
     const found = requested.length - c.unknown.length;
     let confidence: Confidence = approx ? 'medium' : 'high';
     if (c.unknown.length) confidence = found === 0 ? 'low' : 'medium';
@@ -387,6 +410,7 @@ function osInstall(
       `${c.packages.length} Debian ${suite} package(s) from its index (${opts.recommends ? 'with' : 'without'} Recommends${opts.installed ? ', minus what the base has' : ''})`,
     ];
     if (approx) parts.push(approx);
+    if (renames.length) parts.push(`names mapped: ${renames.join('; ')}`);
     if (c.unknown.length) parts.push(`not in the table: ${c.unknown.join(', ')}`);
     if (os === 'distroless')
       parts.push('distroless images have no package manager, so this only applies to a builder stage');

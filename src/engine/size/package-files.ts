@@ -1,0 +1,147 @@
+// What a .deb install really writes on a given base, from measured packages
+// (src/data/debian-package-files.json, scripts/data/measure-deb-files.ts):
+//   * path-excludes: Debian's slim images and Ubuntu's images tell dpkg not to install
+//     documentation, man pages and translations, so the layer is smaller than the index's
+//     Installed-Size by each package's measured share of those files;
+//   * compression: each package's payload measured as tar | gzip -6 (what a layer blob stores),
+//     instead of one ratio for every package.
+// Packages not measured take the median of the measured ones, and the label says how many.
+import table from '../../data/debian-package-files.json';
+import type { OsInfo } from './ledger';
+import { DEBIAN_SUITES, debianIndex, debianSuiteFor, type DebianSuite } from './packages';
+import { mapReleaseName } from './name-map';
+
+interface FilesDoc {
+  layout: string[];
+  suites: Record<string, Record<string, number[]>>;
+}
+const DOC = table as unknown as FilesDoc;
+const col = (name: string) => DOC.layout.indexOf(name);
+const FILE = col('fileBytes');
+const GZIP = col('gzipBytes');
+
+/** Which dpkg path-excludes an image has (see PROVENANCE.md for the files they come from). */
+export type ExcludeProfile = 'debian-slim' | 'ubuntu';
+
+/** Columns excluded by each profile. Debian slim: debuerreotype's .slimify-excludes (doc, man,
+ *  info, groff, linda, lintian overrides, locale; copyright kept). Ubuntu's minimized images:
+ *  doc (copyright and changelogs kept), man, info, groff, lintian, linda and the .mo catalogues. */
+const EXCLUDED: Record<ExcludeProfile, string[]> = {
+  'debian-slim': ['doc', 'changelog', 'man', 'infoGroffLintian', 'locale', 'localeMo'],
+  ubuntu: ['doc', 'man', 'infoGroffLintian', 'localeMo'],
+};
+
+export function excludeProfile(os: OsInfo): ExcludeProfile | null {
+  if (os.family === 'ubuntu') return /chiseled/.test(os.entry?.variant ?? '') ? null : 'ubuntu';
+  if (os.family === 'debian' && os.entry && /(^|-)slim(-|$)/.test(os.entry.tag)) return 'debian-slim';
+  return null;
+}
+
+/** The measured row of a package: this suite's, else another suite's under the same or the
+ *  mapped name (bookworm's `libssl3` is trixie's `libssl3t64`). */
+function row(name: string, suite: string): number[] | null {
+  const direct = DOC.suites[suite]?.[name] ?? Object.values(DOC.suites).find((s) => s[name])?.[name];
+  if (direct) return direct;
+  for (const [other, rows] of Object.entries(DOC.suites)) {
+    if (other === suite || !DEBIAN_SUITES.includes(other as DebianSuite)) continue;
+    const mapped = mapReleaseName(name, debianIndex(other as DebianSuite)).name;
+    if (mapped && rows[mapped]) return rows[mapped];
+  }
+  return null;
+}
+
+function median(xs: number[]): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const medians = new Map<string, { excluded: number; ratio: number }>();
+/** The median excluded share and the overall gzip ratio of the measured packages (for unmeasured ones). */
+function medianFacts(profile: ExcludeProfile | null): { excluded: number; ratio: number } {
+  const key = profile ?? '-';
+  let m = medians.get(key);
+  if (!m) {
+    const rows = Object.values(DOC.suites).flatMap((s) => Object.values(s));
+    const cols = profile ? EXCLUDED[profile].map(col) : [];
+    m = {
+      excluded: median(
+        rows.filter((r) => r[FILE] > 0).map((r) => cols.reduce((n, c) => n + r[c], 0) / r[FILE]),
+      ),
+      // Byte-weighted: what all measured payloads together compress to.
+      ratio: rows.reduce((n, r) => n + r[FILE], 0) / rows.reduce((n, r) => n + r[GZIP], 0),
+    };
+    medians.set(key, m);
+  }
+  return m;
+}
+
+export interface PackageFilesResult {
+  /** Installed bytes the path-excludes keep out of the layer. */
+  excludedBytes: number;
+  /** Compressed bytes of what is installed (after exclusion), package by package. */
+  compressedBytes: number;
+  /** Installed bytes the packages account for (index Installed-Size). */
+  installedBytes: number;
+  measured: number;
+  unmeasured: number;
+}
+
+/**
+ * Measured facts for an installed package set on a base: the bytes the base's path-excludes drop
+ * and the gzip size of the rest. Null when the table has none of the packages.
+ */
+export function packageFiles(os: OsInfo, packages: readonly string[]): PackageFilesResult | null {
+  const { suite } = debianSuiteFor(os.family, os.release);
+  const ix = debianIndex(suite);
+  const profile = excludeProfile(os);
+  const cols = profile ? EXCLUDED[profile].map(col) : [];
+  const fallback = medianFacts(profile);
+  const out: PackageFilesResult = {
+    excludedBytes: 0,
+    compressedBytes: 0,
+    installedBytes: 0,
+    measured: 0,
+    unmeasured: 0,
+  };
+  for (const p of packages) {
+    if (os.installed?.has(p)) continue;
+    const installed = ix.installedBytes(p);
+    if (installed === null) continue;
+    const r = row(p, suite);
+    let share = fallback.excluded;
+    let ratio = fallback.ratio;
+    if (r && r[FILE] > 0) {
+      share = cols.reduce((n, c) => n + r[c], 0) / r[FILE];
+      ratio = r[GZIP] > 0 ? r[FILE] / r[GZIP] : ratio;
+      out.measured++;
+    } else out.unmeasured++;
+    const excluded = profile ? installed * share : 0;
+    out.installedBytes += installed;
+    out.excludedBytes += excluded;
+    out.compressedBytes += (installed - excluded) / ratio;
+  }
+  if (out.measured === 0) return null;
+  out.excludedBytes = Math.round(out.excludedBytes);
+  out.compressedBytes = Math.round(out.compressedBytes);
+  return out;
+}
+
+/**
+ * Requested names the suite's table does not hold under that name: those mapped from another
+ * release (said, with the name used) and those really unknown (sized as a typical package by the
+ * caller, and said, never silently).
+ */
+export function nameNotes(os: OsInfo, packages: readonly string[]): { mapped: string[]; unknown: string[] } {
+  const { suite, approx } = debianSuiteFor(os.family, os.release);
+  const ix = debianIndex(suite);
+  const mapped: string[] = [];
+  const unknown: string[] = [];
+  for (const p of packages) {
+    if (!/^[a-z0-9][a-z0-9.+-]*$/.test(p) || ix.has(p)) continue;
+    const m = approx ? mapReleaseName(p, ix) : null;
+    if (m?.why) mapped.push(m.why);
+    else if (!m?.name) unknown.push(p);
+  }
+  return { mapped, unknown };
+}

@@ -1,0 +1,77 @@
+// Measured .deb facts: slim Debian and Ubuntu images do not install documentation, man pages and
+// translations (dpkg path-excludes), and each package compresses at its own measured ratio.
+import { beforeAll, describe, expect, it } from 'vitest';
+import table from '../../../src/data/debian-package-files.json';
+import { excludeProfile, packageFiles } from '../../../src/engine/size/package-files';
+import { baseImages } from '../../../src/engine/size/catalog';
+import type { OsInfo } from '../../../src/engine/size/ledger';
+import { estimate, own, ready } from './helpers';
+
+function osOf(ref: string): OsInfo {
+  const entry = baseImages.resolve(ref).entry!;
+  return {
+    family: entry.os,
+    release: entry.osRelease,
+    entry,
+    installed: baseImages.installedPackages(entry),
+  };
+}
+
+beforeAll(ready);
+
+describe('measured package files', () => {
+  it('the table is generated, names its method and holds real measurements', () => {
+    expect(table.about).toMatch(/measure-deb-files\.ts/);
+    const git = (table.suites as Record<string, Record<string, number[]>>).trixie.git;
+    expect(git).toHaveLength(table.layout.length);
+    // git ships megabytes of translations (.mo files): the measured column says so.
+    expect(git[table.layout.indexOf('localeMo')]).toBeGreaterThan(1e6);
+    expect(git[table.layout.indexOf('gzipBytes')]).toBeLessThan(git[table.layout.indexOf('fileBytes')]);
+  });
+
+  it('knows which bases exclude documentation', () => {
+    expect(excludeProfile(osOf('debian:trixie-slim'))).toBe('debian-slim');
+    expect(excludeProfile(osOf('python:3.12-slim'))).toBe('debian-slim');
+    expect(excludeProfile(osOf('debian:trixie'))).toBeNull();
+    expect(excludeProfile(osOf('ubuntu:24.04'))).toBe('ubuntu');
+    expect(excludeProfile(osOf('alpine:3.24'))).toBeNull();
+  });
+
+  it('git on a slim base drops its docs and translations; on the full base nothing is dropped', () => {
+    const slim = packageFiles(osOf('debian:trixie-slim'), ['git'])!;
+    const full = packageFiles(osOf('debian:trixie'), ['git'])!;
+    expect(full.excludedBytes).toBe(0);
+    expect(slim.excludedBytes / slim.installedBytes).toBeGreaterThan(0.15);
+    expect(slim.compressedBytes).toBeLessThan(full.compressedBytes);
+    // Ubuntu keeps changelogs but drops the .mo catalogues too.
+    const ubuntu = packageFiles(osOf('ubuntu:24.04'), ['git'])!;
+    expect(ubuntu.excludedBytes).toBeGreaterThan(0);
+    expect(ubuntu.excludedBytes).toBeLessThan(slim.excludedBytes);
+  });
+
+  it('a layer on a slim base is smaller than the same layer on the full base, and says why', () => {
+    const run =
+      'RUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*';
+    const slim = own(estimate(`FROM debian:trixie-slim\n${run}`))[0];
+    const full = own(estimate(`FROM debian:trixie\n${run}`))[0];
+    expect(slim.uncompressedBytes).toBeLessThan(full.uncompressedBytes * 0.9);
+    expect(slim.basis).toMatch(/docs, man pages and translations not installed/);
+    expect(full.basis).toMatch(/compressed per package as measured/);
+  });
+
+  it('names mapped from another release and unknown names are said in the layer, not silently sized', () => {
+    const ubuntu = own(
+      estimate(
+        'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y libcurl4 python3.12 frobnicator-xyz',
+      ),
+    )[0];
+    expect(ubuntu.basis).toMatch(/names mapped: libcurl4 is libcurl4t64/);
+    expect(ubuntu.basis).toMatch(/python3\.12 sized as python3\.1\d/);
+    expect(ubuntu.basis).toMatch(/not in the ubuntu package table, so estimated: frobnicator-xyz/);
+    const debian = own(
+      estimate('FROM debian:trixie\nRUN apt-get update && apt-get install -y curl frobnicator-xyz'),
+    )[0];
+    expect(debian.basis).toMatch(/so estimated: frobnicator-xyz/);
+    expect(debian.basis).not.toMatch(/names mapped/);
+  });
+});
