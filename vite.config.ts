@@ -6,6 +6,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { serviceWorker } from './scripts/vite-plugin-sw';
 import { previewHeaders } from './scripts/headers';
+import { deferredTables } from './scripts/vite-plugin-deferred-tables';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -29,7 +30,8 @@ export default defineConfig({
       ],
     }),
   ],
-  worker: { format: 'es' },
+  // The analysis worker decodes the Debian tables on first use instead of compiling them at start.
+  worker: { format: 'es', plugins: () => [deferredTables()] },
   build: {
     outDir: 'dist',
     assetsDir: 'assets',

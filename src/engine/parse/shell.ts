@@ -8,6 +8,7 @@ import type { Connector, ShellCommand, ShellScript } from '../model';
 import { processWord } from './variables';
 import type { Lookup, VarValue } from './variables';
 import { fallbackCommands } from './shell-fallback';
+import { deepFreeze } from '../frozen';
 
 export type WasmInput = string | URL | Uint8Array;
 export interface ShellWasmSource {
@@ -119,18 +120,39 @@ export function parseShell(source: string, options: ShellParseOptions): ShellScr
   if (hit) {
     parsed.delete(key!); // most recently used last
     parsed.set(key!, hit);
-    return structuredClone(hit);
+    return editableCopy(hit);
   }
   parseTree(source, options, script);
   if (key !== null) {
     if (parsed.size >= PARSE_CACHE_SIZE) parsed.delete(parsed.keys().next().value!);
-    parsed.set(key, structuredClone(script));
+    parsed.set(key, deepFreeze(editableCopy(script)));
   }
   return script;
 }
 
-/** Parsed scripts by cacheKey(), oldest first. Results are cloned in and out: callers mutate them. */
+/**
+ * Parsed scripts by cacheKey(), oldest first, frozen: they are shared by every later parse of the
+ * same text, so a change made by one analysis would reach the next (issue 20).
+ */
 const parsed = new Map<string, ShellScript>();
+
+/**
+ * A copy of a cached script with fresh objects where the parser's callers write (the script's
+ * fields, each command's span, redirects and heredocs, each error's span); the arguments, the
+ * assignments and the strings stay shared and frozen. Far cheaper than a deep clone on every hit.
+ */
+function editableCopy(script: ShellScript): ShellScript {
+  return {
+    ...script,
+    commands: script.commands.map((c) => ({
+      ...c,
+      redirects: c.redirects.map((r) => ({ ...r })),
+      heredocs: [...c.heredocs],
+    })),
+    errors: script.errors.map((e) => ({ ...e })),
+    effects: [...script.effects],
+  };
+}
 const PARSE_CACHE_SIZE = 512;
 
 /**

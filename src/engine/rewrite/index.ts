@@ -143,7 +143,7 @@ export function rewriteDockerfile(
     const result = rewrite(model, outcomes, effective, start, measured);
     if (dockerignore) {
       // The .dockerignore must serve the user's Dockerfile and the rewrite alike.
-      const rewritten = result.dockerfile === model.text ? model : parseDockerfile(result.dockerfile);
+      const rewritten = result.dockerfile === model.text ? model : measured.parse(result.dockerfile);
       const checked = verifyDockerignore(dockerignore, rewritten === model ? [model] : [model, rewritten]);
       dockerignore = checked.text;
       if (checked.repairs.length && first[0]) {

@@ -3,45 +3,21 @@
 import type { DockerfileModel, Stage } from '../model';
 import type { ResolvedOptions } from '../options';
 import type { BaseAlternative, Estimate } from '../types';
-import type { PackageSizer, PackageSizeResult } from './types';
 import type { SizeDeps } from './context';
 import { estimateWith, safeResolve } from './estimate';
 import { alternativesFor } from './alternatives';
 import { baseImages } from './catalog';
 import { packageSizer } from './packages';
-import { deepFreeze } from '../frozen';
+import { memoBases, memoSizer } from './memo';
 
 export type { SizeDeps } from './context';
 export { estimateWith } from './estimate';
+export { memoSizer } from './memo';
 
-/**
- * The rewriter and the rules re-estimate near-identical Dockerfiles many times; a dependency
- * closure costs milliseconds, so results are memoised by their full input (bounded). A result is
- * shared by every later analysis that asks the same question, so it is frozen: a caller copies it.
- * The installed set enters the key in its own order, unsorted: equal keys still mean equal sets (a
- * set listed in another order only misses the memo), and no key sorts a whole package set.
- */
-export function memoSizer(inner: PackageSizer, max = 2000): PackageSizer {
-  const cache = new Map<string, PackageSizeResult>();
-  return {
-    osInstall(os, release, names, opts) {
-      let installed = '-';
-      if (opts.installed) {
-        installed = `${opts.installed.size}:`;
-        for (const name of opts.installed) installed += `${name},`;
-      }
-      const key = `${os}|${release}|${opts.recommends}|${names.join(',')}|${installed}`;
-      const hit = cache.get(key);
-      if (hit) return hit;
-      const r = deepFreeze(inner.osInstall(os, release, names, opts));
-      if (cache.size >= max) cache.delete(cache.keys().next().value as string);
-      cache.set(key, r);
-      return r;
-    },
-  };
-}
+/** The catalog, memoised (every parse of every edited text resolves its bases again). */
+export const memoizedBaseImages = memoBases(baseImages);
 
-const DEFAULT_DEPS: SizeDeps = { bases: baseImages, packages: memoSizer(packageSizer) };
+const DEFAULT_DEPS: SizeDeps = { bases: memoizedBaseImages, packages: memoSizer(packageSizer) };
 
 export function estimateImage(
   model: DockerfileModel,

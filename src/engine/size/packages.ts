@@ -7,12 +7,11 @@
 import type { Confidence } from '../types';
 import type { OsFamily, PackageSizer, PackageSizeResult } from './types';
 import { frozenSet } from '../frozen';
-import bookwormRaw from '../../data/debian-bookworm.json';
-import trixieRaw from '../../data/debian-trixie.json';
+import { debianTableDoc } from './tables';
 import publishedBase from '../../data/debian-base-packages.json';
 import { mapReleaseName } from './name-map';
 
-interface DebianTableDoc {
+export interface DebianTableDoc {
   suite: string;
   asOf: string;
   names: string[];
@@ -23,11 +22,6 @@ interface DebianTableDoc {
 
 export type DebianSuite = 'bookworm' | 'trixie';
 export const DEBIAN_SUITES: readonly DebianSuite[] = ['bookworm', 'trixie'];
-
-const RAW: Record<DebianSuite, DebianTableDoc> = {
-  bookworm: bookwormRaw as unknown as DebianTableDoc,
-  trixie: trixieRaw as unknown as DebianTableDoc,
-};
 
 const KIB = 1024;
 
@@ -165,7 +159,7 @@ const indexes = new Map<DebianSuite, DebianIndex>();
 export function debianIndex(suite: DebianSuite): DebianIndex {
   let ix = indexes.get(suite);
   if (!ix) {
-    ix = new DebianIndex(RAW[suite]);
+    ix = new DebianIndex(debianTableDoc(suite));
     indexes.set(suite, ix);
   }
   return ix;

@@ -189,7 +189,8 @@ describe('reusing parses of the same text', () => {
   it('a caller that changes its result does not change the next one', () => {
     const text = 'apt-get install -y curl';
     const first = parseShell(text, { lookup: () => undefined });
-    first.commands[0].args.push('changed');
+    // The arguments are shared with the cache, frozen: a change throws instead of leaking.
+    expect(() => first.commands[0].args.push('changed')).toThrow(TypeError);
     first.commands.push(first.commands[0]);
     const second = parseShell(text, { lookup: () => undefined });
     expect(second.commands).toHaveLength(1);

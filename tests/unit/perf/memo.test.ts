@@ -4,6 +4,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shellParserLoaded, analyzeSync } from '../../../src/engine/node';
 import { memoSizer } from '../../../src/engine/size';
+import { memoBases } from '../../../src/engine/size/memo';
+import { baseImages } from '../../../src/engine/size/catalog';
+import { parseShell } from '../../../src/engine/parse/shell';
 import type { PackageSizer, PackageSizeResult } from '../../../src/engine/size/types';
 
 beforeAll(() => shellParserLoaded);
@@ -74,5 +77,45 @@ describe('apk installs mixing tabled and other packages', () => {
     ].join('\n');
     const first = JSON.stringify(analyzeSync(text));
     for (let i = 0; i < 3; i++) expect(JSON.stringify(analyzeSync(text))).toBe(first);
+  });
+});
+
+describe('memoBases', () => {
+  it('resolves a reference once and hands out the same frozen resolution the catalog gives', () => {
+    let calls = 0;
+    const memo = memoBases({ ...baseImages, resolve: (ref) => (calls++, baseImages.resolve(ref)) });
+    const first = memo.resolve('node:20-alpine');
+    expect(first).toEqual(baseImages.resolve('node:20-alpine'));
+    expect(memo.resolve('node:20-alpine')).toBe(first);
+    expect(calls).toBe(1);
+    expect(() => {
+      (first as { basis: string }).basis = 'changed';
+    }).toThrow(TypeError);
+    expect(memo.resolve('python:3.12-slim').entry?.reference).toBe(
+      baseImages.resolve('python:3.12-slim').entry?.reference,
+    );
+    expect(calls).toBe(2);
+  });
+});
+
+describe('the shell parse cache', () => {
+  const lookup = () => undefined;
+  it('hands out a copy its caller may change where callers write, without changing the cache', () => {
+    const source = 'apt-get update && apt-get install -y curl > /dev/null';
+    const first = parseShell(source, { lookup });
+    const expected = JSON.stringify(first);
+    const hit = parseShell(source, { lookup });
+    hit.errexit = true;
+    hit.effects.push({ kind: 'cache-clean', cache: 'apt', paths: [], command: 'x' } as never);
+    hit.commands[0].span = { startLine: 9, startColumn: 1, endLine: 9, endColumn: 2 } as never;
+    hit.commands[1].redirects[0].op = '<<';
+    hit.commands[1].heredocs.push('body');
+    expect(JSON.stringify(parseShell(source, { lookup }))).toBe(expected);
+  });
+  it('shares the arguments frozen, so a change that would leak into the next parse throws', () => {
+    const source = 'pip install --no-cache-dir flask';
+    parseShell(source, { lookup });
+    const hit = parseShell(source, { lookup });
+    expect(() => hit.commands[0].args.push('django')).toThrow(TypeError);
   });
 });

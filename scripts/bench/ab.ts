@@ -1,0 +1,71 @@
+// Before → after in ONE process, for a busy shared machine where runs minutes apart are not
+// comparable: loads this checkout's engine and another checkout's (`--base=<dir>`, e.g. an
+// extracted copy of main), warms both up on a quarter of the corpus, then times every other file
+// once per engine (texts neither had seen), alternating which engine goes first. Prints per engine
+// the mean phase 1 and phase 2 per file, the ratios after ÷ before, and how many files gave a
+// different Analysis (an optimisation must not change any result).
+// Usage: npx tsx scripts/bench/ab.ts --base=/tmp/perf-base [--rounds=N]
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadCorpus } from './corpus';
+import { round } from './stats';
+
+interface Engine {
+  ensureShellParser(): Promise<void>;
+  startAnalysis(text: string): { rest: Generator<void, unknown, void> };
+}
+
+function timeOne(engine: Engine, text: string): { phase1: number; phase2: number; result: string } {
+  const t0 = performance.now();
+  const { rest } = engine.startAnalysis(text);
+  const t1 = performance.now();
+  let step = rest.next();
+  while (!step.done) step = rest.next();
+  const t2 = performance.now();
+  const { timingMs: _t, ...result } = step.value as { timingMs?: number };
+  return { phase1: t1 - t0, phase2: t2 - t1, result: JSON.stringify(result) };
+}
+
+async function main(): Promise<void> {
+  const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const baseDir = arg('base');
+  if (!baseDir) throw new Error('usage: ab.ts --base=<checkout dir>');
+  const corpus = loadCorpus();
+  if (!corpus) throw new Error('the corpus (../shared/corpus) is absent');
+  const load = async (dir: string) =>
+    (await import(pathToFileURL(resolve(dir, 'src/engine/node.ts')).href)) as Engine;
+  const engines = { before: await load(baseDir), after: await load(resolve(import.meta.dirname, '../..')) };
+  await engines.before.ensureShellParser();
+  await engines.after.ensureShellParser();
+  const warm = corpus.filter((_, i) => i % 4 === 0);
+  for (const f of warm) for (const e of Object.values(engines)) timeOne(e, f.text);
+  const totals = { before: { phase1: 0, phase2: 0 }, after: { phase1: 0, phase2: 0 } };
+  const measured = corpus.filter((_, i) => i % 4 !== 0);
+  let differ = 0;
+  measured.forEach((f, k) => {
+    const order = k % 2 ? (['before', 'after'] as const) : (['after', 'before'] as const);
+    const results: Record<string, string> = {};
+    for (const name of order) {
+      const t = timeOne(engines[name], f.text);
+      totals[name].phase1 += t.phase1;
+      totals[name].phase2 += t.phase2;
+      results[name] = t.result;
+    }
+    if (results.before !== results.after) differ++;
+  });
+  const n = measured.length;
+  const per = (name: 'before' | 'after', phase: 'phase1' | 'phase2') => round(totals[name][phase] / n, 2);
+  for (const name of ['before', 'after'] as const)
+    console.log(`${name}: phase 1 ${per(name, 'phase1')} ms/file, phase 2 ${per(name, 'phase2')} ms/file`);
+  const ratio = (phase: 'phase1' | 'phase2') => round(totals.after[phase] / totals.before[phase], 3);
+  const full = round(
+    (totals.after.phase1 + totals.after.phase2) / (totals.before.phase1 + totals.before.phase2),
+    3,
+  );
+  console.log(
+    `after ÷ before: phase 1 ${ratio('phase1')}, phase 2 ${ratio('phase2')}, both ${full} (${n} files, each timed once per engine)`,
+  );
+  console.log(`files whose Analysis differs: ${differ} of ${n}`);
+}
+
+await main();

@@ -1,0 +1,52 @@
+// Memos of the size model's look-ups, shared by every analysis in the process (the rewriter and
+// the rules ask the same questions again and again). What they hand out is frozen: an analysis
+// that changed a shared result would change the next analysis's answer (issue 20).
+import type { BaseImageLookup, BaseResolution, PackageSizer, PackageSizeResult } from './types';
+import { deepFreeze } from '../frozen';
+
+/** A map that forgets its oldest entry past `max` (the memos must stay bounded). */
+function bounded<V>(max: number) {
+  const cache = new Map<string, V>();
+  return {
+    get: (key: string) => cache.get(key),
+    set(key: string, value: V): V {
+      if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+      cache.set(key, value);
+      return value;
+    },
+  };
+}
+
+/**
+ * Package closures memoised by their full input. The installed set enters the key in its own
+ * order, unsorted: equal keys still mean equal sets (a set listed in another order only misses the
+ * memo), and no key sorts a whole package set.
+ */
+export function memoSizer(inner: PackageSizer, max = 2000): PackageSizer {
+  const cache = bounded<PackageSizeResult>(max);
+  return {
+    osInstall(os, release, names, opts) {
+      let installed = '-';
+      if (opts.installed) {
+        installed = `${opts.installed.size}:`;
+        for (const name of opts.installed) installed += `${name},`;
+      }
+      const key = `${os}|${release}|${opts.recommends}|${names.join(',')}|${installed}`;
+      return cache.get(key) ?? cache.set(key, deepFreeze(inner.osInstall(os, release, names, opts)));
+    },
+  };
+}
+
+/**
+ * Base-image resolutions memoised by the reference as written (a resolution parses the reference
+ * and ranks the image's catalog tags; every parse of every edited text asks again).
+ */
+export function memoBases(inner: BaseImageLookup, max = 1000): BaseImageLookup {
+  const resolutions = bounded<BaseResolution>(max);
+  return {
+    resolve: (reference) =>
+      resolutions.get(reference) ?? resolutions.set(reference, deepFreeze(inner.resolve(reference))),
+    alternatives: (entry) => inner.alternatives(entry),
+    installedPackages: (entry) => inner.installedPackages(entry),
+  };
+}

@@ -1,0 +1,14 @@
+// The bundled Debian package tables (src/data/debian-<suite>.json), by suite. This module imports
+// them as JSON: Node, the CLI, the engine library and the tests read them at once. The analysis
+// worker's build swaps it for tables.deferred.ts (vite.config.ts), which keeps each table as a
+// string and decodes it on first use: a 2.3 MB script of object literals compiled with the worker
+// was the largest start-up cost, and most Dockerfiles need at most one suite.
+import type { DebianSuite, DebianTableDoc } from './packages';
+import bookworm from '../../data/debian-bookworm.json';
+import trixie from '../../data/debian-trixie.json';
+
+const TABLES = { bookworm, trixie } as unknown as Record<DebianSuite, DebianTableDoc>;
+
+export function debianTableDoc(suite: DebianSuite): DebianTableDoc {
+  return TABLES[suite];
+}
