@@ -6,6 +6,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { serviceWorker } from './scripts/vite-plugin-sw';
 import { previewHeaders } from './scripts/headers';
+import { CHUNK_MAP_FILE, chunkMap } from './scripts/vite-plugin-chunk-map';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -17,9 +18,13 @@ export default defineConfig({
     svelte(),
     // `vite preview` sends the headers of public/_headers (the CSP, COOP), as Netlify/Cloudflare do.
     previewHeaders(`${root}public/_headers`),
+    // dist/chunk-modules.json: which source modules each main-thread chunk holds (tests/e2e/bundle.e2e.ts).
+    chunkMap(root),
     // Build end: dist/embed-element.js (the <dockerfile-playground> element) and dist/sw.js (offline).
     serviceWorker({
       swEntry: `${root}src/sw/sw.ts`,
+      // A build report for the tests, never fetched by the page.
+      exclude: (file) => file === CHUNK_MAP_FILE,
       scripts: [
         {
           entry: `${root}src/embed/element.ts`,
