@@ -37,6 +37,17 @@ RUN npm run build
 CMD ["npm", "start"]
 `;
 
+/** Holds the page's requests for scripts matching `pattern` until the returned release is called. */
+async function holdScripts(page: Page, pattern: RegExp): Promise<() => void> {
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 const focusedTestId = (page: Page) =>
   page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid'));
 
@@ -46,12 +57,7 @@ describe('1. the first screen', () => {
     contexts.push(context);
     const page = await context.newPage();
     // Hold the analyzer's worker script until the first screen has been checked (no race).
-    let release: () => void = () => {};
-    const held = new Promise<void>((r) => (release = r));
-    await page.route(/analyzer.*\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdScripts(page, /analyzer.*\.js$/);
     await page.goto(`${baseURL()}/`);
     expect(await page.textContent('[data-testid=tagline]')).toMatch(/Paste a Dockerfile/);
     await page.waitForSelector('[data-testid=skeleton] [role=status]');
@@ -119,12 +125,7 @@ describe('1. the stand-in editor is coloured as Monaco colours it', () => {
       contexts.push(context);
       const page = await context.newPage();
       // Hold Monaco until the stand-in has been read (no race with its arrival).
-      let release: () => void = () => {};
-      const held = new Promise<void>((r) => (release = r));
-      await page.route(/monaco.*\.js$/, async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdScripts(page, /monaco.*\.js$/);
       await page.goto(`${baseURL()}/#${encodeState({ dockerfile: COLOURED, options: {} })}`);
       await page.waitForSelector('[data-testid=editor-paint]');
       const standIn: Painted = await page.evaluate(() => {
@@ -145,10 +146,11 @@ describe('1. the stand-in editor is coloured as Monaco colours it', () => {
       );
       release();
       await waitForMonaco(page);
-      // Monaco loads its Dockerfile grammar after the editor: wait until the keyword is coloured.
+      // Monaco loads its Dockerfile grammar after the editor and colours the lines top to bottom:
+      // wait until the last line's keyword is coloured.
       await page.waitForFunction(() =>
         [...document.querySelectorAll('.monaco-editor .view-line span span')].some(
-          (span) => span.textContent === 'FROM' && !span.classList.contains('mtk1'),
+          (span) => span.textContent === 'CMD' && !span.classList.contains('mtk1'),
         ),
       );
       const monaco: Painted = await page.evaluate(() => {
