@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { serviceWorker } from './scripts/vite-plugin-sw';
 import { previewHeaders } from './scripts/headers';
 import { deferredTables } from './scripts/vite-plugin-deferred-tables';
+import { CHUNK_MAP_FILE, chunkMap } from './scripts/vite-plugin-chunk-map';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -18,9 +19,13 @@ export default defineConfig({
     svelte(),
     // `vite preview` sends the headers of public/_headers (the CSP, COOP), as Netlify/Cloudflare do.
     previewHeaders(`${root}public/_headers`),
+    // dist/chunk-modules.json: which source modules each main-thread chunk holds (tests/e2e/bundle.e2e.ts).
+    chunkMap(root),
     // Build end: dist/embed-element.js (the <dockerfile-playground> element) and dist/sw.js (offline).
     serviceWorker({
       swEntry: `${root}src/sw/sw.ts`,
+      // A build report for the tests, never fetched by the page.
+      exclude: (file) => file === CHUNK_MAP_FILE,
       scripts: [
         {
           entry: `${root}src/embed/element.ts`,

@@ -1,6 +1,7 @@
 // Generates the rules reference from the rules' metadata (one source of truth, like Ruff's
 // generate_docs): docs/rules/<id>.md per rule and docs/rules/README.md with the mapping table
-// (our id → hadolint ids / Docker build checks). Fails on false references: a rule id mentioned in
+// (our id → hadolint ids / Docker build checks), and the page's rule metadata as JSON
+// (scripts/rules-meta.ts). Fails on false references: a rule id mentioned in
 // a doc (`ignore=<id>`) that does not exist, or a hadolint id mapped to two rules of the same technique.
 //   npm run docs:rules            write the files
 //   npm run docs:rules -- --check exit 1 when the committed files are out of date
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allRules } from '../src/engine/rules/registry';
 import type { Rule } from '../src/engine/rules/types';
+import { RULES_META_FILE, rulesMetaJson } from './rules-meta';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'docs/rules');
@@ -146,9 +148,10 @@ if (problems.length) {
 const files = new Map<string, string>();
 for (const rule of allRules) files.set(path.join(outDir, `${rule.meta.id}.md`), page(rule));
 files.set(path.join(outDir, 'README.md'), index(allRules));
+files.set(path.join(root, RULES_META_FILE), rulesMetaJson(allRules));
 
 let stale = 0;
-if (!check) mkdirSync(outDir, { recursive: true });
+if (!check) for (const file of files.keys()) mkdirSync(path.dirname(file), { recursive: true });
 for (const [file, content] of files) {
   const current = existsSync(file) ? readFileSync(file, 'utf8') : null;
   if (current === content) continue;
@@ -158,5 +161,5 @@ for (const [file, content] of files) {
 }
 if (check && stale) process.exit(1);
 console.log(
-  `${check ? 'checked' : 'wrote'} ${files.size} files in docs/rules (${stale} ${check ? 'stale' : 'changed'})`,
+  `${check ? 'checked' : 'wrote'} ${files.size} files in docs/rules and ${RULES_META_FILE} (${stale} ${check ? 'stale' : 'changed'})`,
 );

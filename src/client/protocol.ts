@@ -49,7 +49,7 @@ export interface ClientNotice {
 }
 
 /** What the secrets worker (workers/secrets.worker.ts) exposes: the engine's one secret detector,
- *  asked before a text goes into a link or the address bar (src/share/secrets-client.ts). */
+ *  asked before a text goes into a link or the address bar (src/share/ui/secrets-client.ts). */
 export interface SecretsApi {
   scan(text: string): Promise<SecretScan>;
 }

@@ -1,5 +1,6 @@
-// Rule metadata and docs for the Learn pages and finding explanations, read from the engine's rule
-// registry (one source of truth). Loaded lazily, in its own chunk, the first time it is needed.
+// Rule metadata and docs for the Learn pages and finding explanations. They come from a JSON file
+// generated from the engine's rule registry (scripts/rules-meta.ts, `npm run docs:rules`), so the
+// page never loads the rules' code just to show their words. Loaded lazily, in its own chunk.
 import type { RuleDocs, RuleMeta } from '../engine/rules/types';
 
 export interface RuleInfo {
@@ -10,12 +11,8 @@ export interface RuleInfo {
 let cache: Promise<RuleInfo[]> | null = null;
 
 export function loadRules(): Promise<RuleInfo[]> {
-  cache ??= import('../engine/rules/registry')
-    .then((mod) =>
-      mod.allRules
-        .map((rule) => ({ meta: rule.meta, docs: rule.docs }))
-        .sort((a, b) => a.meta.id.localeCompare(b.meta.id)),
-    )
+  cache ??= import('./generated/rules-meta.json')
+    .then((mod) => mod.default as RuleInfo[])
     .catch(() => {
       cache = null;
       return [];

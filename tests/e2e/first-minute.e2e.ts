@@ -37,6 +37,17 @@ RUN npm run build
 CMD ["npm", "start"]
 `;
 
+/** Holds the page's requests for scripts matching `pattern` until the returned release is called. */
+async function holdScripts(page: Page, pattern: RegExp): Promise<() => void> {
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 const focusedTestId = (page: Page) =>
   page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid'));
 
@@ -46,12 +57,7 @@ describe('1. the first screen', () => {
     contexts.push(context);
     const page = await context.newPage();
     // Hold the analyzer's worker script until the first screen has been checked (no race).
-    let release: () => void = () => {};
-    const held = new Promise<void>((r) => (release = r));
-    await page.route(/analyzer.*\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdScripts(page, /analyzer.*\.js$/);
     await page.goto(`${baseURL()}/`);
     expect(await page.textContent('[data-testid=tagline]')).toMatch(/Paste a Dockerfile/);
     await page.waitForSelector('[data-testid=skeleton] [role=status]');
@@ -98,6 +104,79 @@ describe('1. the first screen', () => {
     expect(first).toMatch(/^Estimated /);
     expect(await page.textContent('[data-testid=status]')).toMatch(/Analyzed in \d+ ms/);
   });
+});
+
+/** Each visible character of the editor with its colour, line by line (whitespace skipped). */
+type Painted = [string, string][][];
+
+const COLOURED = `# syntax=docker/dockerfile:1
+ARG NODE=20
+FROM node:\${NODE} AS build
+ENV APP_HOME=/app PATH="$APP_HOME/bin:$PATH"
+RUN echo 'single $HOME' \\
+    && echo "double \${NODE}" > /tmp/x
+CMD ["npm", "start"]
+`;
+
+describe('1. the stand-in editor is coloured as Monaco colours it', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`keywords, comments, strings and variables (${colorScheme})`, async () => {
+      const context = await browser().newContext({ viewport: { width: 1400, height: 860 }, colorScheme });
+      contexts.push(context);
+      const page = await context.newPage();
+      // Hold Monaco until the stand-in has been read (no race with its arrival).
+      const release = await holdScripts(page, /monaco.*\.js$/);
+      await page.goto(`${baseURL()}/#${encodeState({ dockerfile: COLOURED, options: {} })}`);
+      await page.waitForSelector('[data-testid=editor-paint]');
+      const standIn: Painted = await page.evaluate(() => {
+        const lines: [string, string][][] = [[]];
+        const pre = document.querySelector('[data-testid=editor-paint]')!;
+        for (const node of pre.childNodes) {
+          const colour = getComputedStyle(node instanceof Element ? node : pre).color;
+          for (const ch of node.textContent ?? '') {
+            if (ch === '\n') lines.push([]);
+            else if (/\S/.test(ch) && ch !== '\u200b') lines[lines.length - 1].push([ch, colour]);
+          }
+        }
+        return lines;
+      });
+      // The text area's own text is transparent over the coloured copy.
+      expect(await page.$eval('[data-testid=editor-placeholder]', (el) => getComputedStyle(el).color)).toBe(
+        'rgba(0, 0, 0, 0)',
+      );
+      release();
+      await waitForMonaco(page);
+      // Monaco loads its Dockerfile grammar after the editor and colours the lines top to bottom:
+      // wait until the last line's keyword is coloured.
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('.monaco-editor .view-line span span')].some(
+          (span) => span.textContent === 'CMD' && !span.classList.contains('mtk1'),
+        ),
+      );
+      const monaco: Painted = await page.evaluate(() => {
+        const rows = [...document.querySelectorAll<HTMLElement>('.monaco-editor .view-line')].sort(
+          (a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top,
+        );
+        return rows.map((row) =>
+          [...row.querySelectorAll('span span')].flatMap((span) =>
+            [...(span.textContent ?? '')]
+              .filter((ch) => /\S/.test(ch))
+              .map((ch) => [ch, getComputedStyle(span).color] as [string, string]),
+          ),
+        );
+      });
+      expect(standIn.slice(0, monaco.length)).toEqual(monaco);
+      // Every class the grammar knows is present, in a colour of its own.
+      const colourOf = (line: number, ch: string) => standIn[line].find(([c]) => c === ch)![1];
+      const colours = new Set([
+        colourOf(0, '#'), // comment
+        colourOf(2, 'F'), // keyword
+        colourOf(3, '"'), // string
+        colourOf(4, '$'), // variable inside a single-quoted string
+      ]);
+      expect(colours.size).toBe(4);
+    });
+  }
 });
 
 describe('2. the Base image headline is the whole image', () => {
@@ -234,9 +313,19 @@ describe('4. downloads are named exactly', () => {
     expect(dockerfile.suggestedFilename()).toBe('Dockerfile');
     const { readFile } = await import('node:fs/promises');
     expect(await readFile((await dockerfile.path())!, 'utf8')).toMatch(/^FROM /);
-    // Chromium drops a leading dot from any download's name; the zip keeps both names exactly.
+    // Chromium drops a leading dot from any download's name: the page offers the file under the name
+    // it really gets, says so before the click and how to rename it after; the zip keeps both names.
+    const note = (await page.textContent('[data-testid=dockerignore-note]'))!.replace(/\s+/g, ' ');
+    expect(note).toContain('file named dockerignore');
+    expect(note).toContain('mv dockerignore .dockerignore');
+    expect(await page.textContent('[data-testid=download-dockerignore]')).toMatch(/Download dockerignore/);
     const ignore = await save('[data-testid=download-dockerignore]');
-    expect(ignore.suggestedFilename()).not.toMatch(/\.txt$/);
+    expect(ignore.suggestedFilename()).toBe('dockerignore');
+    const suggested = (await page.textContent('[data-testid=dockerignore]'))!;
+    expect(await readFile((await ignore.path())!, 'utf8')).toBe(suggested);
+    expect(await page.textContent('[data-testid=rewrite-status]')).toContain(
+      'Downloaded dockerignore — rename it to .dockerignore next to your Dockerfile: mv dockerignore .dockerignore',
+    );
     const zip = await save('[data-testid=download-both]');
     expect(zip.suggestedFilename()).toBe('dockerfile-rewrite.zip');
     expect(zipNames(await readFile((await zip.path())!))).toEqual(['Dockerfile', '.dockerignore']);

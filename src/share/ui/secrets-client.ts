@@ -3,7 +3,7 @@
 // crashed or starved worker) stops the worker and reports an incomplete scan, which the callers
 // treat as "not known to be safe": nothing is put into the address bar on a guess.
 import * as Comlink from 'comlink';
-import type { SecretScan, SecretsApi } from '../client/protocol';
+import type { SecretScan, SecretsApi } from '../../client/protocol';
 
 export type SecretScanner = (text: string) => Promise<SecretScan>;
 
@@ -15,7 +15,7 @@ let api: Comlink.Remote<SecretsApi> | null = null;
 
 function remote(): Comlink.Remote<SecretsApi> {
   if (api) return api;
-  worker = new Worker(new URL('../../workers/secrets.worker.ts', import.meta.url), {
+  worker = new Worker(new URL('../../../workers/secrets.worker.ts', import.meta.url), {
     type: 'module',
     name: 'secrets',
   });

@@ -2,25 +2,22 @@
 // fragment kept up to date while typing (replaceState, debounced, only after a real edit), drafts
 // set aside when a link replaces them, the recovery message for broken links, and the share dialog.
 //
-// Used by src/ui/App.svelte:
-//   const share = new ShareController();
+// Used by src/ui/App.svelte (the page hands in what sharing needs to know of it):
+//   const share = new ShareController({ defaultText, examples, ownsAddress });
 //   const app = new Playground(share.storeInit());
 //   onMount(() => share.start(app));        // returns the cleanup
 //   <ShareButton {share} />  <ShareBanners {share} {app} />  <ShareDialog {share} {app} />
-import type { AnalyzeOptions } from '../engine/types';
-import type { SecretScan } from '../engine/secrets';
+import type { AnalyzeOptions } from '../../engine/types';
+import type { SecretScan } from '../../engine/secrets';
 import { scanInWorker, type SecretScanner } from './secrets-client';
-import { EXAMPLES } from '../ui/examples';
-import { SAMPLE_DOCKERFILE } from '../ui/samples';
-import { parseLearnRoute } from '../ui/router';
-import { Drafts, planStartup, type Draft, type StartupPlan } from './drafts';
+import { Drafts, planStartup, type Draft, type StartupPlan } from '../drafts';
 import {
   encodeState,
   normalizeOptions,
   parseFragment,
   type DecodeFailure,
   type FragmentResult,
-} from './permalink';
+} from '../permalink';
 
 /** The part of the playground store this controller uses. */
 export interface PlaygroundLike {
@@ -28,6 +25,16 @@ export interface PlaygroundLike {
   options: AnalyzeOptions;
   loadText(text: string): void;
   setOptions(options: AnalyzeOptions): void;
+}
+
+/** What sharing needs to know of the page, handed in by it (sharing imports nothing of the UI). */
+export interface SharePage {
+  /** The text a first visit (or "open the default") shows. */
+  defaultText: string;
+  /** The gallery: `#example/<id>` opens one; loading one over it sets nothing aside. */
+  examples: readonly { id: string; title: string; dockerfile: string }[];
+  /** True when another part of the page owns this address (a Learn page): sharing leaves it be. */
+  ownsAddress(hash: string): boolean;
 }
 
 export const FRAGMENT_DEBOUNCE_MS = 400;
@@ -77,7 +84,10 @@ export class ShareController {
   /** The text or options were edited since the page opened: the address carries the state. */
   private edited = false;
 
-  constructor(drafts: Drafts = new Drafts(), scanner: SecretScanner = scanInWorker) {
+  private readonly page: SharePage;
+
+  constructor(page: SharePage, drafts: Drafts = new Drafts(), scanner: SecretScanner = scanInWorker) {
+    this.page = page;
     this.drafts = drafts;
     this.scanner = scanner;
     this.plan = this.decide(typeof location === 'undefined' ? '' : location.hash);
@@ -248,8 +258,8 @@ export class ShareController {
     const trivial =
       !current.trim() ||
       current === next ||
-      current === SAMPLE_DOCKERFILE ||
-      EXAMPLES.some((e) => e.dockerfile === current);
+      current === this.page.defaultText ||
+      this.page.examples.some((e) => e.dockerfile === current);
     if (trivial) return;
     const saved = this.drafts.setAside({
       text: current,
@@ -272,7 +282,7 @@ export class ShareController {
     if (!app) return;
     if (which === 'default') {
       const current = app.text;
-      if (current.trim() && current !== SAMPLE_DOCKERFILE) {
+      if (current.trim() && current !== this.page.defaultText) {
         this.drafts.setAside({
           text: current,
           options: $state.snapshot(app.options) as AnalyzeOptions,
@@ -282,7 +292,7 @@ export class ShareController {
       }
       this.restoring = true;
       try {
-        app.loadText(SAMPLE_DOCKERFILE);
+        app.loadText(this.page.defaultText);
       } finally {
         this.restoring = false;
       }
@@ -304,7 +314,7 @@ export class ShareController {
     if (loaded.status !== 'ok') this.storageProblem = loaded.message;
     const draft = loaded.draft;
     const link = this.linkFrom(fragment, hash);
-    const plan = planStartup({ link, draft, defaultText: SAMPLE_DOCKERFILE });
+    const plan = planStartup({ link, draft, defaultText: this.page.defaultText });
     this.source = plan.source;
     if (plan.replacedDraft) {
       const saved = this.drafts.setAside({ ...plan.replacedDraft, savedAt: Date.now() });
@@ -339,7 +349,7 @@ export class ShareController {
       return { text: fragment.state.dockerfile, options: fragment.state.options, source: 'link' };
     }
     if (fragment.kind === 'example') {
-      const example = EXAMPLES.find((e) => e.id === fragment.id);
+      const example = this.page.examples.find((e) => e.id === fragment.id);
       if (example) {
         this.title = example.title;
         this.lastFragment = hash.replace(/^#/, '');
@@ -374,7 +384,7 @@ export class ShareController {
     };
     const link = this.linkFrom(fragment, hash);
     if (!link) return;
-    const plan = planStartup({ link, draft: current, defaultText: SAMPLE_DOCKERFILE });
+    const plan = planStartup({ link, draft: current, defaultText: this.page.defaultText });
     if (plan.replacedDraft) {
       this.drafts.setAside(plan.replacedDraft);
       this.aside = this.drafts.aside();
@@ -402,7 +412,7 @@ export class ShareController {
     // was opened until the person changes something.
     if (text === this.loadedText && options === this.loadedOptions) return;
     // A Learn page keeps its own address; leaving it writes the state (addressFragment).
-    if (parseLearnRoute(location.hash)) return;
+    if (this.page.ownsAddress(location.hash)) return;
     this.edited = true;
     this.loadedText = text;
     this.loadedOptions = options;
@@ -415,7 +425,7 @@ export class ShareController {
     if (seq !== this.syncSeq || !this.app) return; // a newer edit decides
     // The scan is asynchronous: a Learn page opened meanwhile keeps its address (leaving it writes
     // the state through addressFragment).
-    if (parseLearnRoute(location.hash)) return;
+    if (this.page.ownsAddress(location.hash)) return;
     if (this.holdsUnconfirmedSecret(scan)) {
       this.addressHeld = true;
       this.clearFragment();
