@@ -63,6 +63,29 @@ describe('the engine applies the settings', () => {
     expect(configured.findings.some((f) => f.aliases.includes('DL3008'))).toBe(false);
     expect(configured.findings.find((f) => f.ruleId === 'apt-no-install-recommends')?.severity).toBe('error');
   });
+
+  it('lists what the ignored list silenced, and nothing when it silences nothing', async () => {
+    const plain = await analyze(DOCKERFILE);
+    expect(plain.silencedFindings).toBeUndefined();
+    const configured = await analyze(DOCKERFILE, { lint: { ignored: ['DL3008'] } });
+    const silenced = configured.silencedFindings ?? [];
+    expect(silenced.length).toBeGreaterThan(0);
+    expect(silenced.every((f) => f.silencedBy === 'dl3008' && f.aliases.includes('DL3008'))).toBe(true);
+    expect(silenced.map((f) => f.line)).toEqual(
+      plain.findings.filter((f) => f.aliases.includes('DL3008')).map((f) => f.line),
+    );
+  });
+
+  it('passes trusted registries and the label schema to the rules', async () => {
+    const text = 'FROM quay.io/debian:12\nLABEL version="one"\n';
+    const plain = await analyze(text);
+    expect(plain.findings.some((f) => /DL30(26|49|56)/.test(f.aliases.join()))).toBe(false);
+    const configured = await analyze(text, {
+      lint: { trustedRegistries: ['docker.io'], labelSchema: { version: 'semver', source: 'url' } },
+    });
+    const ids = configured.findings.flatMap((f) => f.aliases);
+    expect(ids).toEqual(expect.arrayContaining(['DL3026', 'DL3049', 'DL3056']));
+  });
 });
 
 describe('the command line', () => {
