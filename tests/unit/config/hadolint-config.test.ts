@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseHadolintConfig } from '../../../src/engine/config/hadolint-config';
+import { formatHadolintConfig, parseHadolintConfig } from '../../../src/engine/config/hadolint-config';
 import { analyze } from '../../../src/engine/node';
 import { main } from '../../../src/cli';
 import { loadLintConfig } from '../../../src/cli/lint-config';
@@ -109,4 +109,21 @@ describe('the command line', () => {
     expect(await main(['analyze', file, '--config', config], io)).toBe(0);
     expect(await main(['analyze', file, '--config', join(dir, 'missing.yaml')], io)).toBe(3);
   });
+});
+
+describe('formatHadolintConfig', () => {
+  it('writes what parseHadolintConfig reads back', () => {
+    const settings = {
+      ignored: ['DL3008', 'pin-os-packages'],
+      override: { error: ['DL3007'], style: ['DL3059'] },
+      trustedRegistries: ['docker.io', '*.example.com'],
+      labelSchema: { 'org.opencontainers.image.source': 'url', maintainer: 'email' },
+      strictLabels: true,
+      failureThreshold: 'warning' as const,
+    };
+    const text = formatHadolintConfig(settings);
+    expect(text).toContain('"*.example.com"');
+    expect(parseHadolintConfig(text)).toEqual({ settings, warnings: [] });
+  });
+  it('writes nothing for no settings', () => expect(formatHadolintConfig({})).toBe(''));
 });
