@@ -11,6 +11,7 @@ import * as size from '../size';
 import { baseImages } from '../size/catalog';
 import { allRules } from './registry';
 import { applyEdits } from './util';
+import { crossRefIds } from './cross-refs';
 
 export interface RuleOutcome {
   finding: Finding;
@@ -115,8 +116,9 @@ export function runRules(
       continue;
     }
     for (const report of reports) {
-      const aliases = report.aliases ?? [...rule.meta.hadolint, ...rule.meta.buildChecks];
-      if (suppress(rule, aliases, report)) continue;
+      const peerIds = report.aliases ?? [...rule.meta.hadolint, ...rule.meta.buildChecks];
+      if (suppress(rule, peerIds, report)) continue;
+      const aliases = [...peerIds, ...crossRefIds(rule.meta.id, peerIds)];
       const names = [rule.meta.id, ...aliases].map((a) => a.toLowerCase());
       const ignoredAs = names.find((n) => opts?.ignoredRules?.has(n));
       if (ignoredAs && !extra.silenced) continue;
