@@ -5,6 +5,7 @@
 // a doc (`ignore=<id>`) that does not exist, or a hadolint id mapped to two rules of the same technique.
 //   npm run docs:rules            write the files
 //   npm run docs:rules -- --check exit 1 when the committed files are out of date
+import { CROSS_REF_SOURCES, crossRefIds, toolOfAlias } from '../src/engine/rules/cross-refs';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,23 @@ function aliasLinks(rule: Rule): string {
   const hadolint = rule.meta.hadolint.map((h) => `[${h}](https://github.com/hadolint/hadolint/wiki/${h})`);
   const checks = rule.meta.buildChecks.map((b) => `\`${b}\``);
   return [...hadolint, ...checks].join(', ') || '—';
+}
+
+/** The Trivy, Checkov and KICS ids of the rule's checks, with the list each was read from. */
+function crossRefSection(rule: Rule): string[] {
+  const peers = [...rule.meta.hadolint, ...rule.meta.buildChecks];
+  const ids = crossRefIds(rule.meta.id, peers);
+  if (!ids.length) return [];
+  const lines = ['## Same check in other scanners', ''];
+  for (const tool of ['trivy', 'checkov', 'kics'] as const) {
+    const own = ids.filter((id) => toolOfAlias(id) === tool);
+    if (own.length)
+      lines.push(
+        `- ${tool === 'kics' ? 'KICS' : tool[0].toUpperCase() + tool.slice(1)}: ${own.map((id) => `\`${id}\``).join(', ')} (${CROSS_REF_SOURCES[tool]})`,
+      );
+  }
+  lines.push('');
+  return lines;
 }
 
 function page(rule: Rule): string {
@@ -71,6 +89,7 @@ function page(rule: Rule): string {
       (meta.hadolint.length ? ` (or \`# hadolint ignore=${meta.hadolint.join(',')}\`)` : '') +
       `, or for the whole file with \`# playground global ignore=${meta.id}\`.`,
     '',
+    ...crossRefSection(rule),
     '## References',
     '',
     ...meta.references.map((r) => `- <${r}>`),

@@ -192,11 +192,6 @@ export const NOT_COVERED: readonly { rule: string; reason: string }[] = [
       'Off by default in hadolint (severity "ignore"): it reports the use of ignore pragmas, for organisations that forbid them. Not offered until the configuration can switch rules on.',
   },
   {
-    rule: 'DL3026',
-    reason:
-      'Needs the trusted registries from the configuration: .hadolint.yaml trustedRegistries is read into the lint settings, but the rule that checks FROM against them is not written yet (not done, rather than declined).',
-  },
-  {
     rule: 'DL3066',
     reason:
       'Reports every non-numeric USER, including `USER node` and `USER nonroot`, which the non-root-user rule recommends; the two pieces of advice would contradict each other.',

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHadolintConfig } from '../engine/config/hadolint-config';
+import { findingsAtThreshold } from '../engine/config/lint-settings';
 import type { Analysis, LintSettings } from '../engine/types';
 
 export const CONFIG_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
@@ -30,11 +31,7 @@ export function loadLintConfig(explicit: string | null, cwd = process.cwd()): Lo
   return { settings, path, warnings: warnings.map((w) => `${path}: ${w}`) };
 }
 
-const RANK = { info: 1, warning: 2, error: 3 } as const;
-
 /** True when a finding reaches the configured failure threshold (hadolint's `failure-threshold`). */
 export function failsThreshold(analysis: Analysis, threshold: LintSettings['failureThreshold']): boolean {
-  if (!threshold || threshold === 'none' || threshold === 'ignore') return false;
-  const min = threshold === 'style' ? 1 : RANK[threshold];
-  return analysis.findings.some((f) => RANK[f.severity] >= min);
+  return findingsAtThreshold(analysis.findings, threshold).length > 0;
 }

@@ -1,12 +1,13 @@
 // SARIF 2.1.0 output: one run, the findings of every file as results, their rules in the driver.
 import type { Analysis, Severity } from '../engine/types';
+import { toolOfAlias, type CrossRefTool } from '../engine/rules/cross-refs';
 
 interface SarifRule {
   id: string;
   name: string;
   shortDescription: { text: string };
   helpUri?: string;
-  properties: { technique: string; aliases: string[] };
+  properties: { technique: string; aliases: string[]; trivy?: string[]; checkov?: string[]; kics?: string[] };
   defaultConfiguration: { level: string };
 }
 
@@ -46,7 +47,7 @@ export function formatSarif(results: { file: string; analysis: Analysis }[]): st
         id: f.ruleId,
         name: pascal(f.ruleId),
         shortDescription: { text: f.title ?? f.ruleId },
-        properties: { technique: f.technique, aliases: f.aliases },
+        properties: { technique: f.technique, aliases: f.aliases, ...byTool(f.aliases) },
         defaultConfiguration: { level: LEVEL[f.severity] ?? 'warning' },
       });
       sarifResults.push({
@@ -93,6 +94,16 @@ function location(uri: string, startLine: number, endLine: number, column?: numb
   };
   if (column && column > 0) region.startColumn = column;
   return { physicalLocation: { artifactLocation: { uri }, region } };
+}
+
+/** The Trivy, Checkov and KICS ids among a finding's aliases, by tool (src/engine/rules/cross-refs.ts). */
+function byTool(aliases: readonly string[]): Partial<Record<CrossRefTool, string[]>> {
+  const out: Partial<Record<CrossRefTool, string[]>> = {};
+  for (const a of aliases) {
+    const tool = toolOfAlias(a);
+    if (tool) (out[tool] ??= []).push(a);
+  }
+  return out;
 }
 
 function pascal(id: string): string {

@@ -5,7 +5,7 @@
 // phase 1 alone; the worker uses `startAnalysis()` to send phase 1 at once and run phase 2 in small
 // steps it can abandon when newer text arrives.
 import { SCHEMA_VERSION } from './types';
-import type { Analysis, AnalyzeOptions, Estimate, Rewrite } from './types';
+import type { Analysis, AnalyzeOptions, Estimate, Rewrite, SilencedFinding } from './types';
 import { ENGINE_VERSION, RULES_VERSION } from './version';
 import { parseDockerfile, ensureShellParser } from './parse';
 import { resolveOptions, DEFAULT_MAX_INPUT_CHARS } from './options';
@@ -89,7 +89,8 @@ function phases(text: string, options: AnalyzeOptions): PhasedAnalysis {
   const opts = resolveOptions(options);
   const model = parseDockerfile(text);
   const estimate = estimateImage(model, opts);
-  const outcomes = runRules(model, opts, estimate, { skipSavings: true });
+  const silenced: SilencedFinding[] = [];
+  const outcomes = runRules(model, opts, estimate, { skipSavings: true, silenced });
   const quick: QuickAnalysis = {
     schemaVersion: SCHEMA_VERSION,
     engineVersion: ENGINE_VERSION,
@@ -100,6 +101,7 @@ function phases(text: string, options: AnalyzeOptions): PhasedAnalysis {
     findings: outcomes.map((o) => o.finding),
     instructions: summarizeInstructions(model),
     baseAlternatives: baseAlternatives(model),
+    ...(silenced.length ? { silencedFindings: silenced } : {}),
   };
   function* rest(): Generator<void, Analysis, void> {
     // Phase 2 fills in the findings' savings: it works on copies, so `quick` stays as it was sent.

@@ -22,6 +22,8 @@ export interface ResolvedOptions {
   ignoredRules: ReadonlySet<string>;
   /** Severity overrides by rule id or alias (lower-case). */
   severityOverrides: ReadonlyMap<string, 'error' | 'warning' | 'info'>;
+  /** The lint settings the configuration-driven rules read (trusted registries, label schema). */
+  lint: LintSettings;
 }
 
 export function resolveOptions(options: AnalyzeOptions = {}): ResolvedOptions {
@@ -59,7 +61,9 @@ function stringList(value: unknown): string[] {
 }
 
 /** hadolint-style settings, from a config file, a link or the UI: ids lower-cased, style → info. */
-function lintSettings(lint: LintSettings): Pick<ResolvedOptions, 'ignoredRules' | 'severityOverrides'> {
+function lintSettings(
+  lint: LintSettings,
+): Pick<ResolvedOptions, 'ignoredRules' | 'severityOverrides' | 'lint'> {
   const overrides = new Map<string, 'error' | 'warning' | 'info'>();
   const o = typeof lint.override === 'object' && lint.override ? lint.override : {};
   for (const [level, severity] of [
@@ -72,5 +76,21 @@ function lintSettings(lint: LintSettings): Pick<ResolvedOptions, 'ignoredRules' 
   return {
     ignoredRules: new Set(stringList(lint.ignored).map((id) => id.toLowerCase())),
     severityOverrides: overrides,
+    lint: ruleSettings(lint),
   };
+}
+
+/** The parts of the settings rules read, well-typed (they arrive from links and files). */
+function ruleSettings(lint: LintSettings): LintSettings {
+  const out: LintSettings = {};
+  const registries = stringList(lint.trustedRegistries).filter((r) => r.trim() !== '');
+  if (registries.length) out.trustedRegistries = registries;
+  if (typeof lint.labelSchema === 'object' && lint.labelSchema && !Array.isArray(lint.labelSchema)) {
+    const schema = Object.entries(lint.labelSchema).filter(
+      (e): e is [string, string] => typeof e[1] === 'string' && e[0].trim() !== '',
+    );
+    if (schema.length) out.labelSchema = Object.fromEntries(schema);
+  }
+  if (lint.strictLabels === true) out.strictLabels = true;
+  return out;
 }

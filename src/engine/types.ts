@@ -123,6 +123,11 @@ export interface Finding {
 
 export type FixSafety = 'safe' | 'unsafe' | 'display-only';
 
+/** A finding the lint settings' `ignored` list silenced, with the id or alias that matched. */
+export interface SilencedFinding extends Finding {
+  silencedBy: string;
+}
+
 export interface RewriteStep {
   ruleId: string;
   technique: Technique;
@@ -176,6 +181,8 @@ export interface Analysis {
   timingMs?: number;
   /** Alternatives to the final stage's base image from the catalog. */
   baseAlternatives?: BaseAlternative[];
+  /** Findings silenced by `options.lint.ignored` (absent when none), so a UI can show them. */
+  silencedFindings?: SilencedFinding[];
 }
 
 export interface InstructionSummary {

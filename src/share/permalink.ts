@@ -15,7 +15,8 @@
 import { deflateSync, Inflate } from 'fflate';
 import { DEFAULT_CONTEXT } from '../engine/options';
 import { RULES_VERSION } from '../engine/version';
-import type { AnalyzeOptions, ContextAssumptions } from '../engine/types';
+import { compactLintSettings, sanitizeLintSettings } from '../engine/config/lint-settings';
+import type { AnalyzeOptions, ContextAssumptions, LintSettings } from '../engine/types';
 import { decodeBase64Url, encodeBase64Url } from './base64url';
 
 /** The format written by encodeState. */
@@ -98,6 +99,8 @@ export interface CompactOptions {
   se?: string[];
   /** Rules switched off. */
   rd?: string[];
+  /** Lint settings (as in .hadolint.yaml); links made before they existed simply lack `l`. */
+  l?: LintSettings;
 }
 
 const CONTEXT_KEYS = Object.keys(DEFAULT_CONTEXT) as (keyof ContextAssumptions)[];
@@ -124,6 +127,8 @@ export function diffOptions(options: AnalyzeOptions | undefined): CompactOptions
   if (sd.length) out.sd = sd;
   if (se.length) out.se = se;
   if (rd.length) out.rd = rd;
+  const l = compactLintSettings(options.lint);
+  if (l) out.l = l;
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
@@ -138,6 +143,7 @@ export function expandOptions(compact: CompactOptions | undefined): AnalyzeOptio
     if (compact.se?.length) out.rewrite.enabledSteps = [...compact.se];
   }
   if (compact.rd?.length) out.disabledRules = [...compact.rd];
+  if (compact.l) out.lint = structuredClone(compact.l);
   return out;
 }
 
@@ -286,6 +292,11 @@ function readOptions(raw: unknown, warnings: string[]): AnalyzeOptions {
     const ids = readIdList(value);
     if (ids === null) warnings.push(`The link’s list of ${label} was damaged and was ignored.`);
     else if (ids.length) (compact as Record<string, unknown>)[key] = ids;
+  }
+  if (o.l !== undefined) {
+    const lint = sanitizeLintSettings(o.l);
+    if (lint === null) warnings.push('The link’s lint settings were damaged and were ignored.');
+    else if (Object.keys(lint).length) compact.l = lint;
   }
   return expandOptions(compact);
 }

@@ -20,6 +20,7 @@ export const TABS = [
   { id: 'base', label: 'Base image' },
   { id: 'impact', label: 'Impact' },
   { id: 'assumptions', label: 'Assumptions' },
+  { id: 'options', label: 'Options' },
   { id: 'learn', label: 'Learn' },
 ] as const;
 export type TabId = (typeof TABS)[number]['id'];

@@ -8,7 +8,7 @@ const browser = useBrowser();
 describe('layout and themes', () => {
   it('on a phone (390 px) editor and results stack with no horizontal overflow', async () => {
     const { page, problems, context } = await openApp(browser(), { viewport: { width: 390, height: 844 } });
-    for (const tab of ['size', 'findings', 'rewrite', 'base', 'impact', 'assumptions', 'learn']) {
+    for (const tab of ['size', 'findings', 'rewrite', 'base', 'impact', 'assumptions', 'options', 'learn']) {
       await page.click(`[data-testid=tab-${tab}]`);
       await page.waitForSelector(`[data-testid=tab-${tab}][aria-selected=true]`);
       await waitForQuiet(page, 100);

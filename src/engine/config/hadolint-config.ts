@@ -147,3 +147,33 @@ function stripComment(line: string): string {
   }
   return line;
 }
+
+/** The settings as `.hadolint.yaml` text (the subset parseHadolintConfig reads back). */
+export function formatHadolintConfig(settings: LintSettings): string {
+  const out: string[] = [];
+  const list = (key: string, items: readonly string[] | undefined, indent = '') => {
+    if (!items?.length) return;
+    out.push(`${indent}${key}:`);
+    for (const item of items) out.push(`${indent}  - ${quote(item)}`);
+  };
+  list('ignored', settings.ignored);
+  const override = settings.override ?? {};
+  if (SEVERITIES.some((s) => override[s]?.length)) {
+    out.push('override:');
+    for (const s of SEVERITIES) list(s, override[s], '  ');
+  }
+  list('trustedRegistries', settings.trustedRegistries);
+  const schema = Object.entries(settings.labelSchema ?? {});
+  if (schema.length) {
+    out.push('label-schema:');
+    for (const [key, type] of schema) out.push(`  ${quote(key)}: ${quote(type)}`);
+  }
+  if (settings.strictLabels) out.push('strict-labels: true');
+  if (settings.failureThreshold) out.push(`failure-threshold: ${settings.failureThreshold}`);
+  return out.length ? `${out.join('\n')}\n` : '';
+}
+
+/** Quotes a scalar when YAML would read it otherwise (`*.example.com`, `a: b`, `#x`). */
+function quote(value: string): string {
+  return /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/.test(value) ? value : `"${value.replace(/"/g, '')}"`;
+}

@@ -1,7 +1,8 @@
 // correctness: ADD for plain local files (DL3020).
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import { DOCS, hadolintRule } from './refs';
 import { isCopy, keywordAsWritten, makeFix } from './util';
+import { perInstruction } from './shapes';
 
 const ADD_ONLY_FLAGS = new Set(['checksum', 'keep-git-dir', 'unpack']);
 
@@ -34,10 +35,9 @@ COPY app.sh /usr/local/bin/app.sh
       'Extracting a local archive (`ADD rootfs.tar.gz /`) and fetching a URL with `--checksum` are what ADD is for; they are not reported.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    for (const ins of model.instructions) {
-      if (!isCopy(ins) || ins.keyword !== 'ADD') continue;
-      if (ins.remoteSources.length || ins.archiveSources.length) continue;
+    return perInstruction(model, ['ADD'], (ins) => {
+      if (!isCopy(ins)) return;
+      if (ins.remoteSources.length || ins.archiveSources.length) return;
       if (
         ins.sources.some(
           (s) =>
@@ -45,8 +45,8 @@ COPY app.sh /usr/local/bin/app.sh
             /\.(tar|tgz|tar\.\w+|txz|tbz2?|gz|bz2|xz)$/.test(s),
         )
       )
-        continue;
-      if (ins.heredocs.length) continue;
+        return;
+      if (ins.heredocs.length) return;
       const written = keywordAsWritten(model, ins);
       const fix = ins.flags.some((f) => ADD_ONLY_FLAGS.has(f.name))
         ? null
@@ -57,12 +57,11 @@ COPY app.sh /usr/local/bin/app.sh
               text: written === written.toLowerCase() ? 'copy' : 'COPY',
             },
           ]);
-      out.push({
+      return {
         span: ins.span,
         message: `ADD ${ins.sources.join(' ')} copies local files; COPY says so and does nothing else.`,
         fix,
-      });
-    }
-    return out;
+      };
+    });
   },
 };

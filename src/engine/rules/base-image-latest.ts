@@ -1,7 +1,8 @@
 // pin-version: FROM image:latest (DL3007).
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import { DOCS, hadolintRule } from './refs';
 import { splitImage } from './util';
+import { perStage } from './shapes';
 
 export const rule: Rule = {
   meta: {
@@ -30,13 +31,12 @@ CMD ["node"]
     whenNotToUse: 'Throw-away experiments. For anything that is rebuilt, pin.',
   },
   check({ model, bases }) {
-    const out: RuleReport[] = [];
-    for (const stage of model.stages) {
-      if (!('image' in stage.base)) continue;
+    return perStage(model, (stage) => {
+      if (!('image' in stage.base)) return;
       const ref = stage.from.resolvedImage ?? stage.from.image;
-      if (ref.includes('$')) continue;
+      if (ref.includes('$')) return;
       const { tag, digest, repo } = splitImage(ref);
-      if (tag !== 'latest' || digest) continue;
+      if (tag !== 'latest' || digest) return;
       let hint = '';
       try {
         const entry = bases.resolve(ref).entry;
@@ -44,11 +44,10 @@ CMD ["node"]
       } catch {
         /* no hint */
       }
-      out.push({
+      return {
         span: stage.from.span,
         message: `${repo}:latest is a moving target${hint}; pin a version tag so rebuilds give the same image.`,
-      });
-    }
-    return out;
+      };
+    });
   },
 };

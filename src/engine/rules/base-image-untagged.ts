@@ -1,7 +1,8 @@
 // pin-version: FROM image without a tag (DL3006).
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import { DOCS, hadolintRule } from './refs';
 import { splitImage } from './util';
+import { perStage } from './shapes';
 
 export const rule: Rule = {
   meta: {
@@ -30,18 +31,16 @@ CMD ["python"]
     whenNotToUse: 'Never for images that are rebuilt; an explicit tag costs nothing.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    for (const stage of model.stages) {
-      if (!('image' in stage.base)) continue;
+    return perStage(model, (stage) => {
+      if (!('image' in stage.base)) return;
       const ref = stage.from.resolvedImage ?? stage.from.image;
-      if (ref.includes('$') || ref.trim() === '') continue;
+      if (ref.includes('$') || ref.trim() === '') return;
       const { tag, digest, repo } = splitImage(ref);
-      if (tag || digest) continue;
-      out.push({
+      if (tag || digest) return;
+      return {
         span: stage.from.span,
         message: `FROM ${repo} has no tag, so it means ${repo}:latest; pin a version tag.`,
-      });
-    }
-    return out;
+      };
+    });
   },
 };

@@ -1,7 +1,8 @@
 // correctness: COPY --from names the stage it is in (DL3023).
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import { DOCS, hadolintRule } from './refs';
 import { isCopy } from './util';
+import { perInstruction } from './shapes';
 
 export const rule: Rule = {
   meta: {
@@ -32,21 +33,19 @@ COPY --from=build /app/dist /usr/share/nginx/html
     whenNotToUse: 'Never: the build fails.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    for (const ins of model.instructions) {
-      if (!isCopy(ins) || !ins.fromRaw || ins.stage < 0) continue;
+    return perInstruction(model, ['COPY', 'ADD'], (ins) => {
+      if (!isCopy(ins) || !ins.fromRaw || ins.stage < 0) return;
       const own = model.stages[ins.stage];
       const raw = ins.fromRaw.trim().toLowerCase();
       const self =
         (ins.from && 'stage' in ins.from && ins.from.stage === ins.stage) ||
         (own?.name && own.name.toLowerCase() === raw) ||
         raw === String(ins.stage);
-      if (!self) continue;
-      out.push({
+      if (!self) return;
+      return {
         span: ins.span,
         message: `COPY --from=${ins.fromRaw} names the stage it is in; a stage cannot copy from itself.`,
-      });
-    }
-    return out;
+      };
+    });
   },
 };

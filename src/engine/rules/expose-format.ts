@@ -3,6 +3,7 @@
 import type { Rule, RuleReport } from './types';
 import { buildCheck, DOCS, hadolintRule } from './refs';
 import { makeFix } from './util';
+import { perInstruction } from './shapes';
 
 export const rule: Rule = {
   meta: {
@@ -37,9 +38,8 @@ EXPOSE 80
     whenNotToUse: 'Never.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    for (const ins of model.instructions) {
-      if (ins.keyword !== 'EXPOSE') continue;
+    return perInstruction(model, ['EXPOSE'], (ins) => {
+      const out: RuleReport[] = [];
       const src = model.text.slice(ins.span.start, ins.span.end);
       let pos = ins.keywordSpan.end - ins.span.start;
       for (const arg of ins.argsAfterFlags.trim().split(/\s+/).filter(Boolean)) {
@@ -80,7 +80,7 @@ EXPOSE 80
           });
         }
       }
-    }
-    return out;
+      return out;
+    });
   },
 };

@@ -1,7 +1,8 @@
 // correctness: `FROM ... as name` with AS in a different case than FROM (FromAsCasing).
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import { buildCheck, DOCS } from './refs';
 import { fromAsToken, keywordAsWritten, makeFix } from './util';
+import { perStage } from './shapes';
 
 export const rule: Rule = {
   meta: {
@@ -27,21 +28,19 @@ export const rule: Rule = {
     whenNotToUse: 'If you do not care about keyword casing.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    for (const stage of model.stages) {
+    return perStage(model, (stage) => {
       const tok = fromAsToken(model, stage.from);
-      if (!tok) continue;
+      if (!tok) return;
       const from = keywordAsWritten(model, stage.from);
       const upper = from === from.toUpperCase();
       const lower = from === from.toLowerCase();
       const want = upper ? 'AS' : lower ? 'as' : null;
-      if (!want || tok.as.text === want) continue;
-      out.push({
+      if (!want || tok.as.text === want) return;
+      return {
         span: stage.from.span,
         message: `'${tok.as.text}' does not match the casing of '${from}'; write ${want}.`,
         fix: makeFix(`Write ${want}`, 'safe', [{ start: tok.as.start, end: tok.as.end, text: want }]),
-      });
-    }
-    return out;
+      };
+    });
   },
 };

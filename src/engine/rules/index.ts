@@ -2,6 +2,7 @@
 // and the documentation of each rule, from the one source of truth (the rule objects).
 import type { Rule, RuleDocs, RuleMeta } from './types';
 import { allRules } from './registry';
+import { crossRefIds } from './cross-refs';
 
 export { allRules } from './registry';
 export type { Rule, RuleDocs, RuleMeta, Fix, TextEdit, RuleReport, RuleContext } from './types';
@@ -16,7 +17,8 @@ export function ruleById(id: string): Rule | null {
 export function ruleDocs(id: string): { meta: RuleMeta; docs: RuleDocs; aliases: string[] } | null {
   const rule = byId.get(id);
   if (!rule) return null;
-  return { meta: rule.meta, docs: rule.docs, aliases: [...rule.meta.hadolint, ...rule.meta.buildChecks] };
+  const peers = [...rule.meta.hadolint, ...rule.meta.buildChecks];
+  return { meta: rule.meta, docs: rule.docs, aliases: [...peers, ...crossRefIds(rule.meta.id, peers)] };
 }
 
 /** The rule whose hadolint id or build-check name this is (e.g. 'DL3009' → apt-lists-not-removed). */

@@ -2,6 +2,7 @@
 import type { LabelInstruction } from '../model';
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
+import { perInstruction } from './shapes';
 
 /** Namespaces Docker reserves for its own labels. */
 const RESERVED = /^(com\.docker\.|io\.docker\.|org\.dockerproject\.)/;
@@ -35,9 +36,8 @@ LABEL org.opencontainers.image.version="1.0"
     whenNotToUse: 'Labels a tool of yours reads under an established, non-conforming key.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    for (const ins of model.instructions) {
-      if (ins.keyword !== 'LABEL') continue;
+    return perInstruction(model, ['LABEL'], (ins) => {
+      const out: RuleReport[] = [];
       for (const { key } of (ins as LabelInstruction).pairs) {
         const k = key.trim();
         if (!k || k.includes('${')) continue;
@@ -49,7 +49,7 @@ LABEL org.opencontainers.image.version="1.0"
             : `Label key ${k} is not a valid key: use lower-case letters, digits and single . or - between them.`,
         });
       }
-    }
-    return out;
+      return out;
+    });
   },
 };

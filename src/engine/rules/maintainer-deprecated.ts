@@ -1,7 +1,8 @@
 // correctness: MAINTAINER is deprecated (DL4000, MaintainerDeprecated).
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import { DOCS, buildCheck, hadolintRule } from './refs';
 import { contentEnd, makeFix } from './util';
+import { perInstruction } from './shapes';
 
 export const rule: Rule = {
   meta: {
@@ -29,12 +30,10 @@ LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"
     whenNotToUse: 'Never.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    for (const ins of model.instructions) {
-      if (ins.keyword !== 'MAINTAINER') continue;
+    return perInstruction(model, ['MAINTAINER'], (ins) => {
       const who = ins.argsAfterFlags.trim();
       const value = who.replace(/[\\"$]/g, (c) => '\\' + c);
-      out.push({
+      return {
         span: ins.span,
         message: `MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors="${who}".`,
         fix: who
@@ -46,8 +45,7 @@ LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"
               },
             ])
           : null,
-      });
-    }
-    return out;
+      };
+    });
   },
 };

@@ -1,7 +1,8 @@
 // correctness: sudo in RUN (DL3004).
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
+import { perRun } from './shapes';
 import { DOCS, hadolintRule } from './refs';
-import { argRange, isRun, makeFix, nameRange, allRuns } from './util';
+import { argRange, makeFix, nameRange } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -30,30 +31,25 @@ RUN mkdir -p /data
     whenNotToUse: 'Never in a production image.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    for (const run of allRuns(model)) {
-      if (!isRun(run) || !run.shell) continue;
-      for (const cmd of run.shell.commands) {
-        if (cmd.name !== 'sudo') continue;
-        const name = nameRange(model, run, cmd);
-        const firstArg = cmd.args.length ? argRange(model, run, cmd, 0) : null;
-        const fix =
-          name && firstArg && !cmd.args[0].startsWith('-')
-            ? makeFix(
-                'Remove sudo',
-                'unsafe',
-                [{ start: name.start, end: firstArg.start, text: '' }],
-                ['Only right when the RUN runs as root.'],
-              )
-            : null;
-        out.push({
-          span: run.span,
-          message: `\`${cmd.text.trim()}\`: build steps already run as root; sudo is not needed and should not be in the image.`,
-          fix,
-        });
-        break;
-      }
-    }
-    return out;
+    return perRun(model, (run) => {
+      const cmd = run.shell.commands.find((c) => c.name === 'sudo');
+      if (!cmd) return;
+      const name = nameRange(model, run, cmd);
+      const firstArg = cmd.args.length ? argRange(model, run, cmd, 0) : null;
+      const fix =
+        name && firstArg && !cmd.args[0].startsWith('-')
+          ? makeFix(
+              'Remove sudo',
+              'unsafe',
+              [{ start: name.start, end: firstArg.start, text: '' }],
+              ['Only right when the RUN runs as root.'],
+            )
+          : null;
+      return {
+        span: run.span,
+        message: `\`${cmd.text.trim()}\`: build steps already run as root; sudo is not needed and should not be in the image.`,
+        fix,
+      };
+    });
   },
 };

@@ -39,6 +39,9 @@ import { rule as healthcheckMissing } from './healthcheck-missing';
 import { rule as invalidDefaultArgInFrom } from './invalid-default-arg-in-from';
 import { rule as jsonArgs } from './json-args';
 import { rule as labelKeyInvalid } from './label-key-invalid';
+import { rule as labelNotInSchema } from './label-not-in-schema';
+import { rule as labelRequired } from './label-required';
+import { rule as labelValueType } from './label-value-type';
 import { rule as legacyEnvFormat } from './legacy-env-format';
 import { rule as maintainerDeprecated } from './maintainer-deprecated';
 import { rule as missingAssumeYes } from './missing-assume-yes';
@@ -65,6 +68,7 @@ import { rule as slimBaseImage } from './slim-base-image';
 import { rule as stageNameCasing } from './stage-name-casing';
 import { rule as undefinedArgInFrom } from './undefined-arg-in-from';
 import { rule as unknownInstruction } from './unknown-instruction';
+import { rule as untrustedRegistry } from './untrusted-registry';
 import { rule as useraddLastlog } from './useradd-lastlog';
 import { rule as wgetAndCurl } from './wget-and-curl';
 import { rule as wgetProgress } from './wget-progress';
@@ -112,6 +116,9 @@ export const allRules: readonly Rule[] = [
   invalidDefaultArgInFrom,
   jsonArgs,
   labelKeyInvalid,
+  labelNotInSchema,
+  labelRequired,
+  labelValueType,
   legacyEnvFormat,
   maintainerDeprecated,
   missingAssumeYes,
@@ -138,6 +145,7 @@ export const allRules: readonly Rule[] = [
   stageNameCasing,
   undefinedArgInFrom,
   unknownInstruction,
+  untrustedRegistry,
   useraddLastlog,
   wgetAndCurl,
   wgetProgress,

@@ -1,5 +1,6 @@
 // correctness: a stage named like a reserved word (DL3063, ReservedStageName).
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
+import { perStage } from './shapes';
 import { DOCS, buildCheck, hadolintRule } from './refs';
 
 const RESERVED = new Set(['scratch', 'context']);
@@ -30,15 +31,10 @@ RUN echo hi
     whenNotToUse: 'Never.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    for (const stage of model.stages) {
-      if (stage.name && RESERVED.has(stage.name.toLowerCase())) {
-        out.push({
-          span: stage.from.span,
-          message: `'${stage.name}' is a reserved word and cannot name a stage.`,
-        });
-      }
-    }
-    return out;
+    return perStage(model, (stage) =>
+      stage.name && RESERVED.has(stage.name.toLowerCase())
+        ? { span: stage.from.span, message: `'${stage.name}' is a reserved word and cannot name a stage.` }
+        : null,
+    );
   },
 };

@@ -1,7 +1,8 @@
 // correctness: `cd` inside RUN instead of WORKDIR (DL3003).
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { effects, isRun, allRuns } from './util';
+import { effects } from './util';
+import { perRun } from './shapes';
 
 export const rule: Rule = {
   meta: {
@@ -32,19 +33,16 @@ RUN pip install --no-cache-dir -r requirements.txt
       'A short detour inside one RUN (`cd /tmp && ... && cd -`, building a source tarball) is fine; ignore the rule there.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    for (const run of allRuns(model)) {
-      if (!isRun(run) || !run.shell) continue;
+    return perRun(model, (run) => {
       const fromEffect = effects(run, 'chdir').find((e) => !run.shell.commands[e.command]?.nested);
       const cmd = fromEffect
         ? run.shell.commands[fromEffect.command]
         : run.shell.commands.find((c) => c.name === 'cd' && !c.nested && c.args.length > 0);
-      if (!cmd) continue;
-      out.push({
+      if (!cmd) return;
+      return {
         span: run.span,
         message: `\`${cmd.text.trim()}\` changes directory for this RUN only; use WORKDIR ${cmd.args[0] ?? ''} to set it for the instructions that follow.`,
-      });
-    }
-    return out;
+      };
+    });
   },
 };

@@ -3,7 +3,7 @@
 // size finding's saving with the size model (apply the fix, parse, estimate again).
 import type { DockerfileModel, Instruction } from '../model';
 import type { ResolvedOptions } from '../options';
-import type { Estimate, Finding, Technique } from '../types';
+import type { Estimate, Finding, SilencedFinding, Technique } from '../types';
 import type { BaseImageLookup, BaseResolution } from '../size/types';
 import type { Fix, Rule, RuleContext, RuleReport } from './types';
 import { parseDockerfile } from '../parse';
@@ -11,6 +11,7 @@ import * as size from '../size';
 import { baseImages } from '../size/catalog';
 import { allRules } from './registry';
 import { applyEdits } from './util';
+import { crossRefIds } from './cross-refs';
 
 export interface RuleOutcome {
   finding: Finding;
@@ -82,6 +83,8 @@ export interface RunRulesExtra {
   bases?: BaseImageLookup;
   /** Skip the savings measurement (tests, the rewriter's re-analysis). */
   skipSavings?: boolean;
+  /** When given, receives the findings the lint settings' `ignored` list silenced (the UI shows them). */
+  silenced?: SilencedFinding[];
   /** Called when a rule throws (tests rethrow; the engine skips the rule). */
   onError?: (rule: Rule, error: unknown) => void;
 }
@@ -93,7 +96,12 @@ export function runRules(
   extra: RunRulesExtra = {},
 ): RuleOutcome[] {
   const rules = extra.rules ?? allRules;
-  const ctx: RuleContext = { model, bases: extra.bases ?? defaultBaseLookup(), context: opts?.context };
+  const ctx: RuleContext = {
+    model,
+    bases: extra.bases ?? defaultBaseLookup(),
+    context: opts?.context,
+    settings: opts?.lint,
+  };
   const disabled = opts?.disabledRules ?? new Set<string>();
   const suppress = buildSuppression(model);
   const outcomes: RuleOutcome[] = [];
@@ -108,10 +116,12 @@ export function runRules(
       continue;
     }
     for (const report of reports) {
-      const aliases = report.aliases ?? [...rule.meta.hadolint, ...rule.meta.buildChecks];
-      if (suppress(rule, aliases, report)) continue;
+      const peerIds = report.aliases ?? [...rule.meta.hadolint, ...rule.meta.buildChecks];
+      if (suppress(rule, peerIds, report)) continue;
+      const aliases = [...peerIds, ...crossRefIds(rule.meta.id, peerIds)];
       const names = [rule.meta.id, ...aliases].map((a) => a.toLowerCase());
-      if (names.some((n) => opts?.ignoredRules?.has(n))) continue;
+      const ignoredAs = names.find((n) => opts?.ignoredRules?.has(n));
+      if (ignoredAs && !extra.silenced) continue;
       const override = names.map((n) => opts?.severityOverrides?.get(n)).find((s) => s);
       const fix = report.fix ?? null;
       const finding: Finding = {
@@ -129,7 +139,8 @@ export function runRules(
         fixSafety: fix?.safety,
         fix: fix ? { title: fix.title, safety: fix.safety, edits: fix.edits.map((e) => ({ ...e })) } : null,
       };
-      outcomes.push({ finding, fix, rule });
+      if (ignoredAs) extra.silenced!.push({ ...finding, silencedBy: ignoredAs });
+      else outcomes.push({ finding, fix, rule });
     }
   }
   outcomes.sort(
@@ -138,6 +149,7 @@ export function runRules(
       a.finding.ruleId.localeCompare(b.finding.ruleId) ||
       (a.finding.column ?? 0) - (b.finding.column ?? 0),
   );
+  extra.silenced?.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
   if (!extra.skipSavings) measureSavings(model, opts, estimate, outcomes);
   return outcomes;
 }

@@ -1,5 +1,5 @@
 // Rule anatomy (DESIGN.md, STYLE.md): one file per rule exporting one `Rule` object.
-import type { ContextAssumptions, FixSafety, Severity, Technique } from '../types';
+import type { ContextAssumptions, FixSafety, LintSettings, Severity, Technique } from '../types';
 import type { DockerfileModel, Span } from '../model';
 import type { BaseImageLookup } from '../size/types';
 
@@ -30,6 +30,8 @@ export interface RuleDocs {
   after: string;
   fixSafety: string;
   whenNotToUse: string;
+  /** The lint settings `before` and `after` are checked with, for rules that need a configuration. */
+  settings?: LintSettings;
 }
 
 export interface TextEdit {
@@ -63,6 +65,8 @@ export interface RuleContext {
   bases: BaseImageLookup;
   /** (additive) The build-context assumptions (e.g. whether a .dockerignore exists), when known. */
   context?: ContextAssumptions;
+  /** (additive) The lint settings (hadolint's configuration) the rules that need one read. */
+  settings?: LintSettings;
 }
 
 export interface Rule {

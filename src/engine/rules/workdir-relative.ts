@@ -2,6 +2,7 @@
 import type { Rule, RuleReport } from './types';
 import { DOCS, buildCheck, hadolintRule } from './refs';
 import { argsStart, makeFix } from './util';
+import { perStage } from './shapes';
 
 export const rule: Rule = {
   meta: {
@@ -30,8 +31,8 @@ WORKDIR /app
     whenNotToUse: 'When you rely on the base image’s WORKDIR on purpose; write it out anyway for clarity.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    for (const stage of model.stages) {
+    return perStage(model, (stage) => {
+      const out: RuleReport[] = [];
       // An absolute WORKDIR inherited from the parent stage anchors relative ones (BuildKit).
       let absolute = stage.parent != null && !!model.stages[stage.parent]?.workdir;
       for (const ins of stage.instructions) {
@@ -61,7 +62,7 @@ WORKDIR /app
               : null,
         });
       }
-    }
-    return out;
+      return out;
+    });
   },
 };

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseHadolintConfig } from '../../../src/engine/config/hadolint-config';
+import { formatHadolintConfig, parseHadolintConfig } from '../../../src/engine/config/hadolint-config';
 import { analyze } from '../../../src/engine/node';
 import { main } from '../../../src/cli';
 import { loadLintConfig } from '../../../src/cli/lint-config';
@@ -63,6 +63,29 @@ describe('the engine applies the settings', () => {
     expect(configured.findings.some((f) => f.aliases.includes('DL3008'))).toBe(false);
     expect(configured.findings.find((f) => f.ruleId === 'apt-no-install-recommends')?.severity).toBe('error');
   });
+
+  it('lists what the ignored list silenced, and nothing when it silences nothing', async () => {
+    const plain = await analyze(DOCKERFILE);
+    expect(plain.silencedFindings).toBeUndefined();
+    const configured = await analyze(DOCKERFILE, { lint: { ignored: ['DL3008'] } });
+    const silenced = configured.silencedFindings ?? [];
+    expect(silenced.length).toBeGreaterThan(0);
+    expect(silenced.every((f) => f.silencedBy === 'dl3008' && f.aliases.includes('DL3008'))).toBe(true);
+    expect(silenced.map((f) => f.line)).toEqual(
+      plain.findings.filter((f) => f.aliases.includes('DL3008')).map((f) => f.line),
+    );
+  });
+
+  it('passes trusted registries and the label schema to the rules', async () => {
+    const text = 'FROM quay.io/debian:12\nLABEL version="one"\n';
+    const plain = await analyze(text);
+    expect(plain.findings.some((f) => /DL30(26|49|56)/.test(f.aliases.join()))).toBe(false);
+    const configured = await analyze(text, {
+      lint: { trustedRegistries: ['docker.io'], labelSchema: { version: 'semver', source: 'url' } },
+    });
+    const ids = configured.findings.flatMap((f) => f.aliases);
+    expect(ids).toEqual(expect.arrayContaining(['DL3026', 'DL3049', 'DL3056']));
+  });
 });
 
 describe('the command line', () => {
@@ -86,4 +109,21 @@ describe('the command line', () => {
     expect(await main(['analyze', file, '--config', config], io)).toBe(0);
     expect(await main(['analyze', file, '--config', join(dir, 'missing.yaml')], io)).toBe(3);
   });
+});
+
+describe('formatHadolintConfig', () => {
+  it('writes what parseHadolintConfig reads back', () => {
+    const settings = {
+      ignored: ['DL3008', 'pin-os-packages'],
+      override: { error: ['DL3007'], style: ['DL3059'] },
+      trustedRegistries: ['docker.io', '*.example.com'],
+      labelSchema: { 'org.opencontainers.image.source': 'url', maintainer: 'email' },
+      strictLabels: true,
+      failureThreshold: 'warning' as const,
+    };
+    const text = formatHadolintConfig(settings);
+    expect(text).toContain('"*.example.com"');
+    expect(parseHadolintConfig(text)).toEqual({ settings, warnings: [] });
+  });
+  it('writes nothing for no settings', () => expect(formatHadolintConfig({})).toBe(''));
 });

@@ -14,6 +14,24 @@ import { rulesForAlias } from '../../../src/engine/rules/index';
 
 /** Agreement each suite must reach; issue 19's bar is 95 % (raised as the rules are fixed). */
 const REQUIRED_RATE = { hadolint: 0.95, buildkit: 0.95 };
+/** Agreement each claimed peer rule must reach on its own cases (issue 19). */
+const REQUIRED_RULE_RATE = 0.95;
+/**
+ * Claimed rules below that bar, each only through differences documented in its rule docs, with
+ * the agreement measured when it was listed: a rule may leave this list by agreeing more, never
+ * fall further, and no rule may join it silently.
+ */
+const BELOW_BAR_DOCUMENTED: Record<string, number> = {
+  'hadolint/DL3002': 15 / 17,
+  'hadolint/DL3009': 36 / 40,
+  'hadolint/DL3010': 7 / 8,
+  'hadolint/DL3038': 8 / 10,
+  'hadolint/DL3057': 4 / 7,
+  'hadolint/DL3059': 12 / 16,
+  'hadolint/DL3060': 19 / 23,
+  'hadolint/DL3064': 10 / 14,
+  'hadolint/DL4006': 14 / 16,
+};
 /** Undocumented disagreements still allowed (lowered as the rules are fixed, to 0). */
 const MAX_UNDOCUMENTED = 0;
 
@@ -35,6 +53,23 @@ describe.skipIf(!cases)('conformance with the peer suites', () => {
       expect(t.rate).toBeGreaterThanOrEqual(REQUIRED_RATE[source]);
     },
   );
+
+  it('every claimed rule agrees on 95 % of its cases, or is listed with documented differences', () => {
+    const below = report.rows
+      .filter((r) => r.agree / r.cases < REQUIRED_RULE_RATE)
+      .map((r) => ({ key: `${r.source}/${r.rule}`, rate: r.agree / r.cases, row: r }));
+    const unlisted = below
+      .filter((b) => !(b.key in BELOW_BAR_DOCUMENTED) || b.row.disagree > 0)
+      .map((b) => `${b.key}: ${b.row.agree}/${b.row.cases} (${(b.rate * 100).toFixed(1)} %)`);
+    expect(unlisted, `rules below ${REQUIRED_RULE_RATE * 100} %:\n${unlisted.join('\n')}`).toEqual([]);
+    for (const b of below)
+      expect(b.rate, `${b.key} fell below its listed agreement`).toBeGreaterThanOrEqual(
+        BELOW_BAR_DOCUMENTED[b.key] - 1e-9,
+      );
+    // A listed rule that now clears the bar should leave the list (keeps the list honest).
+    const cleared = Object.keys(BELOW_BAR_DOCUMENTED).filter((k) => !below.some((b) => b.key === k));
+    expect(cleared, 'listed rules that now reach the bar: remove them from the list').toEqual([]);
+  });
 
   it('disagreements are documented differences', () => {
     const undocumented = report.results

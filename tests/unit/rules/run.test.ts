@@ -43,7 +43,7 @@ describe('suppression', () => {
       df(...base, '# hadolint ignore=DL3008', 'RUN apt-get install -y curl && apk add git'),
       'pin-os-packages',
     );
-    expect(found.map((o) => o.finding.aliases)).toEqual([['DL3018']]);
+    expect(found.map((o) => o.finding.aliases)).toEqual([['DL3018', 'd3499f6d-1651-41bb-a9a7-de925fea487b']]);
   });
   it('a pragma applies only to the instruction directly below', () => {
     const found = ids(
@@ -98,7 +98,7 @@ describe('findings', () => {
       severity: 'warning',
       line: 2,
       endLine: 2,
-      aliases: ['DL3025', 'JSONArgsRecommended'],
+      aliases: ['DL3025', 'JSONArgsRecommended', 'b86987e1-6397-4619-81d5-8807f2387c79'],
       fixable: true,
       fixSafety: 'safe',
       title: 'Use the JSON (exec) form for CMD and ENTRYPOINT',

@@ -335,3 +335,36 @@ describe('parseFragment', () => {
     if (bad.kind === 'error') expect(bad.ok).toBe(false);
   });
 });
+
+describe('lint settings in links', () => {
+  const lint = {
+    ignored: ['DL3008', 'apt-no-install-recommends'],
+    override: { error: ['DL3007'], style: ['DL3059'] },
+    trustedRegistries: ['*.example.com', 'docker.io'],
+    labelSchema: { 'org.opencontainers.image.source': 'url' },
+    strictLabels: true,
+    failureThreshold: 'warning' as const,
+  };
+  it('round-trip, lists sorted so the same settings give the same link', () => {
+    const result = roundTrip({ dockerfile: 'FROM a', options: { lint } });
+    expect(result.ok && result.state.options.lint).toEqual(lint);
+    const shuffled = { ...lint, ignored: [...lint.ignored].reverse() };
+    expect(encodeState({ dockerfile: 'FROM a', options: { lint: shuffled } })).toBe(
+      encodeState({ dockerfile: 'FROM a', options: { lint } }),
+    );
+  });
+  it('empty settings add nothing to a link', () => {
+    expect(diffOptions({ lint: { ignored: [], override: {} } })).toBeUndefined();
+  });
+  it('damaged settings are dropped with a warning; the Dockerfile and other options stay', () => {
+    const result = decodePermalink(forge({ d: 'FROM a', o: { rd: ['x'], l: 'nonsense' } }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.state.options).toEqual({ disabledRules: ['x'] });
+    expect(result.warnings.join(' ')).toMatch(/lint settings/);
+    const partly = decodePermalink(
+      forge({ d: 'FROM a', o: { l: { ignored: ['DL3008', 7], strictLabels: 'yes' } } }),
+    );
+    expect(partly.ok && partly.state.options).toEqual({ lint: { ignored: ['DL3008'] } });
+  });
+});
