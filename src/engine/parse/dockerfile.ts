@@ -19,7 +19,15 @@ import type {
 } from '../model';
 import { LineTable, joinLogicalLine, toOriginal } from './text';
 import type { LogicalText } from './text';
-import { FLAG_KEYWORDS, parseMount, scanFlags } from './flags';
+import { parseMount, scanFlags } from './flags';
+import {
+  FLAG_KEYWORDS,
+  HEREDOC_KEYWORDS,
+  isKnownKeyword,
+  JSON_FORM_KEYWORDS,
+  KNOWN_KEYWORDS,
+} from '../primitives/keywords';
+import { normalizePath } from '../primitives/paths';
 import { findHeredocMarkers, scanHeredocBodies } from './heredocs';
 import type { HeredocMarker } from './heredocs';
 import { parsePairs, processWord, rawWords, splitWords } from './variables';
@@ -29,29 +37,6 @@ import { emptyScript, parseShell, shellParserReady } from './shell';
 import { deriveEffects } from './effects/index';
 import { finishStages } from './stages';
 
-export const KNOWN_KEYWORDS = [
-  'FROM',
-  'RUN',
-  'CMD',
-  'LABEL',
-  'MAINTAINER',
-  'EXPOSE',
-  'ENV',
-  'ADD',
-  'COPY',
-  'ENTRYPOINT',
-  'VOLUME',
-  'USER',
-  'WORKDIR',
-  'ARG',
-  'ONBUILD',
-  'STOPSIGNAL',
-  'HEALTHCHECK',
-  'SHELL',
-] as const;
-const KNOWN = new Set<string>(KNOWN_KEYWORDS);
-const JSON_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME']);
-const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst|tar\.lz4)$/i;
 const REMOTE = /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/i;
 
@@ -415,7 +400,7 @@ function interpret(
   topLevel: boolean,
 ): Instruction {
   const keyword = raw.keyword;
-  const known = KNOWN.has(keyword);
+  const known = isKnownKeyword(keyword);
   const flagScan = FLAG_KEYWORDS.has(keyword)
     ? scanFlags(raw.args, escape, lines, raw.logical, raw.argsAt)
     : null;
@@ -424,7 +409,7 @@ function interpret(
   const afterFlagsAt = raw.argsAt + (flagScan?.rest ?? 0);
   let form: Instruction['form'] = 'none';
   let json: string[] | null = null;
-  if (JSON_KEYWORDS.has(keyword)) {
+  if (JSON_FORM_KEYWORDS.has(keyword)) {
     json = parseJsonForm(argsAfterFlags);
     form = json ? 'json' : 'shell';
     if (!json && looksLikeJson(argsAfterFlags) && keyword !== 'COPY' && keyword !== 'ADD') {
@@ -919,14 +904,7 @@ function otherArgs(
 /** Joins a WORKDIR onto the previous one (relative paths are relative to it, '/' by default). */
 export function joinPath(previous: string | null, path: string): string {
   const combined = path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) ? path : `${previous ?? '/'}/${path}`;
-  if (/^[A-Za-z]:/.test(combined)) return combined;
-  const parts: string[] = [];
-  for (const part of combined.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
+  return /^[A-Za-z]:/.test(combined) ? combined : normalizePath(combined);
 }
 
 function unquote(value: string, escape: string): string {

@@ -19,20 +19,14 @@ import type { FixSafety } from '../types';
 import type { Fix, RuleContext, TextEdit } from './types';
 import type { CatalogEntry } from '../size/types';
 import { parseImageRef } from '../parse/images';
+import { lineAt } from '../primitives/lines';
+import { finalStage } from '../primitives/stages';
 
 // ---------------------------------------------------------------------------------------------
 // Positions
 
 export function lineOf(model: DockerfileModel, offset: number): number {
-  const starts = model.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return lineAt(model.lineStarts, offset);
 }
 
 export function spanOf(model: DockerfileModel, start: number, end: number): Span {
@@ -64,9 +58,7 @@ export function eol(model: DockerfileModel): string {
 // ---------------------------------------------------------------------------------------------
 // Stages
 
-export function finalStage(model: DockerfileModel): Stage | null {
-  return model.stages.find((s) => s.final) ?? model.stages[model.stages.length - 1] ?? null;
-}
+export { finalStage };
 
 /** The final stage and every stage it builds on with `FROM <stage>`: their layers ship. */
 export function shippedStages(model: DockerfileModel): Set<number> {
@@ -446,24 +438,6 @@ export function makeFix(
   const list = (edits as TextEdit[]).slice().sort((a, b) => a.start - b.start);
   for (let i = 1; i < list.length; i++) if (list[i].start < list[i - 1].end) return null;
   return caveats && caveats.length ? { title, safety, edits: list, caveats } : { title, safety, edits: list };
-}
-
-/** Applies non-overlapping edits to a text. */
-export function applyEdits(text: string, edits: TextEdit[]): string {
-  // One pass from the start (one fix may hold thousands of edits: slicing the whole text per edit
-  // was quadratic). Insertions at one point come out in reverse order of the list, as before.
-  const list = edits
-    .map((edit, i) => ({ edit, i }))
-    .sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || b.i - a.i);
-  const parts: string[] = [];
-  let at = 0;
-  for (const { edit } of list) {
-    const start = Math.max(at, Math.min(edit.start, text.length));
-    parts.push(text.slice(at, start), edit.text);
-    at = Math.max(start, Math.min(edit.end, text.length));
-  }
-  parts.push(text.slice(at));
-  return parts.join('');
 }
 
 /** Deletes an instruction together with its line break (and the comment lines directly above). */

@@ -4,7 +4,8 @@
 import type { Effect, PackageManager, RunInstruction, ShellCommand } from '../model';
 import type { Confidence } from '../types';
 import type { LayerRec, LedgerItem, StageState } from './ledger';
-import { basename, dirname, fmtBytes, liveBytes, makeItem, relate, resolvePath } from './ledger';
+import { basename, dirname, liveBytes, makeItem, relate, resolvePath } from './ledger';
+import { formatBytes } from '../primitives/bytes';
 import type { Ctx } from './context';
 import { addItem, homeOf, liveItems, removalNote, removePaths, removeWhere } from './context';
 import type { ContentKind } from './ratios';
@@ -134,7 +135,7 @@ function applyEffect(s: RunScope, e: Effect, cmd: ShellCommand | null): void {
           '/etc/passwd',
           12 * H.KB,
           'high',
-          'a user and group entry with its home folder (a few KB)',
+          'a user and group entry with its home folder (a few kB)',
         ),
       );
       return;
@@ -165,7 +166,7 @@ function indexUpdate(s: RunScope, manager: PackageManager): void {
         '/var/lib/apt/lists',
         bytes,
         'medium',
-        `apt-get update writes the package lists (≈ ${fmtBytes(bytes)} for ${rel}) to /var/lib/apt/lists, kept because this RUN does not remove them`,
+        `apt-get update writes the package lists (≈ ${formatBytes(bytes)} for ${rel}) to /var/lib/apt/lists, kept because this RUN does not remove them`,
       ),
     );
   } else if (manager === 'apk') {
@@ -177,7 +178,7 @@ function indexUpdate(s: RunScope, manager: PackageManager): void {
         '/var/cache/apk',
         H.APK_INDEX_BYTES,
         'medium',
-        `apk update stores the APKINDEX (≈ ${fmtBytes(H.APK_INDEX_BYTES)}) in /var/cache/apk`,
+        `apk update stores the APKINDEX (≈ ${formatBytes(H.APK_INDEX_BYTES)}) in /var/cache/apk`,
       ),
     );
   } else if (manager === 'dnf' || manager === 'yum' || manager === 'microdnf' || manager === 'zypper') {
@@ -197,7 +198,7 @@ function addRpmCache(s: RunScope, manager: string): void {
       path,
       H.RPM_CACHE_BYTES,
       'low',
-      `${manager} keeps its repository metadata cache in ${path} (typically tens of MB, ≈ ${fmtBytes(H.RPM_CACHE_BYTES)} assumed) unless cleaned in the same RUN`,
+      `${manager} keeps its repository metadata cache in ${path} (typically tens of MB, ≈ ${formatBytes(H.RPM_CACHE_BYTES)} assumed) unless cleaned in the same RUN`,
     ),
   );
 }
@@ -323,7 +324,7 @@ function osInstall(s: RunScope, e: PackageInstall): void {
       : inBase.length === names.length && res.packages.length === 0
         ? `; ${inBase.length === 1 ? 'it is' : 'they are all'} already in the base image, so only the package database is rewritten`
         : `; ${listNames(inBase, 0)} already in the base image`;
-  const label = `${m === 'apt' ? 'apt-get' : m} installs ${listNames(names, extraDeps)} (≈ ${fmtBytes(bytes)} from ${src}${recs}${present})`;
+  const label = `${m === 'apt' ? 'apt-get' : m} installs ${listNames(names, extraDeps)} (≈ ${formatBytes(bytes)} from ${src}${recs}${present})`;
   const item = makeItem(kind, m === 'apk' ? '/usr' : '/usr', bytes, confidence, label, {
     packages: [...new Set([...names, ...res.packages])],
     manager: m,
@@ -349,7 +350,7 @@ function osInstall(s: RunScope, e: PackageInstall): void {
           '/var/cache/apk',
           H.APK_INDEX_BYTES,
           'medium',
-          `without --no-cache apk keeps its index in /var/cache/apk (≈ ${fmtBytes(H.APK_INDEX_BYTES)})`,
+          `without --no-cache apk keeps its index in /var/cache/apk (≈ ${formatBytes(H.APK_INDEX_BYTES)})`,
         ),
       );
     }
@@ -454,10 +455,10 @@ function pipInstall(s: RunScope, e: PackageInstall, cmd: ShellCommand | null): v
   if (e.fromManifest || names.length === 0) {
     bytes = H.PY_SITE_PACKAGES_TYPICAL;
     s.ctx.assumptions.add(
-      `Without a visible requirements list, installed Python packages are sized as a typical web service: about ${fmtBytes(H.PY_SITE_PACKAGES_TYPICAL)}.`,
+      `Without a visible requirements list, installed Python packages are sized as a typical web service: about ${formatBytes(H.PY_SITE_PACKAGES_TYPICAL)}.`,
     );
     confidence = 'low';
-    what = `the packages of ${e.fromManifest ?? 'the project'} (≈ ${fmtBytes(bytes)}: a typical web service's site-packages, the list is not visible)`;
+    what = `the packages of ${e.fromManifest ?? 'the project'} (≈ ${formatBytes(bytes)}: a typical web service's site-packages, the list is not visible)`;
   } else {
     bytes = 0;
     let known = 0;
@@ -473,7 +474,7 @@ function pipInstall(s: RunScope, e: PackageInstall, cmd: ShellCommand | null): v
       else bytes += H.PY_NAMED_PACKAGE_BYTES;
     }
     confidence = known === names.length ? 'medium' : 'low';
-    what = `${listNames(names, 0)} (≈ ${fmtBytes(bytes)} from typical wheel sizes)`;
+    what = `${listNames(names, 0)} (≈ ${formatBytes(bytes)} from typical wheel sizes)`;
   }
   const target = pipTarget(s, cmd, e.manager);
   addItem(
@@ -511,7 +512,7 @@ function pipInstall(s: RunScope, e: PackageInstall, cmd: ShellCommand | null): v
         cacheDir,
         cb,
         confidence,
-        `${e.manager}'s wheel cache in ${cacheDir.replace(home, '~')} (≈ ${fmtBytes(cb)}, the downloaded wheels) stays without --no-cache-dir`,
+        `${e.manager}'s wheel cache in ${cacheDir.replace(home, '~')} (≈ ${formatBytes(cb)}, the downloaded wheels) stays without --no-cache-dir`,
       ),
     );
   }
@@ -534,7 +535,7 @@ function condaInstall(s: RunScope, e: PackageInstall): void {
               0,
             )
           : 'an environment'
-      } (≈ ${fmtBytes(bytes)}, typical)`,
+      } (≈ ${formatBytes(bytes)}, typical)`,
     ),
   );
   addItem(
@@ -599,16 +600,16 @@ function nodeInstall(s: RunScope, e: PackageInstall): void {
       } else bytes += H.NPM_NAMED_PACKAGE_BYTES;
     }
     confidence = fromTable + known === names.length ? 'medium' : 'low';
-    what = `${listNames(names, 0)} (≈ ${fmtBytes(bytes)} with dependencies, ${fromTable === names.length ? "from the npm registry's package sizes" : 'typical'})`;
+    what = `${listNames(names, 0)} (≈ ${formatBytes(bytes)} with dependencies, ${fromTable === names.length ? "from the npm registry's package sizes" : 'typical'})`;
   } else {
     bytes = production ? H.NODE_MODULES_PROD : H.NODE_MODULES_DEV;
     s.ctx.assumptions.add(
-      `Without a visible package.json, node_modules is sized as a typical service: about ${fmtBytes(H.NODE_MODULES_PROD)} of production dependencies, ${fmtBytes(H.NODE_MODULES_DEV)} with devDependencies.`,
+      `Without a visible package.json, node_modules is sized as a typical service: about ${formatBytes(H.NODE_MODULES_PROD)} of production dependencies, ${formatBytes(H.NODE_MODULES_DEV)} with devDependencies.`,
     );
     confidence = 'low';
     what = production
-      ? `production dependencies (≈ ${fmtBytes(bytes)}: a typical service's node_modules, package.json is not visible)`
-      : `all dependencies including devDependencies (≈ ${fmtBytes(bytes)}: typical, ~2.5–3× the production set; package.json is not visible)`;
+      ? `production dependencies (≈ ${formatBytes(bytes)}: a typical service's node_modules, package.json is not visible)`
+      : `all dependencies including devDependencies (≈ ${formatBytes(bytes)}: typical, ~2.5–3× the production set; package.json is not visible)`;
   }
   const global = e.global;
   const path = global
@@ -633,7 +634,7 @@ function nodeInstall(s: RunScope, e: PackageInstall): void {
           path + '/*',
           b,
           'low',
-          `${e.manager} install over the existing node_modules rewrites what changed (≈ ${fmtBytes(b)}, 10% assumed)`,
+          `${e.manager} install over the existing node_modules rewrites what changed (≈ ${formatBytes(b)}, 10% assumed)`,
         ),
       );
       bytes = 0;
@@ -672,8 +673,8 @@ function nodeInstall(s: RunScope, e: PackageInstall): void {
         b,
         confidence,
         again
-          ? `npm's cache from the earlier install already holds these tarballs (≈ ${fmtBytes(b)} of index added)`
-          : `npm's cache in ~/.npm/_cacache keeps every downloaded tarball (≈ ${fmtBytes(b)}) unless \`npm cache clean --force\` runs in the same RUN`,
+          ? `npm's cache from the earlier install already holds these tarballs (≈ ${formatBytes(b)} of index added)`
+          : `npm's cache in ~/.npm/_cacache keeps every downloaded tarball (≈ ${formatBytes(b)}) unless \`npm cache clean --force\` runs in the same RUN`,
       ),
     );
   } else if (e.manager === 'yarn') {
@@ -687,7 +688,7 @@ function nodeInstall(s: RunScope, e: PackageInstall): void {
         dir,
         b,
         confidence,
-        `yarn's cache keeps an unpacked copy of every package (≈ ${fmtBytes(b)}) unless \`yarn cache clean\` runs in the same RUN`,
+        `yarn's cache keeps an unpacked copy of every package (≈ ${formatBytes(b)}) unless \`yarn cache clean\` runs in the same RUN`,
       ),
     );
   } else if (e.manager === 'pnpm' || e.manager === 'bun') {
@@ -701,7 +702,7 @@ function nodeInstall(s: RunScope, e: PackageInstall): void {
         dir,
         b,
         'low',
-        `${e.manager}'s store is hard-linked into node_modules, so it adds only its index (≈ ${fmtBytes(b)})`,
+        `${e.manager}'s store is hard-linked into node_modules, so it adds only its index (≈ ${formatBytes(b)})`,
       ),
     );
   }
@@ -730,7 +731,7 @@ function goModCache(s: RunScope, why: string): void {
       dir,
       H.GO_MOD_CACHE,
       'low',
-      `${why} fills the module cache ${dir} (≈ ${fmtBytes(H.GO_MOD_CACHE)}, a typical service's dependencies)`,
+      `${why} fills the module cache ${dir} (≈ ${formatBytes(H.GO_MOD_CACHE)}, a typical service's dependencies)`,
     ),
   );
 }
@@ -749,7 +750,7 @@ function goInstall(s: RunScope, e: PackageInstall): void {
         bin,
         b,
         'low',
-        `go install builds ${listNames(names, 0)} into ${dirname(bin)} (≈ ${fmtBytes(b)}, a typical Go binary)`,
+        `go install builds ${listNames(names, 0)} into ${dirname(bin)} (≈ ${formatBytes(b)}, a typical Go binary)`,
         { file: true },
       ),
     );
@@ -773,7 +774,7 @@ function goBuildCache(s: RunScope, fraction: number): void {
       dir,
       b,
       'low',
-      `the Go build cache ${dir.replace(homeOf(s.st), '~')} keeps compiled packages (≈ ${fmtBytes(b)}, typical${existing ? ', increment' : ''})`,
+      `the Go build cache ${dir.replace(homeOf(s.st), '~')} keeps compiled packages (≈ ${formatBytes(b)}, typical${existing ? ', increment' : ''})`,
     ),
   );
 }
@@ -795,7 +796,7 @@ function cargoRegistry(s: RunScope): void {
       dir,
       H.CARGO_REGISTRY,
       'low',
-      `cargo downloads the crates index and sources into ${dir} (≈ ${fmtBytes(H.CARGO_REGISTRY)}, typical)`,
+      `cargo downloads the crates index and sources into ${dir} (≈ ${formatBytes(H.CARGO_REGISTRY)}, typical)`,
     ),
   );
 }
@@ -814,7 +815,7 @@ function cargoInstall(s: RunScope, e: PackageInstall): void {
         `${cargoHome(s)}/bin/*`,
         b,
         'low',
-        `cargo install builds ${names.length ? listNames(names, 0) : 'a crate'} (≈ ${fmtBytes(b)}; its temporary target folder is deleted by cargo)`,
+        `cargo install builds ${names.length ? listNames(names, 0) : 'a crate'} (≈ ${formatBytes(b)}; its temporary target folder is deleted by cargo)`,
         { file: true },
       ),
     );
@@ -833,7 +834,7 @@ function mavenRepo(s: RunScope, why: string): void {
       `${dir}/repository`,
       b,
       'low',
-      `Maven's ${why} fills ~/.m2 with plugins and dependency jars (≈ ${fmtBytes(b)}${existing ? ', plugins not yet fetched' : ', typical for a Spring Boot service'})`,
+      `Maven's ${why} fills ~/.m2 with plugins and dependency jars (≈ ${formatBytes(b)}${existing ? ', plugins not yet fetched' : ', typical for a Spring Boot service'})`,
     ),
   );
 }
@@ -850,7 +851,7 @@ function gradleCache(s: RunScope): void {
       dir,
       b,
       'low',
-      `Gradle fills ${dir.replace(homeOf(s.st), '~')} with its distribution and dependency caches (≈ ${fmtBytes(b)}, typical)`,
+      `Gradle fills ${dir.replace(homeOf(s.st), '~')} with its distribution and dependency caches (≈ ${formatBytes(b)}, typical)`,
     ),
   );
 }
@@ -866,7 +867,7 @@ function nugetCache(s: RunScope): void {
       dir,
       H.NUGET_CACHE,
       'low',
-      `dotnet restore fills ~/.nuget/packages (≈ ${fmtBytes(H.NUGET_CACHE)}, typical)`,
+      `dotnet restore fills ~/.nuget/packages (≈ ${formatBytes(H.NUGET_CACHE)}, typical)`,
     ),
   );
 }
@@ -882,7 +883,7 @@ function composerInstall(s: RunScope, e: PackageInstall): void {
       `${s.cwd}/vendor`,
       b,
       'low',
-      `composer installs ${prod ? 'the production' : 'all (dev included)'} packages into vendor/ (≈ ${fmtBytes(b)}, typical)`,
+      `composer installs ${prod ? 'the production' : 'all (dev included)'} packages into vendor/ (≈ ${formatBytes(b)}, typical)`,
     ),
   );
   if (!e.noCache) {
@@ -898,7 +899,7 @@ function composerInstall(s: RunScope, e: PackageInstall): void {
         dir,
         cb,
         'low',
-        `composer's download cache (≈ ${fmtBytes(cb)}) stays without --no-cache`,
+        `composer's download cache (≈ ${formatBytes(cb)}) stays without --no-cache`,
       ),
     );
   }
@@ -919,7 +920,7 @@ function gemInstall(s: RunScope, e: PackageInstall): void {
       `${home}/gems`,
       b,
       'low',
-      `${e.manager === 'bundler' ? 'bundle install' : 'gem install'} adds ${e.manager === 'bundler' ? "the Gemfile's gems" : listNames(names, 0)} (≈ ${fmtBytes(b)}, typical)`,
+      `${e.manager === 'bundler' ? 'bundle install' : 'gem install'} adds ${e.manager === 'bundler' ? "the Gemfile's gems" : listNames(names, 0)} (≈ ${formatBytes(b)}, typical)`,
     ),
   );
   const cb = Math.round(b * H.GEM_CACHE_FRACTION);
@@ -931,7 +932,7 @@ function gemInstall(s: RunScope, e: PackageInstall): void {
       `${home}/cache`,
       cb,
       'low',
-      `the .gem files kept in ${home}/cache (≈ ${fmtBytes(cb)})`,
+      `the .gem files kept in ${home}/cache (≈ ${formatBytes(cb)})`,
     ),
   );
 }
@@ -964,7 +965,7 @@ function packageRemove(s: RunScope, e: PackageRemove, cmd: ShellCommand | null):
     if (saved > 0) {
       for (const i of here) s.layer.items.splice(s.layer.items.indexOf(i), 1);
       s.layer.notes.push(
-        `the packages installed in this RUN are auto-removed in it (≈ ${fmtBytes(saved)} never reach the layer)`,
+        `the packages installed in this RUN are auto-removed in it (≈ ${formatBytes(saved)} never reach the layer)`,
       );
     }
     return;
@@ -989,7 +990,7 @@ function packageRemove(s: RunScope, e: PackageRemove, cmd: ShellCommand | null):
       i.compressedBytes = Math.round(i.bytes * ratio);
     }
     s.layer.notes.push(
-      `${listNames(rest, 0)} ${e.purge ? 'purged' : 'removed'} in the same RUN (≈ ${fmtBytes(bytes - left)} never reach the layer)`,
+      `${listNames(rest, 0)} ${e.purge ? 'purged' : 'removed'} in the same RUN (≈ ${formatBytes(bytes - left)} never reach the layer)`,
     );
     return;
   }
@@ -1005,7 +1006,7 @@ function packageRemove(s: RunScope, e: PackageRemove, cmd: ShellCommand | null):
       if (l && !lines.includes(l.line)) lines.push(l.line);
     }
     s.layer.notes.push(
-      `removing ${listNames(rest, 0)} here saves nothing: the ≈ ${fmtBytes(bytes - left)} stay in the layer of line ${lines.join(', ')} (layers are additive), so they count as wasted`,
+      `removing ${listNames(rest, 0)} here saves nothing: the ≈ ${formatBytes(bytes - left)} stay in the layer of line ${lines.join(', ')} (layers are additive), so they count as wasted`,
     );
     return;
   }
@@ -1025,13 +1026,13 @@ function prune(s: RunScope): void {
       i.bytes = target;
       i.compressedBytes = Math.round(target * ratio);
       s.layer.notes.push(
-        `npm prune drops the devDependencies in the same RUN (≈ ${fmtBytes(cut)} never reach the layer)`,
+        `npm prune drops the devDependencies in the same RUN (≈ ${formatBytes(cut)} never reach the layer)`,
       );
     } else {
       i.deleted += cut;
       const l = s.st.layers.find((x) => x.items.includes(i));
       s.layer.notes.push(
-        `npm prune here saves nothing: the devDependencies (≈ ${fmtBytes(cut)}) stay in the layer of line ${l?.line ?? '?'} (layers are additive)`,
+        `npm prune here saves nothing: the devDependencies (≈ ${formatBytes(cut)}) stay in the layer of line ${l?.line ?? '?'} (layers are additive)`,
       );
     }
   }
@@ -1131,7 +1132,7 @@ function download(
         dest,
         H.GIT_CLONE,
         'low',
-        `git clone of ${url ?? 'a repository'} (≈ ${fmtBytes(H.GIT_CLONE)} with its .git, unknown repository)`,
+        `git clone of ${url ?? 'a repository'} (≈ ${formatBytes(H.GIT_CLONE)} with its .git, unknown repository)`,
       ),
     );
     return;
@@ -1154,7 +1155,7 @@ function download(
           dest,
           b,
           tc ? 'medium' : 'low',
-          `an install script from ${shortUrl(url)} installs ${tc ? tc.name : 'software of unknown size'} (≈ ${fmtBytes(b)}${tc ? '' : ', guessed'})`,
+          `an install script from ${shortUrl(url)} installs ${tc ? tc.name : 'software of unknown size'} (≈ ${formatBytes(b)}${tc ? '' : ', guessed'})`,
         ),
       );
       return;
@@ -1176,8 +1177,8 @@ function download(
       bytes,
       conf,
       tc?.name === 'small file'
-        ? `${tool} downloads ${shortUrl(url)} (a few KB)`
-        : `${tool} downloads ${tc ? `the ${tc.name} archive` : shortUrl(url)} to ${file} (≈ ${fmtBytes(bytes)}${tc ? '' : ', unknown file: guessed'})`,
+        ? `${tool} downloads ${shortUrl(url)} (a few kB)`
+        : `${tool} downloads ${tc ? `the ${tc.name} archive` : shortUrl(url)} to ${file} (≈ ${formatBytes(bytes)}${tc ? '' : ', unknown file: guessed'})`,
       { file: true, note: url ?? undefined },
     ),
   );
@@ -1230,7 +1231,7 @@ function extract(s: RunScope, archive: string | null, destination: string | null
       dest,
       bytes,
       tc ? 'medium' : 'low',
-      `unpacking ${tc ? `the ${tc.name} archive` : name} into ${dest} adds ≈ ${fmtBytes(bytes)}${tc ? '' : ` (${H.EXTRACT_FACTOR[ext] ?? 3}× the archive, assumed)`}`,
+      `unpacking ${tc ? `the ${tc.name} archive` : name} into ${dest} adds ≈ ${formatBytes(bytes)}${tc ? '' : ` (${H.EXTRACT_FACTOR[ext] ?? 3}× the archive, assumed)`}`,
       tc?.ratio ? { compressedBytes: Math.round(bytes / tc.ratio) } : {},
     ),
   );
@@ -1258,7 +1259,7 @@ function build(s: RunScope, e: Build, cmd: ShellCommand | null): void {
           path,
           b,
           'low',
-          `go build writes a binary to ${path.replace(/\/\*$/, '/')} (≈ ${fmtBytes(b)}: a typical service${stripped ? ', -s -w strips ≈30%' : ''})`,
+          `go build writes a binary to ${path.replace(/\/\*$/, '/')} (≈ ${formatBytes(b)}: a typical service${stripped ? ', -s -w strips ≈30%' : ''})`,
           { file: true },
         ),
       );
@@ -1283,7 +1284,7 @@ function build(s: RunScope, e: Build, cmd: ShellCommand | null): void {
           targetDir,
           tb,
           'low',
-          `cargo build leaves ${targetDir} with every dependency compiled (≈ ${fmtBytes(tb)}, typical ${release ? 'release' : 'debug'} build)`,
+          `cargo build leaves ${targetDir} with every dependency compiled (≈ ${formatBytes(tb)}, typical ${release ? 'release' : 'debug'} build)`,
         ),
       );
       const bin = release ? H.RUST_BINARY : H.RUST_BINARY * 3;
@@ -1295,7 +1296,7 @@ function build(s: RunScope, e: Build, cmd: ShellCommand | null): void {
           `${targetDir}/${release ? 'release' : 'debug'}/*`,
           bin,
           'low',
-          `the ${release ? 'release' : 'debug'} binary (≈ ${fmtBytes(bin)}, typical)`,
+          `the ${release ? 'release' : 'debug'} binary (≈ ${formatBytes(bin)}, typical)`,
           { file: true },
         ),
       );
@@ -1317,7 +1318,7 @@ function build(s: RunScope, e: Build, cmd: ShellCommand | null): void {
             `${dir}/*.jar`,
             H.JAR_BYTES,
             'low',
-            `mvn package writes the application jar to target/ (≈ ${fmtBytes(H.JAR_BYTES)}, a typical Spring Boot fat jar)`,
+            `mvn package writes the application jar to target/ (≈ ${formatBytes(H.JAR_BYTES)}, a typical Spring Boot fat jar)`,
             { file: true },
           ),
         );
@@ -1329,7 +1330,7 @@ function build(s: RunScope, e: Build, cmd: ShellCommand | null): void {
             dir,
             H.JAVA_BUILD_TREE,
             'low',
-            `classes and reports in target/ (≈ ${fmtBytes(H.JAVA_BUILD_TREE)})`,
+            `classes and reports in target/ (≈ ${formatBytes(H.JAVA_BUILD_TREE)})`,
           ),
         );
       }
@@ -1346,7 +1347,7 @@ function build(s: RunScope, e: Build, cmd: ShellCommand | null): void {
           `${dir}/libs/*.jar`,
           H.JAR_BYTES,
           'low',
-          `gradle writes the application jar to build/libs (≈ ${fmtBytes(H.JAR_BYTES)}, typical)`,
+          `gradle writes the application jar to build/libs (≈ ${formatBytes(H.JAR_BYTES)}, typical)`,
           { file: true },
         ),
       );
@@ -1358,7 +1359,7 @@ function build(s: RunScope, e: Build, cmd: ShellCommand | null): void {
           dir,
           H.JAVA_BUILD_TREE,
           'low',
-          `classes and reports in build/ (≈ ${fmtBytes(H.JAVA_BUILD_TREE)})`,
+          `classes and reports in build/ (≈ ${formatBytes(H.JAVA_BUILD_TREE)})`,
         ),
       );
       return;
@@ -1380,7 +1381,7 @@ function build(s: RunScope, e: Build, cmd: ShellCommand | null): void {
             path,
             b,
             'low',
-            `dotnet publish writes the app to ${path} (≈ ${fmtBytes(b)}, ${self ? 'self-contained' : 'framework-dependent'}, typical)`,
+            `dotnet publish writes the app to ${path} (≈ ${formatBytes(b)}, ${self ? 'self-contained' : 'framework-dependent'}, typical)`,
           ),
         );
       }
@@ -1392,7 +1393,7 @@ function build(s: RunScope, e: Build, cmd: ShellCommand | null): void {
           `${s.cwd}/obj`,
           H.DOTNET_BUILD_TREE,
           'low',
-          `obj/ and bin/ intermediates (≈ ${fmtBytes(H.DOTNET_BUILD_TREE)})`,
+          `obj/ and bin/ intermediates (≈ ${formatBytes(H.DOTNET_BUILD_TREE)})`,
           { aliases: [`${s.cwd}/bin`] },
         ),
       );
@@ -1423,7 +1424,7 @@ function build(s: RunScope, e: Build, cmd: ShellCommand | null): void {
             '/usr/local',
             b,
             'medium',
-            `make install of the ${s.unpacked.name} tree adds ≈ ${fmtBytes(b)} to /usr/local (the catalog's image built this way)`,
+            `make install of the ${s.unpacked.name} tree adds ≈ ${formatBytes(b)} to /usr/local (the catalog's image built this way)`,
           ),
         );
         return;
@@ -1437,7 +1438,7 @@ function build(s: RunScope, e: Build, cmd: ShellCommand | null): void {
             '/usr/local',
             H.MAKE_OUTPUT / 2,
             'low',
-            `make install copies the build into /usr/local (≈ ${fmtBytes(H.MAKE_OUTPUT / 2)}, unknown project)`,
+            `make install copies the build into /usr/local (≈ ${formatBytes(H.MAKE_OUTPUT / 2)}, unknown project)`,
           ),
         );
         return;
@@ -1450,7 +1451,7 @@ function build(s: RunScope, e: Build, cmd: ShellCommand | null): void {
           out ?? s.cwd + '/*',
           H.MAKE_OUTPUT,
           'low',
-          `${e.tool} leaves objects and binaries (≈ ${fmtBytes(H.MAKE_OUTPUT)}, unknown project)`,
+          `${e.tool} leaves objects and binaries (≈ ${formatBytes(H.MAKE_OUTPUT)}, unknown project)`,
         ),
       );
       return;
@@ -1523,7 +1524,7 @@ function jlinkRuntime(s: RunScope, e: Build, args: string[], out: string | null)
       path,
       bytes,
       'medium',
-      `jlink writes a Java runtime to ${path} with ${what} (≈ ${fmtBytes(bytes)}${stripped ? '' : ', debug data kept'}${zipped ? ', zip-compressed' : ''}; measured jlink output of the same kind)`,
+      `jlink writes a Java runtime to ${path} with ${what} (≈ ${formatBytes(bytes)}${stripped ? '' : ', debug data kept'}${zipped ? ', zip-compressed' : ''}; measured jlink output of the same kind)`,
       { compressedBytes: Math.round(gzip) },
     ),
   );
@@ -1539,7 +1540,7 @@ function jsDist(s: RunScope, what: string, bytes = H.JS_DIST): void {
       `${base}/dist`,
       bytes,
       'low',
-      `${what} writes the bundle (≈ ${fmtBytes(bytes)}, typical) to dist/ or build/`,
+      `${what} writes the bundle (≈ ${formatBytes(bytes)}, typical) to dist/ or build/`,
       { aliases: [`${base}/build`, `${base}/out`, `${base}/.next`, `${base}/public/build`, `${base}/lib`] },
     ),
   );
@@ -1561,7 +1562,7 @@ function fallbackCommand(s: RunScope, cmd: ShellCommand): void {
         dir,
         H.VENV_BYTES,
         'medium',
-        `python -m venv creates ${dir} with its own pip (≈ ${fmtBytes(H.VENV_BYTES)})`,
+        `python -m venv creates ${dir} with its own pip (≈ ${formatBytes(H.VENV_BYTES)})`,
       ),
     );
     return;
@@ -1576,7 +1577,7 @@ function fallbackCommand(s: RunScope, cmd: ShellCommand): void {
         dir,
         H.VENV_BYTES,
         'medium',
-        `virtualenv creates ${dir} (≈ ${fmtBytes(H.VENV_BYTES)})`,
+        `virtualenv creates ${dir} (≈ ${formatBytes(H.VENV_BYTES)})`,
       ),
     );
     return;
@@ -1614,7 +1615,7 @@ function fallbackCommand(s: RunScope, cmd: ShellCommand): void {
           dest,
           tc.installed,
           'medium',
-          `the ${tc.name} installs into ${dest} (≈ ${fmtBytes(tc.installed)})`,
+          `the ${tc.name} installs into ${dest} (≈ ${formatBytes(tc.installed)})`,
         ),
       );
     }
@@ -1644,7 +1645,7 @@ function copyUp(s: RunScope, tool: string, targets: string[]): void {
   }
   if (total > 0) {
     s.layer.notes.push(
-      `${tool} -R rewrites ${fmtBytes(total)} of files from line ${lines.join(', ')} into this layer (a metadata change copies whole files up), so those bytes are stored twice; use COPY --chown instead`,
+      `${tool} -R rewrites ${formatBytes(total)} of files from line ${lines.join(', ')} into this layer (a metadata change copies whole files up), so those bytes are stored twice; use COPY --chown instead`,
     );
   } else if (targets.length) {
     s.layer.notes.push(
@@ -1671,7 +1672,7 @@ function moveOrCopy(s: RunScope, tool: string, srcs: string[], dest: string): vo
             newPath,
             liveBytes(i),
             i.confidence,
-            `${tool} of ${i.path} to ${newPath} (≈ ${fmtBytes(liveBytes(i))})`,
+            `${tool} of ${i.path} to ${newPath} (≈ ${formatBytes(liveBytes(i))})`,
             { file: i.file },
           ),
         );
@@ -1703,7 +1704,9 @@ function applyMounts(s: RunScope): void {
       }
     }
     if (kept > 0)
-      s.layer.notes.push(`the --mount=type=${m.type} at ${target} keeps ${fmtBytes(kept)} out of the layer`);
+      s.layer.notes.push(
+        `the --mount=type=${m.type} at ${target} keeps ${formatBytes(kept)} out of the layer`,
+      );
   }
 }
 

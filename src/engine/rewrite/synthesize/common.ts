@@ -13,6 +13,7 @@ import type {
   Stage,
 } from '../../model';
 import { parseImageRef } from '../../parse/images';
+import { basename, dirname, resolvePath } from '../../primitives/paths';
 
 export interface SynthesisResult {
   text: string;
@@ -126,28 +127,7 @@ export function positional(args: string[]): string[] {
   return args.filter((a) => !a.startsWith('-'));
 }
 
-/** Resolve a container path against a working directory. */
-export function resolvePath(workdir: string | null, p: string): string {
-  const base = workdir && workdir.startsWith('/') ? workdir : '/' + (workdir ?? '');
-  const raw = p.startsWith('/') ? p : base.replace(/(?<!\/)\/+$/, '') + '/' + p;
-  const parts: string[] = [];
-  for (const part of raw.split('/')) {
-    if (!part || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return '/' + parts.join('/');
-}
-
-export function dirname(p: string): string {
-  const i = p.replace(/(?<!\/)\/+$/, '').lastIndexOf('/');
-  return i <= 0 ? '/' : p.slice(0, i);
-}
-
-export function basename(p: string): string {
-  const t = p.replace(/(?<!\/)\/+$/, '');
-  return t.slice(t.lastIndexOf('/') + 1);
-}
+export { basename, dirname, resolvePath };
 
 /** True for `COPY . <dest>` / `ADD . <dest>`: the whole build context. */
 export function copiesWholeContext(c: CopyInstruction): boolean {
