@@ -10,9 +10,8 @@ import { addItem, homeOf, liveItems } from './context';
 import type { ContentKind } from './ratios';
 import { compressed } from './ratios';
 import * as H from './heuristics';
+import { LOCKFILES } from '../ecosystems';
 
-const LOCKFILE =
-  /^(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|uv\.lock|Pipfile\.lock|Cargo\.lock|composer\.lock|Gemfile\.lock|go\.sum|packages\.lock\.json)$/;
 const MANIFEST =
   /^(package\.json|package\*\.json|\.npmrc|\.yarnrc(\.yml)?|pnpm-workspace\.yaml|requirements[\w.-]*\.(txt|in)|Pipfile|pyproject\.toml|setup\.(py|cfg)|go\.mod|Cargo\.toml|pom\.xml|(build|settings)\.gradle(\.kts)?|gradle\.properties|gradlew|.*\.(csproj|fsproj|vbproj|sln|props)|NuGet\.config|composer\.json|Gemfile|tsconfig[\w.-]*\.json|\.env[\w.-]*|Dockerfile|Makefile|.*\.(conf|ini|cfg|ya?ml|toml|json|xml|properties|sh|txt|md|html|lock))$/i;
 const CODE_FILE = /\.(py|js|mjs|cjs|ts|go|rb|php|java|kt|rs|c|cc|cpp|h|cs|pl|lua|r)$/i;
@@ -171,7 +170,7 @@ function copyFromContext(
     bytes = c.gitBytes;
     conf = 'low';
     what = `.git (≈ ${formatBytes(bytes)}, assumed)`;
-  } else if (LOCKFILE.test(name)) {
+  } else if (LOCKFILES.has(name)) {
     bytes = 300 * H.KB;
     what = `the lockfile ${name} (a few hundred kB)`;
     file = true;

@@ -14,6 +14,7 @@ import type {
 } from '../../model';
 import { parseImageRef } from '../../parse/images';
 import { basename, dirname, resolvePath } from '../../primitives/paths';
+import { RUNTIME_KEYWORDS } from '../../primitives/keywords';
 
 export interface SynthesisResult {
   text: string;
@@ -266,17 +267,7 @@ export function argEnvLines(stage: Stage): string[] {
   return stage.instructions.filter((i) => i.keyword === 'ARG' || i.keyword === 'ENV').map(rawOf);
 }
 
-/** The keywords that describe the running container (kept in the final stage, not the builder). */
-export const RUNTIME_KEYWORDS = new Set([
-  'CMD',
-  'ENTRYPOINT',
-  'EXPOSE',
-  'HEALTHCHECK',
-  'VOLUME',
-  'STOPSIGNAL',
-  'LABEL',
-  'MAINTAINER',
-]);
+export { RUNTIME_KEYWORDS };
 
 /** Runtime-describing instructions in their original order (USER handled by the caller). */
 export function runtimeTail(stage: Stage, opts: { user?: string | null } = {}): string[] {
