@@ -1,4 +1,5 @@
-// Byte sizes for the CLI: parsing budgets (150MB, 1.5GB, 800MiB, 1e8, 123456) and printing sizes.
+// Byte sizes for the CLI: parsing budgets (150MB, 1.5GB, 800MiB, 1e8, 123456); printing sizes is
+// the engine's one formatBytes.
 
 const UNITS: Record<string, number> = {
   '': 1,
@@ -32,20 +33,7 @@ export function parseSize(text: string): number | null {
   return Math.round(bytes);
 }
 
-/** 1234567 → '1.23 MB' (decimal units, like `docker images`). */
-export function formatBytes(bytes: number | null | undefined): string {
-  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return '-';
-  const sign = bytes < 0 ? '-' : '';
-  let value = Math.abs(bytes);
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  const digits = unit === 0 ? 0 : value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return `${sign}${value.toFixed(digits)} ${units[unit]}`;
-}
+export { formatBytes } from '../engine/primitives/bytes';
 
 const DURATION_UNITS: Record<string, number> = { '': 1000, ms: 1, s: 1000, m: 60_000 };
 

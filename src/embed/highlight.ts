@@ -2,6 +2,7 @@
 // splits each line into tokens of a few classes; the caller renders them as text nodes (never as
 // HTML), so the Dockerfile cannot inject markup. Line continuations and heredoc bodies are followed
 // across lines; everything else is per line. Long lines are cut into one plain token.
+import { KNOWN_KEYWORDS } from '../engine/primitives/keywords';
 
 export type TokenClass =
   | 'plain'
@@ -20,26 +21,7 @@ export interface Token {
   v: string;
 }
 
-const INSTRUCTIONS = new Set([
-  'FROM',
-  'RUN',
-  'CMD',
-  'LABEL',
-  'MAINTAINER',
-  'EXPOSE',
-  'ENV',
-  'ADD',
-  'COPY',
-  'ENTRYPOINT',
-  'VOLUME',
-  'USER',
-  'WORKDIR',
-  'ARG',
-  'ONBUILD',
-  'STOPSIGNAL',
-  'HEALTHCHECK',
-  'SHELL',
-]);
+const INSTRUCTIONS: ReadonlySet<string> = new Set(KNOWN_KEYWORDS);
 
 const MAX_LINE = 2000;
 

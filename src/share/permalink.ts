@@ -18,6 +18,7 @@ import { RULES_VERSION } from '../engine/version';
 import { compactLintSettings, sanitizeLintSettings } from '../engine/config/lint-settings';
 import type { AnalyzeOptions, ContextAssumptions, LintSettings } from '../engine/types';
 import { decodeBase64Url, encodeBase64Url } from './base64url';
+import { formatBytes } from '../engine/primitives/bytes';
 
 /** The format written by encodeState. */
 export const CURRENT_VERSION = 1;
@@ -228,7 +229,7 @@ export function boundedInflate(
   if (over) {
     return fail(
       'too-large',
-      `The link unpacks to more than ${formatKiB(cap)}, which is more than any Dockerfile needs, so it was not opened. It may have been made to slow your browser down.`,
+      `The link unpacks to more than ${formatBytes(cap)}, which is more than any Dockerfile needs, so it was not opened. It may have been made to slow your browser down.`,
     );
   }
   if (!done) return fail('truncated', MESSAGES.truncated);
@@ -239,10 +240,6 @@ export function boundedInflate(
     offset += chunk.length;
   }
   return { ok: true, bytes: out };
-}
-
-function formatKiB(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
 /** Checks one decoded `o` object; bad parts are dropped and named in `warnings`. */

@@ -1,19 +1,5 @@
-// Display helpers: byte sizes as people read them (decimal units, like `docker images`).
-export function formatBytes(bytes: number | null | undefined): string {
-  if (bytes == null || !Number.isFinite(bytes)) return '—';
-  const sign = bytes < 0 ? '−' : '';
-  const n = Math.abs(bytes);
-  if (n < 1000) return `${sign}${n} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let value = n / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return `${sign}${value.toFixed(digits)} ${units[unit]}`;
-}
+// Display helpers: byte sizes (the engine's one formatter), durations, labels.
+export { formatBytes } from '../engine/primitives/bytes';
 
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '—';

@@ -150,7 +150,7 @@ describe('broken links', () => {
     const payload = encodeBase64Url(deflateSync(bomb, { level: 9 }));
     const { page, problems, context } = await openApp(browser(), { path: `/${WD}#v1/${payload}` });
     await page.waitForSelector('[data-testid=link-recovery]');
-    expect(await page.textContent('[data-testid=link-recovery-message]')).toMatch(/more than 1 MB/);
+    expect(await page.textContent('[data-testid=link-recovery-message]')).toMatch(/more than 1.05 MB/);
     expect(problems.pageErrors).toEqual([]);
     await context.close();
   });

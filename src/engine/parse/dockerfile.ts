@@ -10,8 +10,10 @@ import type {
   DockerfileModel,
   FromInstruction,
   Instruction,
+  Flag,
   KeyValue,
   Mount,
+  OtherInstruction,
   RunInstruction,
   ShellScript,
   Span,
@@ -19,7 +21,15 @@ import type {
 } from '../model';
 import { LineTable, joinLogicalLine, toOriginal } from './text';
 import type { LogicalText } from './text';
-import { FLAG_KEYWORDS, parseMount, scanFlags } from './flags';
+import { parseMount, scanFlags } from './flags';
+import {
+  FLAG_KEYWORDS,
+  HEREDOC_KEYWORDS,
+  isKnownKeyword,
+  JSON_FORM_KEYWORDS,
+  KNOWN_KEYWORDS,
+} from '../primitives/keywords';
+import { normalizePath } from '../primitives/paths';
 import { findHeredocMarkers, scanHeredocBodies } from './heredocs';
 import type { HeredocMarker } from './heredocs';
 import { parsePairs, processWord, rawWords, splitWords } from './variables';
@@ -29,29 +39,6 @@ import { emptyScript, parseShell, shellParserReady } from './shell';
 import { deriveEffects } from './effects/index';
 import { finishStages } from './stages';
 
-export const KNOWN_KEYWORDS = [
-  'FROM',
-  'RUN',
-  'CMD',
-  'LABEL',
-  'MAINTAINER',
-  'EXPOSE',
-  'ENV',
-  'ADD',
-  'COPY',
-  'ENTRYPOINT',
-  'VOLUME',
-  'USER',
-  'WORKDIR',
-  'ARG',
-  'ONBUILD',
-  'STOPSIGNAL',
-  'HEALTHCHECK',
-  'SHELL',
-] as const;
-const KNOWN = new Set<string>(KNOWN_KEYWORDS);
-const JSON_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME']);
-const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst|tar\.lz4)$/i;
 const REMOTE = /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/i;
 
@@ -405,6 +392,30 @@ function at(span: Span, lines: LineTable, message: string): SyntaxErr {
   return { line: span.line, column: lines.column(span.start), message };
 }
 
+/** The fields every instruction has (see InstructionBase in model.ts). */
+type CommonFields = Omit<OtherInstruction, 'args'>;
+
+/** One instruction being interpreted: its raw form, the walk's state and the common fields. */
+interface Interpretation {
+  raw: RawInstruction;
+  index: number;
+  lines: LineTable;
+  escape: string;
+  state: WalkState;
+  errors: SyntaxErr[];
+  /** False for an ONBUILD trigger: it changes no stage state. */
+  topLevel: boolean;
+  keyword: string;
+  base: CommonFields;
+  flags: Flag[];
+  argsAfterFlags: string;
+  json: string[] | null;
+  lookup: Lookup;
+  flagValue: (name: string) => string | null | undefined;
+  expand: (word: string) => { value: string; unresolved: boolean };
+  hasContent: boolean;
+}
+
 function interpret(
   raw: RawInstruction,
   index: number,
@@ -415,7 +426,7 @@ function interpret(
   topLevel: boolean,
 ): Instruction {
   const keyword = raw.keyword;
-  const known = KNOWN.has(keyword);
+  const known = isKnownKeyword(keyword);
   const flagScan = FLAG_KEYWORDS.has(keyword)
     ? scanFlags(raw.args, escape, lines, raw.logical, raw.argsAt)
     : null;
@@ -424,7 +435,7 @@ function interpret(
   const afterFlagsAt = raw.argsAt + (flagScan?.rest ?? 0);
   let form: Instruction['form'] = 'none';
   let json: string[] | null = null;
-  if (JSON_KEYWORDS.has(keyword)) {
+  if (JSON_FORM_KEYWORDS.has(keyword)) {
     json = parseJsonForm(argsAfterFlags);
     form = json ? 'json' : 'shell';
     if (!json && looksLikeJson(argsAfterFlags) && keyword !== 'COPY' && keyword !== 'ADD') {
@@ -464,6 +475,31 @@ function interpret(
   };
   const expand = (word: string) => processWord(word, escape, lookup);
   const hasContent = argsAfterFlags !== '' || raw.heredocs.length > 0;
+  const c: Interpretation = {
+    raw,
+    index,
+    lines,
+    escape,
+    state,
+    errors,
+    topLevel,
+    keyword,
+    base,
+    flags,
+    argsAfterFlags,
+    json,
+    lookup,
+    flagValue,
+    expand,
+    hasContent,
+  };
+  checkKeyword(c, known);
+  return (INTERPRETERS[keyword] ?? interpretOther)(c);
+}
+
+/** Errors for an instruction without arguments, template syntax or an unknown keyword. */
+function checkKeyword(c: Interpretation, known: boolean): void {
+  const { raw, lines, errors, keyword, hasContent } = c;
   if (known && !hasContent && keyword !== 'ONBUILD') {
     errors.push(at(raw.keywordSpan, lines, `${keyword} needs arguments: ${USAGE[keyword] ?? keyword}.`));
   }
@@ -487,224 +523,252 @@ function interpret(
       ),
     );
   }
+}
 
-  switch (keyword) {
-    case 'FROM': {
-      const words = rawWords(argsAfterFlags, escape);
-      const image = words[0]?.raw ?? '';
-      let stageName: string | null = null;
-      if (words.length >= 2) {
-        if (words[1].raw.toLowerCase() === 'as' && words.length >= 3) stageName = words[2].raw;
-        else
-          errors.push(
-            at(
-              raw.keywordSpan,
-              lines,
-              'FROM takes an image and optionally `AS name`, e.g. `FROM node:22 AS build`.',
-            ),
-          );
-        if (words.length > 3)
-          errors.push(at(raw.keywordSpan, lines, 'FROM has extra words after `AS name`.'));
-      }
-      const globalLookup: Lookup = (name) => state.global.get(name);
-      const resolved = image ? processWord(image, escape, globalLookup) : { value: '', unresolved: true };
-      const platformRaw = flagValue('platform');
-      const platform =
-        platformRaw === undefined || platformRaw === null
-          ? null
-          : processWord(platformRaw, escape, globalLookup).value;
-      const from: FromInstruction = {
-        ...base,
-        keyword: 'FROM',
-        stage: state.stages.length,
-        image,
-        resolvedImage: resolved.unresolved || !image ? null : resolved.value,
-        stageName,
-        platform,
-      };
-      if (topLevel) startStage(from, state);
-      return from;
-    }
-    case 'RUN': {
-      const mounts: Mount[] = flags
-        .filter((f) => f.name === 'mount' && f.value)
-        .map((f) => parseMount(f.value as string, escape, lookup));
-      const run: RunInstruction = {
-        ...base,
-        keyword: 'RUN',
-        mounts,
-        network: flagValue('network') ?? null,
-        security: flagValue('security') ?? null,
-        shell: emptyScript(argsAfterFlags),
-      };
-      run.shell = runScript(run, raw, state, lookup, lines);
-      return run;
-    }
-    case 'CMD':
-    case 'ENTRYPOINT': {
-      const shift = raw.args.length - argsAfterFlags.length;
-      const shell = json
-        ? null
-        : safeShell(
-            argsAfterFlags,
-            state,
-            lookup,
-            { effects: false, mapOffset: (o) => toOriginal(raw.logical, raw.argsAt + shift + o) },
-            lines,
-          );
-      return { ...base, keyword, shell };
-    }
-    case 'COPY':
-    case 'ADD':
-      return copyInstruction(
-        base,
-        keyword,
-        argsAfterFlags,
-        json,
-        flagValue,
-        flags,
-        state,
-        escape,
-        lookup,
-        raw,
-        lines,
-        errors,
+/** The interpreter of each instruction (the others: `interpretOther`). */
+const INTERPRETERS: Record<string, (c: Interpretation) => Instruction> = {
+  FROM: interpretFrom,
+  RUN: interpretRun,
+  CMD: interpretCommand,
+  ENTRYPOINT: interpretCommand,
+  COPY: interpretCopy,
+  ADD: interpretCopy,
+  ENV: interpretEnv,
+  ARG: interpretArg,
+  LABEL: interpretLabel,
+  HEALTHCHECK: interpretHealthcheck,
+  ONBUILD: interpretOnbuild,
+};
+
+function interpretFrom(c: Interpretation): Instruction {
+  const { raw, lines, escape, state, errors, topLevel, keyword, argsAfterFlags, flagValue, base } = c;
+  const words = rawWords(argsAfterFlags, escape);
+  const image = words[0]?.raw ?? '';
+  let stageName: string | null = null;
+  if (words.length >= 2) {
+    if (words[1].raw.toLowerCase() === 'as' && words.length >= 3) stageName = words[2].raw;
+    else
+      errors.push(
+        at(
+          raw.keywordSpan,
+          lines,
+          'FROM takes an image and optionally `AS name`, e.g. `FROM node:22 AS build`.',
+        ),
       );
-    case 'ENV': {
-      const { pairs, legacy } = parsePairs(argsAfterFlags, escape, true);
-      const display: string[] = [];
-      const kv: KeyValue[] = pairs.map((p) => {
-        if (p.value === null) {
-          display.push('');
-          return { key: p.key, value: null, resolved: null };
-        }
-        const r = expand(p.value);
-        display.push(r.value);
-        return { key: p.key, value: unquote(p.value, escape), resolved: r.unresolved ? null : r.value };
-      });
-      for (const p of kv) {
-        if (!p.key || p.value === null) {
-          errors.push(at(raw.keywordSpan, lines, 'ENV needs a name and a value: `ENV NAME=value`.'));
-          break;
-        }
-      }
-      if (topLevel && state.stage) {
-        kv.forEach((p, i) => {
-          if (!p.key || !state.stage) return;
-          state.stage.env.set(p.key, p.resolved);
-          state.stage.envDisplay.set(p.key, display[i]);
-        });
-      }
-      return { ...base, keyword: 'ENV', pairs: kv, legacyForm: legacy };
+    if (words.length > 3) errors.push(at(raw.keywordSpan, lines, 'FROM has extra words after `AS name`.'));
+  }
+  const globalLookup: Lookup = (name) => state.global.get(name);
+  const resolved = image ? processWord(image, escape, globalLookup) : { value: '', unresolved: true };
+  const platformRaw = flagValue('platform');
+  const platform =
+    platformRaw === undefined || platformRaw === null
+      ? null
+      : processWord(platformRaw, escape, globalLookup).value;
+  const from: FromInstruction = {
+    ...base,
+    keyword: 'FROM',
+    stage: state.stages.length,
+    image,
+    resolvedImage: resolved.unresolved || !image ? null : resolved.value,
+    stageName,
+    platform,
+  };
+  if (topLevel) startStage(from, state);
+  return from;
+}
+
+function interpretRun(c: Interpretation): Instruction {
+  const { raw, lines, escape, state, keyword, flags, argsAfterFlags, lookup, flagValue, base } = c;
+  const mounts: Mount[] = flags
+    .filter((f) => f.name === 'mount' && f.value)
+    .map((f) => parseMount(f.value as string, escape, lookup));
+  const run: RunInstruction = {
+    ...base,
+    keyword: 'RUN',
+    mounts,
+    network: flagValue('network') ?? null,
+    security: flagValue('security') ?? null,
+    shell: emptyScript(argsAfterFlags),
+  };
+  run.shell = runScript(run, raw, state, lookup, lines);
+  return run;
+}
+
+function interpretCommand(c: Interpretation): Instruction {
+  const { raw, lines, state, keyword, argsAfterFlags, json, lookup, base } = c;
+  const shift = raw.args.length - argsAfterFlags.length;
+  const shell = json
+    ? null
+    : safeShell(
+        argsAfterFlags,
+        state,
+        lookup,
+        { effects: false, mapOffset: (o) => toOriginal(raw.logical, raw.argsAt + shift + o) },
+        lines,
+      );
+  return { ...base, keyword: keyword as 'CMD' | 'ENTRYPOINT', shell };
+}
+
+function interpretCopy(c: Interpretation): Instruction {
+  const { raw, lines, escape, state, errors, keyword, base, flags, argsAfterFlags, json, lookup, flagValue } =
+    c;
+  return copyInstruction(
+    base,
+    keyword as 'COPY' | 'ADD',
+    argsAfterFlags,
+    json,
+    flagValue,
+    flags,
+    state,
+    escape,
+    lookup,
+    raw,
+    lines,
+    errors,
+  );
+}
+
+function interpretEnv(c: Interpretation): Instruction {
+  const { raw, lines, escape, state, errors, topLevel, keyword, argsAfterFlags, expand, base } = c;
+  const { pairs, legacy } = parsePairs(argsAfterFlags, escape, true);
+  const display: string[] = [];
+  const kv: KeyValue[] = pairs.map((p) => {
+    if (p.value === null) {
+      display.push('');
+      return { key: p.key, value: null, resolved: null };
     }
-    case 'ARG': {
-      const { pairs } = parsePairs(argsAfterFlags, escape, false);
-      const kv: KeyValue[] = pairs.map((p) => {
-        if (p.value === null) {
-          // `ARG X` in a stage picks up the global default of X.
-          const inherited = state.stage ? state.global.get(p.key) : undefined;
-          const auto = state.stage && p.key in AUTOMATIC_ARGS ? AUTOMATIC_ARGS[p.key] : undefined;
-          const resolved = inherited ?? auto ?? null;
-          return { key: p.key, value: null, resolved };
-        }
-        const r = expand(p.value);
-        return { key: p.key, value: unquote(p.value, escape), resolved: r.unresolved ? null : r.value };
-      });
-      if (topLevel) {
-        for (const p of kv) {
-          if (!p.key) continue;
-          if (state.stage) state.stage.args.set(p.key, p.resolved);
-          else state.global.set(p.key, p.resolved);
-        }
-      }
-      return { ...base, keyword: 'ARG', pairs: kv };
-    }
-    case 'LABEL': {
-      const { pairs } = parsePairs(argsAfterFlags, escape, true);
-      const kv: KeyValue[] = pairs.map((p) => {
-        if (p.value === null) return { key: unquote(p.key, escape), value: null, resolved: null };
-        const r = expand(p.value);
-        return {
-          key: unquote(p.key, escape),
-          value: unquote(p.value, escape),
-          resolved: r.unresolved ? null : r.value,
-        };
-      });
-      return { ...base, keyword: 'LABEL', pairs: kv };
-    }
-    case 'HEALTHCHECK': {
-      const words = rawWords(argsAfterFlags, escape);
-      const sub = words[0]?.raw.toUpperCase() ?? '';
-      let command: string[] | null = null;
-      let hcForm: Instruction['form'] = 'none';
-      let hcJson: string[] | null = null;
-      if (sub === 'CMD') {
-        const rest = argsAfterFlags.slice(words[0].end).trim();
-        hcJson = parseJsonForm(rest);
-        hcForm = hcJson ? 'json' : 'shell';
-        command = hcJson ? ['CMD', ...hcJson] : ['CMD-SHELL', rest];
-        if (rest === '') errors.push(at(raw.keywordSpan, lines, 'HEALTHCHECK CMD needs a command to run.'));
-      } else if (sub !== 'NONE' && sub !== '') {
-        errors.push(at(raw.keywordSpan, lines, 'HEALTHCHECK takes `NONE` or `CMD <command>`.'));
-      }
-      return { ...base, keyword: 'HEALTHCHECK', form: hcForm, json: hcJson, none: sub === 'NONE', command };
-    }
-    case 'ONBUILD': {
-      let trigger: Instruction | null = null;
-      try {
-        const node = (
-          raw.ast as unknown as { getTriggerInstruction(): AstInstruction | null }
-        ).getTriggerInstruction();
-        if (node) {
-          const triggerRaw = readInstruction(node, lines, escape, [], -1);
-          if (triggerRaw) {
-            const kw = triggerRaw.keyword;
-            if (kw === 'ONBUILD' || kw === 'FROM' || kw === 'MAINTAINER') {
-              errors.push(at(triggerRaw.keywordSpan, lines, `ONBUILD cannot trigger ${kw}.`));
-            }
-            trigger = interpret(triggerRaw, index, lines, escape, state, errors, false);
-          }
-        }
-      } catch {
-        trigger = null;
-      }
-      if (!trigger && hasContent)
-        errors.push(at(raw.keywordSpan, lines, 'ONBUILD needs an instruction to trigger.'));
-      else if (!hasContent)
-        errors.push(
-          at(raw.keywordSpan, lines, 'ONBUILD needs an instruction to trigger, e.g. `ONBUILD COPY . /app`.'),
-        );
-      return { ...base, keyword: 'ONBUILD', trigger };
-    }
-    default: {
-      const args = otherArgs(keyword, argsAfterFlags, json, escape, lookup);
-      if (keyword === 'SHELL') {
-        if (!json && argsAfterFlags !== '') {
-          errors.push(
-            at(
-              raw.keywordSpan,
-              lines,
-              'SHELL must use the JSON form, e.g. `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`.',
-            ),
-          );
-        } else if (json && json.length === 0) {
-          errors.push(at(raw.keywordSpan, lines, 'SHELL needs at least the shell executable.'));
-        } else if (json && topLevel && state.stage) state.stage.shell = json;
-      }
-      if (topLevel && state.stage) {
-        if (keyword === 'WORKDIR' && args[0]) {
-          // An unresolved variable at the start (`$HOME/app`) may be absolute: keep it as written.
-          const unresolvedStart =
-            /^\$/.test(args[0]) && processWord(argsAfterFlags, escape, lookup).unresolved;
-          state.stage.stage.workdir = unresolvedStart
-            ? args[0]
-            : joinPath(state.stage.stage.workdir, args[0]);
-        }
-        if (keyword === 'USER' && args[0]) state.stage.stage.user = args[0];
-      }
-      return { ...base, args };
+    const r = expand(p.value);
+    display.push(r.value);
+    return { key: p.key, value: unquote(p.value, escape), resolved: r.unresolved ? null : r.value };
+  });
+  for (const p of kv) {
+    if (!p.key || p.value === null) {
+      errors.push(at(raw.keywordSpan, lines, 'ENV needs a name and a value: `ENV NAME=value`.'));
+      break;
     }
   }
+  if (topLevel && state.stage) {
+    kv.forEach((p, i) => {
+      if (!p.key || !state.stage) return;
+      state.stage.env.set(p.key, p.resolved);
+      state.stage.envDisplay.set(p.key, display[i]);
+    });
+  }
+  return { ...base, keyword: 'ENV', pairs: kv, legacyForm: legacy };
+}
+
+function interpretArg(c: Interpretation): Instruction {
+  const { escape, state, topLevel, keyword, argsAfterFlags, expand, base } = c;
+  const { pairs } = parsePairs(argsAfterFlags, escape, false);
+  const kv: KeyValue[] = pairs.map((p) => {
+    if (p.value === null) {
+      // `ARG X` in a stage picks up the global default of X.
+      const inherited = state.stage ? state.global.get(p.key) : undefined;
+      const auto = state.stage && p.key in AUTOMATIC_ARGS ? AUTOMATIC_ARGS[p.key] : undefined;
+      const resolved = inherited ?? auto ?? null;
+      return { key: p.key, value: null, resolved };
+    }
+    const r = expand(p.value);
+    return { key: p.key, value: unquote(p.value, escape), resolved: r.unresolved ? null : r.value };
+  });
+  if (topLevel) {
+    for (const p of kv) {
+      if (!p.key) continue;
+      if (state.stage) state.stage.args.set(p.key, p.resolved);
+      else state.global.set(p.key, p.resolved);
+    }
+  }
+  return { ...base, keyword: 'ARG', pairs: kv };
+}
+
+function interpretLabel(c: Interpretation): Instruction {
+  const { escape, keyword, argsAfterFlags, expand, base } = c;
+  const { pairs } = parsePairs(argsAfterFlags, escape, true);
+  const kv: KeyValue[] = pairs.map((p) => {
+    if (p.value === null) return { key: unquote(p.key, escape), value: null, resolved: null };
+    const r = expand(p.value);
+    return {
+      key: unquote(p.key, escape),
+      value: unquote(p.value, escape),
+      resolved: r.unresolved ? null : r.value,
+    };
+  });
+  return { ...base, keyword: 'LABEL', pairs: kv };
+}
+
+function interpretHealthcheck(c: Interpretation): Instruction {
+  const { raw, lines, escape, errors, keyword, argsAfterFlags, json, base } = c;
+  const words = rawWords(argsAfterFlags, escape);
+  const sub = words[0]?.raw.toUpperCase() ?? '';
+  let command: string[] | null = null;
+  let hcForm: Instruction['form'] = 'none';
+  let hcJson: string[] | null = null;
+  if (sub === 'CMD') {
+    const rest = argsAfterFlags.slice(words[0].end).trim();
+    hcJson = parseJsonForm(rest);
+    hcForm = hcJson ? 'json' : 'shell';
+    command = hcJson ? ['CMD', ...hcJson] : ['CMD-SHELL', rest];
+    if (rest === '') errors.push(at(raw.keywordSpan, lines, 'HEALTHCHECK CMD needs a command to run.'));
+  } else if (sub !== 'NONE' && sub !== '') {
+    errors.push(at(raw.keywordSpan, lines, 'HEALTHCHECK takes `NONE` or `CMD <command>`.'));
+  }
+  return { ...base, keyword: 'HEALTHCHECK', form: hcForm, json: hcJson, none: sub === 'NONE', command };
+}
+
+function interpretOnbuild(c: Interpretation): Instruction {
+  const { raw, index, lines, escape, state, errors, keyword, hasContent, base } = c;
+  let trigger: Instruction | null = null;
+  try {
+    const node = (
+      raw.ast as unknown as { getTriggerInstruction(): AstInstruction | null }
+    ).getTriggerInstruction();
+    if (node) {
+      const triggerRaw = readInstruction(node, lines, escape, [], -1);
+      if (triggerRaw) {
+        const kw = triggerRaw.keyword;
+        if (kw === 'ONBUILD' || kw === 'FROM' || kw === 'MAINTAINER') {
+          errors.push(at(triggerRaw.keywordSpan, lines, `ONBUILD cannot trigger ${kw}.`));
+        }
+        trigger = interpret(triggerRaw, index, lines, escape, state, errors, false);
+      }
+    }
+  } catch {
+    trigger = null;
+  }
+  if (!trigger && hasContent)
+    errors.push(at(raw.keywordSpan, lines, 'ONBUILD needs an instruction to trigger.'));
+  else if (!hasContent)
+    errors.push(
+      at(raw.keywordSpan, lines, 'ONBUILD needs an instruction to trigger, e.g. `ONBUILD COPY . /app`.'),
+    );
+  return { ...base, keyword: 'ONBUILD', trigger };
+}
+
+function interpretOther(c: Interpretation): Instruction {
+  const { raw, lines, escape, state, errors, topLevel, keyword, argsAfterFlags, json, lookup, base } = c;
+  const args = otherArgs(keyword, argsAfterFlags, json, escape, lookup);
+  if (keyword === 'SHELL') {
+    if (!json && argsAfterFlags !== '') {
+      errors.push(
+        at(
+          raw.keywordSpan,
+          lines,
+          'SHELL must use the JSON form, e.g. `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`.',
+        ),
+      );
+    } else if (json && json.length === 0) {
+      errors.push(at(raw.keywordSpan, lines, 'SHELL needs at least the shell executable.'));
+    } else if (json && topLevel && state.stage) state.stage.shell = json;
+  }
+  if (topLevel && state.stage) {
+    if (keyword === 'WORKDIR' && args[0]) {
+      // An unresolved variable at the start (`$HOME/app`) may be absolute: keep it as written.
+      const unresolvedStart = /^\$/.test(args[0]) && processWord(argsAfterFlags, escape, lookup).unresolved;
+      state.stage.stage.workdir = unresolvedStart ? args[0] : joinPath(state.stage.stage.workdir, args[0]);
+    }
+    if (keyword === 'USER' && args[0]) state.stage.stage.user = args[0];
+  }
+  return { ...base, args };
 }
 
 const USAGE: Record<string, string> = {
@@ -919,14 +983,7 @@ function otherArgs(
 /** Joins a WORKDIR onto the previous one (relative paths are relative to it, '/' by default). */
 export function joinPath(previous: string | null, path: string): string {
   const combined = path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) ? path : `${previous ?? '/'}/${path}`;
-  if (/^[A-Za-z]:/.test(combined)) return combined;
-  const parts: string[] = [];
-  for (const part of combined.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
+  return /^[A-Za-z]:/.test(combined) ? combined : normalizePath(combined);
 }
 
 /** The value as written, without its quotes and escapes; `${A:-b}` stays `${A:-b}` (not `b`). */

@@ -5,9 +5,6 @@ import type { Lookup } from './variables';
 import { toOriginal } from './text';
 import type { LineTable, LogicalText } from './text';
 
-/** Instructions whose leading `--name[=value]` words are flags. */
-export const FLAG_KEYWORDS = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
-
 export interface FlagScan {
   flags: Flag[];
   /** Offset in the (trimmed) arguments text where the flags end. */

@@ -2,7 +2,7 @@
 // one-time initialisation of the shell parser (web-tree-sitter + tree-sitter-bash).
 import type { DockerfileModel } from '../model';
 import { buildModel, emptyModel } from './dockerfile';
-import { computeLineStarts } from './text';
+import { computeLineStarts } from '../primitives/lines';
 
 export { ensureShellParser, setShellWasmSource, shellParserReady, shellParserProblem } from './shell';
 export type { ShellWasmSource, WasmInput } from './shell';
@@ -10,7 +10,7 @@ export { parseImageRef, imageRepository, isScratch } from './images';
 export type { ImageRef } from './images';
 export { findStage } from './stages';
 export { cacheOfPath, deriveEffects } from './effects/index';
-export { KNOWN_KEYWORDS } from './dockerfile';
+export { KNOWN_KEYWORDS } from '../primitives/keywords';
 
 /** Parses a Dockerfile. Synchronous and total: problems become `syntaxErrors`, never exceptions. */
 export function parseDockerfile(text: string): DockerfileModel {

@@ -1,21 +1,7 @@
 // Positions in the original text: line tables, LSP range → offset, spans, and the joining of
 // continuation lines into one logical line (with a map back to the original offsets).
 import type { Span } from '../model';
-
-/** Offsets where each line starts. Line breaks are \r\n, \n or a lone \r (as the LSP document). */
-export function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 /* \r */) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10 /* \n */) {
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
+import { computeLineStarts, lineIndexAt } from '../primitives/lines';
 
 /** Line tables: where each line starts and where its content ends (before the line break). */
 export class LineTable {
@@ -46,14 +32,7 @@ export class LineTable {
   }
   /** 0-based line of an offset (binary search). */
   lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineIndexAt(this.starts, offset);
   }
   /** A span from two offsets (1-based lines). */
   span(start: number, end: number): Span {
@@ -152,11 +131,4 @@ export function toOriginal(logical: LogicalText, at: number): number {
   }
   const p = pieces[lo];
   return p.orig + Math.min(Math.max(0, at - p.at), p.length);
-}
-
-/** `s` without its trailing slashes, in linear time (`/\/+$/` backtracks quadratically on `////…x`). */
-export function trimTrailingSlashes(s: string): string {
-  let end = s.length;
-  while (end > 0 && s.charCodeAt(end - 1) === 47) end--;
-  return end === s.length ? s : s.slice(0, end);
 }

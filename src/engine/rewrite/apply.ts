@@ -2,23 +2,7 @@
 // to the text it came from (so that a step found on an intermediate text keeps the id it would
 // have on the user's text).
 import type { TextEdit } from '../rules/types';
-
-export function sortEdits(edits: readonly TextEdit[]): TextEdit[] {
-  return [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-}
-
-/** Applies edits that do not overlap each other (offsets into `text`). */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  let out = '';
-  let at = 0;
-  for (const e of sortEdits(edits)) {
-    const start = Math.max(at, Math.min(e.start, text.length));
-    const end = Math.max(start, Math.min(e.end, text.length));
-    out += text.slice(at, start) + e.text;
-    at = end;
-  }
-  return out + text.slice(at);
-}
+import { sortEdits } from '../primitives/edits';
 
 /** Two edits conflict when their ranges intersect or both insert at one point. */
 export function editsConflict(a: TextEdit, b: TextEdit): boolean {
@@ -60,16 +44,4 @@ export function mapBack(offset: number, edits: readonly TextEdit[]): number | nu
     delta += e.text.length - (e.end - e.start);
   }
   return offset - delta;
-}
-
-/** Line (1-based) of an offset, given line starts. */
-export function lineAt(lineStarts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
 }

@@ -2,6 +2,7 @@
 // dependencies and build outputs (rebuilt inside the image), tests and docs, secrets (.env),
 // editor folders and logs. Nothing the Dockerfile itself copies or uses is excluded.
 import type { CopyInstruction, DockerfileModel } from '../model';
+import { ecosystem } from '../ecosystems';
 
 export type Ecosystem =
   'node' | 'python' | 'go' | 'rust' | 'java' | 'dotnet' | 'php' | 'ruby' | 'cpp' | 'other';
@@ -77,59 +78,10 @@ const COMMON = [
   'coverage',
 ];
 
-const PER_ECOSYSTEM: Record<Ecosystem, string[]> = {
-  node: [
-    '# Dependencies and build output (installed and built inside the image)',
-    'node_modules',
-    '.npm',
-    '.pnpm-store',
-    '.yarn/cache',
-    'npm-debug.log*',
-    'yarn-error.log*',
-    'dist',
-    'build',
-    '.next',
-    '.nuxt',
-    '.output',
-    '.turbo',
-    '.cache',
-    '*.test.js',
-    '*.spec.js',
-    '*.test.ts',
-    '*.spec.ts',
-  ],
-  python: [
-    '# Virtual environments, caches and build output',
-    '.venv',
-    'venv',
-    'env',
-    '__pycache__',
-    '*.pyc',
-    '*.pyo',
-    '.pytest_cache',
-    '.mypy_cache',
-    '.ruff_cache',
-    '.tox',
-    '.coverage',
-    'htmlcov',
-    '*.egg-info',
-    'dist',
-    'build',
-  ],
-  go: ['# Build output', 'bin', '*.exe', '*.test', '*.out'],
-  rust: ['# Build output (rebuilt inside the image)', 'target'],
-  java: ['# Build output and tool caches', 'target', 'build', '.gradle', '*.class', 'out'],
-  dotnet: ['# Build output', 'bin', 'obj', '*.user', 'TestResults'],
-  php: [
-    '# Dependencies (installed by composer inside the image)',
-    'vendor',
-    'node_modules',
-    '.phpunit.result.cache',
-  ],
-  ruby: ['# Dependencies and caches', 'vendor/bundle', '.bundle', 'log', 'tmp', 'node_modules'],
-  cpp: ['# Build output', 'build', 'cmake-build-*', '*.o', '*.a', '*.so'],
-  other: [],
-};
+/** The entries each ecosystem module lists (ecosystems/<name>.ts: dockerignore). */
+function perEcosystem(eco: Ecosystem): readonly string[] {
+  return eco === 'other' ? [] : ecosystem(eco).dockerignore;
+}
 
 function contextCopies(model: DockerfileModel): CopyInstruction[] {
   return model.instructions.filter(
@@ -196,7 +148,7 @@ export function suggestDockerignore(model: DockerfileModel): string | null {
   };
   const entries = [...COMMON];
   for (const eco of ecosystems)
-    for (const e of ['', ...PER_ECOSYSTEM[eco]])
+    for (const e of ['', ...perEcosystem(eco)])
       if (e === '' || e.startsWith('#') || !entries.includes(e)) entries.push(e);
   for (const e of entries) if (keep(e)) lines.push(e);
   // README files are kept: package builds (pyproject readme, npm pack) often read them.

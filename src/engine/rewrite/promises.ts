@@ -2,6 +2,7 @@
 // HEALTHCHECK, WORKDIR, STOPSIGNAL, VOLUME. A rewrite step may add to them (a USER where there was
 // none, NODE_ENV=production) but never change or drop one the user wrote.
 import type { DockerfileModel, Instruction, KeyValue, Stage } from '../model';
+import { finalStage } from '../primitives/stages';
 
 export interface Promises {
   cmd: string | null;
@@ -17,10 +18,6 @@ export interface Promises {
 }
 
 export type PromiseKey = keyof Promises;
-
-function finalStage(model: DockerfileModel): Stage | null {
-  return model.stages.find((s) => s.final) ?? model.stages[model.stages.length - 1] ?? null;
-}
 
 /** The final stage and the stages it is built FROM, outermost first. */
 function chain(model: DockerfileModel): Stage[] {

@@ -1,59 +1,14 @@
 // buildkit-cache: language package managers and compilers without a BuildKit cache mount (info).
-import type { PackageManager, RunInstruction } from '../model';
+import type { RunInstruction } from '../model';
+import { cacheMountFor, type CacheMount } from '../ecosystems';
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
 import { effects, hasCacheMount, isRun, makeFix } from './util';
 
-interface CacheSpec {
-  target: string;
-  also: string[];
-  alias: string | null;
-}
+/** The cache mounts come from the ecosystem modules (ecosystems/<name>.ts: cacheMounts). */
+type CacheSpec = CacheMount;
 
-const CACHES: Partial<Record<PackageManager | 'go-build' | 'cargo-build', CacheSpec>> = {
-  npm: { target: '/root/.npm', also: ['/home/node/.npm'], alias: 'DL3068' },
-  yarn: {
-    target: '/usr/local/share/.cache/yarn',
-    also: ['/root/.cache/yarn', '/root/.yarn'],
-    alias: 'DL3060',
-  },
-  pnpm: {
-    target: '/root/.local/share/pnpm/store',
-    also: ['/pnpm/store', '/root/.cache/pnpm'],
-    alias: 'DL3075',
-  },
-  pip: { target: '/root/.cache/pip', also: ['/root/.cache'], alias: null },
-  uv: { target: '/root/.cache/uv', also: ['/root/.cache'], alias: null },
-  poetry: { target: '/root/.cache/pypoetry', also: ['/root/.cache'], alias: null },
-  go: { target: '/go/pkg/mod', also: ['/root/go/pkg/mod', '/root/.cache/go-build'], alias: 'DL3070' },
-  'go-build': { target: '/root/.cache/go-build', also: ['/go/pkg/mod', '/root/.cache'], alias: 'DL3070' },
-  cargo: {
-    target: '/usr/local/cargo/registry',
-    also: ['/root/.cargo/registry', '/root/.cargo'],
-    alias: 'DL3069',
-  },
-  'cargo-build': {
-    target: '/usr/local/cargo/registry',
-    also: ['/root/.cargo/registry', '/root/.cargo'],
-    alias: 'DL3069',
-  },
-  maven: { target: '/root/.m2', also: [], alias: 'DL3071' },
-  gradle: { target: '/root/.gradle', also: ['/home/gradle/.gradle'], alias: 'DL3072' },
-  composer: {
-    target: '/root/.composer/cache',
-    also: ['/tmp/cache', '/root/.cache/composer'],
-    alias: 'DL3073',
-  },
-  dotnet: { target: '/root/.nuget/packages', also: [], alias: 'DL3074' },
-  bundler: {
-    target: '/usr/local/bundle/cache',
-    also: ['/usr/local/bundle', '/root/.bundle'],
-    alias: 'DL3077',
-  },
-  gem: { target: '/usr/local/bundle/cache', also: ['/root/.gem', '/usr/local/bundle'], alias: 'DL3077' },
-};
-
-const BUILD_TOOLS: Record<string, keyof typeof CACHES> = {
+const BUILD_TOOLS: Record<string, string> = {
   go: 'go-build',
   cargo: 'cargo-build',
   maven: 'maven',
@@ -61,11 +16,11 @@ const BUILD_TOOLS: Record<string, keyof typeof CACHES> = {
   dotnet: 'dotnet',
 };
 
-function needed(run: RunInstruction): { key: keyof typeof CACHES; spec: CacheSpec; what: string }[] {
-  const out: { key: keyof typeof CACHES; spec: CacheSpec; what: string }[] = [];
+function needed(run: RunInstruction): { key: string; spec: CacheSpec; what: string }[] {
+  const out: { key: string; spec: CacheSpec; what: string }[] = [];
   const seen = new Set<string>();
-  const add = (key: keyof typeof CACHES, what: string) => {
-    const spec = CACHES[key];
+  const add = (key: string, what: string) => {
+    const spec = cacheMountFor(key);
     if (!spec || seen.has(spec.target)) return;
     if (hasCacheMount(run, [spec.target, ...spec.also])) return;
     seen.add(spec.target);
@@ -147,7 +102,7 @@ RUN --mount=type=cache,target=/go/pkg/mod go mod download
               ['Requires BuildKit; the cache path assumes the root user.'],
             )
           : null;
-      const aliases = list.map((n) => n.spec.alias).filter((a): a is string => !!a);
+      const aliases = list.map((n) => n.spec.hadolint).filter((a): a is string => !!a);
       out.push({
         span: run.span,
         message: `${list.map((n) => n.what).join(' and ')} without a cache mount: every rebuild of this layer downloads everything again. Add --mount=type=cache,target=${list[0].spec.target}.`,

@@ -1,6 +1,7 @@
 // layer-merge: `RUN chown -R` / `chmod -R` over files an earlier COPY added duplicates them.
 import type { Rule, RuleReport } from './types';
 import { DOCS } from './refs';
+import { resolvePath } from '../primitives/paths';
 import { isCopy, isRun, shippedStages, stageLabel } from './util';
 
 export const rule: Rule = {
@@ -46,10 +47,10 @@ USER node
       for (const ins of stage.instructions) {
         if (ins.keyword === 'WORKDIR') {
           const arg = (('args' in ins ? ins.args[0] : undefined) ?? ins.argsAfterFlags).trim();
-          if (arg && !arg.includes('$')) workdir = resolve(workdir, arg);
+          if (arg && !arg.includes('$')) workdir = resolvePath(workdir, arg);
         }
         if (isCopy(ins) && ins.from === null && ins.chown === null && !ins.destination.includes('$')) {
-          copied.push(resolve(workdir, ins.destination));
+          copied.push(resolvePath(workdir, ins.destination));
         }
         if (!isRun(ins) || !ins.shell) continue;
         for (const cmd of ins.shell.commands) {
@@ -58,7 +59,7 @@ USER node
           const targets = cmd.args.filter((a) => !a.startsWith('-')).slice(1);
           const hit = targets.find((t) => {
             if (t.includes('$')) return false;
-            const a = resolve(workdir, t);
+            const a = resolvePath(workdir, t);
             return copied.some(
               (b) => a === b || b.startsWith(a === '/' ? '/' : a + '/') || a.startsWith(b + '/'),
             );
@@ -75,15 +76,3 @@ USER node
     return out;
   },
 };
-
-/** Resolves a container path against the working directory ('.', '..', trailing slashes). */
-function resolve(workdir: string, p: string): string {
-  const parts = (p.startsWith('/') ? p : `${workdir}/${p}`).split('/');
-  const out: string[] = [];
-  for (const part of parts) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return '/' + out.join('/');
-}

@@ -2,6 +2,7 @@
 import type { CopyInstruction, PackageManager, RunInstruction } from '../model';
 import type { Rule, RuleReport } from './types';
 import { DOCS } from './refs';
+import { copyFirstFor } from '../ecosystems';
 import { basename } from '../parse/effects/args';
 import { contentEnd, deleteInstruction, effects, eol, installs, isCopy, isRun, makeFix } from './util';
 
@@ -26,26 +27,11 @@ const LANGUAGE: PackageManager[] = [
 
 /** Files to copy before the install, per manager (null: reported without a fix). */
 function manifests(manager: PackageManager, fromManifest: string | null): string[] | null {
-  switch (manager) {
-    case 'npm':
-      return ['package*.json'];
-    case 'yarn':
-      return ['package.json', 'yarn.lock*'];
-    case 'pnpm':
-      return ['package.json', 'pnpm-lock.yaml*'];
-    case 'pip':
-      return fromManifest && !fromManifest.includes('/') && !fromManifest.includes('$')
-        ? [fromManifest]
-        : null;
-    case 'bundler':
-      return ['Gemfile', 'Gemfile.lock*'];
-    case 'composer':
-      return ['composer.json', 'composer.lock*'];
-    case 'go':
-      return ['go.mod', 'go.sum*'];
-    default:
-      return null;
-  }
+  // pip installs the file it names (`-r requirements/prod.txt`); the others read fixed names.
+  if (manager === 'pip')
+    return fromManifest && !fromManifest.includes('/') && !fromManifest.includes('$') ? [fromManifest] : null;
+  const files = copyFirstFor(manager);
+  return files ? [...files] : null;
 }
 
 /**

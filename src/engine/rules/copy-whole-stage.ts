@@ -2,7 +2,7 @@
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
 import { isCopy, shippedStages, stageLabel } from './util';
-import { trimTrailingSlashes } from '../parse/text';
+import { trimTrailingSlashes } from '../primitives/paths';
 
 export const rule: Rule = {
   meta: {

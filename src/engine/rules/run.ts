@@ -10,7 +10,8 @@ import { parseDockerfile } from '../parse';
 import * as size from '../size';
 import { baseImages } from '../size/catalog';
 import { allRules } from './registry';
-import { applyEdits } from './util';
+import { applyEdits } from '../primitives/edits';
+import { columnAt } from '../primitives/lines';
 import { crossRefIds } from './cross-refs';
 
 export interface RuleOutcome {
@@ -155,14 +156,7 @@ export function runRules(
 }
 
 function columnOf(model: DockerfileModel, offset: number): number {
-  let lo = 0;
-  let hi = model.lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (model.lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return offset - (model.lineStarts[lo] ?? 0) + 1;
+  return columnAt(model.lineStarts, offset);
 }
 
 // ---------------------------------------------------------------------------------------------

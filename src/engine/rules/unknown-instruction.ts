@@ -1,28 +1,10 @@
 // correctness: an instruction Docker does not know (a typo, or a line that lost its continuation).
 import type { Rule, RuleReport } from './types';
 import { DOCS } from './refs';
+import { KNOWN_KEYWORDS } from '../primitives/keywords';
 import { keywordAsWritten, makeFix } from './util';
 
-const KEYWORDS = [
-  'FROM',
-  'RUN',
-  'CMD',
-  'LABEL',
-  'MAINTAINER',
-  'EXPOSE',
-  'ENV',
-  'ADD',
-  'COPY',
-  'ENTRYPOINT',
-  'VOLUME',
-  'USER',
-  'WORKDIR',
-  'ARG',
-  'ONBUILD',
-  'STOPSIGNAL',
-  'HEALTHCHECK',
-  'SHELL',
-];
+const KEYWORDS: readonly string[] = KNOWN_KEYWORDS;
 
 function distance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);

@@ -3,7 +3,8 @@
 import type { DockerfileModel, Stage } from '../model';
 import type { BaseAlternative } from '../types';
 import type { BaseImageLookup, CatalogEntry } from './types';
-import { fmtBytes } from './ledger';
+
+import { formatBytes } from '../primitives/bytes';
 
 /** The outside image a stage ultimately builds on (following FROM <stage>), or null. */
 export function rootImage(model: DockerfileModel, stage: Stage): string | null {
@@ -131,6 +132,6 @@ export function caveats(from: CatalogEntry, to: CatalogEntry): string[] {
   if (to.runtime && from.runtime && to.runtime.version !== from.runtime.version)
     out.push(`${to.runtime.name} ${to.runtime.version} instead of ${from.runtime.version}`);
   if (to.uncompressedDerived)
-    out.push(`on-disk size ${fmtBytes(to.uncompressedBytes)} derived from the published compressed size`);
+    out.push(`on-disk size ${formatBytes(to.uncompressedBytes)} derived from the published compressed size`);
   return out;
 }

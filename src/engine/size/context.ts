@@ -2,7 +2,8 @@
 import type { ResolvedOptions } from '../options';
 import type { BaseImageLookup, PackageSizer } from './types';
 import type { LayerRec, LedgerItem, StageState } from './ledger';
-import { fmtBytes, liveBytes, relate } from './ledger';
+import { liveBytes, relate } from './ledger';
+import { formatBytes } from '../primitives/bytes';
 import { compressed } from './ratios';
 import { excludeProfile, nameNotes, packageFiles } from './package-files';
 
@@ -69,7 +70,7 @@ export function addItem(st: StageState, layer: LayerRec, item: LedgerItem): Ledg
         if (old.path === item.path && old.kind === item.kind && (old.origin ?? '') === (item.origin ?? '')) {
           old.deleted = old.bytes;
           layer.notes.push(
-            `it replaces ${fmtBytes(old.bytes)} at ${old.path} from line ${l.line}, which stays in that layer`,
+            `it replaces ${formatBytes(old.bytes)} at ${old.path} from line ${l.line}, which stays in that layer`,
           );
         }
       }
@@ -133,11 +134,11 @@ export function removePaths(st: StageState, layer: LayerRec, paths: string[]): R
 export function removalNote(what: string, r: RemovalOutcome): string | null {
   const parts: string[] = [];
   if (r.savedHere > 0)
-    parts.push(`${what} removed in the same RUN, so ${fmtBytes(r.savedHere)} never reach the layer`);
+    parts.push(`${what} removed in the same RUN, so ${formatBytes(r.savedHere)} never reach the layer`);
   if (r.wastedEarlier > 0) {
     const lines = r.earlierLines.join(', ');
     parts.push(
-      `deleting ${what} here saves nothing: the ${fmtBytes(r.wastedEarlier)} stay in the layer of line ${lines} (layers are additive), so they count as wasted`,
+      `deleting ${what} here saves nothing: the ${formatBytes(r.wastedEarlier)} stay in the layer of line ${lines} (layers are additive), so they count as wasted`,
     );
   }
   return parts.length ? parts.join('; ') : null;
@@ -162,6 +163,6 @@ function applyPackageFiles(st: StageState, item: LedgerItem): void {
   const profile = excludeProfile(st.os);
   const notMeasured = pf.unmeasured ? `, ${pf.unmeasured} not measured: median share` : '';
   if (profile && pf.excludedBytes > 0)
-    item.label += `; ${fmtBytes(pf.excludedBytes)} of docs, man pages and translations not installed (${profile === 'ubuntu' ? "Ubuntu's" : 'the slim image’s'} dpkg path-excludes, measured on ${pf.measured} package(s)${notMeasured})`;
+    item.label += `; ${formatBytes(pf.excludedBytes)} of docs, man pages and translations not installed (${profile === 'ubuntu' ? "Ubuntu's" : 'the slim image’s'} dpkg path-excludes, measured on ${pf.measured} package(s)${notMeasured})`;
   else item.label += `; compressed per package as measured (${pf.measured} package(s)${notMeasured})`;
 }

@@ -3,15 +3,15 @@
 import type { CopyInstruction } from '../model';
 import type { Confidence } from '../types';
 import type { LayerRec, LedgerItem, StageState } from './ledger';
-import { basename, fmtBytes, liveBytes, makeItem, relate, resolvePath } from './ledger';
+import { basename, liveBytes, makeItem, relate, resolvePath } from './ledger';
+import { formatBytes } from '../primitives/bytes';
 import type { Ctx } from './context';
 import { addItem, homeOf, liveItems } from './context';
 import type { ContentKind } from './ratios';
 import { compressed } from './ratios';
 import * as H from './heuristics';
+import { LOCKFILES } from '../ecosystems';
 
-const LOCKFILE =
-  /^(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|uv\.lock|Pipfile\.lock|Cargo\.lock|composer\.lock|Gemfile\.lock|go\.sum|packages\.lock\.json)$/;
 const MANIFEST =
   /^(package\.json|package\*\.json|\.npmrc|\.yarnrc(\.yml)?|pnpm-workspace\.yaml|requirements[\w.-]*\.(txt|in)|Pipfile|pyproject\.toml|setup\.(py|cfg)|go\.mod|Cargo\.toml|pom\.xml|(build|settings)\.gradle(\.kts)?|gradle\.properties|gradlew|.*\.(csproj|fsproj|vbproj|sln|props)|NuGet\.config|composer\.json|Gemfile|tsconfig[\w.-]*\.json|\.env[\w.-]*|Dockerfile|Makefile|.*\.(conf|ini|cfg|ya?ml|toml|json|xml|properties|sh|txt|md|html|lock))$/i;
 const CODE_FILE = /\.(py|js|mjs|cjs|ts|go|rb|php|java|kt|rs|c|cc|cpp|h|cs|pl|lua|r)$/i;
@@ -45,7 +45,7 @@ export function copyLayer(st: StageState, ins: CopyInstruction, layer: LayerRec,
           dest,
           H.GIT_CLONE,
           'low',
-          `ADD of the git repository ${url} (≈ ${fmtBytes(H.GIT_CLONE)}, unknown repository)`,
+          `ADD of the git repository ${url} (≈ ${formatBytes(H.GIT_CLONE)}, unknown repository)`,
         ),
       );
       continue;
@@ -58,7 +58,7 @@ export function copyLayer(st: StageState, ins: CopyInstruction, layer: LayerRec,
         path,
         bytes,
         tc ? 'medium' : 'low',
-        `ADD downloads ${tc ? `the ${tc.name} archive` : basename(url) || 'a file'} to ${path} (≈ ${fmtBytes(bytes)}${tc ? '' : ', unknown file: guessed'}; ADD does not unpack URLs)`,
+        `ADD downloads ${tc ? `the ${tc.name} archive` : basename(url) || 'a file'} to ${path} (≈ ${formatBytes(bytes)}${tc ? '' : ', unknown file: guessed'}; ADD does not unpack URLs)`,
         { file: true, note: url },
       ),
     );
@@ -68,7 +68,7 @@ export function copyLayer(st: StageState, ins: CopyInstruction, layer: LayerRec,
 function contextAssumptions(ctx: Ctx): void {
   const c = ctx.opts.context;
   ctx.assumptions.add(
-    `The build context holds about ${fmtBytes(c.sourceBytes)} of source files (excluding node_modules, .git and build outputs).`,
+    `The build context holds about ${formatBytes(c.sourceBytes)} of source files (excluding node_modules, .git and build outputs).`,
   );
   ctx.assumptions.add(
     c.hasDockerignore
@@ -77,12 +77,12 @@ function contextAssumptions(ctx: Ctx): void {
   );
   ctx.assumptions.add(
     c.hasGit
-      ? `The context holds the .git folder (about ${fmtBytes(c.gitBytes)}).`
+      ? `The context holds the .git folder (about ${formatBytes(c.gitBytes)}).`
       : 'The context holds no .git folder.',
   );
   ctx.assumptions.add(
     c.hasNodeModules
-      ? `A node_modules folder (about ${fmtBytes(c.nodeModulesBytes)}) sits in the context.`
+      ? `A node_modules folder (about ${formatBytes(c.nodeModulesBytes)}) sits in the context.`
       : 'No node_modules folder sits in the context.',
   );
 }
@@ -111,7 +111,7 @@ function copyFromContext(
         dest,
         c.sourceBytes,
         'low',
-        `${verb} ${srcRaw} copies the whole build context: ≈ ${fmtBytes(c.sourceBytes)} of source (assumed)`,
+        `${verb} ${srcRaw} copies the whole build context: ≈ ${formatBytes(c.sourceBytes)} of source (assumed)`,
         { origin: '.' },
       ),
     );
@@ -125,7 +125,7 @@ function copyFromContext(
             `${dest === '/' ? '' : dest}/.git`,
             c.gitBytes,
             'low',
-            `.git comes along because there is no .dockerignore (≈ ${fmtBytes(c.gitBytes)}, assumed)`,
+            `.git comes along because there is no .dockerignore (≈ ${formatBytes(c.gitBytes)}, assumed)`,
           ),
         );
       if (c.hasNodeModules && c.nodeModulesBytes > 0)
@@ -137,7 +137,7 @@ function copyFromContext(
             `${dest === '/' ? '' : dest}/node_modules`,
             c.nodeModulesBytes,
             'low',
-            `the local node_modules comes along because there is no .dockerignore (≈ ${fmtBytes(c.nodeModulesBytes)}, assumed)`,
+            `the local node_modules comes along because there is no .dockerignore (≈ ${formatBytes(c.nodeModulesBytes)}, assumed)`,
           ),
         );
     } else {
@@ -149,7 +149,7 @@ function copyFromContext(
     addItem(
       st,
       layer,
-      makeItem('context', dest, 1 * H.KB, 'high', `${verb} of an inline heredoc file (≈ 1 KB)`, {
+      makeItem('context', dest, 1 * H.KB, 'high', `${verb} of an inline heredoc file (≈ 1 kB)`, {
         file: true,
       }),
     );
@@ -164,29 +164,29 @@ function copyFromContext(
     kind = 'node_modules';
     bytes = c.nodeModulesBytes;
     conf = 'low';
-    what = `the local node_modules (≈ ${fmtBytes(bytes)}, assumed)`;
+    what = `the local node_modules (≈ ${formatBytes(bytes)}, assumed)`;
   } else if (name === '.git') {
     kind = 'git';
     bytes = c.gitBytes;
     conf = 'low';
-    what = `.git (≈ ${fmtBytes(bytes)}, assumed)`;
-  } else if (LOCKFILE.test(name)) {
+    what = `.git (≈ ${formatBytes(bytes)}, assumed)`;
+  } else if (LOCKFILES.has(name)) {
     bytes = 300 * H.KB;
-    what = `the lockfile ${name} (a few hundred KB)`;
+    what = `the lockfile ${name} (a few hundred kB)`;
     file = true;
   } else if (/[*?]/.test(name) && /json|lock|txt|toml|mod|sum/.test(name)) {
     bytes = 310 * H.KB;
-    what = `the manifests ${name} (a few hundred KB with the lockfile)`;
+    what = `the manifests ${name} (a few hundred kB with the lockfile)`;
     file = true;
   } else if (MANIFEST.test(name)) {
     bytes = 5 * H.KB;
-    what = `${name} (a few KB)`;
+    what = `${name} (a few kB)`;
     file = true;
   } else if (/\.(jar|war|ear)$/i.test(name)) {
     kind = 'jar';
     bytes = H.JAR_BYTES;
     conf = 'low';
-    what = `the prebuilt ${name} (≈ ${fmtBytes(bytes)}, typical)`;
+    what = `the prebuilt ${name} (≈ ${formatBytes(bytes)}, typical)`;
     file = true;
   } else if (ARCHIVE.test(name)) {
     const unpack = ins.keyword === 'ADD' && !/\.zip$/i.test(name);
@@ -196,8 +196,8 @@ function copyFromContext(
     conf = 'low';
     file = !unpack;
     what = unpack
-      ? `${name}, which ADD unpacks (≈ ${fmtBytes(bytes)}, guessed)`
-      : `the archive ${name} (≈ ${fmtBytes(bytes)}, guessed)`;
+      ? `${name}, which ADD unpacks (≈ ${formatBytes(bytes)}, guessed)`
+      : `the archive ${name} (≈ ${formatBytes(bytes)}, guessed)`;
     const path = unpack ? dest : target(name);
     addItem(st, layer, makeItem(kind, path, bytes, conf, `${verb} of ${what}`, { file }));
     return;
@@ -205,7 +205,7 @@ function copyFromContext(
     kind = 'dist';
     bytes = H.JS_DIST;
     conf = 'low';
-    what = `the prebuilt ${name}/ (≈ ${fmtBytes(bytes)}, typical)`;
+    what = `the prebuilt ${name}/ (≈ ${formatBytes(bytes)}, typical)`;
   } else if (CODE_FILE.test(name) || /\.[a-z0-9]{1,5}$/i.test(name)) {
     bytes = CODE_FILE.test(name) ? 20 * H.KB : 50 * H.KB;
     what = `${name} (a single file)`;
@@ -213,7 +213,7 @@ function copyFromContext(
   } else {
     bytes = Math.round(c.sourceBytes * 0.5);
     conf = 'low';
-    what = `the folder ${src}/ (≈ ${fmtBytes(bytes)}: half the assumed source size)`;
+    what = `the folder ${src}/ (≈ ${formatBytes(bytes)}: half the assumed source size)`;
   }
   // Files land at dest/<name> (or dest itself); a folder's contents land in dest.
   const path = kind === 'node_modules' || kind === 'git' || file ? target(name) : dest;
@@ -265,7 +265,7 @@ function copyFromStage(
         dest,
         b,
         'low',
-        `COPY --from=${stageName} names a stage that is not built before this one (≈ ${fmtBytes(b)} guessed)`,
+        `COPY --from=${stageName} names a stage that is not built before this one (≈ ${formatBytes(b)} guessed)`,
       ),
     );
     return;
@@ -284,7 +284,7 @@ function copyFromStage(
           dest,
           b,
           'medium',
-          `COPY --from=${stageName} / copies that stage's whole filesystem (≈ ${fmtBytes(b)})`,
+          `COPY --from=${stageName} / copies that stage's whole filesystem (≈ ${formatBytes(b)})`,
         ),
       );
       continue;
@@ -311,7 +311,7 @@ function copyFromStage(
       }
       // One basis clause for the whole copy, on its last item.
       layer.items[layer.items.length - 1].label =
-        `COPY --from=${stageName} ${raw} carries only what that stage put under ${q}: ${describe(covered)} (≈ ${fmtBytes(total)})`;
+        `COPY --from=${stageName} ${raw} carries only what that stage put under ${q}: ${describe(covered)} (≈ ${formatBytes(total)})`;
       continue;
     }
     const known = H.KNOWN_BASE_PATHS.find((k) => k.pattern.test(q));
@@ -324,7 +324,7 @@ function copyFromStage(
           remap(q, q, dest, destIsDir, true),
           known.bytes,
           'medium',
-          `COPY --from=${stageName} ${raw} brings ${known.what} from that stage's base image (≈ ${fmtBytes(known.bytes)})`,
+          `COPY --from=${stageName} ${raw} brings ${known.what} from that stage's base image (≈ ${formatBytes(known.bytes)})`,
           { file: true },
         ),
       );
@@ -347,7 +347,7 @@ function copyFromStage(
           dest,
           b,
           'low',
-          `COPY --from=${stageName} ${raw} takes part of ${inside.path} (≈ ${fmtBytes(b)}: ${tree ? 'a quarter of it' : 'a few files'}, guessed)`,
+          `COPY --from=${stageName} ${raw} takes part of ${inside.path} (≈ ${formatBytes(b)}: ${tree ? 'a quarter of it' : 'a few files'}, guessed)`,
         ),
       );
       continue;
@@ -360,7 +360,7 @@ function copyFromStage(
         dest,
         H.UNKNOWN_BASE_PATH,
         'low',
-        `COPY --from=${stageName} ${raw}: no instruction of that stage wrote ${q}, so it comes from its base image (≈ ${fmtBytes(H.UNKNOWN_BASE_PATH)} guessed)`,
+        `COPY --from=${stageName} ${raw}: no instruction of that stage wrote ${q}, so it comes from its base image (≈ ${formatBytes(H.UNKNOWN_BASE_PATH)} guessed)`,
       ),
     );
   }
@@ -400,7 +400,7 @@ function copyFromImage(
           dest,
           b,
           res.entry ? res.confidence : 'low',
-          `COPY --from=${image} / copies the whole image (≈ ${fmtBytes(b)})`,
+          `COPY --from=${image} / copies the whole image (≈ ${formatBytes(b)})`,
         ),
       );
       continue;
@@ -430,7 +430,7 @@ function copyFromImage(
         remap(q, q, dest, destIsDir, true),
         b,
         known ? 'medium' : 'low',
-        `COPY --from=${image} ${raw} brings ${known ? known.what : 'files of that image'} (≈ ${fmtBytes(b)}${known ? '' : ', guessed'})`,
+        `COPY --from=${image} ${raw} brings ${known ? known.what : 'files of that image'} (≈ ${formatBytes(b)}${known ? '' : ', guessed'})`,
         { file: !!known },
       ),
     );

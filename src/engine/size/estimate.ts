@@ -5,7 +5,8 @@ import type { ResolvedOptions } from '../options';
 import type { Confidence, Estimate, LayerEstimate, StageEstimate } from '../types';
 import type { BaseResolution, CatalogEntry, OsFamily } from './types';
 import type { LayerRec, StageState } from './ledger';
-import { cloneState, finishLayer, fmtBytes, makeItem, resolvePath, weakestOf } from './ledger';
+import { cloneState, finishLayer, makeItem, resolvePath, weakestOf } from './ledger';
+import { formatBytes } from '../primitives/bytes';
 import type { Ctx, SizeDeps } from './context';
 import { runLayer } from './run';
 import { copyLayer } from './copy';
@@ -295,7 +296,7 @@ function initStage(model: DockerfileModel, stage: Stage, ctx: Ctx): StageState {
       kind: 'base',
       items: [makeItem('other', '/', g.bytes, 'low', '', { base: true })],
       notes: [],
-      basis: `${capital(why)}, so a generic size for ${g.what} is assumed (≈ ${fmtBytes(g.bytes)}); the real image may be far smaller or larger.`,
+      basis: `${capital(why)}, so a generic size for ${g.what} is assumed (≈ ${formatBytes(g.bytes)}); the real image may be far smaller or larger.`,
       confidence: 'low',
     });
     return st;

@@ -5,6 +5,8 @@ import type { Confidence, LayerEstimate, LedgerItemSummary } from '../types';
 import type { CatalogEntry, OsFamily } from './types';
 import { compressed, type ContentKind } from './ratios';
 import { globMatch, segmentMatch } from '../glob';
+import { basename, dirname, normalizePath } from '../primitives/paths';
+import { formatBytes } from '../primitives/bytes';
 
 export interface LedgerItem {
   kind: ContentKind;
@@ -106,15 +108,7 @@ export function cloneState(s: StageState, index: number): StageState {
 
 // --- paths ----------------------------------------------------------------------------------
 
-export function normalizePath(p: string): string {
-  const parts: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  return '/' + parts.join('/');
-}
+export { basename, dirname, normalizePath };
 
 export function resolvePath(cwd: string, p: string, home = '/root'): string {
   let q = p.trim();
@@ -124,18 +118,6 @@ export function resolvePath(cwd: string, p: string, home = '/root'): string {
   const trailingGlob = q.endsWith('/*') || q.endsWith('/.');
   const n = normalizePath(q.replace(/\/\*$/, '').replace(/\/\.$/, ''));
   return trailingGlob && !q.endsWith('/.') ? (n === '/' ? '/*' : n + '/*') : n;
-}
-
-export function basename(p: string): string {
-  const n = p.replace(/(?<!\/)\/+$/, '');
-  const i = n.lastIndexOf('/');
-  return i >= 0 ? n.slice(i + 1) : n;
-}
-
-export function dirname(p: string): string {
-  const n = p.replace(/(?<!\/)\/+$/, '');
-  const i = n.lastIndexOf('/');
-  return i <= 0 ? '/' : n.slice(0, i);
 }
 
 const GLOB = /[*?[]/;
@@ -245,15 +227,6 @@ export function weakestOf(
   return any ? out : dflt;
 }
 
-export function fmtBytes(n: number): string {
-  const a = Math.abs(n);
-  if (a >= 1e9) return `${(n / 1e9).toFixed(2)} GB`;
-  if (a >= 1e7) return `${Math.round(n / 1e6)} MB`;
-  if (a >= 1e6) return `${(n / 1e6).toFixed(1)} MB`;
-  if (a >= 1e3) return `${Math.round(n / 1e3)} KB`;
-  return `${Math.round(n)} B`;
-}
-
 function sentence(parts: string[]): string {
   const text = parts.filter(Boolean).join('; ');
   if (!text) return '';
@@ -294,7 +267,7 @@ export function finishLayer(l: LayerRec): LayerEstimate {
     };
     const note =
       i.deleted > 0
-        ? `${fmtBytes(Math.min(i.bytes, i.deleted))} deleted by a later layer (still shipped)`
+        ? `${formatBytes(Math.min(i.bytes, i.deleted))} deleted by a later layer (still shipped)`
         : i.note;
     if (note) s.note = note;
     return s;

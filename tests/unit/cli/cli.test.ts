@@ -60,7 +60,8 @@ describe('cli (subprocess)', () => {
   it('exits 1 over budget and says so on stderr; 0 within budget', () => {
     const over = cli(['analyze', big, '--budget', '1MB', '--format', 'json']);
     expect(over.code, over.stderr).toBe(1);
-    expect(over.stderr).toMatch(/over the budget of 1\.00 MB/);
+    // One formatBytes everywhere (issue 17): no trailing zeros.
+    expect(over.stderr).toMatch(/over the budget of 1 MB/);
     expect(JSON.parse(over.stdout).estimate.uncompressedBytes).toBeGreaterThan(1_000_000);
     const within = cli(['analyze', small, '--budget', '1.5GB']);
     expect(within.code, within.stderr).toBe(0);

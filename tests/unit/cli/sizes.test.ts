@@ -27,6 +27,7 @@ describe('formatBytes', () => {
     expect(formatBytes(0)).toBe('0 B');
     expect(formatBytes(1234)).toBe('1.23 kB');
     expect(formatBytes(150_000_000)).toBe('150 MB');
-    expect(formatBytes(1_500_000_000)).toBe('1.50 GB');
+    // Intended fix (issue 17): one formatter everywhere, without trailing zeros.
+    expect(formatBytes(1_500_000_000)).toBe('1.5 GB');
   });
 });

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze, ensureShellParser } from '../../../src/engine/node';
 import { globMatch, segmentMatch } from '../../../src/engine/glob';
 import { replaceVariable } from '../../../src/engine/size/estimate';
-import { applyEdits } from '../../../src/engine/rules/util';
+import { applyEdits } from '../../../src/engine/primitives/edits';
 import { DEFAULT_MAX_INPUT_CHARS } from '../../../src/engine/options';
 import { internalErrors } from './helpers';
 

@@ -1,21 +1,11 @@
 // The rewriter's mechanics: steps and their ids, safety and switches, overlap deferral, the checks
-// that drop a step (syntax, promises, growth), idempotence and bounds; plus the edit helpers, the
-// promise comparison, offset mapping and the suggested .dockerignore.
+// that drop a step (syntax, promises, growth), idempotence and bounds; plus the promise comparison,
+// offset mapping and the suggested .dockerignore.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rewriteDockerfile, MAX_STEPS } from '../../../src/engine/rewrite';
 import { BLOW_UP_CPU_MS, withCpuTime } from '../cpu-time';
-import { applyEdits, editsConflict, mapBack } from '../../../src/engine/rewrite/apply';
-import {
-  addCacheMount,
-  addNonRootUser,
-  addSecretMount,
-  ensureSyntaxDirective,
-  insertBefore,
-  mergeRuns,
-  removeInstruction,
-  replaceInstruction,
-  setFromImage,
-} from '../../../src/engine/rewrite/edits';
+import { editsConflict, mapBack } from '../../../src/engine/rewrite/apply';
+import { applyEdits } from '../../../src/engine/primitives/edits';
 import { suggestDockerignore } from '../../../src/engine/rewrite/dockerignore';
 import { resolveOptions } from '../../../src/engine/options';
 import { estimateImage } from '../../../src/engine/size';
@@ -337,111 +327,6 @@ describe('promises', () => {
     // Promises of the final stage are read through FROM <stage> chains.
     const multi = df('FROM alpine AS base', 'ENV A=1 B=2', 'FROM base', 'CMD ["x"]');
     expect(promisesBroken(multi, df('FROM alpine', 'ENV A=1', 'CMD ["x"]'))).toEqual(['ENV B']);
-  });
-});
-
-describe('edit helpers', () => {
-  const run = (m: DockerfileModel, n = 0) =>
-    m.instructions.filter((i): i is RunInstruction => i.keyword === 'RUN')[n];
-
-  it('insertBefore keeps an ignore pragma attached to its instruction and parser directives on top', () => {
-    const text = df(
-      '# syntax=docker/dockerfile:1',
-      'FROM alpine',
-      '# hadolint ignore=DL3018',
-      'RUN apk add curl',
-    );
-    const m = parseDockerfile(text);
-    const out = applyEdits(text, [insertBefore(m, run(m), 'ENV X=1')]);
-    expect(out).toBe(
-      df(
-        '# syntax=docker/dockerfile:1',
-        'FROM alpine',
-        'ENV X=1',
-        '# hadolint ignore=DL3018',
-        'RUN apk add curl',
-      ),
-    );
-    const first = parseDockerfile(df('# syntax=docker/dockerfile:1', 'FROM alpine'));
-    expect(applyEdits(first.text, [insertBefore(first, first.instructions[0], 'ARG V=1')])).toBe(
-      df('# syntax=docker/dockerfile:1', 'ARG V=1', 'FROM alpine'),
-    );
-  });
-
-  it('replaceInstruction and removeInstruction', () => {
-    const text = df('FROM alpine', 'RUN a \\', '  && b', 'CMD ["x"]');
-    const m = parseDockerfile(text);
-    expect(applyEdits(text, [replaceInstruction(m, run(m), 'RUN c')])).toBe(
-      df('FROM alpine', 'RUN c', 'CMD ["x"]'),
-    );
-    expect(applyEdits(text, [removeInstruction(m, run(m))])).toBe(df('FROM alpine', 'CMD ["x"]'));
-  });
-
-  it('mergeRuns joins consecutive RUNs with && and refuses when a cd would leak', () => {
-    const text = df(
-      'FROM debian',
-      'RUN apt-get update',
-      'RUN apt-get install -y curl',
-      'RUN rm -rf /var/lib/apt/lists/*',
-    );
-    const m = parseDockerfile(text);
-    const runs = m.instructions.filter((i): i is RunInstruction => i.keyword === 'RUN');
-    const out = applyEdits(text, [mergeRuns(m, runs)!]);
-    expect(out).toBe(
-      df(
-        'FROM debian',
-        'RUN apt-get update && \\',
-        '    apt-get install -y curl && \\',
-        '    rm -rf /var/lib/apt/lists/*',
-      ),
-    );
-    expect(parseDockerfile(out).syntaxErrors).toEqual([]);
-    const cd = parseDockerfile(df('FROM debian', 'RUN cd /tmp', 'RUN make'));
-    expect(
-      mergeRuns(
-        cd,
-        cd.instructions.filter((i): i is RunInstruction => i.keyword === 'RUN'),
-      ),
-    ).toBeNull();
-  });
-
-  it('cache and secret mounts bring the syntax directive', () => {
-    const text = df('FROM python:3.12-slim', 'RUN pip install -r requirements.txt');
-    const m = parseDockerfile(text);
-    const out = applyEdits(text, addCacheMount(m, run(m), '/root/.cache/pip')!);
-    expect(out).toBe(
-      df(
-        '# syntax=docker/dockerfile:1',
-        'FROM python:3.12-slim',
-        'RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt',
-      ),
-    );
-    const secret = applyEdits(text, addSecretMount(m, run(m), 'pip_token', { env: 'PIP_TOKEN' })!);
-    expect(secret).toMatch(/RUN --mount=type=secret,id=pip_token,env=PIP_TOKEN pip install/);
-    expect(ensureSyntaxDirective(parseDockerfile(out))).toBeNull();
-  });
-
-  it('setFromImage keeps flags and the stage name', () => {
-    const text = df('FROM --platform=linux/amd64 node:20 AS app', 'CMD ["node"]');
-    const m = parseDockerfile(text);
-    expect(applyEdits(text, [setFromImage(m, m.instructions[0] as FromInstruction, 'node:20-slim')!])).toBe(
-      df('FROM --platform=linux/amd64 node:20-slim AS app', 'CMD ["node"]'),
-    );
-  });
-
-  it.each([
-    ['node:20-slim', 'USER node'],
-    ['alpine:3.20', 'RUN addgroup -S app && adduser -S -G app -H -D app\nUSER app'],
-    [
-      'debian:bookworm-slim',
-      'RUN groupadd --system app && useradd --system --gid app --no-create-home --shell /usr/sbin/nologin app\nUSER app',
-    ],
-  ])('addNonRootUser on %s goes before the trailing CMD/EXPOSE', (image, lines) => {
-    const text = df(`FROM ${image}`, 'RUN echo hi', 'EXPOSE 80', 'CMD ["x"]');
-    const m = parseDockerfile(text);
-    const out = applyEdits(text, [addNonRootUser(m)!]);
-    expect(out).toBe(df(`FROM ${image}`, 'RUN echo hi', lines, 'EXPOSE 80', 'CMD ["x"]'));
-    expect(addNonRootUser(parseDockerfile(out))).toBeNull();
   });
 });
 

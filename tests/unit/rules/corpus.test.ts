@@ -8,7 +8,7 @@ import { resolveOptions } from '../../../src/engine/options';
 import { estimateImage } from '../../../src/engine/size';
 import { runRules } from '../../../src/engine/rules/run';
 import { allRules } from '../../../src/engine/rules/registry';
-import { applyEdits } from '../../../src/engine/rules/util';
+import { applyEdits } from '../../../src/engine/primitives/edits';
 import { corpusDir, ready } from './helpers';
 
 const present = existsSync(corpusDir);

@@ -6,7 +6,7 @@ import { parseDockerfile, shellParserLoaded } from '../../../src/engine/node';
 import { resolveOptions } from '../../../src/engine/options';
 import { runRules, type RuleOutcome } from '../../../src/engine/rules/run';
 import { allRules } from '../../../src/engine/rules/registry';
-import { applyEdits } from '../../../src/engine/rules/util';
+import { applyEdits } from '../../../src/engine/primitives/edits';
 import type { Rule } from '../../../src/engine/rules/types';
 import type { AnalyzeOptions, Estimate } from '../../../src/engine/types';
 

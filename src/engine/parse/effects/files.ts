@@ -3,43 +3,9 @@
 import type { Effect } from '../../model';
 import { basename, build, has, parseArgs, value } from './args';
 import type { DetectContext, Detector, Invocation } from './args';
+import { cacheOfPath } from '../../ecosystems';
 
-/** Known cache locations → the cache name used by `cache-clean` effects. Order matters (first match). */
-const CACHE_PATHS: [RegExp, string][] = [
-  [/^\/var\/lib\/apt\/lists(\/|$)/, 'apt-lists'],
-  [/^\/var\/cache\/apt(\/|$)/, 'apt-archives'],
-  [/^\/var\/cache\/apk(\/|$)/, 'apk'],
-  [/^\/var\/cache\/dnf(\/|$)/, 'dnf'],
-  [/^\/var\/cache\/yum(\/|$)/, 'yum'],
-  [/^\/var\/cache\/zypp(\/|$)/, 'zypper'],
-  [/\/\.cache\/pip(\/|$)/, 'pip'],
-  [/\/\.cache\/uv(\/|$)/, 'uv'],
-  [/\/\.cache\/pypoetry(\/|$)/, 'poetry'],
-  [/\/\.cache\/go-build(\/|$)/, 'go'],
-  [/^\/go\/pkg\/mod(\/|$)|\/go\/pkg\/mod(\/|$)/, 'go'],
-  [/\/\.npm(\/|$)/, 'npm'],
-  [/\/\.cache\/yarn(\/|$)|\/\.yarn\/cache(\/|$)|\/\.yarn-cache(\/|$)/, 'yarn'],
-  [/\/\.local\/share\/pnpm(\/|$)|\/\.pnpm-store(\/|$)/, 'pnpm'],
-  [/\/\.bun\/install\/cache(\/|$)/, 'bun'],
-  [/\/\.cargo\/registry(\/|$)|\/\.cargo\/git(\/|$)|^\/usr\/local\/cargo\/(registry|git)(\/|$)/, 'cargo'],
-  [/\/\.m2(\/|$)/, 'maven'],
-  [/\/\.gradle(\/|$)/, 'gradle'],
-  [/\/\.composer\/cache(\/|$)|\/\.cache\/composer(\/|$)/, 'composer'],
-  [/\/\.nuget\/packages(\/|$)/, 'dotnet'],
-  [
-    /^\/usr\/local\/bundle\/cache(\/|$)|\/\.gem\/.*\/cache(\/|$)|\/gems\/[^/]+\/cache(\/|$)|\/\.bundle\/cache(\/|$)/,
-    'gem',
-  ],
-  [/^\/opt\/conda\/pkgs(\/|$)|\/conda\/pkgs(\/|$)/, 'conda'],
-  [/^\/root\/\.cache(\/\*)?$|^\/home\/[^/]+\/\.cache(\/\*)?$/, 'user-cache'],
-  [/^\/(var\/)?tmp(\/|$)/, 'tmp'],
-];
-
-/** Which cache a path belongs to ('apt-lists', 'pip', 'tmp', ...), or null for other paths. */
-export function cacheOfPath(path: string): string | null {
-  for (const [re, cache] of CACHE_PATHS) if (re.test(path)) return cache;
-  return null;
-}
+export { cacheOfPath };
 
 function home(inv: Invocation, ctx: DetectContext): string {
   const h = inv.env.HOME ?? ctx.lookup('HOME');

@@ -13,6 +13,8 @@ import type {
   Stage,
 } from '../../model';
 import { parseImageRef } from '../../parse/images';
+import { basename, dirname, resolvePath } from '../../primitives/paths';
+import { RUNTIME_KEYWORDS } from '../../primitives/keywords';
 
 export interface SynthesisResult {
   text: string;
@@ -126,28 +128,7 @@ export function positional(args: string[]): string[] {
   return args.filter((a) => !a.startsWith('-'));
 }
 
-/** Resolve a container path against a working directory. */
-export function resolvePath(workdir: string | null, p: string): string {
-  const base = workdir && workdir.startsWith('/') ? workdir : '/' + (workdir ?? '');
-  const raw = p.startsWith('/') ? p : base.replace(/(?<!\/)\/+$/, '') + '/' + p;
-  const parts: string[] = [];
-  for (const part of raw.split('/')) {
-    if (!part || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return '/' + parts.join('/');
-}
-
-export function dirname(p: string): string {
-  const i = p.replace(/(?<!\/)\/+$/, '').lastIndexOf('/');
-  return i <= 0 ? '/' : p.slice(0, i);
-}
-
-export function basename(p: string): string {
-  const t = p.replace(/(?<!\/)\/+$/, '');
-  return t.slice(t.lastIndexOf('/') + 1);
-}
+export { basename, dirname, resolvePath };
 
 /** True for `COPY . <dest>` / `ADD . <dest>`: the whole build context. */
 export function copiesWholeContext(c: CopyInstruction): boolean {
@@ -286,17 +267,7 @@ export function argEnvLines(stage: Stage): string[] {
   return stage.instructions.filter((i) => i.keyword === 'ARG' || i.keyword === 'ENV').map(rawOf);
 }
 
-/** The keywords that describe the running container (kept in the final stage, not the builder). */
-export const RUNTIME_KEYWORDS = new Set([
-  'CMD',
-  'ENTRYPOINT',
-  'EXPOSE',
-  'HEALTHCHECK',
-  'VOLUME',
-  'STOPSIGNAL',
-  'LABEL',
-  'MAINTAINER',
-]);
+export { RUNTIME_KEYWORDS };
 
 /** Runtime-describing instructions in their original order (USER handled by the caller). */
 export function runtimeTail(stage: Stage, opts: { user?: string | null } = {}): string[] {

@@ -6,7 +6,7 @@
 import type { DockerfileModel } from '../../model';
 import type { Problem } from './types';
 import { commandsOf, isCopy, programOf } from './facts';
-import { trimTrailingSlashes } from '../../parse/text';
+import { trimTrailingSlashes } from '../../primitives/paths';
 import { segmentMatch } from '../../glob';
 
 /** Folders the compilers of these programs may read from a copied context. */

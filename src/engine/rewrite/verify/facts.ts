@@ -13,6 +13,7 @@ import type {
 import { baseImages } from '../../size/catalog';
 import type { CatalogEntry, OsFamily } from '../../size/types';
 import { imageRepository, isScratch, parseImageRef } from '../../parse/images';
+import { resolvePath } from '../../primitives/paths';
 
 export interface BaseFacts {
   /** The root image reference (resolved), null when a variable stayed unresolved. */
@@ -43,9 +44,7 @@ export function chainOf(model: DockerfileModel, stage: Stage): Stage[] {
   return out;
 }
 
-export function finalStageOf(model: DockerfileModel): Stage | null {
-  return model.stages.find((s) => s.final) ?? model.stages[model.stages.length - 1] ?? null;
-}
+export { finalStage as finalStageOf } from '../../primitives/stages';
 
 /** A name for a stage that survives renumbering: its name, 'final', or its base. */
 export function stageKey(model: DockerfileModel, stage: Stage): string {
@@ -170,17 +169,7 @@ export function effectsOf(stage: Stage): Effect[] {
   return stage.instructions.flatMap((i) => (isRun(i) ? i.shell.effects : []));
 }
 
-/** A path resolved against a working folder ('/app' + './x' → '/app/x'). */
-export function resolvePath(workdir: string | null, p: string): string {
-  const abs = p.startsWith('/') ? p : `${workdir ?? '/'}/${p}`;
-  const parts: string[] = [];
-  for (const part of abs.split('/')) {
-    if (!part || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return '/' + parts.join('/');
-}
+export { resolvePath };
 
 /** The WORKDIR in effect before each instruction of the stage (inherited from a parent stage). */
 export function workdirsOf(model: DockerfileModel, stage: Stage): Map<Instruction, string | null> {

@@ -7,7 +7,7 @@
 //   from the build context by a rewritten stage: it may not exist there.
 import type { DockerfileModel, Stage } from '../../model';
 import type { Problem } from './types';
-import { trimTrailingSlashes } from '../../parse/text';
+import { trimTrailingSlashes } from '../../primitives/paths';
 import {
   chainOf,
   commandsOf,

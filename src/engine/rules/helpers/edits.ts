@@ -221,24 +221,6 @@ export function makeFix(
   return caveats && caveats.length ? { title, safety, edits: list, caveats } : { title, safety, edits: list };
 }
 
-/** Applies non-overlapping edits to a text. */
-export function applyEdits(text: string, edits: TextEdit[]): string {
-  // One pass from the start (one fix may hold thousands of edits: slicing the whole text per edit
-  // was quadratic). Insertions at one point come out in reverse order of the list, as before.
-  const list = edits
-    .map((edit, i) => ({ edit, i }))
-    .sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || b.i - a.i);
-  const parts: string[] = [];
-  let at = 0;
-  for (const { edit } of list) {
-    const start = Math.max(at, Math.min(edit.start, text.length));
-    parts.push(text.slice(at, start), edit.text);
-    at = Math.max(start, Math.min(edit.end, text.length));
-  }
-  parts.push(text.slice(at));
-  return parts.join('');
-}
-
 /** Deletes an instruction together with its line break (and the comment lines directly above). */
 export function deleteInstruction(model: DockerfileModel, ins: Instruction): TextEdit {
   let start = ins.span.start;

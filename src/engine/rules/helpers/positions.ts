@@ -1,16 +1,9 @@
 // Positions in the original text: lines, spans, an instruction's source and end.
 import type { DockerfileModel, Instruction, Span } from '../../model';
+import { lineAt } from '../../primitives/lines';
 
 export function lineOf(model: DockerfileModel, offset: number): number {
-  const starts = model.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return lineAt(model.lineStarts, offset);
 }
 
 export function spanOf(model: DockerfileModel, start: number, end: number): Span {

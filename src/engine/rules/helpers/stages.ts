@@ -1,9 +1,8 @@
 // Stages: the final one, those that ship, labels and root images.
 import type { DockerfileModel, Stage } from '../../model';
+import { finalStage } from '../../primitives/stages';
 
-export function finalStage(model: DockerfileModel): Stage | null {
-  return model.stages.find((s) => s.final) ?? model.stages[model.stages.length - 1] ?? null;
-}
+export { finalStage };
 
 /** The final stage and every stage it builds on with `FROM <stage>`: their layers ship. */
 export function shippedStages(model: DockerfileModel): Set<number> {

@@ -1,0 +1,17 @@
+// C and C++: make, cmake, ninja and the compilers; no package manager of their own.
+import type { Ecosystem } from './types';
+
+export const cpp: Ecosystem = {
+  id: 'cpp',
+  title: 'C / C++ (make, cmake, ninja)',
+  managers: [],
+  buildTools: ['make', 'cmake', 'gcc', 'ninja'],
+  manifests: ['CMakeLists.txt', 'Makefile', 'meson.build'],
+  lockfiles: [],
+  copyFirst: {},
+  caches: [],
+  cacheMounts: {},
+  outputs: ['build'],
+  dockerignore: ['# Build output', 'build', 'cmake-build-*', '*.o', '*.a', '*.so'],
+  runtimeImages: ['gcr.io/distroless/cc-debian12', 'debian:bookworm-slim'],
+};

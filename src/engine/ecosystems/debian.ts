@@ -1,0 +1,31 @@
+// Debian and Ubuntu: apt-get / apt and the .deb packages of the base image.
+import type { Ecosystem } from './types';
+
+export const debian: Ecosystem = {
+  id: 'debian',
+  title: 'Debian / Ubuntu (apt)',
+  managers: ['apt'],
+  buildTools: [],
+  manifests: [],
+  lockfiles: [],
+  copyFirst: {},
+  caches: [
+    {
+      cache: 'apt-lists',
+      paths: /^\/var\/lib\/apt\/lists(\/|$)/,
+      kinds: ['apt-lists'],
+      what: 'the apt package lists',
+    },
+    {
+      cache: 'apt-archives',
+      paths: /^\/var\/cache\/apt(\/|$)/,
+      kinds: ['apt-archives'],
+      what: 'the .deb archives',
+    },
+    { cache: 'apt', paths: null, kinds: ['apt-archives'], what: 'the .deb archives' },
+  ],
+  cacheMounts: {},
+  outputs: [],
+  dockerignore: [],
+  runtimeImages: ['debian:bookworm-slim', 'gcr.io/distroless/base-debian12'],
+};

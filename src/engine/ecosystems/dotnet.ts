@@ -1,0 +1,19 @@
+// .NET: dotnet restore / publish and the NuGet package folder.
+import type { Ecosystem } from './types';
+
+export const dotnet: Ecosystem = {
+  id: 'dotnet',
+  title: '.NET (dotnet, NuGet)',
+  managers: ['dotnet'],
+  buildTools: ['dotnet'],
+  manifests: ['*.csproj', '*.fsproj', '*.vbproj', '*.sln', 'NuGet.config'],
+  lockfiles: ['packages.lock.json'],
+  copyFirst: {},
+  caches: [
+    { cache: 'dotnet', paths: /\/\.nuget\/packages(\/|$)/, kinds: ['nuget-cache'], what: 'the NuGet cache' },
+  ],
+  cacheMounts: { dotnet: { target: '/root/.nuget/packages', also: [], hadolint: 'DL3074' } },
+  outputs: ['bin', 'obj'],
+  dockerignore: ['# Build output', 'bin', 'obj', '*.user', 'TestResults'],
+  runtimeImages: ['mcr.microsoft.com/dotnet/aspnet', 'mcr.microsoft.com/dotnet/runtime'],
+};

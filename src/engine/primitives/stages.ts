@@ -1,0 +1,7 @@
+// Stage queries every layer asks: which stage is the image, and which stages ship with it.
+import type { DockerfileModel, Stage } from '../model';
+
+/** The stage that becomes the image: the one marked final, else the last; null without stages. */
+export function finalStage(model: Pick<DockerfileModel, 'stages'>): Stage | null {
+  return model.stages.find((s) => s.final) ?? model.stages[model.stages.length - 1] ?? null;
+}

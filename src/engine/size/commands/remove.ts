@@ -1,0 +1,135 @@
+// Removals in a RUN: package removals, cache cleanups and rm, against what earlier layers hold.
+import * as H from '../heuristics';
+import type { ShellCommand } from '../../model';
+import { liveBytes, relate, resolvePath } from '../ledger';
+import { formatBytes } from '../../primitives/bytes';
+import { homeOf, liveItems, removalNote, removePaths, removeWhere } from '../context';
+import type { ContentKind } from '../ratios';
+import { cacheFolder } from '../../ecosystems';
+import type { PackageRemove, RunScope } from './scope';
+import { prune } from '../ecosystems/node';
+import { installedSet, isDebianLike, listNames, osFamilyFor } from '../ecosystems/os';
+
+export function packageRemove(s: RunScope, e: PackageRemove, cmd: ShellCommand | null): void {
+  const names = e.packages.map((p) => p.name).filter((n) => n && !n.startsWith('-'));
+  const m = e.manager;
+  if (m === 'npm' || m === 'yarn' || m === 'pnpm') {
+    if (names.length === 0 || (cmd && cmd.args[0] === 'prune')) return prune(s);
+    return;
+  }
+  if (m !== 'apt' && m !== 'apk' && m !== 'dnf' && m !== 'yum' && m !== 'microdnf' && m !== 'zypper') return;
+  // apk del <virtual group>: the whole group goes.
+  const groups = names.filter((n) => [...s.layer.items, ...liveItems(s.st)].some((i) => i.group === n));
+  if (groups.length) {
+    const r = removeWhere(s.st, s.layer, (i) => (i.group && groups.includes(i.group) ? 'covers' : 'none'));
+    const note = removalNote(`the ${groups.join(', ')} package group`, r);
+    if (note) s.layer.notes.push(note);
+  }
+  const rest = names.filter((n) => !groups.includes(n));
+  // Packages installed in this same RUN shrink this layer; from earlier layers they stay.
+  const here = s.layer.items.filter((i) => i.packages && i.manager === m);
+  const earlier = liveItems(s.st).filter((i) => i.packages && i.manager === m && !s.layer.items.includes(i));
+  if (rest.length === 0 && e.autoremove && names.length === 0) {
+    // `apt-get purge --auto-remove` after `apt-mark auto`: the build dependencies installed in this
+    // RUN go; the pattern of Docker's official images (savedAptMark) keeps only the runtime libraries.
+    const saved = here.reduce((sum, i) => sum + i.bytes, 0);
+    if (saved > 0) {
+      for (const i of here) s.layer.items.splice(s.layer.items.indexOf(i), 1);
+      s.layer.notes.push(
+        `the packages installed in this RUN are auto-removed in it (≈ ${formatBytes(saved)} never reach the layer)`,
+      );
+    }
+    return;
+  }
+  if (rest.length === 0) return;
+  const family = osFamilyFor(m, s);
+  const sized = s.ctx.deps.packages.osInstall(family, s.st.os.release, rest, {
+    recommends: false,
+    installed: e.autoremove ? new Set(s.st.os.installed ?? []) : installedSet(s, rest),
+  });
+  let bytes = sized.installedBytes;
+  for (const n of sized.unknown)
+    bytes += m === 'apk' ? (H.APK_TYPICAL[n] ?? H.APK_UNKNOWN_PACKAGE_BYTES) : H.UNKNOWN_OS_PACKAGE_BYTES;
+  const inHere = here.filter((i) => i.packages!.some((p) => rest.includes(p)));
+  if (inHere.length) {
+    let left = bytes;
+    for (const i of inHere) {
+      const cut = Math.min(left, i.bytes);
+      left -= cut;
+      const ratio = i.bytes > 0 ? i.compressedBytes / i.bytes : 0;
+      i.bytes -= cut;
+      i.compressedBytes = Math.round(i.bytes * ratio);
+    }
+    s.layer.notes.push(
+      `${listNames(rest, 0)} ${e.purge ? 'purged' : 'removed'} in the same RUN (≈ ${formatBytes(bytes - left)} never reach the layer)`,
+    );
+    return;
+  }
+  const inEarlier = earlier.filter((i) => i.packages!.some((p) => rest.includes(p)));
+  if (inEarlier.length) {
+    let left = bytes;
+    const lines: number[] = [];
+    for (const i of inEarlier) {
+      const cut = Math.min(left, liveBytes(i));
+      left -= cut;
+      i.deleted += cut;
+      const l = s.st.layers.find((x) => x.items.includes(i));
+      if (l && !lines.includes(l.line)) lines.push(l.line);
+    }
+    s.layer.notes.push(
+      `removing ${listNames(rest, 0)} here saves nothing: the ≈ ${formatBytes(bytes - left)} stay in the layer of line ${lines.join(', ')} (layers are additive), so they count as wasted`,
+    );
+    return;
+  }
+  s.layer.notes.push(
+    `removing ${listNames(rest, 0)} (installed by the base image) saves nothing: the base layers keep them`,
+  );
+}
+
+export function cacheClean(s: RunScope, cache: string, paths: string[]): void {
+  const spec: { kinds: readonly ContentKind[]; what: string } = cacheFolder(cache) ?? {
+    kinds: [],
+    what: cache,
+  };
+  const home = homeOf(s.st);
+  const resolved = paths.map((p) => resolvePath(s.cwd, p, home));
+  if (cache === 'tmp' && resolved.length === 0) resolved.push('/tmp/*');
+  const r = removeWhere(s.st, s.layer, (i) => {
+    if (spec.kinds.includes(i.kind)) return 'covers';
+    for (const p of resolved) if (relate(p, i) === 'covers') return 'covers';
+    return 'none';
+  });
+  const note = removalNote(spec.what, r);
+  if (note) s.layer.notes.push(note);
+  else if ((cache === 'apt-archives' || cache === 'apt') && isDebianLike(s))
+    s.layer.notes.push(
+      "apt-get clean frees nothing here: Docker's Debian/Ubuntu images already delete the .deb archives after each install",
+    );
+  else if (!r.savedHere && !r.wastedEarlier)
+    s.layer.notes.push(
+      `cleaning ${spec.what} here frees nothing: nothing of the kind was left by this Dockerfile`,
+    );
+}
+
+export function removeCmd(s: RunScope, paths: string[]): void {
+  const home = homeOf(s.st);
+  const resolved = paths.map((p) => resolvePath(s.cwd, p, home));
+  const r = removePaths(s.st, s.layer, resolved);
+  const what =
+    resolved.length === 1
+      ? resolved[0]
+      : `${resolved.slice(0, 2).join(', ')}${resolved.length > 2 ? '…' : ''}`;
+  const note = removalNote(what, r);
+  if (note) s.layer.notes.push(note);
+  else if (
+    !resolved.every((p) => p.startsWith('/tmp') || p.startsWith('/var/tmp')) &&
+    !/apt\/lists/.test(what)
+  ) {
+    // Deleting base-image files (docs, locales) in a later layer does not shrink the image.
+    const baseish = resolved.some((p) => /^\/(usr|var|etc|lib|opt)\b/.test(p));
+    if (baseish)
+      s.layer.notes.push(
+        `deleting ${what} hides files of earlier layers but saves nothing (layers are additive)`,
+      );
+  }
+}

@@ -1,0 +1,209 @@
+// Sizing Node.js: npm, yarn, pnpm and bun installs, `npm prune`, build scripts and tsc output.
+import * as H from '../heuristics';
+import type { Confidence } from '../../types';
+import { makeItem } from '../ledger';
+import { formatBytes } from '../../primitives/bytes';
+import { addItem, homeOf, liveItems, removalNote, removePaths } from '../context';
+import { npmPackageSize } from '../packages-lang';
+import type { Build, PackageInstall, RunScope } from '../commands/scope';
+import { hasLive } from '../commands/scope';
+import { listNames } from './os';
+import { lookup } from './python';
+import type { EcosystemSizing } from '../commands/scope';
+
+export function nodeInstall(s: RunScope, e: PackageInstall): void {
+  const cmdArgs = s.ins.shell.commands[e.command]?.args ?? [];
+  if (
+    cmdArgs.length > 0 &&
+    cmdArgs.every((a) => a.startsWith('-')) &&
+    cmdArgs.some((a) => /^(--version|-v|--help|-h)$/.test(a))
+  )
+    return;
+  const names = e.packages.map((p) => p.name).filter((n) => n && !n.startsWith('-'));
+  const prodEnv = s.st.env.NODE_ENV === 'production';
+  const production = e.productionOnly || prodEnv;
+  let bytes: number;
+  let confidence: Confidence;
+  let what: string;
+  const named = names.length > 0 && !e.fromManifest;
+  if (named) {
+    // The npm table (registry metadata: the package with its dependency closure) first, then
+    // the typical sizes of well-known tools, then a generic size per package.
+    bytes = 0;
+    let fromTable = 0;
+    let known = 0;
+    for (const raw of names) {
+      const n = raw.replace(/(.)@[^@/]*$/, '$1');
+      const t = lookup(() => npmPackageSize(n));
+      if (t) {
+        bytes += t.bytes;
+        fromTable++;
+      } else if (H.NPM_TYPICAL[n] !== undefined) {
+        bytes += H.NPM_TYPICAL[n];
+        known++;
+      } else bytes += H.NPM_NAMED_PACKAGE_BYTES;
+    }
+    confidence = fromTable + known === names.length ? 'medium' : 'low';
+    what = `${listNames(names, 0)} (≈ ${formatBytes(bytes)} with dependencies, ${fromTable === names.length ? "from the npm registry's package sizes" : 'typical'})`;
+  } else {
+    bytes = production ? H.NODE_MODULES_PROD : H.NODE_MODULES_DEV;
+    s.ctx.assumptions.add(
+      `Without a visible package.json, node_modules is sized as a typical service: about ${formatBytes(H.NODE_MODULES_PROD)} of production dependencies, ${formatBytes(H.NODE_MODULES_DEV)} with devDependencies.`,
+    );
+    confidence = 'low';
+    what = production
+      ? `production dependencies (≈ ${formatBytes(bytes)}: a typical service's node_modules, package.json is not visible)`
+      : `all dependencies including devDependencies (≈ ${formatBytes(bytes)}: typical, ~2.5–3× the production set; package.json is not visible)`;
+  }
+  const global = e.global;
+  const path = global
+    ? e.manager === 'yarn'
+      ? '/usr/local/share/.config/yarn/global/node_modules'
+      : '/usr/local/lib/node_modules'
+    : `${s.cwd === '/' ? '' : s.cwd}/node_modules`;
+  // npm ci deletes node_modules before installing.
+  const isCi = e.flags.includes('ci') || /\bci\b/.test(s.ins.shell.commands[e.command]?.args[0] ?? '');
+  if (!global) {
+    const existing = [...liveItems(s.st), ...s.layer.items].filter(
+      (i) => i.kind === 'node_modules' && i.path === path,
+    );
+    if (existing.length && !isCi && !named) {
+      // npm install over a node_modules folder that is already there rewrites only what changed.
+      const b = Math.round(bytes * 0.1);
+      addItem(
+        s.st,
+        s.layer,
+        makeItem(
+          'node_modules',
+          path + '/*',
+          b,
+          'low',
+          `${e.manager} install over the existing node_modules rewrites what changed (≈ ${formatBytes(b)}, 10% assumed)`,
+        ),
+      );
+      bytes = 0;
+    } else if (existing.length && isCi) {
+      const r = removePaths(s.st, s.layer, [path]);
+      const note = removalNote('the previous node_modules (npm ci starts from scratch)', r);
+      if (note) s.layer.notes.push(note);
+    }
+  }
+  if (bytes > 0)
+    addItem(
+      s.st,
+      s.layer,
+      makeItem(
+        'node_modules',
+        path,
+        bytes,
+        confidence,
+        `${e.manager} ${isCi ? 'ci' : 'install'} installs ${what}${global ? ' globally' : ''}`,
+      ),
+    );
+  const home = homeOf(s.st);
+  const cacheBase = bytes || H.NODE_MODULES_PROD * 0.1;
+  if (e.manager === 'npm') {
+    // A second install finds most tarballs already cached: only its index grows.
+    const again = hasLive(s, 'npm-cache');
+    // Installs that resolve versions also cache the registry metadata (measured, see heuristics).
+    const fraction = global || named ? H.NPM_CACHE_FRACTION_RESOLVED : H.NPM_CACHE_FRACTION;
+    const b = Math.round(cacheBase * fraction * (again ? 0.05 : 1));
+    addItem(
+      s.st,
+      s.layer,
+      makeItem(
+        'npm-cache',
+        `${home}/.npm`,
+        b,
+        confidence,
+        again
+          ? `npm's cache from the earlier install already holds these tarballs (≈ ${formatBytes(b)} of index added)`
+          : `npm's cache in ~/.npm/_cacache keeps every downloaded tarball (≈ ${formatBytes(b)}) unless \`npm cache clean --force\` runs in the same RUN`,
+      ),
+    );
+  } else if (e.manager === 'yarn') {
+    const b = Math.round(cacheBase * H.YARN_CACHE_FRACTION);
+    const dir = home === '/root' ? '/usr/local/share/.cache/yarn' : `${home}/.cache/yarn`;
+    addItem(
+      s.st,
+      s.layer,
+      makeItem(
+        'yarn-cache',
+        dir,
+        b,
+        confidence,
+        `yarn's cache keeps an unpacked copy of every package (≈ ${formatBytes(b)}) unless \`yarn cache clean\` runs in the same RUN`,
+      ),
+    );
+  } else if (e.manager === 'pnpm' || e.manager === 'bun') {
+    const b = Math.round(cacheBase * 0.1);
+    const dir = e.manager === 'pnpm' ? `${home}/.local/share/pnpm/store` : `${home}/.bun/install/cache`;
+    addItem(
+      s.st,
+      s.layer,
+      makeItem(
+        'pnpm-store',
+        dir,
+        b,
+        'low',
+        `${e.manager}'s store is hard-linked into node_modules, so it adds only its index (≈ ${formatBytes(b)})`,
+      ),
+    );
+  }
+}
+
+export function prune(s: RunScope): void {
+  const nm = [...s.layer.items, ...liveItems(s.st)].filter((i) => i.kind === 'node_modules');
+  for (const i of nm) {
+    const target = Math.round(i.bytes * (H.NODE_MODULES_PROD / H.NODE_MODULES_DEV));
+    const cut = i.bytes - target;
+    if (cut <= 0) continue;
+    if (s.layer.items.includes(i)) {
+      const ratio = i.compressedBytes / i.bytes;
+      i.bytes = target;
+      i.compressedBytes = Math.round(target * ratio);
+      s.layer.notes.push(
+        `npm prune drops the devDependencies in the same RUN (≈ ${formatBytes(cut)} never reach the layer)`,
+      );
+    } else {
+      i.deleted += cut;
+      const l = s.st.layers.find((x) => x.items.includes(i));
+      s.layer.notes.push(
+        `npm prune here saves nothing: the devDependencies (≈ ${formatBytes(cut)}) stay in the layer of line ${l?.line ?? '?'} (layers are additive)`,
+      );
+    }
+  }
+}
+
+const BUILD_SCRIPTS = /^(build|compile|bundle|dist|prod|production|build:.*|export|generate)$/;
+
+export function npmScriptBuild(s: RunScope, e: Build, args: string[], out: string | null): void {
+  const script = e.target ?? args.find((a) => !a.startsWith('-') && a !== 'run' && a !== 'run-script') ?? '';
+  if (!BUILD_SCRIPTS.test(script)) return;
+  return jsDist(s, `the "${script}" script`);
+}
+
+export function tscBuild(s: RunScope, e: Build, args: string[], out: string | null): void {
+  return jsDist(s, 'tsc', 2 * H.MB);
+}
+
+function jsDist(s: RunScope, what: string, bytes = H.JS_DIST): void {
+  const base = s.cwd === '/' ? '' : s.cwd;
+  addItem(
+    s.st,
+    s.layer,
+    makeItem(
+      'dist',
+      `${base}/dist`,
+      bytes,
+      'low',
+      `${what} writes the bundle (≈ ${formatBytes(bytes)}, typical) to dist/ or build/`,
+      { aliases: [`${base}/build`, `${base}/out`, `${base}/.next`, `${base}/public/build`, `${base}/lib`] },
+    ),
+  );
+}
+
+export const nodeSizing: EcosystemSizing = {
+  install: (s, e) => nodeInstall(s, e),
+  builds: { 'npm-script': npmScriptBuild, tsc: tscBuild },
+};

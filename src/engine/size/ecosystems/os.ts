@@ -1,0 +1,228 @@
+// Sizing OS packages: apt, apk, dnf/yum/microdnf and zypper installs, their indexes and caches.
+import * as H from '../heuristics';
+import type { PackageManager } from '../../model';
+import type { Confidence } from '../../types';
+import { makeItem } from '../ledger';
+import { formatBytes } from '../../primitives/bytes';
+import { addItem, liveItems } from '../context';
+import type { ContentKind } from '../ratios';
+import type { PackageSizeResult } from '../types';
+import type { PackageInstall, RunScope } from '../commands/scope';
+import type { EcosystemSizing } from '../commands/scope';
+
+export function isDebianLike(s: RunScope): boolean {
+  const f = s.st.os.family;
+  return f === 'debian' || f === 'ubuntu' || f === 'unknown';
+}
+
+function aptListsBytes(s: RunScope): number {
+  if (s.st.os.family === 'ubuntu') return H.APT_LISTS_BYTES.ubuntu;
+  return H.APT_LISTS_BYTES[s.st.os.release ?? ''] ?? H.APT_LISTS_BYTES.default;
+}
+
+export function indexUpdate(s: RunScope, manager: PackageManager): void {
+  if (manager === 'apt') {
+    const bytes = aptListsBytes(s);
+    const rel = s.st.os.family === 'ubuntu' ? 'Ubuntu' : (s.st.os.release ?? 'Debian');
+    addItem(
+      s.st,
+      s.layer,
+      makeItem(
+        'apt-lists',
+        '/var/lib/apt/lists',
+        bytes,
+        'medium',
+        `apt-get update writes the package lists (≈ ${formatBytes(bytes)} for ${rel}) to /var/lib/apt/lists, kept because this RUN does not remove them`,
+      ),
+    );
+  } else if (manager === 'apk') {
+    addItem(
+      s.st,
+      s.layer,
+      makeItem(
+        'apk-cache',
+        '/var/cache/apk',
+        H.APK_INDEX_BYTES,
+        'medium',
+        `apk update stores the APKINDEX (≈ ${formatBytes(H.APK_INDEX_BYTES)}) in /var/cache/apk`,
+      ),
+    );
+  } else if (manager === 'dnf' || manager === 'yum' || manager === 'microdnf' || manager === 'zypper') {
+    addRpmCache(s, manager);
+  }
+}
+
+function addRpmCache(s: RunScope, manager: string): void {
+  const path =
+    manager === 'zypper' ? '/var/cache/zypp' : manager === 'yum' ? '/var/cache/yum' : '/var/cache/dnf';
+  if (s.layer.items.some((i) => i.kind === 'rpm-cache')) return;
+  addItem(
+    s.st,
+    s.layer,
+    makeItem(
+      'rpm-cache',
+      path,
+      H.RPM_CACHE_BYTES,
+      'low',
+      `${manager} keeps its repository metadata cache in ${path} (typically tens of MB, ≈ ${formatBytes(H.RPM_CACHE_BYTES)} assumed) unless cleaned in the same RUN`,
+    ),
+  );
+}
+
+export function installedSet(s: RunScope, exclude: string[] = []): Set<string> {
+  const out = new Set<string>(s.st.os.installed ?? []);
+  for (const p of s.st.osInstalled) out.add(p);
+  for (const p of exclude) out.delete(p);
+  return out;
+}
+
+function copyResult(r: PackageSizeResult): PackageSizeResult {
+  return { ...r, packages: [...r.packages], unknown: [...r.unknown] };
+}
+
+export function osFamilyFor(manager: PackageManager, s: RunScope) {
+  const f = s.st.os.family;
+  if (manager === 'apt') return f === 'ubuntu' ? 'ubuntu' : 'debian';
+  if (manager === 'apk') return f === 'wolfi' ? 'wolfi' : 'alpine';
+  return 'rhel';
+}
+
+export function listNames(names: string[], extra: number): string {
+  const shown = names.slice(0, 3).join(', ');
+  const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
+  const deps = extra > 0 ? ` + ${extra} dependencies` : '';
+  return `${shown}${more}${deps}`;
+}
+
+export function osInstall(s: RunScope, e: PackageInstall): void {
+  const m = e.manager;
+  const names = e.packages
+    .map((p) => p.name)
+    .filter((n) => n && !n.startsWith('-') && !n.endsWith('.deb') && !n.endsWith('.rpm'));
+  if (
+    m === 'apt' &&
+    !liveItems(s.st).some((i) => i.kind === 'apt-lists') &&
+    !s.layer.items.some((i) => i.kind === 'apt-lists')
+  ) {
+    s.layer.notes.push(
+      'no apt-get update precedes this install, which fails on Debian/Ubuntu images that ship without package lists',
+    );
+  }
+  if (names.length === 0) return;
+  // Named packages the image already holds: the install adds nothing for them (said in the basis).
+  const inBase = names.filter((n) => s.st.os.installed?.has(n));
+  const family = osFamilyFor(m, s);
+  const release =
+    s.st.os.family === family || (family === 'debian' && s.st.os.family === 'unknown')
+      ? s.st.os.release
+      : null;
+  // Alpine packages with a known size (Alpine's own index) are taken from the table; the rest go
+  // to the sizer, whose apk sizes are a proxy (Debian equivalents, scaled).
+  const tabled = m === 'apk' ? names.filter((n) => n in H.APK_TYPICAL) : [];
+  const asked = names.filter((n) => !tabled.includes(n));
+  // A copy: the sizer's results are shared with later analyses (memoised) and must stay unchanged.
+  const res = asked.length
+    ? copyResult(
+        s.ctx.deps.packages.osInstall(family, release, asked, {
+          recommends: m === 'apk' ? false : !e.noRecommends,
+          installed: installedSet(s),
+        }),
+      )
+    : {
+        installedBytes: 0,
+        downloadBytes: 0,
+        packages: [],
+        unknown: [],
+        confidence: 'medium' as Confidence,
+        basis: '',
+      };
+  for (const n of tabled) {
+    if (s.st.osInstalled.has(n) || s.st.os.installed?.has(n)) continue;
+    res.installedBytes += H.APK_TYPICAL[n];
+    res.packages.push(n);
+  }
+  // The package database is rewritten whole by every install (dpkg status, apk installed db).
+  const dbBytes =
+    m === 'apk' ? H.APK_DB_REWRITE_BYTES : m === 'apt' ? H.DPKG_DB_REWRITE_BYTES : H.RPM_DB_REWRITE_BYTES;
+  const firstInLayer = !s.layer.items.some((i) => i.packages && i.manager === m);
+  let bytes =
+    res.installedBytes + res.packages.length * H.DPKG_PER_PACKAGE_BYTES + (firstInLayer ? dbBytes : 0);
+  let confidence: Confidence = res.confidence;
+  const unknown = res.unknown.filter((n) => !/[*$]/.test(n));
+  let guessed = 0;
+  let otherSuite: string | null = null;
+  for (const n of unknown) {
+    // A name missing from this release's index may exist in the neighbouring Debian suite.
+    const other = m === 'apt' ? (release === 'trixie' ? 'bookworm' : 'trixie') : null;
+    if (other) {
+      const alt = s.ctx.deps.packages.osInstall(family, other, [n], {
+        recommends: false,
+        installed: installedSet(s),
+      });
+      if (alt.unknown.length === 0 && alt.installedBytes > 0) {
+        guessed += alt.installedBytes;
+        otherSuite = other;
+        for (const p of alt.packages) s.st.osInstalled.add(p);
+        continue;
+      }
+    }
+    guessed += m === 'apk' ? (H.APK_TYPICAL[n] ?? H.APK_UNKNOWN_PACKAGE_BYTES) : H.UNKNOWN_OS_PACKAGE_BYTES;
+  }
+  bytes += guessed;
+  if (unknown.length > 0 && guessed > bytes * 0.3)
+    confidence = m === 'apk' && unknown.every((n) => n in H.APK_TYPICAL) ? 'medium' : 'low';
+  for (const p of res.packages) s.st.osInstalled.add(p);
+  for (const n of names) s.st.osInstalled.add(n);
+  const kind: ContentKind = m === 'apk' ? 'apk-packages' : 'os-packages';
+  const src =
+    tabled.length === names.length
+      ? 'typical Alpine package sizes'
+      : unknown.length === names.length
+        ? m === 'apk'
+          ? 'typical Alpine package sizes'
+          : 'a typical size per package (not in the tables)'
+        : `${/approximat|proxy/i.test(res.basis) ? `Debian's package index as a proxy for ${family}${release ? ' ' + release : ''}` : `the ${family}${release ? ' ' + release : ''} package index`}${unknown.length ? (otherSuite ? `, ${unknown.join(', ')} sized from ${otherSuite}` : `, ${unknown.length} unknown name(s) guessed`) : ''}`;
+  const recs = m === 'apt' ? (e.noRecommends ? ', without Recommends' : ', Recommends included') : '';
+  const extraDeps = Math.max(0, res.packages.length - names.length);
+  const present =
+    inBase.length === 0
+      ? ''
+      : inBase.length === names.length && res.packages.length === 0
+        ? `; ${inBase.length === 1 ? 'it is' : 'they are all'} already in the base image, so only the package database is rewritten`
+        : `; ${listNames(inBase, 0)} already in the base image`;
+  const label = `${m === 'apt' ? 'apt-get' : m} installs ${listNames(names, extraDeps)} (≈ ${formatBytes(bytes)} from ${src}${recs}${present})`;
+  const item = makeItem(kind, m === 'apk' ? '/usr' : '/usr', bytes, confidence, label, {
+    packages: [...new Set([...names, ...res.packages])],
+    manager: m,
+    group: e.virtualName,
+  });
+  addItem(s.st, s.layer, item);
+  if (m === 'apt') {
+    if (isDebianLike(s))
+      s.layer.notes.push(
+        "the .deb archives are not kept: Docker's Debian/Ubuntu images delete them after each install (docker-clean apt config)",
+      );
+  } else if (m === 'apk') {
+    if (
+      !e.noCache &&
+      !s.layer.items.some((i) => i.kind === 'apk-cache') &&
+      !liveItems(s.st).some((i) => i.kind === 'apk-cache')
+    ) {
+      addItem(
+        s.st,
+        s.layer,
+        makeItem(
+          'apk-cache',
+          '/var/cache/apk',
+          H.APK_INDEX_BYTES,
+          'medium',
+          `without --no-cache apk keeps its index in /var/cache/apk (≈ ${formatBytes(H.APK_INDEX_BYTES)})`,
+        ),
+      );
+    }
+  } else if (!e.noCache) {
+    addRpmCache(s, m);
+  }
+}
+
+export const osSizing: EcosystemSizing = { install: (s, e) => osInstall(s, e), builds: {} };

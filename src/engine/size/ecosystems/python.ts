@@ -1,0 +1,202 @@
+// Sizing Python: pip, uv, poetry, pipenv and conda installs, venvs and `setup.py install`.
+import * as H from '../heuristics';
+import type { ShellCommand } from '../../model';
+import type { Confidence } from '../../types';
+import { makeItem, resolvePath } from '../ledger';
+import { formatBytes } from '../../primitives/bytes';
+import { addItem, homeOf, liveItems } from '../context';
+import { pipPackageSize } from '../packages-lang';
+import type { LangSize } from '../packages-lang';
+import { deepFreeze } from '../../frozen';
+import type { Build, PackageInstall, RunScope } from '../commands/scope';
+import { argValue, argsOf } from '../commands/scope';
+import { listNames } from './os';
+import type { EcosystemSizing } from '../commands/scope';
+
+/** Pip proxies by name: they depend on the name and the data tables only (frozen: shared). */
+const PIP_PROXY = new Map<string, LangSize | null>();
+
+function pipProxy(name: string): LangSize | null {
+  if (!PIP_PROXY.has(name)) PIP_PROXY.set(name, deepFreeze(lookup(() => pipPackageSize(name))));
+  return PIP_PROXY.get(name) ?? null;
+}
+
+/** A data-table lookup that never throws and ignores empty rows. */
+export function lookup(f: () => LangSize | null): LangSize | null {
+  try {
+    const r = f();
+    return r && r.bytes > 0 ? r : null;
+  } catch {
+    return null;
+  }
+}
+
+function pythonVersion(s: RunScope): string {
+  const rt = s.st.os.entry?.runtime;
+  if (rt && rt.name === 'python') {
+    const m = /^(\d+\.\d+)/.exec(rt.version);
+    if (m) return `python${m[1]}`;
+  }
+  return 'python3';
+}
+
+function venvDir(s: RunScope): string | null {
+  if (s.st.env.VIRTUAL_ENV) return s.st.env.VIRTUAL_ENV;
+  const path = s.st.env.PATH ?? '';
+  for (const seg of path.split(':')) {
+    if (!seg.endsWith('/bin')) continue;
+    const dir = seg.slice(0, -4);
+    if (
+      liveItems(s.st).some((i) => i.kind === 'venv' && i.path === dir) ||
+      s.layer.items.some((i) => i.kind === 'venv' && i.path === dir)
+    )
+      return dir;
+    if (/venv|virtualenv/.test(dir)) return dir;
+  }
+  return null;
+}
+
+function pipTarget(s: RunScope, cmd: ShellCommand | null, manager: string): { path: string; where: string } {
+  const args = argsOf(cmd);
+  const home = homeOf(s.st);
+  const prefix = argValue(args, ['--prefix', '--root']);
+  if (prefix) return { path: resolvePath(s.cwd, prefix, home), where: `under --prefix ${prefix}` };
+  const target = argValue(args, ['--target', '-t']);
+  if (target) return { path: resolvePath(s.cwd, target, home), where: `in --target ${target}` };
+  if (args.includes('--user')) return { path: `${home}/.local`, where: 'in ~/.local (--user)' };
+  if (manager === 'uv' || manager === 'poetry' || manager === 'pipenv') {
+    const v = venvDir(s);
+    if (v) return { path: v, where: `in the virtualenv ${v}` };
+    if (manager === 'uv' && !args.includes('--system') && args[0] === 'sync')
+      return { path: `${s.cwd}/.venv`, where: 'in .venv' };
+  }
+  const v = venvDir(s);
+  if (v) return { path: `${v}/lib`, where: `in the virtualenv ${v}` };
+  const py = pythonVersion(s);
+  return { path: `/usr/local/lib/${py}/site-packages`, where: 'in the system site-packages' };
+}
+
+export function pipInstall(s: RunScope, e: PackageInstall, cmd: ShellCommand | null): void {
+  const names = e.packages
+    .map((p) => p.name.toLowerCase().replace(/\[[^[\]]*\]$/, ''))
+    .filter((n) => n && !n.startsWith('-') && !n.startsWith('.') && !n.startsWith('/'));
+  let bytes: number;
+  let confidence: Confidence;
+  let what: string;
+  if (e.fromManifest || names.length === 0) {
+    bytes = H.PY_SITE_PACKAGES_TYPICAL;
+    s.ctx.assumptions.add(
+      `Without a visible requirements list, installed Python packages are sized as a typical web service: about ${formatBytes(H.PY_SITE_PACKAGES_TYPICAL)}.`,
+    );
+    confidence = 'low';
+    what = `the packages of ${e.fromManifest ?? 'the project'} (≈ ${formatBytes(bytes)}: a typical web service's site-packages, the list is not visible)`;
+  } else {
+    bytes = 0;
+    let known = 0;
+    for (const n of names) {
+      // Wheel sizes we know first (wheels bundle their native libraries), then the data table's
+      // Debian-package proxy, then a generic size.
+      const t = H.PY_TYPICAL[n];
+      const proxy = t === undefined ? pipProxy(n) : null;
+      if (t !== undefined) {
+        bytes += t;
+        known++;
+      } else if (proxy) bytes += proxy.bytes;
+      else bytes += H.PY_NAMED_PACKAGE_BYTES;
+    }
+    confidence = known === names.length ? 'medium' : 'low';
+    what = `${listNames(names, 0)} (≈ ${formatBytes(bytes)} from typical wheel sizes)`;
+  }
+  const target = pipTarget(s, cmd, e.manager);
+  addItem(
+    s.st,
+    s.layer,
+    makeItem(
+      'site-packages',
+      target.path,
+      bytes,
+      confidence,
+      `${e.manager} install of ${what} ${target.where}`,
+    ),
+  );
+  const env = s.st.env;
+  const noCache =
+    e.noCache ||
+    env.PIP_NO_CACHE_DIR === '1' ||
+    env.PIP_NO_CACHE_DIR === 'true' ||
+    env.PIP_NO_CACHE_DIR === 'off' ||
+    env.UV_NO_CACHE === '1';
+  if (!noCache && e.manager !== 'pipenv') {
+    const home = homeOf(s.st);
+    const cacheDir =
+      e.manager === 'uv'
+        ? `${home}/.cache/uv`
+        : e.manager === 'poetry'
+          ? `${home}/.cache/pypoetry`
+          : `${home}/.cache/pip`;
+    const cb = Math.round(bytes * H.PIP_CACHE_FRACTION);
+    addItem(
+      s.st,
+      s.layer,
+      makeItem(
+        'pip-cache',
+        cacheDir,
+        cb,
+        confidence,
+        `${e.manager}'s wheel cache in ${cacheDir.replace(home, '~')} (≈ ${formatBytes(cb)}, the downloaded wheels) stays without --no-cache-dir`,
+      ),
+    );
+  }
+}
+
+export function condaInstall(s: RunScope, e: PackageInstall): void {
+  const bytes = Math.max(e.packages.length, 1) * 40 * H.MB + 150 * H.MB;
+  addItem(
+    s.st,
+    s.layer,
+    makeItem(
+      'site-packages',
+      '/opt/conda',
+      bytes,
+      'low',
+      `conda installs ${
+        e.packages.length
+          ? listNames(
+              e.packages.map((p) => p.name),
+              0,
+            )
+          : 'an environment'
+      } (≈ ${formatBytes(bytes)}, typical)`,
+    ),
+  );
+  addItem(
+    s.st,
+    s.layer,
+    makeItem(
+      'conda-pkgs',
+      '/opt/conda/pkgs',
+      Math.round(bytes * 0.8),
+      'low',
+      'conda keeps the package archives and their unpacked copies in /opt/conda/pkgs unless `conda clean -afy` runs in the same RUN',
+    ),
+  );
+}
+
+export function pythonSetupBuild(s: RunScope, e: Build, args: string[], out: string | null): void {
+  addItem(
+    s.st,
+    s.layer,
+    makeItem(
+      'site-packages',
+      `/usr/local/lib/${pythonVersion(s)}/site-packages`,
+      5 * H.MB,
+      'low',
+      'the project installed into site-packages (≈ 5 MB, typical)',
+    ),
+  );
+}
+
+export const pythonSizing: EcosystemSizing = {
+  install: (s, e, cmd) => (e.manager === 'conda' ? condaInstall(s, e) : pipInstall(s, e, cmd)),
+  builds: { 'python-setup': pythonSetupBuild },
+};

@@ -1,0 +1,92 @@
+// Sizing Rust: cargo's registry, `cargo install` and `cargo build` (target/ and the binary).
+import * as H from '../heuristics';
+import { makeItem, resolvePath } from '../ledger';
+import { formatBytes } from '../../primitives/bytes';
+import { addItem, homeOf } from '../context';
+import type { Build, PackageInstall, RunScope } from '../commands/scope';
+import { hasLive } from '../commands/scope';
+import { listNames } from './os';
+import type { EcosystemSizing } from '../commands/scope';
+
+function cargoHome(s: RunScope): string {
+  if (s.st.env.CARGO_HOME) return s.st.env.CARGO_HOME;
+  if (s.st.runtime === 'rust') return '/usr/local/cargo';
+  return `${homeOf(s.st)}/.cargo`;
+}
+
+function cargoRegistry(s: RunScope): void {
+  if (hasLive(s, 'cargo-registry')) return;
+  const dir = `${cargoHome(s)}/registry`;
+  addItem(
+    s.st,
+    s.layer,
+    makeItem(
+      'cargo-registry',
+      dir,
+      H.CARGO_REGISTRY,
+      'low',
+      `cargo downloads the crates index and sources into ${dir} (≈ ${formatBytes(H.CARGO_REGISTRY)}, typical)`,
+    ),
+  );
+}
+
+export function cargoInstall(s: RunScope, e: PackageInstall): void {
+  const names = e.packages.map((p) => p.name).filter((n) => n && !n.startsWith('-'));
+  const sub = s.ins.shell.commands[e.command]?.args[0] ?? '';
+  cargoRegistry(s);
+  if (sub === 'install') {
+    const b = Math.max(1, names.length) * 10 * H.MB;
+    addItem(
+      s.st,
+      s.layer,
+      makeItem(
+        'binary',
+        `${cargoHome(s)}/bin/*`,
+        b,
+        'low',
+        `cargo install builds ${names.length ? listNames(names, 0) : 'a crate'} (≈ ${formatBytes(b)}; its temporary target folder is deleted by cargo)`,
+        { file: true },
+      ),
+    );
+  }
+}
+
+export function cargoBuild(s: RunScope, e: Build, args: string[], out: string | null): void {
+  const home = homeOf(s.st);
+  const release =
+    args.includes('--release') || args.includes('-r') || args.some((a) => a.startsWith('--profile'));
+  const targetDir = s.st.env.CARGO_TARGET_DIR
+    ? resolvePath(s.cwd, s.st.env.CARGO_TARGET_DIR, home)
+    : `${s.cwd}/target`;
+  const tb = release ? H.CARGO_TARGET_RELEASE : H.CARGO_TARGET_DEBUG;
+  cargoRegistry(s);
+  addItem(
+    s.st,
+    s.layer,
+    makeItem(
+      'cargo-target',
+      targetDir,
+      tb,
+      'low',
+      `cargo build leaves ${targetDir} with every dependency compiled (≈ ${formatBytes(tb)}, typical ${release ? 'release' : 'debug'} build)`,
+    ),
+  );
+  const bin = release ? H.RUST_BINARY : H.RUST_BINARY * 3;
+  addItem(
+    s.st,
+    s.layer,
+    makeItem(
+      'binary',
+      `${targetDir}/${release ? 'release' : 'debug'}/*`,
+      bin,
+      'low',
+      `the ${release ? 'release' : 'debug'} binary (≈ ${formatBytes(bin)}, typical)`,
+      { file: true },
+    ),
+  );
+}
+
+export const rustSizing: EcosystemSizing = {
+  install: (s, e) => cargoInstall(s, e),
+  builds: { cargo: cargoBuild },
+};
