@@ -452,7 +452,7 @@ function collect(
       if (s && s.text === fix.edits[0].text) {
         explanation = s.explanation;
         for (const c of s.caveats) if (!caveats.includes(c)) caveats.push(c);
-        if (s.ecosystem === 'static') for (const k of STATIC_ALLOW) allow.add(k);
+        for (const k of s.changes ?? []) allow.add(k);
         ecosystem = s.ecosystem;
       }
     }
@@ -496,7 +496,7 @@ function collect(
         edits: [{ start: 0, end: state.text.length, text: s.text }],
         safety: 'safe',
         wholeFile: true,
-        allow: s.ecosystem === 'static' ? new Set(STATIC_ALLOW) : new Set(),
+        allow: new Set(s.changes ?? []),
         findingSavings: null,
         ecosystem: s.ecosystem,
         repairs: [],
@@ -526,12 +526,6 @@ function collect(
   }
   return out;
 }
-
-/**
- * A static site moves from a Node server to nginx: the command, port, user and working folder
- * (the Node app's folder; nginx serves /usr/share/nginx/html) change, as the caveat says.
- */
-const STATIC_ALLOW: PromiseKey[] = ['cmd', 'entrypoint', 'expose', 'user', 'healthcheck', 'workdir'];
 
 /** An offset of the current text in the user's text (null inside inserted text). */
 function mapToOrigin(state: State, offset: number): number | null {

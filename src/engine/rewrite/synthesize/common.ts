@@ -13,12 +13,15 @@ import type {
   Stage,
 } from '../../model';
 import { parseImageRef } from '../../parse/images';
+import type { PromiseKey } from '../promises';
 
 export interface SynthesisResult {
   text: string;
   ecosystem: string;
   caveats: string[];
   explanation: string;
+  /** What the final image promises that the synthesis changes knowingly (its caveats say how). */
+  changes?: PromiseKey[];
 }
 
 // ---------------------------------------------------------------------------------------------
