@@ -285,8 +285,10 @@ function rewrite(
       const est = repairedStep ? estimateImage(next, opts) : measured.estimate(text, opts);
       const delta = state.estimate.uncompressedBytes - est.uncompressedBytes;
       // A step the size model finds no saving in is dropped quietly: nothing unsafe to explain.
-      // A step that needed a repair must still save something to be worth it.
-      if (delta < 0 || (sameEstimate && delta !== 0) || (repairedStep && delta <= 0)) return [];
+      // A step that needed a repair must still save something to be worth it. A correctness fix
+      // (CA certificates a scratch image lacks) may add a few bytes: the image then works.
+      const mayGrow = group.every((c) => c.technique === 'correctness');
+      if ((delta < 0 && !mayGrow) || (sameEstimate && delta !== 0) || (repairedStep && delta <= 0)) return [];
       const weights = group.map((c) => Math.max(0, c.findingSavings ?? 0));
       const total = weights.reduce((a, b) => a + b, 0);
       const shares = weights.map((w) => (total > 0 ? Math.floor((delta * w) / total) : 0));
