@@ -18,6 +18,24 @@ export interface Promises {
 
 export type PromiseKey = keyof Promises;
 
+const PROMISE_KEYS: ReadonlySet<string> = new Set<PromiseKey>([
+  'cmd',
+  'entrypoint',
+  'expose',
+  'user',
+  'env',
+  'labels',
+  'healthcheck',
+  'workdir',
+  'stopsignal',
+  'volumes',
+]);
+
+/** True for a promise name (a fix's `changes` come as plain strings). */
+export function isPromiseKey(name: string): name is PromiseKey {
+  return PROMISE_KEYS.has(name);
+}
+
 function finalStage(model: DockerfileModel): Stage | null {
   return model.stages.find((s) => s.final) ?? model.stages[model.stages.length - 1] ?? null;
 }
