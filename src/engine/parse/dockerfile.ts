@@ -929,8 +929,9 @@ export function joinPath(previous: string | null, path: string): string {
   return `/${parts.join('/')}`;
 }
 
+/** The value as written, without its quotes and escapes; `${A:-b}` stays `${A:-b}` (not `b`). */
 function unquote(value: string, escape: string): string {
-  return processWord(value, escape, () => undefined).value;
+  return processWord(value, escape, () => undefined, { keepVariables: true }).value;
 }
 
 /** A JSON array of strings, or null. */

@@ -22,6 +22,8 @@ export interface ExpandOptions {
   undeclaredIsEmpty?: boolean;
   /** Remove quotes (Dockerfile word rules); false keeps quotes as written and only expands. */
   removeQuotes?: boolean;
+  /** Keep variable references exactly as written (only quotes and escapes are processed). */
+  keepVariables?: boolean;
 }
 
 const NAME_START = /[A-Za-z_]/;
@@ -103,7 +105,7 @@ export function processWord(
     if (c === '$' && i + 1 < n) {
       const r = expandAt(input, i, escape, lookup, options);
       if (r) {
-        out += r.value;
+        out += options.keepVariables ? input.slice(i, r.end) : r.value;
         unresolved ||= r.unresolved;
         i = r.end;
         continue;

@@ -31,6 +31,7 @@ import { rule as dnfCleanAll } from './dnf-clean-all';
 import { rule as duplicateStageName } from './duplicate-stage-name';
 import { rule as emptyContinuation } from './empty-continuation';
 import { rule as envSameStatementRef } from './env-same-statement-ref';
+import { rule as execFormVariable } from './exec-form-variable';
 import { rule as exposeFormat } from './expose-format';
 import { rule as firstInstructionFrom } from './first-instruction-from';
 import { rule as fromAsCasing } from './from-as-casing';
@@ -104,6 +105,7 @@ export const allRules: readonly Rule[] = [
   duplicateStageName,
   emptyContinuation,
   envSameStatementRef,
+  execFormVariable,
   exposeFormat,
   firstInstructionFrom,
   fromAsCasing,
