@@ -38,7 +38,7 @@ ENV WORKERS=4
 CMD ["sh", "-c", "exec gunicorn --workers \"$WORKERS\" app:app"]
 `,
     fixSafety:
-      'No automatic fix: wrapping the command in `sh -c` changes quoting and needs a shell in the image (distroless and scratch have none). Use `sh -c "exec …"` so the program stays PID 1, read the variable in the program itself, or move the command into an entrypoint script.',
+      'Reported, not fixed: wrapping the command in `sh -c` changes quoting and needs a shell in the image (distroless and scratch have none). Use `sh -c "exec …"` so the program stays PID 1, read the variable in the program itself, or move the command into an entrypoint script.',
     whenNotToUse:
       'When the program itself reads the literal `$NAME` text on purpose (rare: some tools expand their own arguments).',
   },
