@@ -60,7 +60,7 @@ export function formatText(analysis: Analysis, options: TextOptions): string {
     const before = est.uncompressedBytes;
     const after = rw.estimate.uncompressedBytes;
     out.push(
-      `  estimated ${formatBytes(before)} -> ${formatBytes(after)} on disk (${formatBytes(before - after)} less)`,
+      `  estimated ${formatBytes(before)} -> ${formatBytes(after)} on disk (${before >= after ? `${formatBytes(before - after)} less` : `${formatBytes(after - before)} more`})`,
     );
     for (const step of rw.steps) {
       const withheld = step.status === 'withheld';

@@ -165,6 +165,8 @@ export type Effect =
       virtualName: string | null;
       flags: string[];
       command: number;
+      /** (additive) Cache folders the environment names for this tool (PIP_CACHE_DIR, GOMODCACHE...). */
+      cacheDirs?: string[];
     }
   | {
       kind: 'package-remove';
@@ -217,6 +219,8 @@ export type Effect =
        * (CGO_ENABLED=0/1, or Go's default) and whether the binary is static.
        */
       linkage?: { cgo: 'on' | 'off' | 'default'; static: boolean };
+      /** (additive) Cache folders the environment names for this tool (GOCACHE, CARGO_HOME...). */
+      cacheDirs?: string[];
     }
   | {
       kind: 'user-add';

@@ -29,10 +29,9 @@ import { estimateImage } from '../size';
 import { fixesConflict, isWholeFile, mapBack, selfConsistent } from './apply';
 import { applyEdits } from '../primitives/edits';
 import { lineAt } from '../primitives/lines';
-import type { PromiseKey } from './promises';
+import { isPromiseKey, type PromiseKey } from './promises';
 import { verifyDockerignore, verifyStep, withheldReason, type Problem } from './verify';
 import { suggestDockerignore } from './dockerignore';
-import { synthesizeMultiStage } from './synthesize';
 import { JLINK_STEP, JLINK_TITLE, jlinkRuntime } from './synthesize/jlink';
 import { createMeasurements, type Measurements } from '../measure';
 
@@ -287,8 +286,10 @@ function rewrite(
       const est = repairedStep ? estimateImage(next, opts) : measured.estimate(text, opts);
       const delta = state.estimate.uncompressedBytes - est.uncompressedBytes;
       // A step the size model finds no saving in is dropped quietly: nothing unsafe to explain.
-      // A step that needed a repair must still save something to be worth it.
-      if (delta < 0 || (sameEstimate && delta !== 0) || (repairedStep && delta <= 0)) return [];
+      // A step that needed a repair must still save something to be worth it. A correctness fix
+      // (CA certificates a scratch image lacks) may add a few bytes: the image then works.
+      const mayGrow = group.every((c) => c.technique === 'correctness');
+      if ((delta < 0 && !mayGrow) || (sameEstimate && delta !== 0) || (repairedStep && delta <= 0)) return [];
       const weights = group.map((c) => Math.max(0, c.findingSavings ?? 0));
       const total = weights.reduce((a, b) => a + b, 0);
       const shares = weights.map((w) => (total > 0 ? Math.floor((delta * w) / total) : 0));
@@ -425,7 +426,7 @@ function toStep(c: Candidate, savings: number, enabled: boolean): RewriteStep {
   return step;
 }
 
-/** Candidates from the outcomes of one pass (plus the multi-stage synthesis on the user's text). */
+/** Candidates from the outcomes of one pass (plus the jlink step after a Java synthesis). */
 function collect(
   state: State,
   outcomes: RuleOutcome[],
@@ -435,8 +436,6 @@ function collect(
 ): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
-  let synth: ReturnType<typeof synthesizeMultiStage> | undefined;
-  const synthesized = () => (synth === undefined ? (synth = synthesizeMultiStage(state.model)) : synth);
   for (const o of outcomes) {
     const fix = o.fix;
     if (!fix || fix.safety === 'display-only' || !fix.edits.length) continue;
@@ -445,66 +444,24 @@ function collect(
     const id = wholeFile ? o.finding.ruleId : `${o.finding.ruleId}@${originalLine(state, o)}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    let explanation = o.finding.message;
-    let caveats = [...(fix.caveats ?? [])];
-    const allow = new Set<PromiseKey>();
-    let ecosystem: string | undefined;
-    if (wholeFile && o.finding.technique === 'multi-stage') {
-      const s = synthesized();
-      if (s && s.text === fix.edits[0].text) {
-        explanation = s.explanation;
-        for (const c of s.caveats) if (!caveats.includes(c)) caveats.push(c);
-        if (s.ecosystem === 'static') for (const k of STATIC_ALLOW) allow.add(k);
-        ecosystem = s.ecosystem;
-      }
-    }
+    // The fix carries its own account of itself (a multi-stage synthesis: what it does, the
+    // promises it changes knowingly, its ecosystem); the rewriter only composes and measures.
     out.push({
       id,
       ruleId: o.finding.ruleId,
       technique: o.finding.technique,
       title: fix.title || o.finding.title || o.rule.meta.title,
-      explanation,
-      caveats,
+      explanation: fix.explanation ?? o.finding.message,
+      caveats: [...(fix.caveats ?? [])],
       edits: fix.edits.map((e) => ({ start: e.start, end: e.end, text: e.text })),
       safety: fix.safety,
       wholeFile,
-      allow,
+      allow: new Set((fix.changes ?? []).filter(isPromiseKey)),
       findingSavings: o.finding.savingsBytes,
-      ecosystem,
+      ecosystem: fix.ecosystem,
       repairs: [],
       invariants: [],
     });
-    caveats = [];
-  }
-  // The `multi-stage` rule reports compilers in the final stage and offers the synthesis as its
-  // fix. Where it stays silent but a synthesis exists (a Python venv, Node production deps on a
-  // full image), the rewriter offers it itself, on the user's text only, under the same id, unless
-  // the rule is switched off or ignored by a pragma.
-  if (
-    original &&
-    !outcomes.some((o) => o.finding.ruleId === MULTI_STAGE_ID) &&
-    !opts.disabledRules.has(MULTI_STAGE_ID) &&
-    !/ignore\s*=[^\n]*\bmulti-stage\b/i.test(original.text)
-  ) {
-    const s = synthesized();
-    if (s && s.text !== state.text) {
-      out.unshift({
-        id: MULTI_STAGE_ID,
-        ruleId: MULTI_STAGE_ID,
-        technique: 'multi-stage',
-        title: 'Build in a separate stage and ship only the runtime',
-        explanation: s.explanation,
-        caveats: s.caveats,
-        edits: [{ start: 0, end: state.text.length, text: s.text }],
-        safety: 'safe',
-        wholeFile: true,
-        allow: s.ecosystem === 'static' ? new Set(STATIC_ALLOW) : new Set(),
-        findingSavings: null,
-        ecosystem: s.ecosystem,
-        repairs: [],
-        invariants: [],
-      });
-    }
   }
   // After the Java synthesis: the jlink runtime, a step of its own (see synthesize/jlink.ts).
   if (!original && state.synthesized === 'java') {
@@ -528,12 +485,6 @@ function collect(
   }
   return out;
 }
-
-/**
- * A static site moves from a Node server to nginx: the command, port, user and working folder
- * (the Node app's folder; nginx serves /usr/share/nginx/html) change, as the caveat says.
- */
-const STATIC_ALLOW: PromiseKey[] = ['cmd', 'entrypoint', 'expose', 'user', 'healthcheck', 'workdir'];
 
 /** An offset of the current text in the user's text (null inside inserted text). */
 function mapToOrigin(state: State, offset: number): number | null {

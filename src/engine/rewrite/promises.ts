@@ -19,6 +19,24 @@ export interface Promises {
 
 export type PromiseKey = keyof Promises;
 
+const PROMISE_KEYS: ReadonlySet<string> = new Set<PromiseKey>([
+  'cmd',
+  'entrypoint',
+  'expose',
+  'user',
+  'env',
+  'labels',
+  'healthcheck',
+  'workdir',
+  'stopsignal',
+  'volumes',
+]);
+
+/** True for a promise name (a fix's `changes` come as plain strings). */
+export function isPromiseKey(name: string): name is PromiseKey {
+  return PROMISE_KEYS.has(name);
+}
+
 /** The final stage and the stages it is built FROM, outermost first. */
 function chain(model: DockerfileModel): Stage[] {
   const out: Stage[] = [];

@@ -1,10 +1,44 @@
 // build-tools: compilers and -dev headers installed in a stage that ships.
+import type { Stage } from '../model';
 import type { Rule, RuleReport } from './types';
 import { DOCS } from './refs';
 import { effects, installs, runsOf, shippedStages, stageLabel } from './util';
 
 const TOOLS =
   /^(build-essential|gcc|g\+\+|gcc-c\+\+|clang|llvm|make|cmake|autoconf|automake|libtool|pkg-config|pkgconf|musl-dev|linux-headers|alpine-sdk|gfortran|cargo|rustc|golang|golang-go|go|openjdk-\d+-jdk(-headless)?|maven|gradle|[\w.+-]+-dev|[\w.+-]+-devel)$/;
+
+/** Build helpers: they drive a build but are no compiler (`make` alone is no toolchain). */
+const HELPERS = /^(make|cmake|autoconf|automake|libtool|pkg-config|pkgconf|maven|gradle)$/;
+const HEADERS = /^(musl-dev|linux-headers|[\w.+-]+-dev|[\w.+-]+-devel)$/;
+/** The command a package provides, where it differs from the package name. */
+const COMMAND_OF: Record<string, string> = {
+  maven: 'mvn',
+  golang: 'go',
+  'golang-go': 'go',
+  'gcc-c++': 'g++',
+};
+
+/** What the listed packages are, in words that hold for each of them. */
+function kinds(tools: string[]): string {
+  const out: string[] = [];
+  if (tools.some((t) => !HELPERS.test(t) && !HEADERS.test(t))) out.push('compilers');
+  if (tools.some((t) => HEADERS.test(t))) out.push('headers');
+  if (tools.some((t) => HELPERS.test(t))) out.push('build tools');
+  return out.join(', ');
+}
+
+/** Programs the running container starts: CMD, ENTRYPOINT and HEALTHCHECK (through `sh -c`). */
+function startedPrograms(stage: Stage): Set<string> {
+  const out = new Set<string>();
+  for (const i of stage.instructions) {
+    if (i.keyword !== 'CMD' && i.keyword !== 'ENTRYPOINT' && i.keyword !== 'HEALTHCHECK') continue;
+    const text = i.form === 'json' && i.json ? i.json.join(' ') : i.argsAfterFlags;
+    // Every word that starts a command: the first, and those after a shell operator or `-c`.
+    for (const m of text.matchAll(/(?:^|&&|\|\||;|\||-c\s+["']?|\bCMD\s+|exec\s+)\s*([\w./+-]+)/g))
+      out.add(m[1].slice(m[1].lastIndexOf('/') + 1));
+  }
+  return out;
+}
 
 /** The runtime library that usually replaces a -dev package (for the message). */
 function runtimeOf(name: string): string | null {
@@ -65,11 +99,15 @@ FROM python:3.12-slim
           if (e.virtualName && removedVirtual.has(e.virtualName)) continue;
           for (const p of e.packages) if (TOOLS.test(p.name) && !removed.has(p.name)) tools.push(p.name);
         }
+        // A tool the container itself starts (`CMD ["make", "run"]`) is needed at run time.
+        const started = startedPrograms(stage);
+        tools.splice(0, tools.length, ...tools.filter((t) => !started.has(COMMAND_OF[t] ?? t)));
         if (tools.length === 0) continue;
+        const what = kinds(tools);
         const runtime = tools.map(runtimeOf).filter((x): x is string => !!x);
         out.push({
           span: run.span,
-          message: `${tools.slice(0, 4).join(', ')}${tools.length > 4 ? ` and ${tools.length - 4} more` : ''} ${tools.length === 1 ? 'is' : 'are'} only needed to build (compilers, headers), yet installed in ${stageLabel(stage)}, which ships; build in a separate stage${runtime.length ? ` and install only the runtime libraries (${runtime.join(', ')})` : ''}.`,
+          message: `${tools.slice(0, 4).join(', ')}${tools.length > 4 ? ` and ${tools.length - 4} more` : ''} ${tools.length === 1 ? 'is' : 'are'} ${what === 'build tools' ? `${tools.length === 1 ? 'a build tool' : 'build tools'} only needed to build` : `only needed to build (${what})`}, yet installed in ${stageLabel(stage)}, which ships; build in a separate stage${runtime.length ? ` and install only the runtime libraries (${runtime.join(', ')})` : ''}.`,
         });
       }
     }

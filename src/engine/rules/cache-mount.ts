@@ -16,15 +16,24 @@ const BUILD_TOOLS: Record<string, string> = {
   dotnet: 'dotnet',
 };
 
-function needed(run: RunInstruction): { key: string; spec: CacheSpec; what: string }[] {
-  const out: { key: string; spec: CacheSpec; what: string }[] = [];
+interface Need {
+  key: string;
+  spec: CacheSpec;
+  what: string;
+  /** The folder to mount: the one the environment names, else the tool's default. */
+  target: string;
+}
+
+function needed(run: RunInstruction): Need[] {
+  const out: Need[] = [];
   const seen = new Set<string>();
-  const add = (key: string, what: string) => {
+  // A cache folder the environment names (PIP_CACHE_DIR, GOMODCACHE...) replaces the default.
+  const add = (key: string, what: string, envDirs: string[] = []) => {
     const spec = cacheMountFor(key);
     if (!spec || seen.has(spec.target)) return;
-    if (hasCacheMount(run, [spec.target, ...spec.also])) return;
+    if (hasCacheMount(run, [spec.target, ...spec.also, ...envDirs])) return;
     seen.add(spec.target);
-    out.push({ key, spec, what });
+    out.push({ key, spec, what, target: envDirs[0] ?? spec.target });
   };
   for (const e of effects(run, 'package-install')) {
     if (e.noCache && (e.manager === 'pip' || e.manager === 'uv')) continue;
@@ -32,11 +41,12 @@ function needed(run: RunInstruction): { key: string; spec: CacheSpec; what: stri
     add(
       e.manager,
       e.manager === 'go' && e.fromManifest === 'go.mod' ? 'go mod download' : `${e.manager} install`,
+      e.cacheDirs,
     );
   }
   for (const e of effects(run, 'build')) {
     const key = BUILD_TOOLS[e.tool];
-    if (key) add(key, `${e.tool} build`);
+    if (key) add(key, `${e.tool} build`, e.cacheDirs);
   }
   return out;
 }
@@ -90,7 +100,7 @@ RUN --mount=type=cache,target=/go/pkg/mod go mod download
       if (!isRun(run) || !run.shell || run.form !== 'shell') continue;
       const list = needed(run);
       if (list.length === 0) continue;
-      const mounts = list.map((n) => `--mount=type=cache,target=${n.spec.target}`).join(' ');
+      const mounts = list.map((n) => `--mount=type=cache,target=${n.target}`).join(' ');
       const at = run.keywordSpan.end;
       const fix =
         model.text[at] === ' '
@@ -105,7 +115,7 @@ RUN --mount=type=cache,target=/go/pkg/mod go mod download
       const aliases = list.map((n) => n.spec.hadolint).filter((a): a is string => !!a);
       out.push({
         span: run.span,
-        message: `${list.map((n) => n.what).join(' and ')} without a cache mount: every rebuild of this layer downloads everything again. Add --mount=type=cache,target=${list[0].spec.target}.`,
+        message: `${list.map((n) => n.what).join(' and ')} without a cache mount: every rebuild of this layer downloads everything again. Add --mount=type=cache,target=${list[0].target}.`,
         fix,
         aliases,
       });

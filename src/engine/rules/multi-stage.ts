@@ -2,7 +2,7 @@
 // dotnet publish, npm run build, tsc in the final stage). The fix is the rewriter's synthesis of a
 // builder stage plus a minimal runtime stage.
 import type { RunInstruction, ShellCommand, Stage } from '../model';
-import type { Rule, RuleReport } from './types';
+import type { Fix, Rule, RuleReport } from './types';
 import { DOCS } from './refs';
 import { baseInfo, effects, finalStage, isRun, isSdkBase, makeFix } from './util';
 import { synthesizeMultiStage } from '../rewrite/synthesize';
@@ -122,20 +122,31 @@ CMD ["/app"]
     const built = stageBuilds(stage);
     const info = baseInfo(ctx, stage);
     const sdk = info && 'image' in stage.base && isSdkBase(info) ? info.reference : null;
-    if (!built) return [];
-    let fix = null;
-    let caveats: string[] = [];
-    if (model.stages.length === 1) {
-      const s = synthesizeMultiStage(model);
-      if (s && s.text !== model.text) {
-        caveats = s.caveats;
-        fix = makeFix(
-          'Build in a separate stage and ship only the runtime',
-          'safe',
-          [{ start: 0, end: model.text.length, text: s.text }],
-          caveats,
-        );
-      }
+    // The synthesis is this rule's fix, the one owner of the multi-stage rewrite step.
+    const s = model.stages.length === 1 ? synthesizeMultiStage(model) : null;
+    const made =
+      s && s.text !== model.text
+        ? makeFix(
+            'Build in a separate stage and ship only the runtime',
+            'safe',
+            [{ start: 0, end: model.text.length, text: s.text }],
+            s.caveats,
+          )
+        : null;
+    const fix: Fix | null =
+      made && s ? { ...made, explanation: s.explanation, changes: s.changes, ecosystem: s.ecosystem } : null;
+    if (!built) {
+      // No build in the final stage, but a synthesis exists (a Python venv, Node production
+      // dependencies on a full image, a `cargo run`): offered as a suggestion.
+      if (!fix || !s) return [];
+      return [
+        {
+          span: stage.from.span,
+          message: `One stage on ${stage.from.image} both prepares and runs the app, so what only the preparation needs ships too; a separate build stage lets the final image hold only the runtime. ${s.explanation}`,
+          fix,
+          severity: 'info',
+        },
+      ];
     }
     const report: RuleReport = {
       span: built.run.span,

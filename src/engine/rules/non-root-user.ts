@@ -19,6 +19,18 @@ function nonrootBase(repo: string, tag: string | null): boolean {
   );
 }
 
+/**
+ * Servers whose default configuration binds a port below 1024, which a plain USER line breaks:
+ * the advice names the variant made to run unprivileged instead.
+ */
+function privilegedPortAdvice(repo: string, tag: string | null): string {
+  if (repo === 'nginx')
+    return ` nginx binds port 80 as root by default, so a USER line alone stops it from starting: use nginxinc/nginx-unprivileged${tag ? `:${tag}` : ''}, which runs as an unprivileged user and listens on 8080.`;
+  if (repo === 'httpd')
+    return ' httpd binds port 80 by default: before switching USER, make it listen on a port above 1024 (Listen 8080 in httpd.conf).';
+  return '';
+}
+
 function chain(stages: Stage[], stage: Stage): Instruction[] {
   const out: Instruction[] = [];
   const seen = new Set<number>();
@@ -118,7 +130,7 @@ CMD ["node", "server.js"]
     return [
       {
         span: stage.from.span,
-        message: `The final stage (FROM ${what}) never sets USER, so the container runs as root.`,
+        message: `The final stage (FROM ${what}) never sets USER, so the container runs as root.${info ? privilegedPortAdvice(info.repo, info.tag) : ''}`,
         fix,
         aliases: [],
       },

@@ -65,10 +65,13 @@ RUN pip install --no-cache-dir flask==3.0.3
       for (const run of runsOf(stage)) {
         const pips = installs(run, ['pip']).filter((e) => !e.noCache && !exportedNoCache(run, e.command));
         if (pips.length === 0) continue;
-        if (hasCacheMount(run, ['/root/.cache/pip', '/root/.cache'])) continue;
+        // The cache folder may be given by the environment (PIP_CACHE_DIR): the effects carry it.
+        const dirs = pips.flatMap((e) => e.cacheDirs ?? []);
+        if (hasCacheMount(run, ['/root/.cache/pip', '/root/.cache', ...dirs])) continue;
         if (effects(run, 'cache-clean').some((e) => e.cache === 'pip')) continue;
-        if (effects(run, 'remove').some((e) => e.paths.some((p) => /\.cache\/pip|^\/root\/\.cache/.test(p))))
-          continue;
+        const removed = (p: string) =>
+          /\.cache\/pip|^\/root\/\.cache/.test(p) || dirs.some((d) => p === d || d.startsWith(p + '/'));
+        if (effects(run, 'remove').some((e) => e.paths.some(removed))) continue;
         const pip = pips[0];
         const cmd = commandOf(run, pip.command);
         const what =
@@ -79,7 +82,7 @@ RUN pip install --no-cache-dir flask==3.0.3
             .join(' ');
         out.push({
           span: run.span,
-          message: `pip install${what ? ' of ' + what : ''} keeps its download cache (/root/.cache/pip) in a layer that ships; add --no-cache-dir.`,
+          message: `pip install${what ? ' of ' + what : ''} keeps its download cache (${dirs[0] ?? '/root/.cache/pip'}) in a layer that ships; add --no-cache-dir.`,
           fix: cmd
             ? makeFix('Add --no-cache-dir', 'safe', [
                 insertAfterArg(model, run, cmd, cmd.args.indexOf('install'), '--no-cache-dir'),

@@ -11,6 +11,7 @@ import { rule as baseImageLatest } from './base-image-latest';
 import { rule as baseImageUntagged } from './base-image-untagged';
 import { rule as brokenJsonForm } from './broken-json-form';
 import { rule as buildTools } from './build-tools';
+import { rule as caCertificatesOnScratch } from './ca-certificates-on-scratch';
 import { rule as cgoBinaryOnStaticBase } from './cgo-binary-on-static-base';
 import { rule as dockerInRun } from './docker-in-run';
 import { rule as cacheMount } from './cache-mount';
@@ -88,6 +89,7 @@ export const allRules: readonly Rule[] = [
   baseImageUntagged,
   brokenJsonForm,
   buildTools,
+  caCertificatesOnScratch,
   cacheMount,
   cgoBinaryOnStaticBase,
   chownInSeparateRun,

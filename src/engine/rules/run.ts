@@ -128,7 +128,7 @@ export function runRules(
       const finding: Finding = {
         ruleId: rule.meta.id,
         technique: rule.meta.technique,
-        severity: override ?? rule.meta.severity,
+        severity: override ?? report.severity ?? rule.meta.severity,
         line: report.span.line,
         endLine: report.span.endLine,
         message: report.message,

@@ -46,6 +46,15 @@ export interface Fix {
   edits: TextEdit[];
   /** Caveats a person should read before taking the fix (behaviour that may change). */
   caveats?: string[];
+  /** (additive) What the fix does, in full, for the rewrite step (defaults to the finding's message). */
+  explanation?: string;
+  /**
+   * (additive) What the final image promises that the fix changes knowingly (its caveats say how):
+   * promise names of the rewrite's checks ('cmd', 'entrypoint', 'expose', 'user', 'workdir'...).
+   */
+  changes?: string[];
+  /** (additive) The ecosystem of a whole-file restructuring (a multi-stage synthesis). */
+  ecosystem?: string;
 }
 
 export interface RuleReport {
@@ -58,6 +67,8 @@ export interface RuleReport {
    * Ignore pragmas match against this subset.
    */
   aliases?: string[];
+  /** (additive) This finding's severity when it differs from the rule's (a suggestion of a warning rule). */
+  severity?: Severity;
 }
 
 export interface RuleContext {

@@ -16,6 +16,7 @@ import { pythonDetector } from './python';
 import { JS_DETECTORS } from './javascript';
 import { LANGUAGE_DETECTORS } from './languages';
 import { FILE_DETECTORS } from './files';
+import { cacheDirsFromEnv } from './cache-dirs';
 
 export { cacheOfPath } from './files';
 export { parseArgs } from './args';
@@ -133,7 +134,15 @@ export function deriveEffects(script: ShellScript, context: EffectContext, depth
         return;
       }
       const detector = detectorFor(inv.name);
-      if (detector) effects.push(...detector(inv, ctx));
+      if (detector)
+        for (const e of detector(inv, ctx)) {
+          const dirs =
+            e.kind === 'package-install' || e.kind === 'build' ? cacheDirsFromEnv(e, inv, ctx) : [];
+          // A copy: detectors' results may be shared (memoised) and frozen.
+          if (dirs.length && (e.kind === 'package-install' || e.kind === 'build'))
+            effects.push({ ...e, cacheDirs: dirs });
+          else effects.push(e);
+        }
     } catch {
       // a detector failed on odd input: skip this command
     }

@@ -24,10 +24,13 @@ import {
   programName,
   rawOf,
   resolvePath,
+  runLine,
   unknownRunLines,
   type StageFacts,
   type SynthesisResult,
 } from './common';
+import type { PromiseKey } from '../promises';
+import { cargoRunPlan } from './rust-run';
 
 function isCargoBuild(cmd: ShellCommand): boolean {
   return programName(cmd) === 'cargo' && (cmd.args[0] === 'build' || cmd.args[0] === 'install');
@@ -38,31 +41,15 @@ const PATH_DIRS = ['/usr/local/bin', '/usr/bin', '/bin'];
 export function synthesizeRust(facts: StageFacts): SynthesisResult | null {
   if (facts.image.name !== 'rust') return null;
   const builds = facts.commands.filter((c) => isCargoBuild(c.cmd));
-  if (!builds.length) return null;
   const words = facts.runWords;
-  if (!words || !words.length || /\$/.test(words[0]) || words[0] === 'cargo') return null;
-  const program = words[0];
-  const name = basename(program);
-  const last = builds[builds.length - 1];
-  const release = last.cmd.args.includes('--release') || last.cmd.args[0] === 'install';
-  const finalWd = facts.workdir ?? '/';
-  let source: string;
-  if (program.includes('/')) source = resolvePath(finalWd, program);
-  else if (last.cmd.args[0] === 'install') source = `/usr/local/cargo/bin/${name}`;
-  else source = resolvePath(finalWd, `target/${release ? 'release' : 'debug'}/${name}`);
-  // The program must be what cargo built (target/release/<bin>, or a cargo-installed binary):
-  // a script or a binary moved elsewhere by other commands would not be copied correctly.
-  const installed = last.cmd.args[0] === 'install';
-  if (
-    !/\/target\/(release|debug)\/[^/]+$/.test(source) &&
-    !(installed && source.startsWith('/usr/local/cargo/bin/'))
-  )
-    return null;
-  const dest = program.includes('/')
-    ? source
-    : PATH_DIRS.some((d) => source.startsWith(d + '/'))
-      ? source
-      : `/usr/local/bin/${name}`;
+  if (!words || !words.length || /\$/.test(words[0])) return null;
+  // `cargo run`: the builder stage builds the release binary and the final stage starts it.
+  const cargoRun = words[0] === 'cargo' ? cargoRunPlan(facts) : null;
+  const binary = cargoRun
+    ? { source: cargoRun.binary, dest: cargoRun.dest, release: true }
+    : builtBinary(facts, builds, words[0]);
+  if (!binary) return null;
+  const { source, dest, release } = binary;
 
   const os = osPackages(facts);
   const openssl = os.all.some((p) => /^(libssl-dev|openssl-dev|pkg-config)$/.test(p));
@@ -103,9 +90,15 @@ export function synthesizeRust(facts: StageFacts): SynthesisResult | null {
   // that the binary can be copied out.
   const lines = b.lines.map((l) =>
     /^RUN\s/.test(l) && /\bcargo (build|install)\b/.test(l) && !/--mount=type=cache/.test(l)
-      ? l.replace(/^RUN\s+/, 'RUN --mount=type=cache,target=/usr/local/cargo/registry ')
+      ? l.replace(/^RUN\s+/, `RUN ${REGISTRY_CACHE} `)
       : l,
   );
+  if (cargoRun) {
+    // The original may already build exactly this; the build is then not written twice.
+    const built = builds.some((b) => b.cmd.text.trim() === cargoRun.build[0]);
+    const rest = built ? cargoRun.build.slice(1) : cargoRun.build;
+    if (rest.length) lines.push(runLine(rest, built ? [] : [REGISTRY_CACHE]));
+  }
 
   const rt: string[] = [`FROM ${runtime}`];
   rt.push(...argEnvLines(facts.stage).filter((l) => !/^ENV\s+(CARGO_|RUSTUP_|RUSTFLAGS)/.test(l)));
@@ -141,9 +134,12 @@ export function synthesizeRust(facts: StageFacts): SynthesisResult | null {
       rt.push(user);
       userDone = true;
     }
-    rt.push(
-      !shell && !alpine && (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') ? execFormLine(i) : rawOf(i),
-    );
+    const start = cargoRun?.startLines.get(i);
+    if (start) rt.push(start);
+    else
+      rt.push(
+        !shell && !alpine && (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') ? execFormLine(i) : rawOf(i),
+      );
   }
   if (!userDone && user) rt.push(user);
 
@@ -156,7 +152,45 @@ export function synthesizeRust(facts: StageFacts): SynthesisResult | null {
   if (!facts.user && runtime.includes('nonroot'))
     caveats.push('The program now runs as the unprivileged `nonroot` user (uid 65532).');
 
+  if (cargoRun) caveats.push(...cargoRun.caveats);
   const text = joinLines([...preamble(facts.model, { syntax: true }), ...lines, '', ...rt]);
   const explanation = `The build stage on ${facts.baseRef} compiles the ${release ? 'release ' : ''}binary with the crate registry in a BuildKit cache mount; the final stage on ${runtime} holds only ${dest}. The Rust toolchain (over a gigabyte), the sources and target/ stay behind.`;
-  return { text, ecosystem: 'rust', caveats, explanation };
+  // `cargo run` gave way to the binary itself: the start command changes, as the caveats say.
+  const changes: PromiseKey[] | undefined = cargoRun ? ['cmd', 'entrypoint'] : undefined;
+  return { text, ecosystem: 'rust', caveats, explanation, changes };
+}
+
+const REGISTRY_CACHE = '--mount=type=cache,target=/usr/local/cargo/registry';
+
+/**
+ * The binary the program words start, when cargo built it (target/release/<bin>, or a
+ * cargo-installed binary): a script or a binary moved elsewhere by other commands would not be
+ * copied correctly.
+ */
+function builtBinary(
+  facts: StageFacts,
+  builds: { cmd: ShellCommand }[],
+  program: string,
+): { source: string; dest: string; release: boolean } | null {
+  if (!builds.length || program === 'cargo') return null;
+  const name = basename(program);
+  const last = builds[builds.length - 1];
+  const installed = last.cmd.args[0] === 'install';
+  const release = last.cmd.args.includes('--release') || installed;
+  const finalWd = facts.workdir ?? '/';
+  let source: string;
+  if (program.includes('/')) source = resolvePath(finalWd, program);
+  else if (installed) source = `/usr/local/cargo/bin/${name}`;
+  else source = resolvePath(finalWd, `target/${release ? 'release' : 'debug'}/${name}`);
+  if (
+    !/\/target\/(release|debug)\/[^/]+$/.test(source) &&
+    !(installed && source.startsWith('/usr/local/cargo/bin/'))
+  )
+    return null;
+  const dest = program.includes('/')
+    ? source
+    : PATH_DIRS.some((d) => source.startsWith(d + '/'))
+      ? source
+      : `/usr/local/bin/${name}`;
+  return { source, dest, release };
 }

@@ -12,6 +12,7 @@ import {
   type SynthesisResult,
 } from './common';
 import { isNodeInstall, nodeFacts } from './node';
+import type { PromiseKey } from '../promises';
 
 const SERVERS =
   /\b(serve|http-server|live-server|static-server|vite\s+preview|npm\s+run\s+preview|yarn\s+preview|pnpm\s+preview|angular-http-server|spa-http-server)\b/;
@@ -33,6 +34,12 @@ function servedDir(words: string[]): string | null {
   }
   return null;
 }
+
+/**
+ * A static site moves from a Node server to nginx: the command, port, user and working folder
+ * (the Node app's folder; nginx serves /usr/share/nginx/html) change, as the caveat says.
+ */
+const STATIC_CHANGES: PromiseKey[] = ['cmd', 'entrypoint', 'expose', 'user', 'healthcheck', 'workdir'];
 
 export function synthesizeStatic(facts: StageFacts): SynthesisResult | null {
   if (facts.image.name !== 'node') return null;
@@ -91,5 +98,5 @@ export function synthesizeStatic(facts: StageFacts): SynthesisResult | null {
   );
   const text = joinLines([...preamble(facts.model), ...b.lines, '', ...rt]);
   const explanation = `The site is built in a stage on ${facts.baseRef} (dependencies first, then the sources) and only its output, ${out}/, is served by nginx:alpine: no Node.js, no node_modules and no sources ship.`;
-  return { text, ecosystem: 'static', caveats, explanation };
+  return { text, ecosystem: 'static', caveats, explanation, changes: STATIC_CHANGES };
 }

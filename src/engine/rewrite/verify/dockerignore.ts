@@ -18,6 +18,8 @@ const SOURCE_FOLDERS: Record<string, string[]> = {
 /** Programs whose bare-word arguments are files or folders (`chown -R app log tmp`). */
 const FILE_READERS = new Set(['chown', 'chmod', 'cp', 'mv', 'ls', 'cat', 'tar', 'sh', 'bash', 'source']);
 
+const WRITES_LAST = new Set(['cp', 'mv']);
+
 /** Context paths (relative, without ./) a Dockerfile needs. */
 export function neededContextPaths(model: DockerfileModel): Set<string> {
   const out = new Set<string>();
@@ -33,13 +35,24 @@ export function neededContextPaths(model: DockerfileModel): Set<string> {
       }
   // Files of the context travel between stages (COPY --from): any stage's commands may read them.
   if (!wholeContext) return out;
-  for (const stage of model.stages)
+  for (const stage of model.stages) {
+    // Build outputs of earlier commands of the stage (cargo's target/release): paths under them
+    // are made in the image, not read from the context.
+    const made: string[] = [];
+    const isMade = (p: string) => made.some((m) => p === m || p.startsWith(m + '/'));
     for (const at of commandsOf(stage)) {
       for (const f of SOURCE_FOLDERS[programOf(at.cmd)] ?? []) out.add(f);
       const readsFiles = FILE_READERS.has(programOf(at.cmd));
-      for (const a of at.cmd.args)
-        if (/^(\.\/)?\w[\w.-]*(\/[\w.*-]*)*$/.test(a) && (a.includes('/') || readsFiles)) out.add(clean(a));
+      // cp/mv write their last argument: it is a destination, not something read.
+      const args = WRITES_LAST.has(programOf(at.cmd)) ? at.cmd.args.slice(0, -1) : at.cmd.args;
+      for (const a of args)
+        if (/^(\.\/)?\w[\w.-]*(\/[\w.*-]*)*$/.test(a) && (a.includes('/') || readsFiles) && !isMade(clean(a)))
+          out.add(clean(a));
+      for (const e of at.effects)
+        if (e.kind === 'build' && e.output && !e.output.startsWith('/') && !e.output.includes('$'))
+          made.push(clean(e.output));
     }
+  }
   return out;
 }
 
