@@ -36,6 +36,18 @@ async function recordAddresses(context: BrowserContext): Promise<void> {
   });
 }
 
+/** A fresh context whose every address is recorded (installed before the page loads), the app open. */
+async function openRecorded(): Promise<{ ctx: BrowserContext; app: Page; problems: Problems }> {
+  const ctx = await browser().newContext();
+  await recordAddresses(ctx);
+  const app = await ctx.newPage();
+  const problems = new Problems(app, baseURL());
+  await app.goto(`${baseURL()}${WD}`);
+  await waitForMonaco(app);
+  await waitForAnalysis(app, 0);
+  return { ctx, app, problems };
+}
+
 /** The Dockerfiles held by the addresses the page had. */
 async function textsInAddresses(page: Page): Promise<string[]> {
   const urls = await page.evaluate(() => (window as unknown as { __addresses: string[] }).__addresses);
@@ -51,14 +63,7 @@ async function textsInAddresses(page: Page): Promise<string[]> {
 
 describe('secrets stay out of the address bar', () => {
   it('a typed secret is held back until the person agrees, with a warning in the page', async () => {
-    // The recorder is installed before the page loads.
-    const ctx = await browser().newContext();
-    await recordAddresses(ctx);
-    const app = await ctx.newPage();
-    const problems = new Problems(app, baseURL());
-    await app.goto(`${baseURL()}${WD}`);
-    await waitForMonaco(app);
-    await waitForAnalysis(app, 0);
+    const { ctx, app, problems } = await openRecorded();
 
     // A clean edit goes into the address as before.
     await setDockerfile(app, 'FROM alpine:3.20\n');
@@ -98,13 +103,7 @@ describe('secrets stay out of the address bar', () => {
   });
 
   it('a secret typed while a Learn page is open stays out of the address when Learn is left', async () => {
-    const ctx = await browser().newContext();
-    await recordAddresses(ctx);
-    const app = await ctx.newPage();
-    const problems = new Problems(app, baseURL());
-    await app.goto(`${baseURL()}${WD}`);
-    await waitForMonaco(app);
-    await waitForAnalysis(app, 0);
+    const { ctx, app, problems } = await openRecorded();
     await setDockerfile(app, 'FROM alpine:3.20\n');
     await app.waitForFunction(() => location.hash.startsWith('#v1/'), undefined, { timeout: 30_000 });
     await app.click('[data-testid=open-learn]');
