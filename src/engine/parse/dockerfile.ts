@@ -28,6 +28,9 @@ import {
   isKnownKeyword,
   JSON_FORM_KEYWORDS,
   KNOWN_KEYWORDS,
+  CMD_EXE,
+  POSIX_SHELLS,
+  POWERSHELL,
 } from '../primitives/keywords';
 import { normalizePath } from '../primitives/paths';
 import { findHeredocMarkers, scanHeredocBodies } from './heredocs';
@@ -1039,10 +1042,6 @@ function distance(a: string, b: string): number {
 
 // ---------------------------------------------------------------------------------------------
 // Shell scripts
-
-const POWERSHELL = /(^|[\\/])(powershell|pwsh)(\.exe)?$/i;
-const CMD_EXE = /(^|[\\/])cmd(\.exe)?$/i;
-const POSIX_SHELLS = /(^|\/)(sh|bash|ash|dash|zsh|ksh|mksh|busybox)$/;
 
 function shellFlags(shell: string[]): { errexit: boolean; pipefail: boolean } {
   let errexit = false;

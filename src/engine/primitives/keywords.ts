@@ -59,3 +59,8 @@ export const RUNTIME_KEYWORDS: ReadonlySet<string> = new Set([
   'LABEL',
   'MAINTAINER',
 ]);
+
+/** Programs that are shells, by path or name: a command they run with `-c` is shell text. */
+export const POSIX_SHELLS = /(^|\/)(sh|bash|ash|dash|zsh|ksh|mksh|busybox)$/;
+export const POWERSHELL = /(^|[\\/])(powershell|pwsh)(\.exe)?$/i;
+export const CMD_EXE = /(^|[\\/])cmd(\.exe)?$/i;

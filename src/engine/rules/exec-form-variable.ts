@@ -2,14 +2,13 @@
 // nothing expands it and the program receives the text "$VAR" literally.
 import type { Rule, RuleReport } from './types';
 import { DOCS } from './refs';
+import { CMD_EXE, POSIX_SHELLS, POWERSHELL } from '../primitives/keywords';
 
 /** A shell reference: $NAME or ${NAME...}. `$$`, `$1` and a lone `$` are left alone. */
 const VARIABLE = /\$(?:\{[A-Za-z_][A-Za-z0-9_]*[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)/;
-/** Programs that are shells: `["sh", "-c", "… $VAR …"]` expands inside the shell, as intended. */
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'busybox', 'pwsh', 'powershell', 'cmd']);
-
-function programName(word: string): string {
-  return (word.split(/[\\/]/).pop() ?? word).toLowerCase().replace(/\.exe$/, '');
+/** A shell as the program: `["sh", "-c", "… $VAR …"]` expands inside the shell, as intended. */
+function isShell(program: string): boolean {
+  return POSIX_SHELLS.test(program) || POWERSHELL.test(program) || CMD_EXE.test(program);
 }
 
 export const rule: Rule = {
@@ -47,7 +46,7 @@ CMD ["sh", "-c", "exec gunicorn --workers \"$WORKERS\" app:app"]
     for (const ins of model.instructions) {
       if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT' && ins.keyword !== 'RUN') continue;
       if (ins.form !== 'json' || !ins.json || ins.json.length === 0) continue;
-      if (SHELLS.has(programName(ins.json[0]))) continue;
+      if (isShell(ins.json[0])) continue;
       const arg = ins.json.find((a) => VARIABLE.test(a));
       if (arg === undefined) continue;
       const name = VARIABLE.exec(arg)![0];
