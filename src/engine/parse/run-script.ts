@@ -32,9 +32,7 @@ export function runScript(
         lookup,
         { effects: true },
       );
-      script.errexit ||= flags.errexit;
-      script.pipefail ||= flags.pipefail;
-      return script;
+      return withShellFlags(script, flags);
     }
     const script: ShellScript = { ...emptyScript(text), skipped: 'json-form-non-shell', parser: 'none' };
     if (argv.length > 0) {
@@ -92,12 +90,7 @@ export function runScript(
         },
         lines,
       );
-      if (shellAfter) {
-        const flags = shellFlags(rest);
-        script.errexit ||= flags.errexit;
-        script.pipefail ||= flags.pipefail;
-      }
-      return script;
+      return shellAfter ? withShellFlags(script, shellFlags(rest)) : script;
     }
     const markers = raw.heredocMarkers;
     const masked = maskHeredocMarkers(text, markers, shift);
@@ -109,9 +102,19 @@ export function runScript(
         effects: true,
         mapOffset: mapLine,
         prepare: (script) => attachHeredocs(script, markers, raw.heredocs, shift, text),
+        prepareKey: JSON.stringify([
+          markers.map((m) => [m.name, m.stripTabs, m.start - shift]),
+          raw.heredocs.map((h) => h.content),
+          text,
+        ]),
       },
       lines,
     );
   }
   return safeShell(text, state, lookup, { effects: true, mapOffset: mapLine }, lines);
+}
+
+/** The script with the flags of the shell that runs it (`-e`, `-o pipefail`); a copy, as scripts are shared. */
+function withShellFlags(script: ShellScript, flags: { errexit: boolean; pipefail: boolean }): ShellScript {
+  return { ...script, errexit: script.errexit || flags.errexit, pipefail: script.pipefail || flags.pipefail };
 }

@@ -6,6 +6,7 @@ import { CMD_EXE, POWERSHELL } from '../primitives/keywords';
 import type { Lookup } from './variables';
 import { emptyScript, parseShell, shellParserReady } from './shell';
 import { deriveEffects } from './effects/index';
+import { memoizedScript } from './script-memo';
 import type { WalkState } from './walk';
 
 export function shellFlags(shell: string[]): { errexit: boolean; pipefail: boolean } {
@@ -46,8 +47,14 @@ export interface ShellOptions {
   mapOffset?: (offset: number) => number | null;
   /** Adjusts the parsed script before effects are derived (heredoc bodies). */
   prepare?: (script: ShellScript) => void;
+  /** Everything `prepare` depends on, as text: part of the memo key. */
+  prepareKey?: string;
 }
 
+/**
+ * The script parsed (remembered in script-memo by text, shell, parser and heredoc layout), with
+ * the spans of its commands and errors placed in this text (they move when lines above change).
+ */
 export function safeShell(
   source: string,
   state: WalkState,
@@ -59,27 +66,49 @@ export function safeShell(
   const skipped = skippedFor(shell);
   if (skipped) return { ...emptyScript(source), skipped, parser: 'none' };
   try {
-    const script = parseShell(source, { lookup, ...shellFlags(shell) });
-    script.parser = shellParserReady() ? 'tree-sitter' : 'fallback';
-    options.prepare?.(script);
-    if (options.mapOffset && lines) {
-      for (const cmd of script.commands) {
-        const start = options.mapOffset(cmd.start);
-        const end = cmd.end > cmd.start ? options.mapOffset(cmd.end - 1) : start;
-        cmd.span =
-          start !== null && end !== null ? lines.span(start, end + (cmd.end > cmd.start ? 1 : 0)) : null;
-      }
-      for (const error of script.errors) {
-        const at = options.mapOffset(Math.min(error.offset, Math.max(0, source.length - 1)));
-        error.span = at !== null ? lines.span(at, at + 1) : null;
-      }
-    }
-    if (options.effects) script.effects = deriveEffects(script, effectContext(lookup, state));
-    return script;
+    const parser = shellParserReady() ? 'tree-sitter' : 'fallback';
+    const key = [
+      options.effects ? 'effects' : 'parse',
+      shell.join('\0'),
+      parser,
+      options.prepareKey ?? '',
+      source,
+    ];
+    const current = effectContext(lookup, state);
+    const script = memoizedScript(key.join('\u0001'), lookup, current.lookupText, (read, readText) => {
+      const fresh = parseShell(source, { lookup: read, ...shellFlags(shell) });
+      fresh.parser = parser;
+      options.prepare?.(fresh);
+      if (options.effects)
+        fresh.effects = deriveEffects(fresh, { ...effectContext(read, state), lookupText: readText });
+      return fresh;
+    });
+    return options.mapOffset && lines ? placed(script, source, options.mapOffset, lines) : script;
   } catch (error) {
     return {
       ...emptyScript(source),
       errors: [{ offset: 0, message: `Shell parsing failed: ${String(error)}` }],
     };
   }
+}
+
+/** A copy of the (shared, frozen) script whose commands and errors carry their spans in `lines`. */
+function placed(
+  script: ShellScript,
+  source: string,
+  mapOffset: (offset: number) => number | null,
+  lines: LineTable,
+): ShellScript {
+  const commands = script.commands.map((cmd) => {
+    const start = mapOffset(cmd.start);
+    const end = cmd.end > cmd.start ? mapOffset(cmd.end - 1) : start;
+    const span =
+      start !== null && end !== null ? lines.span(start, end + (cmd.end > cmd.start ? 1 : 0)) : null;
+    return { ...cmd, span };
+  });
+  const errors = script.errors.map((error) => {
+    const at = mapOffset(Math.min(error.offset, Math.max(0, source.length - 1)));
+    return { ...error, span: at !== null ? lines.span(at, at + 1) : null };
+  });
+  return { ...script, commands, errors };
 }
