@@ -1,6 +1,6 @@
 // Heredocs in RUN, COPY and ADD (`<<EOF`, `<<-EOF`, `<<'EOF'`, `<<"EOF"`, several per line): the
 // markers are found in the instruction's first logical line, the bodies in the lines after it.
-import type { Heredoc } from '../model';
+import type { Heredoc, Instruction, ShellScript } from '../model';
 import type { LineTable } from './text';
 
 export interface HeredocMarker {
@@ -131,4 +131,50 @@ export function scanHeredocBodies(
 function emptySpan(lines: LineTable, at: number) {
   const l = lines.lineOf(at) + 1;
   return { line: l, endLine: l, start: at, end: at };
+}
+
+/**
+ * Heredoc markers become same-length input redirects (`<<EOF` → `< EOF`) for tree-sitter, whose
+ * bash grammar cannot read two heredocs on one line; the bodies (already read) are then attached
+ * to the innermost command around each marker.
+ */
+export function maskHeredocMarkers(text: string, markers: HeredocMarker[], shift: number): string {
+  let out = text;
+  for (const m of markers) {
+    const at = m.start - shift;
+    if (at < 0 || at + 2 > out.length) continue;
+    const dash = out[at + 2] === '-' ? 1 : 0;
+    out = `${out.slice(0, at)}<${' '.repeat(1 + dash)}${out.slice(at + 2 + dash)}`;
+  }
+  return out;
+}
+
+export function attachHeredocs(
+  script: ShellScript,
+  markers: HeredocMarker[],
+  heredocs: Instruction['heredocs'],
+  shift: number,
+  original: string,
+): void {
+  script.source = original;
+  markers.forEach((m, k) => {
+    const at = m.start - shift;
+    let owner: ShellScript['commands'][number] | null = null;
+    for (const cmd of script.commands) {
+      if (cmd.start <= at && at < cmd.end && (!owner || cmd.end - cmd.start <= owner.end - owner.start))
+        owner = cmd;
+    }
+    if (!owner) {
+      // The marker follows its command (tree-sitter may hang the redirect on an enclosing list).
+      for (const cmd of script.commands)
+        if (cmd.start <= at && (!owner || cmd.start >= owner.start)) owner = cmd;
+    }
+    if (!owner) owner = script.commands.find((c) => c.start >= at) ?? null;
+    if (!owner) return;
+    owner.heredocs.push(heredocs[k]?.content ?? '');
+    const redirect = owner.redirects.find((r) => r.op === '<' && r.target === m.name);
+    if (redirect) redirect.op = m.stripTabs ? '<<-' : '<<';
+    else owner.redirects.push({ op: m.stripTabs ? '<<-' : '<<', target: m.name });
+    owner.text = original.slice(owner.start, owner.end);
+  });
 }

@@ -1,0 +1,117 @@
+// Raw instruction → Instruction: the fields every instruction has, then its keyword's handler.
+import type { Instruction } from '../model';
+import { toOriginal } from './text';
+import type { LineTable } from './text';
+import { scanFlags } from './flags';
+import { FLAG_KEYWORDS, isKnownKeyword, JSON_FORM_KEYWORDS } from '../primitives/keywords';
+import { processWord } from './variables';
+import type { Lookup } from './variables';
+import { looksLikeJson, parseJsonForm } from './json-form';
+import { at } from './walk';
+import type { RawInstruction, SyntaxErr, WalkState } from './walk';
+import { checkKeyword } from './interpretation';
+import type { Interpretation } from './interpretation';
+import { interpretFrom } from './instructions/from';
+import { interpretCommand, interpretRun } from './instructions/run';
+import { interpretCopy } from './instructions/copy';
+import { interpretArg, interpretEnv, interpretLabel } from './instructions/key-values';
+import { interpretHealthcheck } from './instructions/healthcheck';
+import { interpretOnbuild } from './instructions/onbuild';
+import { interpretOther } from './instructions/other';
+
+export function interpret(
+  raw: RawInstruction,
+  index: number,
+  lines: LineTable,
+  escape: string,
+  state: WalkState,
+  errors: SyntaxErr[],
+  topLevel: boolean,
+): Instruction {
+  const keyword = raw.keyword;
+  const known = isKnownKeyword(keyword);
+  const flagScan = FLAG_KEYWORDS.has(keyword)
+    ? scanFlags(raw.args, escape, lines, raw.logical, raw.argsAt)
+    : null;
+  const flags = flagScan?.flags ?? [];
+  const argsAfterFlags = flagScan ? raw.args.slice(flagScan.rest) : raw.args;
+  const afterFlagsAt = raw.argsAt + (flagScan?.rest ?? 0);
+  let form: Instruction['form'] = 'none';
+  let json: string[] | null = null;
+  if (JSON_FORM_KEYWORDS.has(keyword)) {
+    json = parseJsonForm(argsAfterFlags);
+    form = json ? 'json' : 'shell';
+    if (!json && looksLikeJson(argsAfterFlags) && keyword !== 'COPY' && keyword !== 'ADD') {
+      errors.push(
+        at(
+          raw.keywordSpan,
+          lines,
+          `${keyword} looks like the JSON (exec) form but is not valid JSON (use double quotes and commas: ["a", "b"]); Docker will run it as a shell command instead.`,
+        ),
+      );
+    }
+  }
+  const argsStartOffset = toOriginal(raw.logical, raw.argsAt);
+  const base = {
+    index,
+    keyword,
+    known,
+    stage: state.stage ? state.stage.stage.index : -1,
+    span: lines.span(raw.start, raw.end),
+    keywordSpan: raw.keywordSpan,
+    raw: lines.text.slice(raw.start, raw.end),
+    argsText: raw.args,
+    argsAfterFlags,
+    flags,
+    form,
+    json,
+    heredocs: raw.heredocs,
+    commentsAbove: [] as string[],
+    argsSpan: raw.args === '' && raw.heredocs.length === 0 ? null : lines.span(argsStartOffset, raw.end),
+    argsAfterFlagsStart: toOriginal(raw.logical, afterFlagsAt),
+  };
+  const lookup: Lookup = state.stage ? state.stage.lookup : (name) => state.global.get(name);
+  const flagValue = (name: string) => {
+    const f = flags.find((x) => x.name === name);
+    if (!f) return undefined;
+    return f.value;
+  };
+  const expand = (word: string) => processWord(word, escape, lookup);
+  const hasContent = argsAfterFlags !== '' || raw.heredocs.length > 0;
+  const c: Interpretation = {
+    raw,
+    index,
+    lines,
+    escape,
+    state,
+    errors,
+    topLevel,
+    keyword,
+    base,
+    flags,
+    argsAfterFlags,
+    json,
+    lookup,
+    flagValue,
+    expand,
+    hasContent,
+    interpretTrigger: (trigger) => interpret(trigger, index, lines, escape, state, errors, false),
+  };
+  checkKeyword(c, known);
+  return (INTERPRETERS[keyword] ?? interpretOther)(c);
+}
+
+/** The interpreter of each instruction (the others: `interpretOther`). */
+export const INTERPRETERS: Record<string, (c: Interpretation) => Instruction> = {
+  FROM: interpretFrom,
+  RUN: interpretRun,
+  CMD: interpretCommand,
+  ENTRYPOINT: interpretCommand,
+  COPY: interpretCopy,
+  ADD: interpretCopy,
+  ENV: interpretEnv,
+  ARG: interpretArg,
+  LABEL: interpretLabel,
+  HEALTHCHECK: interpretHealthcheck,
+  ONBUILD: interpretOnbuild,
+};
