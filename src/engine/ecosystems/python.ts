@@ -1,9 +1,10 @@
 // Python: pip, uv, poetry, pipenv and conda; site-packages, virtual environments and their caches.
-import type { Ecosystem } from './types';
+import { defineEcosystem } from './types';
 
-export const python: Ecosystem = {
+export const python = defineEcosystem({
   id: 'python',
   title: 'Python (pip, uv, poetry, pipenv, conda)',
+  kind: 'language',
   managers: ['pip', 'uv', 'poetry', 'pipenv', 'conda'],
   buildTools: ['python-setup'],
   manifests: ['requirements.txt', 'pyproject.toml', 'setup.py', 'setup.cfg', 'Pipfile', 'environment.yml'],
@@ -46,4 +47,4 @@ export const python: Ecosystem = {
     'build',
   ],
   runtimeImages: ['python:3-slim', 'gcr.io/distroless/python3-debian12'],
-};
+});
