@@ -137,7 +137,10 @@ export function detectEcosystems(model: DockerfileModel): DetectedEcosystem[] {
   if (has('dotnet') || img(/dotnet/)) out.push('dotnet');
   if (has('npm', 'yarn', 'pnpm', 'npx', 'node', 'bun') || img(/(^|[/ ])(node|bun)[:@ ]|(^|[/ ])node$/))
     out.push('node');
-  if (has('pip', 'pip3', 'poetry', 'uv', 'pipenv', 'python', 'python3', 'conda') || img(/python|conda/))
+  if (
+    has('pip', 'pip3', 'poetry', 'uv', 'pdm', 'pipenv', 'python', 'python3', 'conda') ||
+    img(/python|conda/)
+  )
     out.push('python');
   if (has('composer', 'php', 'docker-php-ext-install') || img(/(^|[/ ])php[:@ ]|composer/)) out.push('php');
   if (has('bundle', 'gem', 'rails') || img(/(^|[/ ])ruby[:@ ]/)) out.push('ruby');

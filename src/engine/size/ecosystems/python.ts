@@ -8,6 +8,7 @@ import { addItem, homeOf, liveItems } from '../context';
 import { pipPackageSize } from '../packages-lang';
 import type { LangSize } from '../packages-lang';
 import { deepFreeze } from '../../frozen';
+import { cacheMountFor } from '../../ecosystems';
 import type { Build, PackageInstall, RunScope } from '../commands/scope';
 import { argValue, argsOf } from '../commands/scope';
 import { listNames } from './os';
@@ -67,10 +68,11 @@ function pipTarget(s: RunScope, cmd: ShellCommand | null, manager: string): { pa
   const target = argValue(args, ['--target', '-t']);
   if (target) return { path: resolvePath(s.cwd, target, home), where: `in --target ${target}` };
   if (args.includes('--user')) return { path: `${home}/.local`, where: 'in ~/.local (--user)' };
-  if (manager === 'uv' || manager === 'poetry' || manager === 'pipenv') {
+  if (manager === 'uv' || manager === 'poetry' || manager === 'pipenv' || manager === 'pdm') {
     const v = venvDir(s);
     if (v) return { path: v, where: `in the virtualenv ${v}` };
-    if (manager === 'poetry' && poetryInProject(s))
+    // pdm creates its virtualenv in the project's .venv by default.
+    if ((manager === 'poetry' && poetryInProject(s)) || (manager === 'pdm' && !args.includes('--global')))
       return { path: `${s.cwd}/.venv`, where: 'in .venv (an in-project virtualenv)' };
     if (manager === 'uv' && !args.includes('--system') && args[0] === 'sync')
       return { path: `${s.cwd}/.venv`, where: 'in .venv' };
@@ -168,12 +170,9 @@ export function pipInstall(s: RunScope, e: PackageInstall, cmd: ShellCommand | n
     env.UV_NO_CACHE === '1';
   if (!noCache && e.manager !== 'pipenv') {
     const home = homeOf(s.st);
-    const cacheDir =
-      e.manager === 'uv'
-        ? `${home}/.cache/uv`
-        : e.manager === 'poetry'
-          ? `${home}/.cache/pypoetry`
-          : `${home}/.cache/pip`;
+    // The tool's cache folder is its cache mount's target, under this stage's home.
+    const mount = cacheMountFor(e.manager)?.target ?? '/root/.cache/pip';
+    const cacheDir = mount.replace(/^\/root/, home);
     const cb = Math.round(bytes * H.PIP_CACHE_FRACTION);
     addItem(
       s.st,
