@@ -98,40 +98,10 @@ export interface ShellScript {
   parser?: 'tree-sitter' | 'fallback' | 'none';
 }
 
-export type PackageManager =
-  | 'apt'
-  | 'apk'
-  | 'dnf'
-  | 'yum'
-  | 'microdnf'
-  | 'zypper'
-  | 'pip'
-  | 'poetry'
-  | 'uv'
-  | 'pipenv'
-  | 'conda'
-  | 'npm'
-  | 'yarn'
-  | 'pnpm'
-  | 'bun'
-  | 'go'
-  | 'cargo'
-  | 'maven'
-  | 'gradle'
-  | 'dotnet'
-  | 'composer'
-  | 'gem'
-  | 'bundler';
-
-/** The family a manager belongs to: OS packages or a language's dependencies. */
-export const OS_MANAGERS: ReadonlySet<PackageManager> = new Set([
-  'apt',
-  'apk',
-  'dnf',
-  'yum',
-  'microdnf',
-  'zypper',
-]);
+// The package managers and which of them install OS packages are declared by the ecosystem modules.
+export type { PackageManager } from './ecosystems';
+export { OS_MANAGERS } from './ecosystems';
+import type { PackageManager } from './ecosystems';
 
 export interface PackageSpec {
   name: string;

@@ -1,9 +1,10 @@
 // Alpine: apk and its package cache.
-import type { Ecosystem } from './types';
+import { defineEcosystem } from './types';
 
-export const alpine: Ecosystem = {
+export const alpine = defineEcosystem({
   id: 'alpine',
   title: 'Alpine (apk)',
+  kind: 'os',
   managers: ['apk'],
   buildTools: [],
   manifests: [],
@@ -14,4 +15,4 @@ export const alpine: Ecosystem = {
   outputs: [],
   dockerignore: [],
   runtimeImages: ['alpine'],
-};
+});

@@ -1,9 +1,10 @@
 // C and C++: make, cmake, ninja and the compilers; no package manager of their own.
-import type { Ecosystem } from './types';
+import { defineEcosystem } from './types';
 
-export const cpp: Ecosystem = {
+export const cpp = defineEcosystem({
   id: 'cpp',
   title: 'C / C++ (make, cmake, ninja)',
+  kind: 'language',
   managers: [],
   buildTools: ['make', 'cmake', 'gcc', 'ninja'],
   manifests: ['CMakeLists.txt', 'Makefile', 'meson.build'],
@@ -14,4 +15,4 @@ export const cpp: Ecosystem = {
   outputs: ['build'],
   dockerignore: ['# Build output', 'build', 'cmake-build-*', '*.o', '*.a', '*.so'],
   runtimeImages: ['gcr.io/distroless/cc-debian12', 'debian:bookworm-slim'],
-};
+});

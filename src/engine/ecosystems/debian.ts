@@ -1,9 +1,10 @@
 // Debian and Ubuntu: apt-get / apt and the .deb packages of the base image.
-import type { Ecosystem } from './types';
+import { defineEcosystem } from './types';
 
-export const debian: Ecosystem = {
+export const debian = defineEcosystem({
   id: 'debian',
   title: 'Debian / Ubuntu (apt)',
+  kind: 'os',
   managers: ['apt'],
   buildTools: [],
   manifests: [],
@@ -28,4 +29,4 @@ export const debian: Ecosystem = {
   outputs: [],
   dockerignore: [],
   runtimeImages: ['debian:bookworm-slim', 'gcr.io/distroless/base-debian12'],
-};
+});

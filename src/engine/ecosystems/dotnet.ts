@@ -1,9 +1,10 @@
 // .NET: dotnet restore / publish and the NuGet package folder.
-import type { Ecosystem } from './types';
+import { defineEcosystem } from './types';
 
-export const dotnet: Ecosystem = {
+export const dotnet = defineEcosystem({
   id: 'dotnet',
   title: '.NET (dotnet, NuGet)',
+  kind: 'language',
   managers: ['dotnet'],
   buildTools: ['dotnet'],
   manifests: ['*.csproj', '*.fsproj', '*.vbproj', '*.sln', 'NuGet.config'],
@@ -16,4 +17,4 @@ export const dotnet: Ecosystem = {
   outputs: ['bin', 'obj'],
   dockerignore: ['# Build output', 'bin', 'obj', '*.user', 'TestResults'],
   runtimeImages: ['mcr.microsoft.com/dotnet/aspnet', 'mcr.microsoft.com/dotnet/runtime'],
-};
+});

@@ -1,9 +1,10 @@
 // Go: modules, the build cache and static binaries.
-import type { Ecosystem } from './types';
+import { defineEcosystem } from './types';
 
-export const go: Ecosystem = {
+export const go = defineEcosystem({
   id: 'go',
   title: 'Go (go modules)',
+  kind: 'language',
   managers: ['go'],
   buildTools: ['go'],
   manifests: ['go.mod'],
@@ -30,4 +31,4 @@ export const go: Ecosystem = {
   outputs: ['bin'],
   dockerignore: ['# Build output', 'bin', '*.exe', '*.test', '*.out'],
   runtimeImages: ['gcr.io/distroless/static-debian12', 'scratch', 'alpine'],
-};
+});

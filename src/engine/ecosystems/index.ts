@@ -1,8 +1,9 @@
 // The ecosystems, in one list: every package manager family the engine knows, and the queries the
 // parser, the size model, the rules and the rewriter ask of them. Adding a package manager means
 // one new module here (see types.ts for what it describes) plus its sizing in size/ecosystems/.
-import type { PackageManager } from '../model';
-import type { CacheFolder, CacheMount, Ecosystem, EcosystemId } from './types';
+// The `EcosystemId` and `PackageManager` unions and `OS_MANAGERS` come from the modules.
+import type { DockerfileModel } from '../model';
+import type { CacheFolder, CacheMount, EcosystemSpec } from './types';
 import { debian } from './debian';
 import { alpine } from './alpine';
 import { rpm } from './rpm';
@@ -16,23 +17,22 @@ import { dotnet } from './dotnet';
 import { ruby } from './ruby';
 import { cpp } from './cpp';
 
-export type { CacheFolder, CacheMount, Ecosystem, EcosystemId } from './types';
+export type { CacheFolder, CacheMount, EcosystemSpec } from './types';
+export { defineEcosystem } from './types';
+
+const MODULES = [debian, alpine, rpm, python, go, node, rust, java, php, dotnet, ruby, cpp] as const;
+
+export type EcosystemId = (typeof MODULES)[number]['id'];
+export type PackageManager = (typeof MODULES)[number]['managers'][number];
+export type Ecosystem = EcosystemSpec<EcosystemId, PackageManager>;
 
 /** Every ecosystem. The order is the order in which cache folders are matched (first match wins). */
-export const ECOSYSTEMS: readonly Ecosystem[] = [
-  debian,
-  alpine,
-  rpm,
-  python,
-  go,
-  node,
-  rust,
-  java,
-  php,
-  dotnet,
-  ruby,
-  cpp,
-];
+export const ECOSYSTEMS: readonly Ecosystem[] = MODULES;
+
+/** The managers of the distributions' OS packages (apt, apk, dnf, ...). */
+export const OS_MANAGERS: ReadonlySet<PackageManager> = new Set(
+  ECOSYSTEMS.filter((e) => e.kind === 'os').flatMap((e) => e.managers),
+);
 
 /** Caches of no particular tool: the user's ~/.cache and the temporary folders. */
 const GENERIC_CACHES: readonly CacheFolder[] = [
@@ -99,3 +99,52 @@ export function copyFirstFor(manager: PackageManager): readonly string[] | null 
 
 /** The lockfile names of every ecosystem. */
 export const LOCKFILES: ReadonlySet<string> = new Set(ECOSYSTEMS.flatMap((e) => e.lockfiles));
+
+/** Every ecosystem's manifest and lockfile names as one pattern ('*.csproj' as a glob). */
+const MANIFEST_NAMES = new RegExp(
+  `^(${ECOSYSTEMS.flatMap((e) => [...e.manifests, ...e.lockfiles])
+    .map((n) => n.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*'))
+    .join('|')})$`,
+  'i',
+);
+
+/** Whether a file name is a manifest or lockfile of some ecosystem (case-insensitive). */
+export function isManifestName(name: string): boolean {
+  return MANIFEST_NAMES.test(name);
+}
+
+/** A language ecosystem a Dockerfile reveals, or 'other' when it reveals none. */
+export type DetectedEcosystem = Exclude<EcosystemId, 'debian' | 'alpine' | 'rpm'> | 'other';
+
+/** The ecosystems from base images and the commands the RUNs run, in a fixed order. */
+export function detectEcosystems(model: DockerfileModel): DetectedEcosystem[] {
+  const images = model.stages.map((s) => (s.from.resolvedImage ?? s.from.image).toLowerCase()).join(' ');
+  const programs = new Set<string>();
+  for (const i of model.instructions) {
+    const shell = (i as { shell?: { commands: { name: string }[] } | null }).shell;
+    for (const c of shell?.commands ?? []) programs.add(c.name.slice(c.name.lastIndexOf('/') + 1));
+  }
+  const has = (...names: string[]) => names.some((n) => programs.has(n));
+  const img = (re: RegExp) => re.test(images);
+  const out: DetectedEcosystem[] = [];
+  if (has('go') || img(/(^|[/ ])golang[:@ ]|(^|[/ ])golang$/)) out.push('go');
+  if (has('cargo', 'rustc') || img(/(^|[/ ])rust[:@ ]|(^|[/ ])rust$/)) out.push('rust');
+  if (
+    has('mvn', 'gradle', 'gradlew', './gradlew', './mvnw', 'mvnw', 'java') ||
+    img(/maven|gradle|openjdk|temurin|corretto|jdk|jre/)
+  )
+    out.push('java');
+  if (has('dotnet') || img(/dotnet/)) out.push('dotnet');
+  if (has('npm', 'yarn', 'pnpm', 'npx', 'node', 'bun') || img(/(^|[/ ])(node|bun)[:@ ]|(^|[/ ])node$/))
+    out.push('node');
+  if (
+    has('pip', 'pip3', 'poetry', 'uv', 'pdm', 'pipenv', 'python', 'python3', 'conda') ||
+    img(/python|conda/)
+  )
+    out.push('python');
+  if (has('composer', 'php', 'docker-php-ext-install') || img(/(^|[/ ])php[:@ ]|composer/)) out.push('php');
+  if (has('bundle', 'gem', 'rails') || img(/(^|[/ ])ruby[:@ ]/)) out.push('ruby');
+  if (!out.length && (has('cmake', 'make', 'gcc', 'g++', 'clang', 'ninja') || img(/(^|[/ ])gcc[:@ ]/)))
+    out.push('cpp');
+  return out.length ? out : ['other'];
+}

@@ -1,9 +1,10 @@
 // The JVM: Maven and Gradle, their repositories, jars, and jlink-ed runtimes.
-import type { Ecosystem } from './types';
+import { defineEcosystem } from './types';
 
-export const java: Ecosystem = {
+export const java = defineEcosystem({
   id: 'java',
   title: 'Java / Kotlin (Maven, Gradle)',
+  kind: 'language',
   managers: ['maven', 'gradle'],
   buildTools: ['maven', 'gradle', 'jlink'],
   manifests: [
@@ -27,4 +28,4 @@ export const java: Ecosystem = {
   outputs: ['target', 'build'],
   dockerignore: ['# Build output and tool caches', 'target', 'build', '.gradle', '*.class', 'out'],
   runtimeImages: ['eclipse-temurin:21-jre-alpine', 'eclipse-temurin:21-jre'],
-};
+});

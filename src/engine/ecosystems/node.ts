@@ -1,9 +1,10 @@
 // JavaScript and TypeScript: npm, yarn, pnpm and bun; node_modules, bundles and the tools' caches.
-import type { Ecosystem } from './types';
+import { defineEcosystem } from './types';
 
-export const node: Ecosystem = {
+export const node = defineEcosystem({
   id: 'node',
   title: 'Node.js (npm, yarn, pnpm, bun)',
+  kind: 'language',
   managers: ['npm', 'yarn', 'pnpm', 'bun'],
   buildTools: ['npm-script', 'tsc'],
   manifests: ['package.json', '.npmrc', '.yarnrc', '.yarnrc.yml', 'pnpm-workspace.yaml'],
@@ -71,4 +72,4 @@ export const node: Ecosystem = {
     '*.spec.ts',
   ],
   runtimeImages: ['node:lts-slim', 'gcr.io/distroless/nodejs22-debian12'],
-};
+});

@@ -1,9 +1,10 @@
 // PHP: composer, vendor/ and composer's download cache.
-import type { Ecosystem } from './types';
+import { defineEcosystem } from './types';
 
-export const php: Ecosystem = {
+export const php = defineEcosystem({
   id: 'php',
   title: 'PHP (composer)',
+  kind: 'language',
   managers: ['composer'],
   buildTools: [],
   manifests: ['composer.json'],
@@ -32,4 +33,4 @@ export const php: Ecosystem = {
     '.phpunit.result.cache',
   ],
   runtimeImages: ['php:fpm-alpine', 'php:apache'],
-};
+});

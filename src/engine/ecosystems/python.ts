@@ -1,19 +1,21 @@
-// Python: pip, uv, poetry, pipenv and conda; site-packages, virtual environments and their caches.
-import type { Ecosystem } from './types';
+// Python: pip, uv, poetry, pdm, pipenv and conda; site-packages, virtual environments and their caches.
+import { defineEcosystem } from './types';
 
-export const python: Ecosystem = {
+export const python = defineEcosystem({
   id: 'python',
-  title: 'Python (pip, uv, poetry, pipenv, conda)',
-  managers: ['pip', 'uv', 'poetry', 'pipenv', 'conda'],
+  title: 'Python (pip, uv, poetry, pdm, pipenv, conda)',
+  kind: 'language',
+  managers: ['pip', 'uv', 'poetry', 'pdm', 'pipenv', 'conda'],
   buildTools: ['python-setup'],
   manifests: ['requirements.txt', 'pyproject.toml', 'setup.py', 'setup.cfg', 'Pipfile', 'environment.yml'],
-  lockfiles: ['poetry.lock', 'uv.lock', 'Pipfile.lock'],
+  lockfiles: ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock'],
   // pip's file is the one the install names (`-r requirements/prod.txt`): copy-before-install reads it.
   copyFirst: {},
   caches: [
     { cache: 'pip', paths: /\/\.cache\/pip(\/|$)/, kinds: ['pip-cache'], what: "pip's cache" },
     { cache: 'uv', paths: /\/\.cache\/uv(\/|$)/, kinds: ['pip-cache'], what: "uv's cache" },
     { cache: 'poetry', paths: /\/\.cache\/pypoetry(\/|$)/, kinds: ['pip-cache'], what: "poetry's cache" },
+    { cache: 'pdm', paths: /\/\.cache\/pdm(\/|$)/, kinds: ['pip-cache'], what: "pdm's cache" },
     {
       cache: 'conda',
       paths: /^\/opt\/conda\/pkgs(\/|$)|\/conda\/pkgs(\/|$)/,
@@ -25,6 +27,7 @@ export const python: Ecosystem = {
     pip: { target: '/root/.cache/pip', also: ['/root/.cache'], hadolint: null },
     uv: { target: '/root/.cache/uv', also: ['/root/.cache'], hadolint: null },
     poetry: { target: '/root/.cache/pypoetry', also: ['/root/.cache'], hadolint: null },
+    pdm: { target: '/root/.cache/pdm', also: ['/root/.cache'], hadolint: null },
   },
   outputs: ['.venv', '__pycache__', 'dist', 'build'],
   dockerignore: [
@@ -46,4 +49,4 @@ export const python: Ecosystem = {
     'build',
   ],
   runtimeImages: ['python:3-slim', 'gcr.io/distroless/python3-debian12'],
-};
+});

@@ -1,9 +1,10 @@
 // RPM distributions: dnf, yum, microdnf (Fedora, RHEL, UBI, Rocky, Amazon Linux) and zypper (SUSE).
-import type { Ecosystem } from './types';
+import { defineEcosystem } from './types';
 
-export const rpm: Ecosystem = {
+export const rpm = defineEcosystem({
   id: 'rpm',
   title: 'RPM distributions (dnf, yum, microdnf, zypper)',
+  kind: 'os',
   managers: ['dnf', 'yum', 'microdnf', 'zypper'],
   buildTools: [],
   manifests: [],
@@ -19,4 +20,4 @@ export const rpm: Ecosystem = {
   outputs: [],
   dockerignore: [],
   runtimeImages: ['registry.access.redhat.com/ubi9/ubi-minimal'],
-};
+});

@@ -1,5 +1,5 @@
 // Ruby: bundler and gem, the installed gems and their .gem cache.
-import type { Ecosystem } from './types';
+import { defineEcosystem } from './types';
 
 const GEM_CACHE = {
   target: '/usr/local/bundle/cache',
@@ -7,9 +7,10 @@ const GEM_CACHE = {
   hadolint: 'DL3077',
 };
 
-export const ruby: Ecosystem = {
+export const ruby = defineEcosystem({
   id: 'ruby',
   title: 'Ruby (bundler, gem)',
+  kind: 'language',
   managers: ['bundler', 'gem'],
   buildTools: [],
   manifests: ['Gemfile'],
@@ -31,4 +32,4 @@ export const ruby: Ecosystem = {
   outputs: ['vendor/bundle'],
   dockerignore: ['# Dependencies and caches', 'vendor/bundle', '.bundle', 'log', 'tmp', 'node_modules'],
   runtimeImages: ['ruby:slim'],
-};
+});

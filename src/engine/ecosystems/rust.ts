@@ -1,5 +1,5 @@
 // Rust: cargo's registry and the target/ folder.
-import type { Ecosystem } from './types';
+import { defineEcosystem } from './types';
 
 const REGISTRY = {
   target: '/usr/local/cargo/registry',
@@ -7,9 +7,10 @@ const REGISTRY = {
   hadolint: 'DL3069',
 };
 
-export const rust: Ecosystem = {
+export const rust = defineEcosystem({
   id: 'rust',
   title: 'Rust (cargo)',
+  kind: 'language',
   managers: ['cargo'],
   buildTools: ['cargo'],
   manifests: ['Cargo.toml'],
@@ -27,4 +28,4 @@ export const rust: Ecosystem = {
   outputs: ['target'],
   dockerignore: ['# Build output (rebuilt inside the image)', 'target'],
   runtimeImages: ['gcr.io/distroless/cc-debian12', 'debian:bookworm-slim'],
-};
+});

@@ -1,22 +1,9 @@
 // What an ecosystem module describes: one package manager family's knowledge in one place, read by
 // the parser (cache folders), the size model (caches, outputs), the rules (cache mounts, manifests
 // to copy first) and the rewriter (.dockerignore entries, runtime images).
-import type { PackageManager } from '../model';
+// The ids and manager names are type parameters so that ecosystems/index.ts derives the
+// `EcosystemId` and `PackageManager` unions from the modules themselves.
 import type { ContentKind } from '../size/ratios';
-
-export type EcosystemId =
-  | 'debian'
-  | 'alpine'
-  | 'rpm'
-  | 'node'
-  | 'python'
-  | 'go'
-  | 'rust'
-  | 'java'
-  | 'dotnet'
-  | 'php'
-  | 'ruby'
-  | 'cpp';
 
 /** A download or build cache the ecosystem's tools leave behind. */
 export interface CacheFolder {
@@ -40,12 +27,14 @@ export interface CacheMount {
   hadolint: string | null;
 }
 
-export interface Ecosystem {
-  id: EcosystemId;
+export interface EcosystemSpec<Id extends string = string, Manager extends string = string> {
+  id: Id;
   /** A heading for people: 'Node.js (npm, yarn, pnpm, bun)'. */
   title: string;
+  /** 'os' for a distribution's package manager (its packages ship with the image's OS). */
+  kind: 'os' | 'language';
   /** The package managers whose `package-install` effects belong here. */
-  managers: readonly PackageManager[];
+  managers: readonly Manager[];
   /** The tools whose `build` effects belong here ('go', 'npm-script', 'maven'). */
   buildTools: readonly string[];
   /** Files that declare the dependencies. */
@@ -53,7 +42,7 @@ export interface Ecosystem {
   /** Files that pin them. */
   lockfiles: readonly string[];
   /** Per manager: the files to COPY before the install so the install layer stays cached. */
-  copyFirst: Partial<Record<PackageManager, readonly string[]>>;
+  copyFirst: Partial<Record<Manager, readonly string[]>>;
   caches: readonly CacheFolder[];
   /** Per manager or build tool ('go-build', 'cargo-build'): the cache mount that keeps it. */
   cacheMounts: Readonly<Record<string, CacheMount>>;
@@ -63,4 +52,11 @@ export interface Ecosystem {
   dockerignore: readonly string[];
   /** Slim images the app can run on once built (first is the rewriter's usual choice). */
   runtimeImages: readonly string[];
+}
+
+/** Declares an ecosystem module, keeping its id and manager names as literal types. */
+export function defineEcosystem<const Id extends string, const Manager extends string = never>(
+  spec: EcosystemSpec<Id, Manager>,
+): EcosystemSpec<Id, Manager> {
+  return spec;
 }

@@ -2,40 +2,7 @@
 // dependencies and build outputs (rebuilt inside the image), tests and docs, secrets (.env),
 // editor folders and logs. Nothing the Dockerfile itself copies or uses is excluded.
 import type { CopyInstruction, DockerfileModel } from '../model';
-import { ecosystem } from '../ecosystems';
-
-export type Ecosystem =
-  'node' | 'python' | 'go' | 'rust' | 'java' | 'dotnet' | 'php' | 'ruby' | 'cpp' | 'other';
-
-/** The ecosystems from base images and the commands the RUNs run, in a fixed order. */
-export function detectEcosystems(model: DockerfileModel): Ecosystem[] {
-  const images = model.stages.map((s) => (s.from.resolvedImage ?? s.from.image).toLowerCase()).join(' ');
-  const programs = new Set<string>();
-  for (const i of model.instructions) {
-    const shell = (i as { shell?: { commands: { name: string }[] } | null }).shell;
-    for (const c of shell?.commands ?? []) programs.add(c.name.slice(c.name.lastIndexOf('/') + 1));
-  }
-  const has = (...names: string[]) => names.some((n) => programs.has(n));
-  const img = (re: RegExp) => re.test(images);
-  const out: Ecosystem[] = [];
-  if (has('go') || img(/(^|[/ ])golang[:@ ]|(^|[/ ])golang$/)) out.push('go');
-  if (has('cargo', 'rustc') || img(/(^|[/ ])rust[:@ ]|(^|[/ ])rust$/)) out.push('rust');
-  if (
-    has('mvn', 'gradle', 'gradlew', './gradlew', './mvnw', 'mvnw', 'java') ||
-    img(/maven|gradle|openjdk|temurin|corretto|jdk|jre/)
-  )
-    out.push('java');
-  if (has('dotnet') || img(/dotnet/)) out.push('dotnet');
-  if (has('npm', 'yarn', 'pnpm', 'npx', 'node', 'bun') || img(/(^|[/ ])(node|bun)[:@ ]|(^|[/ ])node$/))
-    out.push('node');
-  if (has('pip', 'pip3', 'poetry', 'uv', 'pipenv', 'python', 'python3', 'conda') || img(/python|conda/))
-    out.push('python');
-  if (has('composer', 'php', 'docker-php-ext-install') || img(/(^|[/ ])php[:@ ]|composer/)) out.push('php');
-  if (has('bundle', 'gem', 'rails') || img(/(^|[/ ])ruby[:@ ]/)) out.push('ruby');
-  if (!out.length && (has('cmake', 'make', 'gcc', 'g++', 'clang', 'ninja') || img(/(^|[/ ])gcc[:@ ]/)))
-    out.push('cpp');
-  return out.length ? out : ['other'];
-}
+import { detectEcosystems, ecosystem, type DetectedEcosystem as Ecosystem } from '../ecosystems';
 
 /** The first ecosystem the Dockerfile reveals. */
 export function detectEcosystem(model: DockerfileModel): Ecosystem {

@@ -10,10 +10,12 @@ import { addItem, homeOf, liveItems } from './context';
 import type { ContentKind } from './ratios';
 import { compressed } from './ratios';
 import * as H from './heuristics';
-import { LOCKFILES } from '../ecosystems';
+import { LOCKFILES, isManifestName } from '../ecosystems';
 
-const MANIFEST =
-  /^(package\.json|package\*\.json|\.npmrc|\.yarnrc(\.yml)?|pnpm-workspace\.yaml|requirements[\w.-]*\.(txt|in)|Pipfile|pyproject\.toml|setup\.(py|cfg)|go\.mod|Cargo\.toml|pom\.xml|(build|settings)\.gradle(\.kts)?|gradle\.properties|gradlew|.*\.(csproj|fsproj|vbproj|sln|props)|NuGet\.config|composer\.json|Gemfile|tsconfig[\w.-]*\.json|\.env[\w.-]*|Dockerfile|Makefile|.*\.(conf|ini|cfg|ya?ml|toml|json|xml|properties|sh|txt|md|html|lock))$/i;
+// Small files besides the ecosystems' manifests (those come from the ecosystem modules).
+const SMALL_FILE =
+  /^(requirements[\w.-]*\.(txt|in)|gradlew|.*\.props|tsconfig[\w.-]*\.json|\.env[\w.-]*|Dockerfile|.*\.(conf|ini|cfg|ya?ml|toml|json|xml|properties|sh|txt|md|html|lock))$/i;
+const isManifest = (name: string) => isManifestName(name) || SMALL_FILE.test(name);
 const CODE_FILE = /\.(py|js|mjs|cjs|ts|go|rb|php|java|kt|rs|c|cc|cpp|h|cs|pl|lua|r)$/i;
 const ARCHIVE = /\.(tar(\.(gz|xz|bz2|zst))?|tgz|txz|tbz2?|zip)$/i;
 const WHOLE = new Set(['.', './', '*', './*', '/', '']);
@@ -103,46 +105,7 @@ function copyFromContext(
   const verb = ins.keyword === 'ADD' ? 'ADD' : 'COPY';
   const target = (n: string) => (destIsDir || WHOLE.has(src) ? `${dest === '/' ? '' : dest}/${n}` : dest);
   if (WHOLE.has(srcRaw.trim()) || WHOLE.has(src)) {
-    addItem(
-      st,
-      layer,
-      makeItem(
-        'context',
-        dest,
-        c.sourceBytes,
-        'low',
-        `${verb} ${srcRaw} copies the whole build context: ≈ ${formatBytes(c.sourceBytes)} of source (assumed)`,
-        { origin: '.' },
-      ),
-    );
-    if (!c.hasDockerignore) {
-      if (c.hasGit && c.gitBytes > 0)
-        addItem(
-          st,
-          layer,
-          makeItem(
-            'git',
-            `${dest === '/' ? '' : dest}/.git`,
-            c.gitBytes,
-            'low',
-            `.git comes along because there is no .dockerignore (≈ ${formatBytes(c.gitBytes)}, assumed)`,
-          ),
-        );
-      if (c.hasNodeModules && c.nodeModulesBytes > 0)
-        addItem(
-          st,
-          layer,
-          makeItem(
-            'node_modules',
-            `${dest === '/' ? '' : dest}/node_modules`,
-            c.nodeModulesBytes,
-            'low',
-            `the local node_modules comes along because there is no .dockerignore (≈ ${formatBytes(c.nodeModulesBytes)}, assumed)`,
-          ),
-        );
-    } else {
-      layer.notes.push('the .dockerignore keeps .git and node_modules out (assumed)');
-    }
+    copyWholeContext(st, layer, ctx, verb, srcRaw, dest);
     return;
   }
   if (srcRaw.startsWith('<<')) {
@@ -155,6 +118,96 @@ function copyFromContext(
     );
     return;
   }
+  if (ARCHIVE.test(name)) return copyArchive(st, ins, layer, name, dest, target(name));
+  const { kind, bytes, conf, what, file } = contextSource(name, src, c);
+  // Files land at dest/<name> (or dest itself); a folder's contents land in dest.
+  const path = kind === 'node_modules' || kind === 'git' || file ? target(name) : dest;
+  addItem(st, layer, makeItem(kind, path, bytes, conf, `${verb} of ${what}`, { file, origin: srcRaw }));
+}
+
+/** `COPY . .`: the whole build context, with .git and node_modules when no .dockerignore keeps them out. */
+function copyWholeContext(
+  st: StageState,
+  layer: LayerRec,
+  ctx: Ctx,
+  verb: string,
+  srcRaw: string,
+  dest: string,
+): void {
+  const c = ctx.opts.context;
+  addItem(
+    st,
+    layer,
+    makeItem(
+      'context',
+      dest,
+      c.sourceBytes,
+      'low',
+      `${verb} ${srcRaw} copies the whole build context: ≈ ${formatBytes(c.sourceBytes)} of source (assumed)`,
+      { origin: '.' },
+    ),
+  );
+  if (!c.hasDockerignore) {
+    if (c.hasGit && c.gitBytes > 0)
+      addItem(
+        st,
+        layer,
+        makeItem(
+          'git',
+          `${dest === '/' ? '' : dest}/.git`,
+          c.gitBytes,
+          'low',
+          `.git comes along because there is no .dockerignore (≈ ${formatBytes(c.gitBytes)}, assumed)`,
+        ),
+      );
+    if (c.hasNodeModules && c.nodeModulesBytes > 0)
+      addItem(
+        st,
+        layer,
+        makeItem(
+          'node_modules',
+          `${dest === '/' ? '' : dest}/node_modules`,
+          c.nodeModulesBytes,
+          'low',
+          `the local node_modules comes along because there is no .dockerignore (≈ ${formatBytes(c.nodeModulesBytes)}, assumed)`,
+        ),
+      );
+  } else {
+    layer.notes.push('the .dockerignore keeps .git and node_modules out (assumed)');
+  }
+}
+
+/** An archive from the context: ADD unpacks a tar (not a zip), COPY keeps the file. */
+function copyArchive(
+  st: StageState,
+  ins: CopyInstruction,
+  layer: LayerRec,
+  name: string,
+  dest: string,
+  target: string,
+): void {
+  const verb = ins.keyword === 'ADD' ? 'ADD' : 'COPY';
+  const unpack = ins.keyword === 'ADD' && !/\.zip$/i.test(name);
+  const ext = /\.(t?gz|xz|bz2|zst|zip|tar)$/i.exec(name)?.[1].toLowerCase() ?? 'gz';
+  const bytes = unpack ? Math.round(H.UNKNOWN_DOWNLOAD * (H.EXTRACT_FACTOR[ext] ?? 3)) : H.UNKNOWN_DOWNLOAD;
+  const kind: ContentKind = unpack ? 'extracted' : 'download';
+  const what = unpack
+    ? `${name}, which ADD unpacks (≈ ${formatBytes(bytes)}, guessed)`
+    : `the archive ${name} (≈ ${formatBytes(bytes)}, guessed)`;
+  const path = unpack ? dest : target;
+  addItem(st, layer, makeItem(kind, path, bytes, 'low', `${verb} of ${what}`, { file: !unpack }));
+}
+
+interface SourceGuess {
+  kind: ContentKind;
+  bytes: number;
+  conf: Confidence;
+  what: string;
+  file: boolean;
+}
+
+/** What one named source from the build context probably is, and how big. */
+function contextSource(name: string, src: string, c: Ctx['opts']['context']): SourceGuess {
   let kind: ContentKind = 'context';
   let bytes: number;
   let conf: Confidence = 'medium';
@@ -178,7 +231,7 @@ function copyFromContext(
     bytes = 310 * H.KB;
     what = `the manifests ${name} (a few hundred kB with the lockfile)`;
     file = true;
-  } else if (MANIFEST.test(name)) {
+  } else if (isManifest(name)) {
     bytes = 5 * H.KB;
     what = `${name} (a few kB)`;
     file = true;
@@ -188,19 +241,6 @@ function copyFromContext(
     conf = 'low';
     what = `the prebuilt ${name} (≈ ${formatBytes(bytes)}, typical)`;
     file = true;
-  } else if (ARCHIVE.test(name)) {
-    const unpack = ins.keyword === 'ADD' && !/\.zip$/i.test(name);
-    const ext = /\.(t?gz|xz|bz2|zst|zip|tar)$/i.exec(name)?.[1].toLowerCase() ?? 'gz';
-    bytes = unpack ? Math.round(H.UNKNOWN_DOWNLOAD * (H.EXTRACT_FACTOR[ext] ?? 3)) : H.UNKNOWN_DOWNLOAD;
-    kind = unpack ? 'extracted' : 'download';
-    conf = 'low';
-    file = !unpack;
-    what = unpack
-      ? `${name}, which ADD unpacks (≈ ${formatBytes(bytes)}, guessed)`
-      : `the archive ${name} (≈ ${formatBytes(bytes)}, guessed)`;
-    const path = unpack ? dest : target(name);
-    addItem(st, layer, makeItem(kind, path, bytes, conf, `${verb} of ${what}`, { file }));
-    return;
   } else if (/^(dist|build|out|public|static|\.next)$/.test(name)) {
     kind = 'dist';
     bytes = H.JS_DIST;
@@ -215,9 +255,7 @@ function copyFromContext(
     conf = 'low';
     what = `the folder ${src}/ (≈ ${formatBytes(bytes)}: half the assumed source size)`;
   }
-  // Files land at dest/<name> (or dest itself); a folder's contents land in dest.
-  const path = kind === 'node_modules' || kind === 'git' || file ? target(name) : dest;
-  addItem(st, layer, makeItem(kind, path, bytes, conf, `${verb} of ${what}`, { file, origin: srcRaw }));
+  return { kind, bytes, conf, what, file };
 }
 
 const PART_OF_TREE = new Set<string>([
@@ -271,99 +309,131 @@ function copyFromStage(
     return;
   }
   const items = liveItems(src);
-  for (const raw of ins.sources) {
-    const q = resolvePath(src.workdir, raw, homeOf(src));
-    if (q === '/') {
-      let b = 0;
-      for (const l of src.layers) for (const i of l.items) b += liveBytes(i);
-      addItem(
-        st,
-        layer,
-        makeItem(
-          'other',
-          dest,
-          b,
-          'medium',
-          `COPY --from=${stageName} / copies that stage's whole filesystem (≈ ${formatBytes(b)})`,
-        ),
-      );
-      continue;
-    }
-    const covered = items.filter((i) => relate(q, i) === 'covers');
-    if (covered.length) {
-      let total = 0;
-      for (const i of covered) {
-        const b = liveBytes(i);
-        total += b;
-        const ratio = i.bytes > 0 ? i.compressedBytes / i.bytes : 0;
-        const newPath = remap(i.path, q, dest, destIsDir, !!i.file);
-        addItem(
-          st,
-          layer,
-          makeItem(i.kind, newPath, b, i.confidence, '', {
-            compressedBytes: Math.round(b * ratio) || compressed(b, i.kind),
-            file: i.file,
-            aliases: remapAliases(i, q, dest, destIsDir),
-            packages: i.packages,
-            manager: i.manager,
-          }),
-        );
-      }
-      // One basis clause for the whole copy, on its last item.
-      layer.items[layer.items.length - 1].label =
-        `COPY --from=${stageName} ${raw} carries only what that stage put under ${q}: ${describe(covered)} (≈ ${formatBytes(total)})`;
-      continue;
-    }
-    const known = H.KNOWN_BASE_PATHS.find((k) => k.pattern.test(q));
-    if (known) {
-      addItem(
-        st,
-        layer,
-        makeItem(
-          'base-file',
-          remap(q, q, dest, destIsDir, true),
-          known.bytes,
-          'medium',
-          `COPY --from=${stageName} ${raw} brings ${known.what} from that stage's base image (≈ ${formatBytes(known.bytes)})`,
-          { file: true },
-        ),
-      );
-      continue;
-    }
-    const inside = items.filter((i) => relate(q, i) === 'inside').sort((a, b) => b.bytes - a.bytes)[0];
-    if (inside) {
-      // A part of a project tree is guessed as a quarter of it; a single file out of installed OS
-      // packages or a toolchain is small.
-      const tree = PART_OF_TREE.has(inside.kind);
-      const b = Math.min(
-        liveBytes(inside),
-        tree ? Math.max(H.UNKNOWN_BASE_PATH, Math.round(liveBytes(inside) * 0.25)) : H.UNKNOWN_BASE_PATH,
-      );
-      addItem(
-        st,
-        layer,
-        makeItem(
-          inside.kind,
-          dest,
-          b,
-          'low',
-          `COPY --from=${stageName} ${raw} takes part of ${inside.path} (≈ ${formatBytes(b)}: ${tree ? 'a quarter of it' : 'a few files'}, guessed)`,
-        ),
-      );
-      continue;
-    }
+  for (const raw of ins.sources) copyStagePath(st, layer, src, items, stageName, raw, dest, destIsDir);
+}
+
+/** One source of `COPY --from=<stage>`: the ledger items under it, or a guess when none. */
+function copyStagePath(
+  st: StageState,
+  layer: LayerRec,
+  src: StageState,
+  items: LedgerItem[],
+  stageName: string,
+  raw: string,
+  dest: string,
+  destIsDir: boolean,
+): void {
+  const q = resolvePath(src.workdir, raw, homeOf(src));
+  if (q === '/') {
+    let b = 0;
+    for (const l of src.layers) for (const i of l.items) b += liveBytes(i);
+    addItem(
+      st,
+      layer,
+      makeItem(
+        'other',
+        dest,
+        b,
+        'medium',
+        `COPY --from=${stageName} / copies that stage's whole filesystem (≈ ${formatBytes(b)})`,
+      ),
+    );
+    return;
+  }
+  const covered = items.filter((i) => relate(q, i) === 'covers');
+  if (covered.length) return carryCovered(st, layer, covered, stageName, raw, q, dest, destIsDir);
+  const known = H.KNOWN_BASE_PATHS.find((k) => k.pattern.test(q));
+  if (known) {
     addItem(
       st,
       layer,
       makeItem(
         'base-file',
-        dest,
-        H.UNKNOWN_BASE_PATH,
-        'low',
-        `COPY --from=${stageName} ${raw}: no instruction of that stage wrote ${q}, so it comes from its base image (≈ ${formatBytes(H.UNKNOWN_BASE_PATH)} guessed)`,
+        remap(q, q, dest, destIsDir, true),
+        known.bytes,
+        'medium',
+        `COPY --from=${stageName} ${raw} brings ${known.what} from that stage's base image (≈ ${formatBytes(known.bytes)})`,
+        { file: true },
       ),
     );
+    return;
   }
+  const inside = items.filter((i) => relate(q, i) === 'inside').sort((a, b) => b.bytes - a.bytes)[0];
+  if (inside) return takePart(st, layer, inside, stageName, raw, dest);
+  addItem(
+    st,
+    layer,
+    makeItem(
+      'base-file',
+      dest,
+      H.UNKNOWN_BASE_PATH,
+      'low',
+      `COPY --from=${stageName} ${raw}: no instruction of that stage wrote ${q}, so it comes from its base image (≈ ${formatBytes(H.UNKNOWN_BASE_PATH)} guessed)`,
+    ),
+  );
+}
+
+/** A path inside one item of the stage (a file out of a tree): a share of that item. */
+function takePart(
+  st: StageState,
+  layer: LayerRec,
+  inside: LedgerItem,
+  stageName: string,
+  raw: string,
+  dest: string,
+): void {
+  // A part of a project tree is guessed as a quarter of it; a single file out of installed OS
+  // packages or a toolchain is small.
+  const tree = PART_OF_TREE.has(inside.kind);
+  const b = Math.min(
+    liveBytes(inside),
+    tree ? Math.max(H.UNKNOWN_BASE_PATH, Math.round(liveBytes(inside) * 0.25)) : H.UNKNOWN_BASE_PATH,
+  );
+  addItem(
+    st,
+    layer,
+    makeItem(
+      inside.kind,
+      dest,
+      b,
+      'low',
+      `COPY --from=${stageName} ${raw} takes part of ${inside.path} (≈ ${formatBytes(b)}: ${tree ? 'a quarter of it' : 'a few files'}, guessed)`,
+    ),
+  );
+}
+
+/** The items a stage put under the copied path, moved to the destination with their sizes. */
+function carryCovered(
+  st: StageState,
+  layer: LayerRec,
+  covered: LedgerItem[],
+  stageName: string,
+  raw: string,
+  q: string,
+  dest: string,
+  destIsDir: boolean,
+): void {
+  let total = 0;
+  for (const i of covered) {
+    const b = liveBytes(i);
+    total += b;
+    const ratio = i.bytes > 0 ? i.compressedBytes / i.bytes : 0;
+    const newPath = remap(i.path, q, dest, destIsDir, !!i.file);
+    addItem(
+      st,
+      layer,
+      makeItem(i.kind, newPath, b, i.confidence, '', {
+        compressedBytes: Math.round(b * ratio) || compressed(b, i.kind),
+        file: i.file,
+        aliases: remapAliases(i, q, dest, destIsDir),
+        packages: i.packages,
+        manager: i.manager,
+      }),
+    );
+  }
+  // One basis clause for the whole copy, on its last item.
+  layer.items[layer.items.length - 1].label =
+    `COPY --from=${stageName} ${raw} carries only what that stage put under ${q}: ${describe(covered)} (≈ ${formatBytes(total)})`;
 }
 
 function remapAliases(i: LedgerItem, q: string, dest: string, destIsDir: boolean): string[] | undefined {

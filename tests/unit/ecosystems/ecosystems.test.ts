@@ -12,38 +12,16 @@ import {
   ecosystemOfBuildTool,
   ecosystemOfManager,
   LOCKFILES,
+  OS_MANAGERS,
 } from '../../../src/engine/ecosystems';
 import { RATIOS } from '../../../src/engine/size/ratios';
 import { SIZING, buildSizer, installSizer } from '../../../src/engine/size/ecosystems/index';
 import { estimate, layerAt, ready } from '../size/helpers';
 import type { PackageManager } from '../../../src/engine/model';
-import { OS_MANAGERS } from '../../../src/engine/model';
+import { OS_MANAGERS as MODEL_OS_MANAGERS } from '../../../src/engine/model';
 
-const ALL_MANAGERS: PackageManager[] = [
-  'apt',
-  'apk',
-  'dnf',
-  'yum',
-  'microdnf',
-  'zypper',
-  'pip',
-  'poetry',
-  'uv',
-  'pipenv',
-  'conda',
-  'npm',
-  'yarn',
-  'pnpm',
-  'bun',
-  'go',
-  'cargo',
-  'maven',
-  'gradle',
-  'dotnet',
-  'composer',
-  'gem',
-  'bundler',
-];
+// The union is derived from the modules; every manager named there is checked below.
+const ALL_MANAGERS: PackageManager[] = ECOSYSTEMS.flatMap((e) => e.managers);
 
 describe('every ecosystem module has the same shape', () => {
   it.each(ECOSYSTEMS.map((e) => [e.id, e] as const))('%s', (_id, e) => {
@@ -82,6 +60,12 @@ describe('every ecosystem module has the same shape', () => {
     }
     const ids = ECOSYSTEMS.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('OS_MANAGERS are the managers of the os modules, and model.ts re-exports the derived names', () => {
+    expect([...OS_MANAGERS].sort()).toEqual(['apk', 'apt', 'dnf', 'microdnf', 'yum', 'zypper']);
+    expect(MODEL_OS_MANAGERS).toBe(OS_MANAGERS);
+    expect(ALL_MANAGERS).toEqual(expect.arrayContaining(['pip', 'npm', 'cargo', 'composer', 'bundler']));
   });
 
   it('build tools and caches are not claimed twice', () => {

@@ -163,7 +163,7 @@ export const yarn: Detector = (inv, ctx) => {
           }),
         ];
       return [];
-    case 'workspaces':
+    case 'workspaces': {
       if (rest[0] === 'focus') {
         return [
           install(inv, {
@@ -174,7 +174,11 @@ export const yarn: Detector = (inv, ctx) => {
           }),
         ];
       }
+      // `yarn workspaces run build` (v1), `yarn workspaces foreach -A run build` (v2+).
+      const script = rest.includes('run') ? rest[rest.indexOf('run') + 1] : undefined;
+      if (script && BUILD_SCRIPT.test(script)) return [build(inv, 'npm-script', script, null)];
       return [];
+    }
     case 'remove':
       return [remove(inv, 'yarn', rest.map(npmSpec))];
     case 'cache':

@@ -248,6 +248,28 @@ export const poetry: Detector = (inv, ctx) => {
   return [];
 };
 
+/** pdm install / sync (--prod leaves out the dev groups), pdm add, pdm cache clear. */
+export const pdm: Detector = (inv) => {
+  const p = parseArgs(inv.args, new Set(['-G', '--group', '-p', '--project', '-L', '--lockfile']), 'GpL');
+  const [sub, ...rest] = p.positionals;
+  if (sub === 'install' || sub === 'sync')
+    return [
+      install(inv, {
+        manager: 'pdm',
+        fromManifest: 'pdm.lock',
+        productionOnly: has(p, '--prod', '--production'),
+        global: has(p, '-g', '--global'),
+        flags: p.flags,
+      }),
+    ];
+  if (sub === 'add')
+    return [
+      install(inv, { manager: 'pdm', packages: rest.map((x) => spec(x, PIP_VERSION)), flags: p.flags }),
+    ];
+  if (sub === 'cache' && rest[0] === 'clear') return [cacheClean(inv, 'pdm', ['/root/.cache/pdm'])];
+  return [];
+};
+
 /** pipenv install / sync (--system installs into the system Python; --dev adds dev packages). */
 export const pipenv: Detector = (inv) => {
   const p = parseArgs(inv.args);
@@ -318,6 +340,7 @@ export const PYTHON_DETECTORS: Record<string, Detector> = {
   python3: python,
   uv,
   poetry,
+  pdm,
   pipenv,
   conda,
   mamba: conda,

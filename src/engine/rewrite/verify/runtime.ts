@@ -7,6 +7,7 @@
 // - dependencies: packages installed by name in the final image (apt install x, npm i x,
 //   composer require x) stay installed, and tools the entrypoint may call stay on PATH.
 import type { DockerfileModel, Stage } from '../../model';
+import { OS_MANAGERS, ecosystemOfManager } from '../../ecosystems';
 import { brokenPromises, extractPromises, type PromiseKey } from '../promises';
 import type { Problem } from './types';
 import { type BaseFacts, baseFacts, chainOf, effectsOf, finalStageOf, isCopy } from './facts';
@@ -31,20 +32,6 @@ const BUILD_ONLY =
 const SCRIPT_TOOLS =
   /^(composer|git|curl|wget|bash|su-exec|gosu|tini|dumb-init|netcat.*|nc|jq|gettext|envsubst|postgresql-client|default-mysql-client|mysql-client|mariadb-client|redis-tools|php|nodejs|python3?|rsync|openssh-client|sqlite3|imagemagick|ffmpeg)$/;
 
-const FAMILY: Record<string, string> = {
-  npm: 'node',
-  yarn: 'node',
-  pnpm: 'node',
-  bun: 'node',
-  pip: 'python',
-  uv: 'python',
-  poetry: 'python',
-  pipenv: 'python',
-  conda: 'python',
-  gem: 'ruby',
-  bundler: 'ruby',
-};
-
 /** Packages the final image receives by name, from its chain and from stages it copies from. */
 function shippedPackages(model: DockerfileModel): Map<string, string> {
   const final = finalStageOf(model);
@@ -59,9 +46,9 @@ function shippedPackages(model: DockerfileModel): Map<string, string> {
     const os = chainOf(model, final).includes(s);
     for (const e of effectsOf(s)) {
       if (e.kind !== 'package-install' || e.fromManifest) continue;
-      const osManager = ['apt', 'apk', 'dnf', 'yum', 'microdnf', 'zypper'].includes(e.manager);
+      const osManager = OS_MANAGERS.has(e.manager);
       if (osManager && !os) continue; // OS packages of a build stage do not ship
-      const family = osManager ? 'os' : (FAMILY[e.manager] ?? e.manager);
+      const family = osManager ? 'os' : (ecosystemOfManager(e.manager)?.id ?? e.manager);
       for (const p of e.packages) if (!p.name.startsWith('-')) out.set(`${family}:${p.name}`, p.name);
     }
     for (const i of s.instructions)

@@ -1,13 +1,31 @@
 // Sizing native builds: make, cmake, gcc and ninja output, and `make install`.
 import * as H from '../heuristics';
-import { makeItem } from '../ledger';
+import { makeItem, resolvePath } from '../ledger';
 import { formatBytes } from '../../primitives/bytes';
-import { addItem } from '../context';
+import { addItem, homeOf } from '../context';
 import type { Build, RunScope } from '../commands/scope';
+import { argValue } from '../commands/scope';
+
+/**
+ * Where `make install` puts the build: under DESTDIR (a staging root) when set, at the prefix
+ * given to make (PREFIX=, prefix=, --prefix) or to ./configure in the same RUN, else /usr/local.
+ */
+export function installRoot(s: RunScope, args: string[]): string {
+  const home = homeOf(s.st);
+  const configure = s.ins.shell?.commands.find((c) => /(^|\/)configure$/.test(c.name));
+  const prefix =
+    argValue(args, ['PREFIX=', 'prefix=', '--prefix']) ??
+    argValue(configure?.args ?? [], ['--prefix']) ??
+    '/usr/local';
+  const root = resolvePath(s.cwd, prefix, home);
+  const destdir = argValue(args, ['DESTDIR=']);
+  return destdir ? resolvePath(s.cwd, destdir, home).replace(/\/$/, '') + root : root;
+}
 import type { EcosystemSizing } from '../commands/scope';
 
 export function nativeBuild(s: RunScope, e: Build, args: string[], out: string | null): void {
   const args2 = args.join(' ');
+  const root = /\binstall\b/.test(args2) ? installRoot(s, args) : '/usr/local';
   if (/\binstall\b/.test(args2) && s.unpacked?.builtInstall) {
     const b = s.unpacked.builtInstall;
     addItem(
@@ -15,10 +33,10 @@ export function nativeBuild(s: RunScope, e: Build, args: string[], out: string |
       s.layer,
       makeItem(
         'toolchain',
-        '/usr/local',
+        root,
         b,
         'medium',
-        `make install of the ${s.unpacked.name} tree adds ≈ ${formatBytes(b)} to /usr/local (the catalog's image built this way)`,
+        `make install of the ${s.unpacked.name} tree adds ≈ ${formatBytes(b)} to ${root} (the catalog's image built this way)`,
       ),
     );
     return;
@@ -29,10 +47,10 @@ export function nativeBuild(s: RunScope, e: Build, args: string[], out: string |
       s.layer,
       makeItem(
         'build-output',
-        '/usr/local',
+        root,
         H.MAKE_OUTPUT / 2,
         'low',
-        `make install copies the build into /usr/local (≈ ${formatBytes(H.MAKE_OUTPUT / 2)}, unknown project)`,
+        `make install copies the build into ${root} (≈ ${formatBytes(H.MAKE_OUTPUT / 2)}, unknown project)`,
       ),
     );
     return;

@@ -1,12 +1,12 @@
 // Sizing Node.js: npm, yarn, pnpm and bun installs, `npm prune`, build scripts and tsc output.
 import * as H from '../heuristics';
 import type { Confidence } from '../../types';
-import { makeItem } from '../ledger';
+import { makeItem, resolvePath } from '../ledger';
 import { formatBytes } from '../../primitives/bytes';
 import { addItem, homeOf, liveItems, removalNote, removePaths } from '../context';
 import { npmPackageSize } from '../packages-lang';
 import type { Build, PackageInstall, RunScope } from '../commands/scope';
-import { hasLive } from '../commands/scope';
+import { argValue, hasLive } from '../commands/scope';
 import { listNames } from './os';
 import { lookup } from './python';
 import type { EcosystemSizing } from '../commands/scope';
@@ -180,25 +180,46 @@ const BUILD_SCRIPTS = /^(build|compile|bundle|dist|prod|production|build:.*|expo
 export function npmScriptBuild(s: RunScope, e: Build, args: string[], out: string | null): void {
   const script = e.target ?? args.find((a) => !a.startsWith('-') && a !== 'run' && a !== 'run-script') ?? '';
   if (!BUILD_SCRIPTS.test(script)) return;
-  return jsDist(s, `the "${script}" script`);
+  return jsDist(s, `the "${script}" script`, H.JS_DIST, args);
 }
 
 export function tscBuild(s: RunScope, e: Build, args: string[], out: string | null): void {
-  return jsDist(s, 'tsc', 2 * H.MB);
+  return jsDist(s, 'tsc', 2 * H.MB, args);
 }
 
-function jsDist(s: RunScope, what: string, bytes = H.JS_DIST): void {
+/** Flags with which a build script or a compiler names its output folder. */
+const OUT_FLAGS = ['--outDir', '--outdir', '--out-dir', '--out'];
+/** A build run in every workspace package (pnpm -r, npm --workspaces, yarn workspaces). */
+const WORKSPACE_FLAGS = new Set(['-r', '--recursive', '--workspaces', '-ws', 'workspaces']);
+
+function jsDist(s: RunScope, what: string, bytes: number, args: string[]): void {
   const base = s.cwd === '/' ? '' : s.cwd;
+  const out = argValue(args, OUT_FLAGS);
+  const [path, where, aliases] = out
+    ? [resolvePath(s.cwd, out, homeOf(s.st)), out, []]
+    : args.some((a) => WORKSPACE_FLAGS.has(a))
+      ? [
+          `${base}/packages/*/dist`,
+          "each workspace package's dist/ (a workspace build; total for all packages)",
+          [`${base}/apps/*/dist`, `${base}/packages/*/build`, `${base}/apps/*/build`, `${base}/dist`],
+        ]
+      : [
+          `${base}/dist`,
+          'dist/ or build/',
+          [`${base}/build`, `${base}/out`, `${base}/.next`, `${base}/public/build`, `${base}/lib`],
+        ];
   addItem(
     s.st,
     s.layer,
     makeItem(
       'dist',
-      `${base}/dist`,
+      path,
       bytes,
       'low',
-      `${what} writes the bundle (≈ ${formatBytes(bytes)}, typical) to dist/ or build/`,
-      { aliases: [`${base}/build`, `${base}/out`, `${base}/.next`, `${base}/public/build`, `${base}/lib`] },
+      `${what} writes the bundle (≈ ${formatBytes(bytes)}, typical) to ${where}`,
+      {
+        aliases,
+      },
     ),
   );
 }

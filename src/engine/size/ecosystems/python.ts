@@ -8,10 +8,14 @@ import { addItem, homeOf, liveItems } from '../context';
 import { pipPackageSize } from '../packages-lang';
 import type { LangSize } from '../packages-lang';
 import { deepFreeze } from '../../frozen';
+import { cacheMountFor } from '../../ecosystems';
 import type { Build, PackageInstall, RunScope } from '../commands/scope';
 import { argValue, argsOf } from '../commands/scope';
 import { listNames } from './os';
 import type { EcosystemSizing } from '../commands/scope';
+
+/** The project's own code installed as a package (typical). */
+const PY_PROJECT_BYTES = 5 * H.MB;
 
 /** Pip proxies by name: they depend on the name and the data tables only (frozen: shared). */
 const PIP_PROXY = new Map<string, LangSize | null>();
@@ -64,9 +68,12 @@ function pipTarget(s: RunScope, cmd: ShellCommand | null, manager: string): { pa
   const target = argValue(args, ['--target', '-t']);
   if (target) return { path: resolvePath(s.cwd, target, home), where: `in --target ${target}` };
   if (args.includes('--user')) return { path: `${home}/.local`, where: 'in ~/.local (--user)' };
-  if (manager === 'uv' || manager === 'poetry' || manager === 'pipenv') {
+  if (manager === 'uv' || manager === 'poetry' || manager === 'pipenv' || manager === 'pdm') {
     const v = venvDir(s);
     if (v) return { path: v, where: `in the virtualenv ${v}` };
+    // pdm creates its virtualenv in the project's .venv by default.
+    if ((manager === 'poetry' && poetryInProject(s)) || (manager === 'pdm' && !args.includes('--global')))
+      return { path: `${s.cwd}/.venv`, where: 'in .venv (an in-project virtualenv)' };
     if (manager === 'uv' && !args.includes('--system') && args[0] === 'sync')
       return { path: `${s.cwd}/.venv`, where: 'in .venv' };
   }
@@ -76,7 +83,42 @@ function pipTarget(s: RunScope, cmd: ShellCommand | null, manager: string): { pa
   return { path: `/usr/local/lib/${py}/site-packages`, where: 'in the system site-packages' };
 }
 
+/** Poetry puts its virtualenv in the project's .venv (env var, or `poetry config` in this RUN). */
+function poetryInProject(s: RunScope): boolean {
+  if (/^(true|1)$/i.test(s.st.env.POETRY_VIRTUALENVS_IN_PROJECT ?? '')) return true;
+  return (s.ins.shell?.commands ?? []).some(
+    (c) =>
+      c.name === 'poetry' &&
+      c.args[0] === 'config' &&
+      c.args.includes('virtualenvs.in-project') &&
+      /^(true|1)$/i.test(c.args[c.args.indexOf('virtualenvs.in-project') + 1] ?? ''),
+  );
+}
+
+/**
+ * A second `uv sync` into a .venv an earlier layer filled (the dependencies first, then the
+ * project): it adds the project itself, not the dependencies again.
+ */
+function projectSync(s: RunScope, e: PackageInstall, cmd: ShellCommand | null, path: string): boolean {
+  const args = argsOf(cmd);
+  if (e.manager !== 'uv' || args[0] !== 'sync' || args.includes('--no-install-project')) return false;
+  if (!liveItems(s.st).some((i) => i.kind === 'site-packages' && i.path === path)) return false;
+  addItem(
+    s.st,
+    s.layer,
+    makeItem(
+      'site-packages',
+      path,
+      PY_PROJECT_BYTES,
+      'low',
+      `uv sync adds the project itself to ${path} (≈ ${formatBytes(PY_PROJECT_BYTES)}, typical; its dependencies are in an earlier layer)`,
+    ),
+  );
+  return true;
+}
+
 export function pipInstall(s: RunScope, e: PackageInstall, cmd: ShellCommand | null): void {
+  if (projectSync(s, e, cmd, pipTarget(s, cmd, e.manager).path)) return;
   const names = e.packages
     .map((p) => p.name.toLowerCase().replace(/\[[^[\]]*\]$/, ''))
     .filter((n) => n && !n.startsWith('-') && !n.startsWith('.') && !n.startsWith('/'));
@@ -128,12 +170,9 @@ export function pipInstall(s: RunScope, e: PackageInstall, cmd: ShellCommand | n
     env.UV_NO_CACHE === '1';
   if (!noCache && e.manager !== 'pipenv') {
     const home = homeOf(s.st);
-    const cacheDir =
-      e.manager === 'uv'
-        ? `${home}/.cache/uv`
-        : e.manager === 'poetry'
-          ? `${home}/.cache/pypoetry`
-          : `${home}/.cache/pip`;
+    // The tool's cache folder is its cache mount's target, under this stage's home.
+    const mount = cacheMountFor(e.manager)?.target ?? '/root/.cache/pip';
+    const cacheDir = mount.replace(/^\/root/, home);
     const cb = Math.round(bytes * H.PIP_CACHE_FRACTION);
     addItem(
       s.st,
@@ -189,9 +228,9 @@ export function pythonSetupBuild(s: RunScope, e: Build, args: string[], out: str
     makeItem(
       'site-packages',
       `/usr/local/lib/${pythonVersion(s)}/site-packages`,
-      5 * H.MB,
+      PY_PROJECT_BYTES,
       'low',
-      'the project installed into site-packages (≈ 5 MB, typical)',
+      `the project installed into site-packages (≈ ${formatBytes(PY_PROJECT_BYTES)}, typical)`,
     ),
   );
 }

@@ -7,6 +7,7 @@ import type { Build, PackageInstall, RunScope } from '../commands/scope';
 import { hasLive } from '../commands/scope';
 import { listNames } from './os';
 import type { EcosystemSizing } from '../commands/scope';
+import { argValue } from '../commands/scope';
 
 function cargoHome(s: RunScope): string {
   if (s.st.env.CARGO_HOME) return s.st.env.CARGO_HOME;
@@ -55,9 +56,9 @@ export function cargoBuild(s: RunScope, e: Build, args: string[], out: string | 
   const home = homeOf(s.st);
   const release =
     args.includes('--release') || args.includes('-r') || args.some((a) => a.startsWith('--profile'));
-  const targetDir = s.st.env.CARGO_TARGET_DIR
-    ? resolvePath(s.cwd, s.st.env.CARGO_TARGET_DIR, home)
-    : `${s.cwd}/target`;
+  // --target-dir wins over CARGO_TARGET_DIR, which wins over ./target.
+  const dir = argValue(args, ['--target-dir']) ?? s.st.env.CARGO_TARGET_DIR;
+  const targetDir = dir ? resolvePath(s.cwd, dir, home) : `${s.cwd}/target`;
   const tb = release ? H.CARGO_TARGET_RELEASE : H.CARGO_TARGET_DEBUG;
   cargoRegistry(s);
   addItem(
