@@ -243,6 +243,8 @@ export type Effect =
       kind: 'chdir'; // `cd dir` inside RUN (prefer WORKDIR)
       path: string;
       command: number;
+      /** (additive) A scratch folder (mktemp -d, /tmp/…): a detour for this RUN, not a WORKDIR. */
+      temporary?: boolean;
     };
 
 // ---------------------------------------------------------------------------------------------

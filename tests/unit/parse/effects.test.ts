@@ -507,6 +507,17 @@ describe('files, downloads, builds, users', () => {
     expect(effectsOf('adduser app')[0]).toMatchObject({ dialect: 'any', system: false });
     expect(effectsOf('cd /src && make')[0]).toEqual({ kind: 'chdir', path: '/src', command: 0 });
   });
+
+  it('marks a cd into a scratch folder as temporary (mktemp -d, /tmp/…), not a working folder', () => {
+    const chdir = (run: string) => effectsOf(run).find((e) => e.kind === 'chdir');
+    expect(chdir('cd "$(mktemp -d)" && make')).toMatchObject({ temporary: true });
+    expect(chdir('dir="$(mktemp -d)" && cd "$dir" && make')).toMatchObject({ temporary: true });
+    expect(chdir('cd /tmp/build && make')).toMatchObject({ path: '/tmp/build', temporary: true });
+    expect(chdir('cd /var/tmp && make')).toMatchObject({ temporary: true });
+    // Without mktemp, a variable target is not known to be scratch space.
+    expect(chdir('cd "$SRC" && make')).not.toHaveProperty('temporary');
+    expect(chdir('cd /tmpfiles && make')).not.toHaveProperty('temporary');
+  });
 });
 
 describe('wrappers and nested shells', () => {
