@@ -520,6 +520,29 @@ describe('files, downloads, builds, users', () => {
   });
 });
 
+describe('commands that need a daemon', () => {
+  const daemons = (run: string) => effectsOf(run).filter((e) => e.kind === 'needs-daemon');
+  it('the docker CLI, dockerd, systemctl and service verbs that touch the live system', () => {
+    expect(daemons('docker build -t app .')).toEqual([
+      { kind: 'needs-daemon', daemon: 'docker', command: 0 },
+    ]);
+    expect(daemons('sudo docker pull redis:7')[0]).toMatchObject({ daemon: 'docker' });
+    expect(daemons('dockerd &')[0]).toMatchObject({ daemon: 'docker', starts: true });
+    expect(daemons('systemctl start nginx')[0]).toMatchObject({ daemon: 'systemd', starts: true });
+    expect(daemons('service mysql start && mysql -e "select 1"')[0]).toMatchObject({
+      daemon: 'service',
+      starts: true,
+      command: 0,
+    });
+  });
+  it('client-only and offline commands need none', () => {
+    expect(daemons('docker --version')).toEqual([]);
+    expect(daemons('docker version')).toEqual([]);
+    expect(daemons('systemctl enable nginx')).toEqual([]);
+    expect(daemons('service --status-all')).toEqual([]);
+  });
+});
+
 describe('wrappers and nested shells', () => {
   it('sees through sudo, env, xargs and sh -c', () => {
     expect(first('sudo -E apt-get install -y git')).toMatchObject({ manager: 'apt', command: 0 });
