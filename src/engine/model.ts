@@ -213,6 +213,20 @@ export type Effect =
       kind: 'chdir'; // `cd dir` inside RUN (prefer WORKDIR)
       path: string;
       command: number;
+      /** (additive) A scratch folder (mktemp -d, /tmp/…): a detour for this RUN, not a WORKDIR. */
+      temporary?: boolean;
+    }
+  | {
+      /**
+       * (additive) A command that needs a running daemon, which a build step does not have:
+       * 'docker' (docker build/run/pull, docker-compose up, dockerd), 'systemd' (systemctl
+       * start/status…), 'service' (`service x start`: runs at most until the RUN ends).
+       */
+      kind: 'needs-daemon';
+      daemon: 'docker' | 'systemd' | 'service';
+      command: number;
+      /** The command starts a daemon (dockerd, `service x start`) rather than talking to one. */
+      starts?: boolean;
     };
 
 // ---------------------------------------------------------------------------------------------

@@ -102,59 +102,70 @@ export function rewriteDockerfile(
 ): Rewrite {
   let dockerignore: string | null = null;
   try {
-    dockerignore = model.syntaxErrors.length ? null : suggestDockerignore(model);
+    // Only a finding of the missing-dockerignore rule (a COPY of the whole context, no
+    // .dockerignore yet) makes the file worth suggesting: elsewhere it would save nothing.
+    const wanted = outcomes.some((o) => o.finding.ruleId === 'missing-dockerignore');
+    dockerignore = wanted && !model.syntaxErrors.length ? suggestDockerignore(model) : null;
   } catch {
     dockerignore = null;
   }
   try {
-    // The suggested .dockerignore is a step of its own: with it, the build context no longer
-    // brings .git, node_modules and the like, and every later estimate assumes it is in place.
-    const first: RewriteStep[] = [];
-    let effective = opts;
-    let start = estimate;
-    if (dockerignore && !opts.context.hasDockerignore) {
-      const enabled = !opts.disabledSteps.has(DOCKERIGNORE_STEP);
-      const withIgnore: ResolvedOptions = { ...opts, context: { ...opts.context, hasDockerignore: true } };
-      const after = estimateImage(model, withIgnore);
-      first.push({
-        id: DOCKERIGNORE_STEP,
-        ruleId: 'missing-dockerignore',
-        technique: 'dockerignore',
-        title: 'Add a .dockerignore',
-        explanation:
-          'COPY/ADD of the build context sends everything in the folder unless a .dockerignore excludes it: version control (.git), local dependencies and build outputs (rebuilt in the image anyway), tests, docs, logs and secrets such as .env files. The suggested .dockerignore excludes them for this ecosystem, keeping what the Dockerfile itself copies.',
-        savingsBytes: Math.max(0, estimate.uncompressedBytes - after.uncompressedBytes),
-        caveats: [
-          'Check the list against your project: a file the build or the app needs at run time must not be excluded (remove its line).',
-        ],
-        enabled,
-        status: enabled ? 'applied' : 'off',
-      });
-      // The size model decides whether the assumption shrinks the image; should it ever say the
-      // opposite, the .dockerignore is still suggested but later estimates keep the old assumption
-      // (a rewrite never reports a larger image).
-      if (!enabled) dockerignore = null;
-      else if (after.uncompressedBytes <= estimate.uncompressedBytes) {
-        effective = withIgnore;
-        start = after;
-      }
-    }
+    const first = dockerignore ? dockerignoreStep(model, opts, estimate) : null;
+    // A step turned off keeps its place in the list, but no file is suggested.
+    if (first && !first.step.enabled) dockerignore = null;
+    const effective = first?.opts ?? opts;
+    const start = first?.estimate ?? estimate;
     const result = rewrite(model, outcomes, effective, start, measured);
     if (dockerignore) {
       // The .dockerignore must serve the user's Dockerfile and the rewrite alike.
       const rewritten = result.dockerfile === model.text ? model : measured.parse(result.dockerfile);
       const checked = verifyDockerignore(dockerignore, rewritten === model ? [model] : [model, rewritten]);
       dockerignore = checked.text;
-      if (checked.repairs.length && first[0]) {
-        first[0].repairs = checked.repairs;
-        first[0].invariants = ['dockerignore'];
+      if (checked.repairs.length && first) {
+        first.step.repairs = checked.repairs;
+        first.step.invariants = ['dockerignore'];
       }
     }
-    return { ...result, steps: [...first, ...result.steps], dockerignore };
+    return { ...result, steps: first ? [first.step, ...result.steps] : result.steps, dockerignore };
   } catch {
     // The rewriter must never break the analysis: offer the text unchanged.
     return { dockerfile: model.text, dockerignore, estimate, steps: [] };
   }
+}
+
+/**
+ * The suggested .dockerignore as a step of its own: with it, the build context no longer brings
+ * .git, node_modules and the like, and every later estimate assumes it is in place (`opts` and
+ * `estimate` are those later estimates start from).
+ */
+function dockerignoreStep(
+  model: DockerfileModel,
+  opts: ResolvedOptions,
+  estimate: Estimate,
+): { step: RewriteStep; opts: ResolvedOptions; estimate: Estimate } {
+  const enabled = !opts.disabledSteps.has(DOCKERIGNORE_STEP);
+  const withIgnore: ResolvedOptions = { ...opts, context: { ...opts.context, hasDockerignore: true } };
+  const after = estimateImage(model, withIgnore);
+  const step: RewriteStep = {
+    id: DOCKERIGNORE_STEP,
+    ruleId: 'missing-dockerignore',
+    technique: 'dockerignore',
+    title: 'Add a .dockerignore',
+    explanation:
+      'COPY/ADD of the build context sends everything in the folder unless a .dockerignore excludes it: version control (.git), local dependencies and build outputs (rebuilt in the image anyway), tests, docs, logs and secrets such as .env files. The suggested .dockerignore excludes them for this ecosystem, keeping what the Dockerfile itself copies.',
+    savingsBytes: Math.max(0, estimate.uncompressedBytes - after.uncompressedBytes),
+    caveats: [
+      'Check the list against your project: a file the build or the app needs at run time must not be excluded (remove its line).',
+    ],
+    enabled,
+    status: enabled ? 'applied' : 'off',
+  };
+  // The size model decides whether the assumption shrinks the image; should it ever say the
+  // opposite, the .dockerignore is still suggested but later estimates keep the old assumption
+  // (a rewrite never reports a larger image).
+  if (enabled && after.uncompressedBytes <= estimate.uncompressedBytes)
+    return { step, opts: withIgnore, estimate: after };
+  return { step, opts, estimate };
 }
 
 function rewrite(

@@ -2,10 +2,7 @@
 // inside a build step, so `docker build/run/pull` fails there.
 import type { Rule, RuleReport } from './types';
 import { DOCS } from './refs';
-import { isRun } from './util';
-
-/** Subcommands that only print the client's own information (no daemon needed). */
-const CLIENT_ONLY = /^(--version|-v|version|--help|help|completion)$/;
+import { effects, isRun } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -38,17 +35,15 @@ COPY --from=redis:7 /usr/local/bin/redis-server /usr/local/bin/redis-server
     for (const run of model.instructions) {
       if (!isRun(run) || !run.shell) continue;
       if (run.mounts.some((m) => /docker\.sock/.test(`${m.source ?? ''} ${m.target ?? ''}`))) continue;
-      for (const cmd of run.shell.commands) {
-        const name = cmd.name.slice(cmd.name.lastIndexOf('/') + 1);
-        if (name !== 'docker' && name !== 'docker-compose') continue;
-        const sub = cmd.args.find((a) => !a.startsWith('-') || CLIENT_ONLY.test(a)) ?? '';
-        if (!sub || CLIENT_ONLY.test(sub)) continue;
-        out.push({
-          span: run.span,
-          message: `\`${cmd.text.trim().slice(0, 80)}\` needs a Docker daemon, which a build step does not have: it fails with "Cannot connect to the Docker daemon". Use COPY --from=<image> or a build stage instead.`,
-        });
-        break;
-      }
+      // The parser's needs-daemon effect says which commands talk to a Docker daemon (dockerd
+      // itself starts one: not what this rule reports).
+      const needs = effects(run, 'needs-daemon').find((e) => e.daemon === 'docker' && !e.starts);
+      const cmd = needs && run.shell.commands[needs.command];
+      if (!cmd) continue;
+      out.push({
+        span: run.span,
+        message: `\`${cmd.text.trim().slice(0, 80)}\` needs a Docker daemon, which a build step does not have: it fails with "Cannot connect to the Docker daemon". Use COPY --from=<image> or a build stage instead.`,
+      });
     }
     return out;
   },

@@ -34,10 +34,14 @@ RUN pip install --no-cache-dir -r requirements.txt
   },
   check({ model }) {
     return perRun(model, (run) => {
-      const fromEffect = effects(run, 'chdir').find((e) => !run.shell.commands[e.command]?.nested);
+      const chdirs = effects(run, 'chdir');
+      // A detour into a scratch folder (mktemp -d, /tmp/…) is not a working folder to keep.
+      const fromEffect = chdirs.find((e) => !e.temporary && !run.shell.commands[e.command]?.nested);
       const cmd = fromEffect
         ? run.shell.commands[fromEffect.command]
-        : run.shell.commands.find((c) => c.name === 'cd' && !c.nested && c.args.length > 0);
+        : chdirs.length
+          ? undefined
+          : run.shell.commands.find((c) => c.name === 'cd' && !c.nested && c.args.length > 0);
       if (!cmd) return;
       return {
         span: run.span,

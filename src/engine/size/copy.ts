@@ -67,26 +67,41 @@ export function copyLayer(st: StageState, ins: CopyInstruction, layer: LayerRec,
   }
 }
 
-function contextAssumptions(ctx: Ctx): void {
+/**
+ * What the estimate assumes about the build context, from the COPY/ADD source at hand: a copy of
+ * the whole context assumes its size and what comes along with it (.git, node_modules, no
+ * .dockerignore); a named file or folder assumes that this path exists in the context.
+ */
+function contextAssumptions(ctx: Ctx, srcRaw: string): void {
   const c = ctx.opts.context;
-  ctx.assumptions.add(
-    `The build context holds about ${formatBytes(c.sourceBytes)} of source files (excluding node_modules, .git and build outputs).`,
-  );
-  ctx.assumptions.add(
-    c.hasDockerignore
-      ? 'A .dockerignore excludes .git, node_modules and build outputs from the context.'
-      : 'There is no .dockerignore: COPY . . takes everything in the context.',
-  );
-  ctx.assumptions.add(
-    c.hasGit
-      ? `The context holds the .git folder (about ${formatBytes(c.gitBytes)}).`
-      : 'The context holds no .git folder.',
-  );
-  ctx.assumptions.add(
-    c.hasNodeModules
-      ? `A node_modules folder (about ${formatBytes(c.nodeModulesBytes)}) sits in the context.`
-      : 'No node_modules folder sits in the context.',
-  );
+  const src = srcRaw
+    .trim()
+    .replace(/^\.\//, '')
+    .replace(/(?<!\/)\/+$/, '');
+  if (src.startsWith('<<')) return; // an inline heredoc: nothing read from the context
+  const name = basename(src);
+  if (WHOLE.has(srcRaw.trim()) || WHOLE.has(src)) {
+    ctx.assumptions.add(
+      `The build context holds about ${formatBytes(c.sourceBytes)} of source files (excluding node_modules, .git and build outputs).`,
+    );
+    ctx.assumptions.add(
+      c.hasDockerignore
+        ? 'A .dockerignore excludes .git, node_modules and build outputs from the context.'
+        : 'There is no .dockerignore: COPY . . takes everything in the context.',
+    );
+  } else ctx.assumptions.add(`The build context holds ${src}, which a COPY/ADD names.`);
+  if (WHOLE.has(src) || name === '.git')
+    ctx.assumptions.add(
+      c.hasGit
+        ? `The context holds the .git folder (about ${formatBytes(c.gitBytes)}).`
+        : 'The context holds no .git folder.',
+    );
+  if (WHOLE.has(src) || name === 'node_modules')
+    ctx.assumptions.add(
+      c.hasNodeModules
+        ? `A node_modules folder (about ${formatBytes(c.nodeModulesBytes)}) sits in the context.`
+        : 'No node_modules folder sits in the context.',
+    );
 }
 
 function copyFromContext(
@@ -99,7 +114,7 @@ function copyFromContext(
   destIsDir: boolean,
 ): void {
   const c = ctx.opts.context;
-  contextAssumptions(ctx);
+  contextAssumptions(ctx, srcRaw);
   const src = srcRaw.replace(/^\.\//, '').replace(/(?<!\/)\/+$/, '');
   const name = basename(src);
   const verb = ins.keyword === 'ADD' ? 'ADD' : 'COPY';

@@ -507,6 +507,40 @@ describe('files, downloads, builds, users', () => {
     expect(effectsOf('adduser app')[0]).toMatchObject({ dialect: 'any', system: false });
     expect(effectsOf('cd /src && make')[0]).toEqual({ kind: 'chdir', path: '/src', command: 0 });
   });
+
+  it('marks a cd into a scratch folder as temporary (mktemp -d, /tmp/…), not a working folder', () => {
+    const chdir = (run: string) => effectsOf(run).find((e) => e.kind === 'chdir');
+    expect(chdir('cd "$(mktemp -d)" && make')).toMatchObject({ temporary: true });
+    expect(chdir('dir="$(mktemp -d)" && cd "$dir" && make')).toMatchObject({ temporary: true });
+    expect(chdir('cd /tmp/build && make')).toMatchObject({ path: '/tmp/build', temporary: true });
+    expect(chdir('cd /var/tmp && make')).toMatchObject({ temporary: true });
+    // Without mktemp, a variable target is not known to be scratch space.
+    expect(chdir('cd "$SRC" && make')).not.toHaveProperty('temporary');
+    expect(chdir('cd /tmpfiles && make')).not.toHaveProperty('temporary');
+  });
+});
+
+describe('commands that need a daemon', () => {
+  const daemons = (run: string) => effectsOf(run).filter((e) => e.kind === 'needs-daemon');
+  it('the docker CLI, dockerd, systemctl and service verbs that touch the live system', () => {
+    expect(daemons('docker build -t app .')).toEqual([
+      { kind: 'needs-daemon', daemon: 'docker', command: 0 },
+    ]);
+    expect(daemons('sudo docker pull redis:7')[0]).toMatchObject({ daemon: 'docker' });
+    expect(daemons('dockerd &')[0]).toMatchObject({ daemon: 'docker', starts: true });
+    expect(daemons('systemctl start nginx')[0]).toMatchObject({ daemon: 'systemd', starts: true });
+    expect(daemons('service mysql start && mysql -e "select 1"')[0]).toMatchObject({
+      daemon: 'service',
+      starts: true,
+      command: 0,
+    });
+  });
+  it('client-only and offline commands need none', () => {
+    expect(daemons('docker --version')).toEqual([]);
+    expect(daemons('docker version')).toEqual([]);
+    expect(daemons('systemctl enable nginx')).toEqual([]);
+    expect(daemons('service --status-all')).toEqual([]);
+  });
 });
 
 describe('wrappers and nested shells', () => {

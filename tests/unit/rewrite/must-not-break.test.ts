@@ -122,9 +122,10 @@ const SHAPES = {
   'node-rust': df(
     'FROM node:20 AS web',
     'WORKDIR /web',
-    'COPY web/package.json web/package-lock.json ./',
+    'COPY package.json package-lock.json ./',
     'RUN npm ci',
-    'COPY web/ .',
+    // The whole context: the missing-dockerignore finding that makes the .dockerignore worth offering.
+    'COPY . .',
     'RUN npm run build',
     '',
     'FROM rust:1.78 AS helper',
@@ -213,6 +214,7 @@ describe('the expected steps, applied, repaired or withheld', () => {
 
   it('Node front-end + Rust helper: the .dockerignore serves both ecosystems', () => {
     const a = result('node-rust');
+    expect(step(a, 'dockerignore')?.status).toBe('applied');
     expect(ignored(a)).toContain('node_modules');
     expect(ignored(a)).toContain('target');
   });

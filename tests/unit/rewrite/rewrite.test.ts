@@ -236,6 +236,18 @@ describe('the whole pipeline', () => {
     expect(off.rewrite.steps.find((s) => s.id === 'dockerignore')).toMatchObject({ enabled: false });
   });
 
+  it('no .dockerignore step without a missing-dockerignore finding (it would save nothing)', () => {
+    const named = analyze(
+      df('FROM node:20-slim', 'WORKDIR /app', 'COPY server.js .', 'CMD ["node", "server.js"]'),
+    );
+    expect(named.findings.some((f) => f.ruleId === 'missing-dockerignore')).toBe(false);
+    expect(named.rewrite.steps.some((s) => s.id === 'dockerignore')).toBe(false);
+    expect(named.rewrite.dockerignore).toBeNull();
+    const whole = analyze(df('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'CMD ["node", "server.js"]'));
+    expect(whole.findings.some((f) => f.ruleId === 'missing-dockerignore')).toBe(true);
+    expect(whole.rewrite.steps.some((s) => s.id === 'dockerignore')).toBe(true);
+  });
+
   it('savings are measured in application order and add up to the total reduction', () => {
     const a = analyze(NODE_NAIVE);
     const sum = a.rewrite.steps.filter((s) => s.enabled).reduce((n, s) => n + s.savingsBytes, 0);

@@ -293,6 +293,35 @@ describe('static front-ends', () => {
     expect(finalLines(r.text)).toContain('EXPOSE 3000');
     expect(r.caveats.join(' ')).toMatch(/nginx/);
   });
+
+  const site = (build: string, cmd: string) =>
+    df(
+      'FROM node:20',
+      'WORKDIR /app',
+      'COPY package.json package-lock.json ./',
+      'RUN npm ci',
+      'COPY . .',
+      `RUN ${build}`,
+      'EXPOSE 5173',
+      `CMD ${cmd}`,
+    );
+  const final = (text: string) => synthesizeMultiStage(parseDockerfile(text));
+
+  it('a vite dev server becomes nginx only when the build names its output folder', () => {
+    const named = synth(site('npx vite build --outDir public', '["npx", "vite", "--host"]'));
+    expect(finalBase(named.text)).toBe('nginx:alpine');
+    expect(finalLines(named.text)).toContain('COPY --from=build /app/public /usr/share/nginx/html');
+    // The output folder is a guess (vite.config may change it): no nginx site is offered.
+    expect(final(site('npm run build', '["npm", "run", "dev"]'))?.ecosystem).not.toBe('static');
+  });
+
+  it('`python -m http.server --directory X` serves X from nginx; without --directory nothing is offered', () => {
+    const r = synth(site('npm run build', '["python3", "-m", "http.server", "5173", "--directory", "dist"]'));
+    expect(finalBase(r.text)).toBe('nginx:alpine');
+    expect(finalLines(r.text)).toContain('COPY --from=build /app/dist /usr/share/nginx/html');
+    // A Node runtime image has no python: neither synthesis offers a rewrite.
+    expect(final(site('npm run build', '["python3", "-m", "http.server", "5173"]'))).toBeNull();
+  });
 });
 
 describe('Go', () => {

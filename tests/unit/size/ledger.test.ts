@@ -263,6 +263,21 @@ describe('build context assumptions', () => {
     expect(layerAt(d, 3).uncompressedBytes).toBe(12 * MB);
     expect(d.assumptions!.join(' ')).toMatch(/\.dockerignore excludes/);
   });
+  it('the assumptions follow what is COPYed: named files, not the whole-context list', () => {
+    const named = estimate(
+      df('FROM node:22', 'WORKDIR /app', 'COPY package.json server.js ./'),
+      {},
+      fakeDeps,
+    );
+    const said = named.assumptions!.join(' ');
+    expect(said).toMatch(/holds package\.json, which a COPY\/ADD names/);
+    expect(said).toMatch(/holds server\.js, which a COPY\/ADD names/);
+    // Nothing copies the whole context: its size, .git and node_modules are not assumed.
+    expect(said).not.toMatch(/of source files|\.git folder|node_modules folder|\.dockerignore/);
+    const whole = estimate(text, {}, fakeDeps).assumptions!.join(' ');
+    expect(whole).toMatch(/of source files/);
+    expect(whole).toMatch(/no \.dockerignore/);
+  });
   it('a manifest copy is a few KB', () => {
     const d = estimate(
       df('FROM node:22', 'COPY package.json ./', 'COPY requirements.txt go.mod ./'),

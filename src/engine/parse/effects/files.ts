@@ -284,9 +284,25 @@ function userDialect(name: string, args: string[]): 'shadow' | 'busybox' | 'debi
   return 'any';
 }
 
+/** Folders whose contents are scratch space: a `cd` there is a detour, not a working folder. */
+const TEMPORARY_DIR = /^\/(tmp|var\/tmp|dev\/shm)(\/|$)/;
+
 export const cd: Detector = (inv, ctx) => {
   const target = inv.args.find((a) => a !== '-P' && a !== '-L') ?? '~';
-  return [{ kind: 'chdir', path: normalisePath(target, inv, ctx), command: inv.command }];
+  const path = normalisePath(target, inv, ctx);
+  // `cd "$(mktemp -d)"`, or `cd "$dir"` after `dir=$(mktemp -d)` (the variable is not resolved).
+  const temporary =
+    TEMPORARY_DIR.test(path) || /\bmktemp\b/.test(path) || (/^\$/.test(path) && ctx.memo.has(MKTEMP_DIR));
+  return [{ kind: 'chdir', path, command: inv.command, ...(temporary ? { temporary } : {}) }];
+};
+
+const MKTEMP_DIR = 'mktemp-dir';
+
+/** `mktemp -d` makes no lasting file; it is remembered so that a later `cd "$dir"` is a detour. */
+export const mktemp: Detector = (inv, ctx) => {
+  if (inv.args.some((a) => a === '-d' || a === '--directory' || /^-[A-Za-z]*d/.test(a)))
+    ctx.memo.set(MKTEMP_DIR, '1');
+  return [];
 };
 
 export const make: Detector = (inv) => {
@@ -356,6 +372,7 @@ export const FILE_DETECTORS: Record<string, Detector> = {
   addgroup: userAdd,
   cd,
   pushd: cd,
+  mktemp,
   make,
   gmake: make,
   cmake,

@@ -6,6 +6,7 @@
 //   languages.ts    go / cargo / maven / gradle / dotnet / composer / gem / bundler
 //   files.ts        rm (cache cleanups) / find -delete / curl / wget / git clone / tar / unzip /
 //                   useradd / cd / make / cmake / gcc
+//   services.ts     commands that need a daemon: docker, dockerd, systemctl, service
 // `sh -c "..."` and `bash -c "..."` are parsed and their effects attributed to the outer command.
 import type { Effect, ShellCommand, ShellScript } from '../../model';
 import type { Lookup } from '../variables';
@@ -16,6 +17,7 @@ import { pythonDetector } from './python';
 import { JS_DETECTORS } from './javascript';
 import { LANGUAGE_DETECTORS } from './languages';
 import { FILE_DETECTORS } from './files';
+import { SERVICE_DETECTORS } from './services';
 import { cacheDirsFromEnv } from './cache-dirs';
 
 export { cacheOfPath } from './files';
@@ -35,6 +37,7 @@ const DETECTORS: Record<string, Detector> = {
   ...JS_DETECTORS,
   ...LANGUAGE_DETECTORS,
   ...FILE_DETECTORS,
+  ...SERVICE_DETECTORS,
 };
 
 /** Finds the detector for a program name (basename, versioned python names included). */

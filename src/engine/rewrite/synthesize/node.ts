@@ -252,8 +252,13 @@ export function nodeRuntimeImage(facts: StageFacts): {
   return { image: `${image.prefix}node:${v}-${alpine ? 'alpine' : 'slim'}`, alpine, version };
 }
 
+/** Programs whose runtime a Node image happens to carry but the slim Node runtime does not. */
+const OTHER_RUNTIME = /^(python[\d.]*|ruby|php[\d.]*|perl|java)$/;
+
 export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
   if (facts.image.name !== 'node') return null;
+  // The final command runs another language: a Node runtime image would not have it.
+  if (OTHER_RUNTIME.test((facts.runWords?.[0] ?? '').split('/').pop() ?? '')) return null;
   const nf = nodeFacts(facts);
   if (!nf) return null;
   const productionAlready = /--omit=dev|--only=prod|--production|--prod\b/.test(nf.install.text);

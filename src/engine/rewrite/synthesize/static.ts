@@ -41,17 +41,42 @@ function servedDir(words: string[]): string | null {
  */
 const STATIC_CHANGES: PromiseKey[] = ['cmd', 'entrypoint', 'expose', 'user', 'healthcheck', 'workdir'];
 
+/** Development servers: they compile the sources on the fly and serve no built folder. */
+const DEV_SERVERS = /^(npx\s+)?vite(\s+(dev|serve))?(\s+-|$)|^(npm|yarn|pnpm|bun)\s+(run\s+)?dev\b/;
+
+/** `python -m http.server --directory X` serves X (only when the folder is named). */
+function pythonServedDir(words: string[]): string | null {
+  const m = words.indexOf('-m');
+  if (!/^python[\d.]*$/.test(words[0]?.split('/').pop() ?? '') || words[m + 1] !== 'http.server') return null;
+  const d = words.findIndex((w) => w === '--directory' || w === '-d');
+  const dir = d > 0 ? words[d + 1] : words.find((w) => w.startsWith('--directory='))?.slice(12);
+  return dir ? dir.replace(/^\.\//, '').replace(/(?<!\/)\/+$/, '') : null;
+}
+
+/**
+ * The folder the build writes, when the Dockerfile names it (`vite build --outDir out`); a dev
+ * server gives no served folder, so only a named one makes the switch to nginx certain.
+ */
+function namedBuildOutput(text: string): string | null {
+  const m = /--out-?[dD]ir[= ](\S+)/.exec(text);
+  return m ? m[1].replace(/^\.\//, '').replace(/(?<!\/)\/+$/, '') : null;
+}
+
 export function synthesizeStatic(facts: StageFacts): SynthesisResult | null {
   if (facts.image.name !== 'node') return null;
   const words = facts.runWords ?? [];
   const runText = words.join(' ');
-  if (!SERVERS.test(runText)) return null;
+  const python = pythonServedDir(words);
+  const dev = !python && !SERVERS.test(runText) && DEV_SERVERS.test(runText);
+  if (!python && !dev && !SERVERS.test(runText)) return null;
   const nf = nodeFacts(facts);
   if (!nf || !nf.builds.length) return null;
   const app = nf.appDir;
 
   const caveats: string[] = [];
-  let out = servedDir(words);
+  // A dev server serves no built folder: nginx takes over only when the build names its output.
+  let out = python ?? (dev ? namedBuildOutput(nf.builds.map((b) => b.text).join('\n')) : servedDir(words));
+  if (dev && !out) return null;
   if (!out) {
     const text = facts.model.text;
     out = /react-scripts|create-react-app/.test(text) ? 'build' : 'dist';
