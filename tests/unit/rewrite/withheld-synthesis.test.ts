@@ -128,6 +128,16 @@ describe('node: a RUN the synthesis does not understand withholds it', () => {
       );
     });
 
+  for (const run of ['RUN npm install lodash', 'RUN yarn add sharp', 'RUN pnpm add dayjs -w'])
+    it(`${run} (a package added beside the manifest) → withheld`, () => {
+      expectWithheld(
+        node([run, 'RUN npm run build'], 'CMD ["node", "dist/index.js"]'),
+        new RegExp(`line 6 adds packages \\(\`${run.slice(4)}`),
+      );
+    });
+  it('positive control: shell builtins (export, test) are understood', () => {
+    expectApplied(node(['RUN export CI=true', 'RUN npm run build'], 'CMD ["node", "dist/index.js"]'));
+  });
   it('positive control: a plain build is applied', () => {
     expectApplied(node(['RUN npm run build'], 'CMD ["node", "dist/index.js"]'));
   });

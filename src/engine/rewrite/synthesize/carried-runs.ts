@@ -46,6 +46,9 @@ export function isOsOnlyRun(run: RunInstruction): boolean {
   });
 }
 
+/** Commands that change nothing a later instruction sees, or only files the stages copy. */
+const HARMLESS = new Set(['rm', 'echo', 'cd', 'cp', 'mv', 'export', 'unset', 'test', '[', ':']);
+
 /** RUN commands that ran only in the builder and were neither build nor install work. */
 export function unknownRunCommands(
   facts: StageFacts,
@@ -57,7 +60,7 @@ export function unknownRunCommands(
     if (!isRun(ins) || carried.has(ins)) continue;
     const cmd = (ins.shell?.commands ?? []).find((c) => {
       const p = programName(c);
-      if (OS_PKG.has(p) || CARRY.has(p) || ['rm', 'echo', 'cd', 'cp', 'mv'].includes(p)) return false;
+      if (OS_PKG.has(p) || CARRY.has(p) || HARMLESS.has(p)) return false;
       if (p === 'npm' || p === 'yarn' || p === 'pnpm') return false;
       return !known(c);
     });

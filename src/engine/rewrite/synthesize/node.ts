@@ -81,6 +81,14 @@ function isGlobalInstall(cmd: ShellCommand): boolean {
   return m.args.some((a) => a === '-g' || a === '--global') && ['install', 'i', 'add'].includes(m.args[0]);
 }
 
+/** `npm i lodash`, `yarn add x`, `pnpm add x -w`: project packages added by name, beside the manifest. */
+function addsPackages(cmd: ShellCommand): boolean {
+  const m = managerOf(cmd);
+  if (!m || isGlobalInstall(cmd) || isNodeInstall(cmd)) return false;
+  const [sub, ...rest] = m.args;
+  return ['install', 'i', 'add'].includes(sub) && positional(rest).length > 0;
+}
+
 /** Build work: `npm run build`, `yarn build`, `pnpm -r build`, `npx tsc`, `next build`... */
 export function isNodeBuild(cmd: ShellCommand): boolean {
   const p = programName(cmd);
@@ -374,9 +382,12 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
   // Refusals: a dev server needs the devDependencies the deps stage leaves out; a RUN the
   // synthesis does not understand would run in the build stages only.
   const devTool = devToolOf(facts.runWords);
+  const added = facts.commands.find((c) => addsPackages(c.cmd));
   const withheld = devTool
     ? `the image starts a development tool (\`${devTool}\`), which needs the devDependencies a production image leaves out.`
-    : unknownRunReason(facts, (c) => NODE_TOOLS.has(programName(c)) || isNodeBuild(c) || isNodeInstall(c));
+    : added
+      ? `the RUN at line ${added.run.span.line} adds packages (\`${added.cmd.text.trim()}\`) that the production install of the deps stage would not bring.`
+      : unknownRunReason(facts, (c) => NODE_TOOLS.has(programName(c)) || isNodeBuild(c) || isNodeInstall(c));
   if (!facts.user)
     caveats.push(
       'The app now runs as the unprivileged `node` user: if it writes into its own folder at run time (uploads, caches), give that folder to `node` (chown) or use a volume.',
