@@ -75,6 +75,8 @@ interface Candidate {
   /** What the verifier repaired, and the invariants involved. */
   repairs: string[];
   invariants: string[];
+  /** The fix's own reason to be withheld (a synthesis that cannot be shown safe). */
+  withheld?: string;
 }
 
 interface State {
@@ -215,7 +217,15 @@ function rewrite(
     );
     const on: Candidate[] = [];
     for (const c of fresh) {
-      if (isEnabled(c, opts)) on.push(c);
+      if (c.withheld) {
+        // Refused by its own rule before any attempt: listed with the reason, never applied.
+        listed.add(c.id);
+        steps.push({
+          ...toStep(c, 0, false),
+          status: 'withheld',
+          withheldReason: `Not applied: ${c.withheld}`,
+        });
+      } else if (isEnabled(c, opts)) on.push(c);
       else {
         listed.add(c.id);
         steps.push(toStep(c, c.findingSavings ?? 0, false));
@@ -471,6 +481,7 @@ function collect(
       ecosystem: fix.ecosystem,
       repairs: [],
       invariants: [],
+      withheld: fix.withheld,
     });
   }
   // After the Java synthesis: the jlink runtime, a step of its own (see synthesize/jlink.ts).

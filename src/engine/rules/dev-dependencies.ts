@@ -3,6 +3,16 @@ import type { Rule, RuleReport } from './types';
 import { DOCS } from './refs';
 import { commandOf, insertAfterArg, installs, makeFix, runsOf, shippedStages } from './util';
 import { buildOf } from './multi-stage';
+import { devToolOf } from '../rewrite/synthesize/node-scripts';
+import { commandWords, lastOf } from '../rewrite/synthesize/stage-facts';
+import type { Stage } from '../model';
+
+/** The development tool the image starts (`npm run dev`, `nodemon`...), from ENTRYPOINT + CMD. */
+function startedDevTool(stage: Stage): string | null {
+  const ep = commandWords(lastOf(stage, 'ENTRYPOINT'));
+  const cmd = commandWords(lastOf(stage, 'CMD'));
+  return devToolOf(ep ? [...ep, ...(cmd ?? [])] : cmd);
+}
 
 /** Options that take a separate value (`--loglevel warn`): that value is not a package name. */
 const VALUE_FLAGS =
@@ -51,6 +61,8 @@ CMD ["node", "server.js"]
     for (const stage of model.stages) {
       if (!shipped.has(stage.index)) continue;
       if ((stage.env?.NODE_ENV ?? '').toLowerCase() === 'production') continue;
+      // A dev server needs its devDependencies: dropping them would break the image.
+      if (startedDevTool(stage)) continue;
       const runs = runsOf(stage);
       runs.forEach((run, i) => {
         if ((run.shell?.commands ?? []).some((c) => c.env?.NODE_ENV === 'production')) return;

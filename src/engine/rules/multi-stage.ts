@@ -6,6 +6,7 @@ import type { Fix, Rule, RuleReport } from './types';
 import { DOCS } from './refs';
 import { baseInfo, effects, finalStage, isRun, isSdkBase, makeFix } from './util';
 import { synthesizeMultiStage } from '../rewrite/synthesize';
+import { buildScriptOf } from '../rewrite/synthesize/node-scripts';
 
 const BUILD_TOOLS = new Set([
   'go',
@@ -37,13 +38,8 @@ export function buildOf(cmd: ShellCommand): string | null {
   )
     return `${name} build`;
   if (name === 'dotnet' && (a[0] === 'publish' || a[0] === 'build')) return `dotnet ${a[0]}`;
-  if (
-    (name === 'npm' || name === 'pnpm' || name === 'yarn' || name === 'bun') &&
-    a[0] === 'run' &&
-    /^build/.test(a[1] ?? '')
-  )
-    return `${name} run ${a[1]}`;
-  if ((name === 'yarn' || name === 'pnpm') && /^build/.test(a[0] ?? '')) return `${name} ${a[0]}`;
+  const script = buildScriptOf(cmd);
+  if (script) return script;
   if (name === 'tsc' || (name === 'npx' && a[0] === 'tsc')) return 'tsc';
   return null;
 }
@@ -128,13 +124,22 @@ CMD ["/app"]
       s && s.text !== model.text
         ? makeFix(
             'Build in a separate stage and ship only the runtime',
-            'safe',
+            // A synthesis that refuses itself stays reviewable by hand, never a one-click fix.
+            s.withheld ? 'unsafe' : 'safe',
             [{ start: 0, end: model.text.length, text: s.text }],
             s.caveats,
           )
         : null;
     const fix: Fix | null =
-      made && s ? { ...made, explanation: s.explanation, changes: s.changes, ecosystem: s.ecosystem } : null;
+      made && s
+        ? {
+            ...made,
+            explanation: s.explanation,
+            changes: s.changes,
+            ecosystem: s.ecosystem,
+            ...(s.withheld ? { withheld: s.withheld } : {}),
+          }
+        : null;
     if (!built) {
       // No build in the final stage, but a synthesis exists (a Python venv, Node production
       // dependencies on a full image, a `cargo run`): offered as a suggestion.

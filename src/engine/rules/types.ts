@@ -55,6 +55,8 @@ export interface Fix {
   changes?: string[];
   /** (additive) The ecosystem of a whole-file restructuring (a multi-stage synthesis). */
   ecosystem?: string;
+  /** (additive) Why the fix cannot be shown safe: the rewrite lists it as withheld, never applies it. */
+  withheld?: string;
 }
 
 export interface RuleReport {

@@ -46,31 +46,66 @@ export function isOsOnlyRun(run: RunInstruction): boolean {
   });
 }
 
-/** Lines of RUN instructions that ran only in the builder and were neither build nor install work. */
-export function unknownRunLines(facts: StageFacts, known: (cmd: ShellCommand) => boolean): number[] {
+/** Commands that change nothing a later instruction sees, or only files the stages copy. */
+const HARMLESS = new Set(['rm', 'echo', 'cd', 'cp', 'mv', 'export', 'unset', 'test', '[', ':']);
+
+/** RUN commands that ran only in the builder and were neither build nor install work. */
+export function unknownRunCommands(
+  facts: StageFacts,
+  known: (cmd: ShellCommand) => boolean,
+): { run: RunInstruction; cmd: ShellCommand }[] {
   const carried = new Set(carriedRuns(facts));
-  const lines: number[] = [];
+  const out: { run: RunInstruction; cmd: ShellCommand }[] = [];
   for (const ins of facts.stage.instructions) {
     if (!isRun(ins) || carried.has(ins)) continue;
-    const cmds = ins.shell?.commands ?? [];
-    const unknown = cmds.some((c) => {
+    const cmd = (ins.shell?.commands ?? []).find((c) => {
       const p = programName(c);
-      if (
-        OS_PKG.has(p) ||
-        CARRY.has(p) ||
-        p === 'rm' ||
-        p === 'echo' ||
-        p === 'cd' ||
-        p === 'cp' ||
-        p === 'mv'
-      )
-        return false;
+      if (OS_PKG.has(p) || CARRY.has(p) || HARMLESS.has(p)) return false;
       if (p === 'npm' || p === 'yarn' || p === 'pnpm') return false;
       return !known(c);
     });
-    if (unknown) lines.push(ins.span.line);
+    if (cmd) out.push({ run: ins, cmd });
   }
-  return lines;
+  return out;
+}
+
+/** Lines of RUN instructions that ran only in the builder and were neither build nor install work. */
+export function unknownRunLines(facts: StageFacts, known: (cmd: ShellCommand) => boolean): number[] {
+  return unknownRunCommands(facts, known).map((u) => u.run.span.line);
+}
+
+/**
+ * Why a synthesis that keeps only known files in its final stage must refuse: a RUN it does not
+ * understand may install or change something the app needs, and it would now run in the build
+ * stage only (null when every RUN is understood).
+ */
+export function unknownRunReason(facts: StageFacts, known: (cmd: ShellCommand) => boolean): string | null {
+  const u = unknownRunCommands(facts, known)[0];
+  if (!u) return null;
+  const text = u.cmd.text.trim().replace(/\s+/g, ' ');
+  return `the RUN at line ${u.run.span.line} runs \`${text.length > 60 ? text.slice(0, 57) + '...' : text}\`, which the multi-stage synthesis does not understand: in the build stage only, what it installs or changes outside the copied files would be missing from the final image.`;
+}
+
+/**
+ * A carried RUN as written, with `mkdir` made `mkdir -p`: in the runtime stage the folder may
+ * already exist (a COPY or WORKDIR now comes first), and a plain mkdir would fail the build.
+ */
+export function carriedLine(run: RunInstruction): string {
+  let raw = rawOf(run);
+  const cmds = (run.shell?.commands ?? []).filter(
+    (c) =>
+      programName(c) === 'mkdir' &&
+      c.span &&
+      !c.args.some((a) => a === '--parents' || /^-[a-zA-Z]*p/.test(a)),
+  );
+  for (const c of cmds.reverse()) {
+    const at = c.span!.start - run.span.start;
+    const m = /mkdir\b/.exec(raw.slice(at));
+    if (!m || at < 0) continue;
+    const end = at + m.index + m[0].length;
+    raw = raw.slice(0, end) + ' -p' + raw.slice(end);
+  }
+  return raw;
 }
 
 export function builderOnlyCaveat(lines: number[]): string[] {

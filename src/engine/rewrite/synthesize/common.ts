@@ -12,6 +12,8 @@ export interface SynthesisResult {
   explanation: string;
   /** What the final image promises that the synthesis changes knowingly (its caveats say how). */
   changes?: PromiseKey[];
+  /** Why the synthesis cannot be shown safe (the step is then withheld with this reason). */
+  withheld?: string;
 }
 
 export * from './images';

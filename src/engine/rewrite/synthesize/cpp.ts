@@ -9,6 +9,7 @@ import {
   basename,
   builderOnlyCaveat,
   builderStage,
+  carriedLine,
   carriedRuns,
   debianRelease,
   healthcheckTool,
@@ -105,7 +106,7 @@ export function synthesizeCpp(facts: StageFacts): SynthesisResult | null {
     ),
   );
   if (installs) rt.push('COPY --from=build /usr/local/lib /usr/local/lib', 'RUN ldconfig');
-  for (const r of carriedRuns(facts)) rt.push(rawOf(r));
+  for (const r of carriedRuns(facts)) rt.push(carriedLine(r));
   rt.push(...runtimeTail(facts.stage, { user: facts.user ? rawOf(facts.user) : null }));
 
   const caveats: string[] = [

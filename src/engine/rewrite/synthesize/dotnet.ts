@@ -8,6 +8,7 @@ import {
   basename,
   builderOnlyCaveat,
   builderStage,
+  carriedLine,
   carriedRuns,
   dirname,
   healthcheckTool,
@@ -102,7 +103,7 @@ export function synthesizeDotnet(facts: StageFacts): SynthesisResult | null {
       ),
     ]),
   );
-  for (const r of carriedRuns(facts)) rt.push(rawOf(r));
+  for (const r of carriedRuns(facts)) rt.push(carriedLine(r));
   rt.push(...runtimeTail(facts.stage, { user: facts.user ? rawOf(facts.user) : null }));
 
   caveats.push(

@@ -8,6 +8,7 @@ import {
   basename,
   builderOnlyCaveat,
   builderStage,
+  carriedLine,
   carriedRuns,
   dirname,
   healthcheckTool,
@@ -141,7 +142,7 @@ export function synthesizeJava(facts: StageFacts): SynthesisResult | null {
       ),
     ),
   );
-  for (const r of carriedRuns(facts)) rt.push(rawOf(r));
+  for (const r of carriedRuns(facts)) rt.push(carriedLine(r));
   rt.push(...tail);
 
   caveats.push(

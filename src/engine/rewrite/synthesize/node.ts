@@ -5,8 +5,8 @@ import type { CopyInstruction, ShellCommand } from '../../model';
 import {
   argEnvLines,
   basename,
-  builderOnlyCaveat,
   builderStage,
+  carriedLine,
   carriedRuns,
   copiesWholeContext,
   envKeys,
@@ -27,12 +27,13 @@ import {
   runLine,
   runtimeTail,
   tagVersion,
-  unknownRunLines,
+  unknownRunReason,
   userLine,
   workdirs,
   type StageFacts,
   type SynthesisResult,
 } from './common';
+import { devToolOf, isBuildWork } from './node-scripts';
 
 export type NodeManager = 'npm' | 'yarn' | 'pnpm';
 
@@ -80,44 +81,18 @@ function isGlobalInstall(cmd: ShellCommand): boolean {
   return m.args.some((a) => a === '-g' || a === '--global') && ['install', 'i', 'add'].includes(m.args[0]);
 }
 
-/** Build work: `npm run build`, `yarn build`, `pnpm run compile`, `npx tsc`, `next build`... */
+/** `npm i lodash`, `yarn add x`, `pnpm add x -w`: project packages added by name, beside the manifest. */
+function addsPackages(cmd: ShellCommand): boolean {
+  const m = managerOf(cmd);
+  if (!m || isGlobalInstall(cmd) || isNodeInstall(cmd)) return false;
+  const [sub, ...rest] = m.args;
+  return ['install', 'i', 'add'].includes(sub) && positional(rest).length > 0;
+}
+
+/** Build work: `npm run build`, `yarn build`, `pnpm -r build`, `npx tsc`, `next build`... */
 export function isNodeBuild(cmd: ShellCommand): boolean {
   const p = programName(cmd);
-  const m = managerOf(cmd);
-  if (m) {
-    const [sub, script] = m.args;
-    if (m.manager === 'npm')
-      return (sub === 'run' || sub === 'run-script') && !!script && !/^(start|dev|serve)$/.test(script);
-    if (sub === 'run') return !!script && !/^(start|dev|serve)$/.test(script);
-    return (
-      !!sub &&
-      !sub.startsWith('-') &&
-      ![
-        'install',
-        'i',
-        'add',
-        'global',
-        'ci',
-        'start',
-        'dev',
-        'serve',
-        'cache',
-        'config',
-        'set',
-        'prune',
-        'remove',
-        'audit',
-        'fetch',
-        'policies',
-        'plugin',
-        'workspaces',
-        'dlx',
-        'exec',
-        'env',
-        'store',
-      ].includes(sub)
-    );
-  }
+  if (managerOf(cmd)) return isBuildWork(cmd);
   if (p === 'npx')
     return [
       'tsc',
@@ -145,6 +120,8 @@ export interface NodeFacts {
   manager: NodeManager;
   install: ShellCommand;
   lockfile: boolean;
+  /** package-lock.json or npm-shrinkwrap.json is certainly copied (or the original runs `npm ci`). */
+  npmLockfile: boolean;
   yarnBerry: boolean;
   builds: ShellCommand[];
   globals: ShellCommand[];
@@ -172,6 +149,10 @@ export function nodeFacts(facts: StageFacts): NodeFacts | null {
     ) ||
     args[0] === 'ci' ||
     args.some((a) => a === '--frozen-lockfile' || a === '--immutable' || a === '--frozen-lockfile=true');
+  // `npm ci` fails without package-lock.json or npm-shrinkwrap.json: only when one is named (a
+  // `package*.json` glob copies a lockfile only if the project has one).
+  const npmLockfile =
+    args[0] === 'ci' || copied.some((s) => s === 'package-lock.json' || s === 'npm-shrinkwrap.json');
   const yarnBerry =
     manager === 'yarn' &&
     (copied.some((s) => s === '.yarnrc.yml' || s === '.yarn') || args.includes('--immutable'));
@@ -183,7 +164,17 @@ export function nodeFacts(facts: StageFacts): NodeFacts | null {
   if (yarnBerry) manifests.push('.yarnrc.yml');
   const builds = facts.commands.filter((c) => isNodeBuild(c.cmd)).map((c) => c.cmd);
   const globals = facts.commands.filter((c) => isGlobalInstall(c.cmd)).map((c) => c.cmd);
-  return { manager, install: install.cmd, lockfile, yarnBerry, builds, globals, manifests, appDir };
+  return {
+    manager,
+    install: install.cmd,
+    lockfile,
+    npmLockfile,
+    yarnBerry,
+    builds,
+    globals,
+    manifests,
+    appDir,
+  };
 }
 
 /** The production-only install for the deps stage. */
@@ -194,7 +185,7 @@ export function productionInstall(nf: NodeFacts, nodeMajor: number | null): stri
   }
   if (nf.manager === 'pnpm') return `pnpm install --prod${nf.lockfile ? ' --frozen-lockfile' : ''}`;
   const omit = nodeMajor !== null && nodeMajor < 16 ? '--only=production' : '--omit=dev';
-  return nf.lockfile ? `npm ci ${omit}` : `npm install ${omit}`;
+  return nf.npmLockfile ? `npm ci ${omit}` : `npm install ${omit}`;
 }
 
 /** Where the build writes: read from CMD/ENTRYPOINT paths, framework hints, else dist/. */
@@ -389,15 +380,19 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
         `${g.args[0] === 'global' || programName(g) === 'yarn' ? 'yarn cache clean' : 'npm cache clean --force'}`,
       ]),
     );
-  for (const r of carriedRuns(facts)) rt.push(rawOf(r));
+  for (const r of carriedRuns(facts)) rt.push(carriedLine(r));
   const user = userLine(facts, 'node');
   rt.push(...runtimeTail(stage, { user }));
 
-  caveats.push(
-    ...builderOnlyCaveat(
-      unknownRunLines(facts, (c) => NODE_TOOLS.has(programName(c)) || isNodeBuild(c) || isNodeInstall(c)),
-    ),
-  );
+  // Refusals: a dev server needs the devDependencies the deps stage leaves out; a RUN the
+  // synthesis does not understand would run in the build stages only.
+  const devTool = devToolOf(facts.runWords);
+  const added = facts.commands.find((c) => addsPackages(c.cmd));
+  const withheld = devTool
+    ? `the image starts a development tool (\`${devTool}\`), which needs the devDependencies a production image leaves out.`
+    : added
+      ? `the RUN at line ${added.run.span.line} adds packages (\`${added.cmd.text.trim()}\`) that the production install of the deps stage would not bring.`
+      : unknownRunReason(facts, (c) => NODE_TOOLS.has(programName(c)) || isNodeBuild(c) || isNodeInstall(c));
   if (!facts.user)
     caveats.push(
       'The app now runs as the unprivileged `node` user: if it writes into its own folder at run time (uploads, caches), give that folder to `node` (chown) or use a volume.',
@@ -431,5 +426,5 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
   const explanation = hasBuild
     ? `Three stages: \`deps\` installs production dependencies only (${productionInstall(nf, major)}), \`build\` installs everything and runs the build, and the final stage on ${runtime.image} receives the app files, the production node_modules and the build output (${outputs.join(', ')}/). Compilers, devDependencies and caches stay behind.`
     : `Two stages: \`deps\` installs production dependencies only (${productionInstall(nf, major)}) on ${depsOnRuntime ? runtime.image : 'the original image'}, and the final stage on ${runtime.image} receives the app files and those node_modules. devDependencies, compilers and caches stay behind.`;
-  return { text, ecosystem: 'node', caveats, explanation };
+  return { text, ecosystem: 'node', caveats, explanation, ...(withheld ? { withheld } : {}) };
 }

@@ -7,8 +7,8 @@ import {
   argEnvLines,
   assetCopies,
   buildDirs,
-  builderOnlyCaveat,
   builderStage,
+  carriedLine,
   carriedRuns,
   copiesWholeContext,
   debianRelease,
@@ -27,7 +27,7 @@ import {
   resolvePath,
   runtimeTail,
   tagVersion,
-  unknownRunLines,
+  unknownRunReason,
   workdirs,
   type StageFacts,
   type SynthesisResult,
@@ -167,7 +167,7 @@ export function synthesizePython(facts: StageFacts): SynthesisResult | null {
   rt.push(`COPY --from=build ${VENV} ${VENV}`);
   rt.push(`COPY --from=build ${appDir} ${appDir}`);
   rt.push(...assetCopies(facts, [appDir, VENV], false));
-  for (const r of carriedRuns(facts)) rt.push(rawOf(r));
+  for (const r of carriedRuns(facts)) rt.push(carriedLine(r));
   rt.push(...runtimeTail(facts.stage, { user: facts.user ? rawOf(facts.user) : null }));
 
   if (!isSlimTag(facts.image.tag))
@@ -187,14 +187,19 @@ export function synthesizePython(facts: StageFacts): SynthesisResult | null {
   caveats.push(
     `Dependencies now live in a virtual environment at ${VENV} (first on PATH); scripts that call a Python by absolute path (/usr/local/bin/python) bypass it.`,
   );
-  caveats.push(
-    ...builderOnlyCaveat(
-      unknownRunLines(
+  // Refusal: a RUN the synthesis does not understand (`make install`, a download) would run in
+  // the build stage only, and what it installs outside the venv and the app folder would be lost.
+  // An install by a Python named by its absolute path bypasses the venv the same way.
+  const bypass = facts.commands.find(
+    (c) =>
+      /^\/.*\/(python|pip)[\d.]*$/.test(c.cmd.name) && /\b(install|develop)\b/.test(c.cmd.args.join(' ')),
+  );
+  const withheld = bypass
+    ? `the RUN at line ${bypass.run.span.line} installs with \`${bypass.cmd.text.trim()}\`, a Python named by its path: the install bypasses the virtual environment the final stage receives.`
+    : unknownRunReason(
         facts,
         (c) => toolOf(c) !== null || /^(python3?(\.\d+)?|pip3?|poetry|uv)$/.test(programName(c)),
-      ),
-    ),
-  );
+      );
   if (!facts.user)
     caveats.push(
       'The app still runs as root: add an unprivileged user (the non-root step) unless it must bind ports below 1024.',
@@ -202,5 +207,5 @@ export function synthesizePython(facts: StageFacts): SynthesisResult | null {
 
   const text = joinLines([...preamble(facts.model), ...builder, '', ...rt]);
   const explanation = `A build stage on ${facts.baseRef} creates a virtual environment in ${VENV} and installs the dependencies there (manifests first, so the layer stays cached while the sources change; --no-cache-dir), with compilers and -dev headers available. The final stage on ${runtime} receives the venv and ${appDir} only, plus the runtime libraries: compilers, headers and pip caches stay behind.`;
-  return { text, ecosystem: 'python', caveats, explanation };
+  return { text, ecosystem: 'python', caveats, explanation, ...(withheld ? { withheld } : {}) };
 }

@@ -10,6 +10,7 @@ import {
   basename,
   builderOnlyCaveat,
   builderStage,
+  carriedLine,
   carriedRuns,
   debianRelease,
   execFormLine,
@@ -125,7 +126,7 @@ export function synthesizeRust(facts: StageFacts): SynthesisResult | null {
       ),
     ),
   );
-  for (const r of carried) rt.push(rawOf(r));
+  for (const r of carried) rt.push(carriedLine(r));
   const user = facts.user ? rawOf(facts.user) : runtime.includes('nonroot') ? 'USER nonroot:nonroot' : null;
   let userDone = false;
   for (const i of facts.stage.instructions) {
