@@ -110,18 +110,6 @@ export const DOCUMENTED_DIFFERENCES: readonly DocumentedDifference[] = [
     reason:
       'Differs from hadolint DL3060: the yarn cache of a stage counts where the stage ships, so a builder stage can be reported when another stage builds on it and an ONBUILD trigger is not; `yarn install <name>` (an error in yarn 1) is reported as an install.',
   },
-  {
-    file: 'hadolint-DL4006-10.Dockerfile',
-    rule: 'DL4006',
-    reason:
-      'Differs from hadolint DL4006: SHELL ["/bin/sh", "-o", "pipefail", "-c"] counts (dash 0.5.11+ and BusyBox ash support pipefail), where hadolint only accepts bash-like shells.',
-  },
-  {
-    file: 'hadolint-DL4006-16.Dockerfile',
-    rule: 'DL4006',
-    reason:
-      'Differs from hadolint DL4006: SHELL ["/bin/sh", "-o", "pipefail", "-c"] counts (dash 0.5.11+ and BusyBox ash support pipefail), where hadolint only accepts bash-like shells.',
-  },
 ];
 
 /** Peer rules deliberately not covered, with the reason (the bench prints them next to the table). */
