@@ -25,7 +25,6 @@ const BELOW_BAR_DOCUMENTED: Record<string, number> = {
   'hadolint/DL3002': 15 / 17,
   'hadolint/DL3009': 36 / 40,
   'hadolint/DL3010': 7 / 8,
-  'hadolint/DL3057': 4 / 7,
   'hadolint/DL3060': 19 / 23,
 };
 /** Undocumented disagreements still allowed (lowered as the rules are fixed, to 0). */
