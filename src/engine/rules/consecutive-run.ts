@@ -4,8 +4,16 @@ import type { RunInstruction } from '../model';
 import { DOCS, hadolintRule } from './refs';
 import { isRun, joinSpans, makeFix, mergeRunsEdit, shippedStages, stageLabel } from './util';
 
-/** Groups shorter than this are left alone: two RUNs are often clearer than one. */
-export const MIN_GROUP = 3;
+/** Two RUNs in a row already make a layer that one RUN would not. */
+export const MIN_GROUP = 2;
+
+/** A RUN that can join its neighbours: one command (a RUN that already chains is a deliberate step), no heredoc. */
+function joinable(run: RunInstruction): boolean {
+  return run.heredocs.length === 0 && (run.shell?.commands.length ?? 0) <= 1;
+}
+
+/** RUNs with different flags (mounts, network, security) cannot share one instruction. */
+const flagsOf = (run: RunInstruction) => run.flags.map((f) => `${f.name}=${f.value ?? ''}`).join(' ');
 
 export const rule: Rule = {
   meta: {
@@ -20,7 +28,7 @@ export const rule: Rule = {
     fixSafety: 'unsafe',
   },
   docs: {
-    whatItDoes: `Reports ${MIN_GROUP} or more RUN instructions in a row, without flags, in a stage that ships.`,
+    whatItDoes: `Reports ${MIN_GROUP} or more RUN instructions in a row (comments between them do not count) with the same flags, each running one command, in a stage that ships.`,
     whyItMatters:
       'Every RUN makes a layer. Many small layers cost a little metadata each, and — more importantly — files one RUN creates and a later RUN deletes stay in the image. One RUN per logical step (install, build, cleanup together) keeps the image lean and the history readable.',
     before: String.raw`FROM debian:bookworm-slim
@@ -34,9 +42,9 @@ RUN useradd --create-home app \
     && chown app /data
 `,
     fixSafety:
-      'Unsafe: joining RUNs with `&&` keeps their commands and order, but a `cd`, `export` or `set -e` in an earlier RUN now also applies to the later commands, and the build cache is invalidated as one unit. Offered, off by default. Not offered when comments sit between the RUNs.',
+      'Unsafe: joining RUNs with `&&` keeps their commands and order, but a `cd`, `export` or `set -e` in an earlier RUN now also applies to the later commands, and the build cache is invalidated as one unit. Offered, off by default. Not offered when comments sit between the RUNs or the RUNs have flags.',
     whenNotToUse:
-      'In builder stages (not reported: their layers do not ship), or when separate layers speed up rebuilds because an expensive early step rarely changes. Differs from hadolint DL3059: two RUNs in a row are not reported (separate layers for two steps often help caching); the rule starts at three, and RUNs with flags such as mounts are left alone.',
+      'In builder stages (not reported: their layers do not ship), or when separate layers speed up rebuilds because an expensive early step rarely changes. A RUN that already chains commands (`&&`, `;`) is taken as a deliberate step and ends a group, as in hadolint.',
   },
   check({ model }) {
     const out: RuleReport[] = [];
@@ -44,6 +52,7 @@ RUN useradd --create-home app \
     for (const stage of model.stages) {
       if (!shipped.has(stage.index)) continue;
       let group: RunInstruction[] = [];
+      let groupFlags = '';
       const flush = () => {
         if (group.length >= MIN_GROUP) {
           const edits = group.slice(1).map((r, i) => mergeRunsEdit(model, group[i], r));
@@ -58,8 +67,13 @@ RUN useradd --create-home app \
         group = [];
       };
       for (const ins of stage.instructions) {
-        if (isRun(ins) && ins.flags.length === 0 && ins.heredocs.length === 0) group.push(ins);
-        else flush();
+        if (!isRun(ins) || !joinable(ins)) {
+          flush();
+          continue;
+        }
+        if (group.length > 0 && flagsOf(ins) !== groupFlags) flush();
+        if (group.length === 0) groupFlags = flagsOf(ins);
+        group.push(ins);
       }
       flush();
     }

@@ -55,7 +55,12 @@ const TABLE: readonly Entry[] = [
   { on: 'DL3014', trivy: 'DS021', kics: '77783205-c4ca-4f80-bb80-c777f267c547' },
   { on: 'DL4000', trivy: 'DS022', checkov: 'CKV_DOCKER_6', kics: '99614418-f82b-4852-a9ae-5051402b741c' },
   { on: 'DL3019', trivy: 'DS025', kics: 'ae9c56a6-3ed1-4ac0-9b54-31267f51151d' },
-  { on: 'DL3057', trivy: 'DS026', checkov: 'CKV_DOCKER_2', kics: 'b03a748a-542d-44f4-bb86-9199ab4fd2d5' },
+  {
+    on: 'healthcheck-missing',
+    trivy: 'DS026',
+    checkov: 'CKV_DOCKER_2',
+    kics: 'b03a748a-542d-44f4-bb86-9199ab4fd2d5',
+  },
   { on: 'DL3015', trivy: 'DS029', kics: '7384dfb2-fcd1-4fbf-91cd-6c44c318c33c' },
   { on: 'secrets-in-arg-env', trivy: 'DS031', kics: 'c3e1b6ae-d92c-44b3-8ed5-1f5442bab6a4' },
   { on: 'secret-files-copied', trivy: 'DS031' },

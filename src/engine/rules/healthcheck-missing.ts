@@ -1,4 +1,4 @@
-// healthcheck: a service image (it EXPOSEs a port) without HEALTHCHECK (info; DL3057).
+// healthcheck: a service image (it EXPOSEs a port) without HEALTHCHECK (info). Does not claim hadolint's DL3057: see whenNotToUse.
 import type { Rule } from './types';
 import { DOCS, hadolintRule } from './refs';
 import { baseInfo, finalStage, isShellless, shippedStages } from './util';
@@ -9,7 +9,7 @@ export const rule: Rule = {
     technique: 'healthcheck',
     severity: 'info',
     title: 'Add a HEALTHCHECK to long-running services',
-    hadolint: ['DL3057'],
+    hadolint: [],
     buildChecks: [],
     references: [DOCS.healthcheck],
     fixable: 'never',
@@ -30,7 +30,7 @@ HEALTHCHECK --interval=30s --timeout=3s CMD wget -q -O /dev/null http://localhos
     fixSafety:
       'Reported, not fixed: a good check depends on the application (an endpoint, a port, a command), and on a tool present in the image (curl and wget are missing from slim and distroless images).',
     whenNotToUse:
-      'Kubernetes ignores HEALTHCHECK and uses its own liveness and readiness probes; if you deploy only there, ignore this rule. Also base images that already define a health check. Not reported on bases without a shell (scratch, distroless), where a check needs a probe binary of your own. Differs from hadolint DL3057: only the final image counts, and images without a shell or a known server (scratch) are not reported.',
+      'Kubernetes ignores HEALTHCHECK and uses its own liveness and readiness probes; if you deploy only there, ignore this rule. Also base images that already define a health check. Not reported on bases without a shell (scratch, distroless), where a check needs a probe binary of your own. Not an equivalent of hadolint DL3057, which reports every stage of every Dockerfile without HEALTHCHECK (a builder stage, scratch, an image that runs no server): this rule reports only a final image that serves something and has a shell, so it does not carry DL3057’s id.',
   },
   check(ctx) {
     const { model } = ctx;

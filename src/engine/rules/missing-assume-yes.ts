@@ -8,6 +8,7 @@ const ALIAS: Partial<Record<PackageManager, string>> = {
   apt: 'DL3014',
   yum: 'DL3030',
   dnf: 'DL3038',
+  microdnf: 'DL3038',
   zypper: 'DL3034',
 };
 
@@ -25,7 +26,7 @@ export const rule: Rule = {
   },
   docs: {
     whatItDoes:
-      'Reports `apt-get install`, `yum install`, `dnf install` and `zypper install` without `-y` (or its long forms).',
+      'Reports `apt-get install`, `yum install`, `dnf install`, `microdnf install` and `zypper install` without `-y` (or its long forms).',
     whyItMatters:
       'A build has no terminal to answer the "Do you want to continue?" question. apt-get then aborts as soon as it has to install more than what was named, so the build fails — or works today and fails when a dependency changes.',
     before: String.raw`FROM debian:bookworm-slim
@@ -35,16 +36,16 @@ RUN apt-get update && apt-get install --no-install-recommends curl=7.88.1-10+deb
 RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u12 && rm -rf /var/lib/apt/lists/*
 `,
     fixSafety: 'Safe: `-y` only answers the confirmation question; it is inserted right after `install`.',
-    whenNotToUse:
-      'Never. Differs from hadolint DL3038: microdnf never asks for confirmation, so it is not reported without -y.',
+    whenNotToUse: 'Never. microdnf is reported like dnf: since version 3.9 it asks for confirmation too.',
   },
   check({ model }) {
     const out: RuleReport[] = [];
     for (const run of allRuns(model)) {
       if (!isRun(run)) continue;
-      for (const e of installs(run, ['apt', 'yum', 'dnf', 'zypper'])) {
-        if (e.assumeYes) continue;
+      for (const e of installs(run, ['apt', 'yum', 'dnf', 'microdnf', 'zypper'])) {
         const cmd = commandOf(run, e.command);
+        // microdnf 3.9 and later ask for confirmation like dnf, so -y is needed there too.
+        if (e.assumeYes && e.manager !== 'microdnf') continue;
         // apt-get's quiet level 2 (-qq, -q -q, -q=2) implies -y.
         const quiet = cmd ? cmd.args.filter((a) => a === '-q' || a === '--quiet').length : 0;
         if (cmd && (quiet >= 2 || cmd.args.includes('-q=2'))) continue;

@@ -3,6 +3,15 @@ import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
 import { baseInfo, eol, isAlpineBase, isRun, isShellless, makeFix } from './util';
 
+/**
+ * `sh` is whichever POSIX shell the image links (dash before 0.5.11, older BusyBox builds lack
+ * pipefail), so only a named shell that has it (bash, zsh, ash, ksh) counts, as in hadolint.
+ */
+function namesPlainSh(shellArgs: string): boolean {
+  const program = /^\s*\[\s*"([^"]*)"/.exec(shellArgs)?.[1] ?? '';
+  return /(^|\/)sh$/.test(program);
+}
+
 export const rule: Rule = {
   meta: {
     id: 'pipefail',
@@ -29,22 +38,26 @@ RUN curl -fsSL https://example.com/install.sh | sh
     fixSafety:
       'Unsafe: the fix sets `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` (`/bin/ash` on Alpine) before the first such RUN of the stage, so every later RUN of the stage runs in that shell; bash must exist in the image and bash-isms may now behave differently. Not offered for images without a shell.',
     whenNotToUse:
-      'Pipes whose left side may fail on purpose (`yes | ...`, `grep` that may match nothing); or put `set -o pipefail &&` in front of the RUN where the shell supports it. Differs from hadolint DL4006: SHELL ["/bin/sh", "-o", "pipefail", "-c"] counts (dash 0.5.11+ and BusyBox ash support pipefail), where hadolint only accepts bash-like shells.',
+      'Pipes whose left side may fail on purpose (`yes | ...`, `grep` that may match nothing); or put `set -o pipefail &&` in front of the RUN where the shell supports it. A SHELL that runs plain `sh` with pipefail does not count: `sh` is whatever shell the image links, and not all of them support pipefail; name the shell (`/bin/bash`, `/bin/ash`).',
   },
   check(ctx) {
     const { model } = ctx;
     const out: RuleReport[] = [];
     for (const stage of model.stages) {
       let shellHasPipefail = false;
+      let shellIsPlainSh = false;
       let fixed = false;
       const info = 'stage' in stage.base ? null : baseInfo(ctx, stage);
       for (const ins of stage.instructions) {
         if (ins.keyword === 'SHELL') {
-          shellHasPipefail = /pipefail/.test(ins.argsAfterFlags);
+          shellIsPlainSh = namesPlainSh(ins.argsAfterFlags);
+          shellHasPipefail = /pipefail/.test(ins.argsAfterFlags) && !shellIsPlainSh;
           continue;
         }
         if (!isRun(ins) || !ins.shell || ins.shell.skipped || ins.form !== 'shell') continue;
-        if (shellHasPipefail || ins.shell.pipefail) continue;
+        // The parser carries SHELL's pipefail into the script; under plain sh only the script's own counts.
+        const scriptPipefail = shellIsPlainSh ? /pipefail/.test(ins.shell.source) : ins.shell.pipefail;
+        if (shellHasPipefail || scriptPipefail) continue;
         const pipe = ins.shell.commands.find((c) => c.connector === '|');
         if (!pipe) continue;
         let fix = null;

@@ -62,8 +62,11 @@ function words(name: string): string[] {
 
 export function sensitiveName(name: string): boolean {
   const parts = words(name);
-  if (parts.some((p) => BENIGN.has(p))) return false;
   const joined = parts.join('');
+  // A cloud access key id is half of a credential pair (it names the account the secret unlocks):
+  // its "id" does not make it harmless the way a key file or key server does.
+  if (joined.includes('accesskeyid')) return true;
+  if (parts.some((p) => BENIGN.has(p))) return false;
   if (/(apikey|secretkey|privatekey|accesskey|clientsecret|authtoken)/.test(joined)) return true;
   return parts.some((p) => WORDS.has(p));
 }
@@ -95,7 +98,7 @@ RUN --mount=type=secret,id=npm_token echo "install with a token"
     fixSafety:
       'Reported, not fixed: moving to a secret mount changes how the build is invoked (`docker build --secret id=npm_token,env=NPM_TOKEN`), which the Dockerfile alone cannot do.',
     whenNotToUse:
-      'Names that only look sensitive (a public key, a key id, the path to a mounted secret file): ignore the finding on that line with `# playground ignore=secrets-in-arg-env`. Runtime configuration that is not secret belongs in ENV. Differs from hadolint DL3064: AWS_ACCESS_KEY_ID names an identifier, not a secret, and is not reported by name (its secret partner AWS_SECRET_ACCESS_KEY is).',
+      'Names that only look sensitive (a public key, a key id, the path to a mounted secret file): ignore the finding on that line with `# playground ignore=secrets-in-arg-env`. Runtime configuration that is not secret belongs in ENV. An access key id (AWS_ACCESS_KEY_ID) is reported like its secret partner: it names the account a leaked secret unlocks.',
   },
   check({ model }) {
     const out: RuleReport[] = [];

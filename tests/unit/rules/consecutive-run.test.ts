@@ -6,7 +6,18 @@ beforeAll(ready);
 
 ruleCases('consecutive-run', {
   valid: [
-    { name: 'two RUNs', code: df('FROM debian:12-slim', 'RUN echo a', 'RUN echo b') },
+    {
+      name: 'a RUN that already chains commands ends the group',
+      code: df('FROM debian:12-slim', 'RUN echo a && echo b', 'RUN echo c'),
+    },
+    {
+      name: 'RUNs with different mounts',
+      code: df(
+        'FROM debian:12-slim',
+        'RUN --mount=type=secret,id=a echo a',
+        'RUN --mount=type=secret,id=b echo b',
+      ),
+    },
     {
       name: 'RUNs separated by other instructions',
       code: df('FROM debian:12-slim', 'RUN echo a', 'ENV X=1', 'RUN echo b', 'WORKDIR /x', 'RUN echo c'),
@@ -28,6 +39,20 @@ ruleCases('consecutive-run', {
     },
   ],
   invalid: [
+    {
+      name: 'two RUNs in a row',
+      code: df('FROM debian:12-slim', 'RUN echo a', 'RUN echo b'),
+      output: df('FROM debian:12-slim', 'RUN echo a \\', '    && echo b'),
+    },
+    {
+      name: 'RUNs with the same mount: reported, not fixed',
+      code: df(
+        'FROM debian:12-slim',
+        'RUN --mount=type=secret,id=a echo a',
+        'RUN --mount=type=secret,id=a echo b',
+      ),
+      output: null,
+    },
     {
       name: 'three RUNs in a row',
       code: df('FROM debian:12-slim', 'RUN echo a', 'RUN echo b', 'RUN echo c'),

@@ -14,6 +14,10 @@ ruleCases('pipefail', {
       name: 'set -o pipefail in the RUN',
       code: df('FROM debian:12-slim', 'RUN set -o pipefail && curl -s x | sh'),
     },
+    {
+      name: 'plain sh with set -o pipefail in the RUN itself',
+      code: df('FROM alpine:3.20', 'SHELL ["/bin/sh", "-c"]', 'RUN set -o pipefail && wget -qO- x | sh'),
+    },
     { name: 'no pipe', code: df('FROM debian:12-slim', 'RUN curl -so x y || true') },
   ],
   invalid: [
@@ -21,6 +25,11 @@ ruleCases('pipefail', {
       name: 'alpine gets ash',
       code: df('FROM alpine:3.20', 'RUN wget -qO- x | sh'),
       output: df('FROM alpine:3.20', 'SHELL ["/bin/ash", "-eo", "pipefail", "-c"]', 'RUN wget -qO- x | sh'),
+    },
+    {
+      name: 'plain sh with pipefail does not count',
+      code: df('FROM alpine:3.20', 'SHELL ["/bin/sh", "-o", "pipefail", "-c"]', 'RUN wget -qO- x | sh'),
+      count: 1,
     },
     {
       name: 'two piped RUNs: both reported, one fix',

@@ -31,6 +31,7 @@ ruleCases('secrets-in-arg-env', {
       name: 'an AWS access key id as a value',
       code: df('FROM debian:12-slim', 'ENV SOMETHING=AKIAIOSFODNN7EXAMPLE'),
     },
+    { name: 'an access key id by name', code: df('FROM debian:12-slim', 'ARG AWS_ACCESS_KEY_ID') },
     { name: 'camelCase apiKey', code: df('FROM debian:12-slim', 'ARG apiKey') },
   ],
 });
