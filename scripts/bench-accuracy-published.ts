@@ -49,6 +49,23 @@ export function publishedRecords(root: string): PublishedRecord[] {
   return out.filter((r) => r.layers && r.layers.length > 1);
 }
 
+type EnvTable = Record<string, Partial<Record<'debian' | 'alpine', string[]>>>;
+
+/**
+ * The ENV lines of a record's published history that its RUN lines read (php's PHPIZE_DEPS), as
+ * Dockerfile lines to put after FROM: without them `apt-get install $PHPIZE_DEPS` installs nothing.
+ */
+export function publishedEnv(root: string, r: PublishedRecord, family: Family): string[] {
+  const { env } = JSON.parse(readFileSync(path.join(root, 'scripts/data/published-images.json'), 'utf8')) as {
+    env: EnvTable & { about: string };
+  };
+  const lines = env[r.image]?.[family === 'alpine' ? 'alpine' : 'debian'] ?? [];
+  return lines.map((l) => {
+    const [name, ...value] = l.split('=');
+    return `ENV ${name}="${value.join('=')}"`;
+  });
+}
+
 export type Family = 'debian' | 'debian slim' | 'ubuntu' | 'alpine';
 
 /** The base a record was built FROM (its first layer is that base's rootfs), and its family. */
