@@ -20,7 +20,7 @@ import { parseDockerfile, ensureShellParser } from '../src/engine/node';
 import { estimateImage } from '../src/engine/size/index';
 import { resolveOptions } from '../src/engine/options';
 import { savingsRows } from './bench-savings';
-import { isPackageLayer, parentOf, publishedRecords } from './bench-accuracy-published';
+import { isPackageLayer, parentOf, publishedEnv, publishedRecords } from './bench-accuracy-published';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repoInfo = path.resolve(root, '../shared/data/repo-info');
@@ -89,8 +89,9 @@ function rebuild(
   from: number,
   to = rec.layers.length,
   pre: string[] = [],
+  env: string[] = [],
 ): Case {
-  const lines = [...pre, `FROM ${parent}`];
+  const lines = [...pre, `FROM ${parent}`, ...env];
   const layers: LayerCheck[] = [];
   let real = 0;
   for (let k = 0; k < to; k++) real += rec.layers[k].compressedBytes;
@@ -241,6 +242,8 @@ function publishedCases(existing: Case[]): Case[] {
         rec,
         1,
         to,
+        [],
+        publishedEnv(root, r, p.family),
       );
       if (seen.has(c.dockerfile)) continue;
       seen.add(c.dockerfile);

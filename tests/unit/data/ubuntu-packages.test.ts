@@ -18,8 +18,21 @@ describe('Ubuntu base package set', () => {
     expect(installed.has('libssl3t64')).toBe(true);
   });
 
+  it('ubuntu:22.04 holds its own published list: jammy predates the t64 renames', () => {
+    const list = published.ubuntu.releases['22.04'];
+    expect(list.source).toMatch(/^docker-library\/repo-info repos\/ubuntu\/local\/22\.04\.md@[0-9a-f]{40}/);
+    const installed = baseImages.installedPackages(baseImages.resolve('ubuntu:22.04').entry!)!;
+    expect([...installed].sort()).toEqual([...list.packages].sort());
+    expect(installed.has('libssl3')).toBe(true);
+    expect(installed.has('libssl3t64')).toBe(false);
+    expect(installed.has('debian-archive-keyring')).toBe(false);
+    // Different from 24.04's set, not a copy of it.
+    expect(list.packages).not.toEqual(published.ubuntu.releases['24.04'].packages);
+  });
+
   it('a release without a published list falls back to null (the caller uses the Debian set)', () => {
     expect(ubuntuBaseSet('18.04')).toBeNull();
+    expect(ubuntuBaseSet('22.04')?.has('libpcre3')).toBe(true);
     expect(ubuntuBaseSet(null)).toBeNull();
   });
 });
