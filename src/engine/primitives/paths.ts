@@ -3,6 +3,7 @@
 
 /** '/a//b/./c/../d' → '/a/b/d'; always absolute, never a trailing slash ('..' stops at '/'). */
 export function normalizePath(p: string): string {
+  if (isNormal(p)) return p;
   const parts: string[] = [];
   for (const seg of p.split('/')) {
     if (seg === '' || seg === '.') continue;
@@ -10,6 +11,25 @@ export function normalizePath(p: string): string {
     else parts.push(seg);
   }
   return '/' + parts.join('/');
+}
+
+/**
+ * True when `p` is already what normalizePath returns (most paths are): absolute, no empty, '.' or
+ * '..' segment, no trailing slash. One scan, no allocation.
+ */
+function isNormal(p: string): boolean {
+  if (p.charCodeAt(0) !== 47) return false;
+  if (p.length === 1) return true;
+  let segStart = 1;
+  for (let i = 1; i <= p.length; i++) {
+    if (i < p.length && p.charCodeAt(i) !== 47) continue;
+    const len = i - segStart;
+    if (len === 0) return false;
+    if (p.charCodeAt(segStart) === 46 && (len === 1 || (len === 2 && p.charCodeAt(segStart + 1) === 46)))
+      return false;
+    segStart = i + 1;
+  }
+  return true;
 }
 
 /** A path resolved against a working folder ('/app' + './x' → '/app/x'; no folder means '/'). */

@@ -8,7 +8,6 @@ import type { BaseImageLookup, BaseResolution } from '../size/types';
 import type { Fix, Rule, RuleContext, RuleReport } from './types';
 import { parseDockerfile } from '../parse';
 import * as size from '../size';
-import { baseImages } from '../size/catalog';
 import { allRules } from './registry';
 import { applyEdits } from '../primitives/edits';
 import { columnAt } from '../primitives/lines';
@@ -65,9 +64,12 @@ export const EMPTY_LOOKUP: BaseImageLookup = {
   installedPackages: () => null,
 };
 
-/** The base-image catalog the size model uses (src/engine/size/catalog.ts). */
+/**
+ * The base-image catalog the size model uses (src/engine/size/catalog.ts), through the size
+ * model's memo: the rules ask about the same references the estimate just resolved.
+ */
 export function defaultBaseLookup(): BaseImageLookup {
-  return isLookup(baseImages) ? baseImages : EMPTY_LOOKUP;
+  return isLookup(size.memoizedBaseImages) ? size.memoizedBaseImages : EMPTY_LOOKUP;
 }
 
 function isLookup(v: unknown): v is BaseImageLookup {

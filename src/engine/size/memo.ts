@@ -1,7 +1,7 @@
 // Memos of the size model's look-ups, shared by every analysis in the process (the rewriter and
 // the rules ask the same questions again and again). What they hand out is frozen: an analysis
 // that changed a shared result would change the next analysis's answer (issue 20).
-import type { BaseImageLookup, BaseResolution, PackageSizer, PackageSizeResult } from './types';
+import type { BaseImageLookup, BaseResolution, CatalogEntry, PackageSizer, PackageSizeResult } from './types';
 import { deepFreeze } from '../frozen';
 
 /** A map that forgets its oldest entry past `max` (the memos must stay bounded). */
@@ -39,14 +39,18 @@ export function memoSizer(inner: PackageSizer, max = 2000): PackageSizer {
 
 /**
  * Base-image resolutions memoised by the reference as written (a resolution parses the reference
- * and ranks the image's catalog tags; every parse of every edited text asks again).
+ * and ranks the image's catalog tags; every parse of every edited text asks again), and each
+ * catalog entry's alternatives by its reference (a scan of the whole catalog per question).
  */
 export function memoBases(inner: BaseImageLookup, max = 1000): BaseImageLookup {
   const resolutions = bounded<BaseResolution>(max);
+  const alternatives = bounded<CatalogEntry[]>(max);
   return {
     resolve: (reference) =>
       resolutions.get(reference) ?? resolutions.set(reference, deepFreeze(inner.resolve(reference))),
-    alternatives: (entry) => inner.alternatives(entry),
+    alternatives: (entry) =>
+      alternatives.get(entry.reference) ??
+      alternatives.set(entry.reference, deepFreeze(inner.alternatives(entry))),
     installedPackages: (entry) => inner.installedPackages(entry),
   };
 }
