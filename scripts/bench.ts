@@ -18,7 +18,12 @@ const report: Record<string, unknown> = {
   date: new Date().toISOString(),
   node: process.version,
   cpus: (await import('node:os')).cpus().length,
+  // Timings on a busy machine are not comparable with idle ones: each run says how busy it was.
+  loadAverage: (await import('node:os')).loadavg().map((l) => Number(l.toFixed(2))),
 };
+console.log(
+  `machine: ${report.cpus} CPUs, load average ${(report.loadAverage as number[]).join(' / ')} (1 / 5 / 15 min)`,
+);
 
 /** Every budget of issue 16 with its measured figure; printed at the end. */
 const budgets: { what: string; budget: number; measured: number | null; unit: string }[] = [];
