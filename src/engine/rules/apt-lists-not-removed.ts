@@ -14,6 +14,8 @@ import {
 } from './util';
 
 const LISTS = '/var/lib/apt/lists';
+/** The image's apt hook that deletes downloaded packages after each install. */
+const DOCKER_CLEAN = '/etc/apt/apt.conf.d/docker-clean';
 
 export const rule: Rule = {
   meta: {
@@ -42,17 +44,28 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+
     fixSafety:
       'Safe: `rm -rf /var/lib/apt/lists/*` is appended to the same RUN with `&&`, after everything the RUN already does, so nothing that runs in this RUN loses its lists. A later RUN that installs packages must run `apt-get update` again, which it should do anyway. No fix is offered when the RUN ends in an operator, uses a heredoc or is in JSON form.',
     whenNotToUse:
-      'In a builder stage whose files are copied out selectively, the lists never ship, so the rule stays silent there. If you keep the lists on purpose (an image meant for interactive debugging), ignore it with `# playground ignore=apt-lists-not-removed`. Differs from hadolint DL3009: stages that do not ship (builder stages, ONBUILD in them) are not reported, and a cache mount on /var/lib/apt counts as clean even when docker-clean was removed.',
+      'In a builder stage whose files are copied out selectively, the lists never ship, so the rule stays silent there. If you keep the lists on purpose (an image meant for interactive debugging), ignore it with `# playground ignore=apt-lists-not-removed`. Differs from hadolint DL3009: stages that do not ship (builder stages, ONBUILD in them) are not reported, and a RUN whose apt lists are in a cache mount is reported only when docker-clean was removed and /var/cache/apt is not mounted (the downloaded packages then stay in the layer).',
   },
   check({ model }) {
     const out: RuleReport[] = [];
     const shipped = shippedStages(model);
     for (const stage of model.stages) {
       if (!shipped.has(stage.index)) continue;
+      let hookRemoved = false;
       for (const run of runsOf(stage)) {
+        hookRemoved ||= effects(run, 'remove').some((e) => e.paths.includes(DOCKER_CLEAN));
         const apt = installs(run, ['apt']);
         if (apt.length === 0) continue;
-        if (hasCacheMount(run, [LISTS, '/var/lib/apt'])) continue;
+        if (hasCacheMount(run, [LISTS, '/var/lib/apt'])) {
+          // The lists are outside the layer; without docker-clean the downloaded packages are
+          // not, unless /var/cache/apt is mounted too.
+          if (!hookRemoved || hasCacheMount(run, ['/var/cache/apt'])) continue;
+          out.push({
+            span: run.span,
+            message: `The apt lists of this install are in a cache mount, but docker-clean was removed, so the downloaded packages stay in /var/cache/apt in this layer of ${stageLabel(stage)}, which ships; mount /var/cache/apt as a cache too.`,
+          });
+          continue;
+        }
         const cleaned =
           effects(run, 'cache-clean').some(
             (e) => e.cache === 'apt-lists' || e.paths.some((p) => p.startsWith(LISTS)),

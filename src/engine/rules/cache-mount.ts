@@ -3,7 +3,8 @@ import type { RunInstruction } from '../model';
 import { cacheMountFor, type CacheMount } from '../ecosystems';
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { effects, hasCacheMount, isRun, makeFix } from './util';
+import { effects, hasCacheMount, isRun, makeFix, shippedStages } from './util';
+import { programName } from '../primitives/commands';
 
 /** The cache mounts come from the ecosystem modules (ecosystems/<name>.ts: cacheMounts). */
 type CacheSpec = CacheMount;
@@ -96,6 +97,7 @@ RUN --mount=type=cache,target=/go/pkg/mod go mod download
   },
   check({ model }) {
     const out: RuleReport[] = [];
+    const shipped = shippedStages(model);
     for (const run of model.instructions) {
       if (!isRun(run) || !run.shell || run.form !== 'shell') continue;
       const list = needed(run);
@@ -112,7 +114,16 @@ RUN --mount=type=cache,target=/go/pkg/mod go mod download
               ['Requires BuildKit; the cache path assumes the root user.'],
             )
           : null;
-      const aliases = list.map((n) => n.spec.hadolint).filter((a): a is string => !!a);
+      // hadolint's DL3060 is about a yarn cache left in an image that ships: not when the RUN
+      // cleans it, nor in a stage that neither ships nor is built on (a snippet without FROM ships).
+      const yarnCacheShips =
+        (run.stage < 0 || shipped.has(run.stage)) &&
+        !run.shell.commands.some(
+          (c) => programName(c) === 'yarn' && c.args[0] === 'cache' && c.args[1] === 'clean',
+        );
+      const aliases = list
+        .map((n) => n.spec.hadolint)
+        .filter((a): a is string => !!a && (a !== 'DL3060' || yarnCacheShips));
       out.push({
         span: run.span,
         message: `${list.map((n) => n.what).join(' and ')} without a cache mount: every rebuild of this layer downloads everything again. Add --mount=type=cache,target=${list[0].target}.`,

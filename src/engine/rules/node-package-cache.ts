@@ -34,7 +34,7 @@ RUN npm ci --omit=dev \
     fixSafety:
       'Safe: the cache is cleaned after the install finished (`npm cache clean --force`, `yarn cache clean`, `pnpm store prune`); the installed packages are untouched.',
     whenNotToUse:
-      'Better than cleaning: a BuildKit cache mount (`RUN --mount=type=cache,target=/root/.npm npm ci`) keeps the cache out of the image and makes rebuilds fast; the rule is silent then. Builder stages whose `node_modules` are copied out are not reported. Differs from hadolint DL3060: the yarn cache of a stage counts where the stage ships, so a builder stage can be reported when another stage builds on it and an ONBUILD trigger is not; `yarn install <name>` (an error in yarn 1) is reported as an install.',
+      'Better than cleaning: a BuildKit cache mount (`RUN --mount=type=cache,target=/root/.npm npm ci`) keeps the cache out of the image and makes rebuilds fast; the rule is silent then. Builder stages whose `node_modules` are copied out are not reported. Differs from hadolint DL3060 in one way: ONBUILD triggers are not checked (they run in images built from this one, which the file does not show). The cache-mount rule carries the DL3060 id too, only where a yarn cache would ship: not when the RUN cleans it, nor in a stage that neither ships nor is built on.',
   },
   check(ctx) {
     return checkClean(ctx, {

@@ -11,6 +11,9 @@ import type {
 } from '../../model';
 import { type ImageParts, splitImage } from './images';
 import { basename, dirname, resolvePath } from '../../primitives/paths';
+import { programName } from '../../primitives/commands';
+
+export { programName };
 
 // Model access
 
@@ -37,13 +40,6 @@ export function stageCommands(stage: Stage): { run: RunInstruction; cmd: ShellCo
     ins.shell.commands.forEach((cmd, index) => out.push({ run: ins, cmd, index }));
   }
   return out;
-}
-
-/** The program's base name ('/usr/local/bin/npm' → 'npm'). */
-export function programName(cmd: ShellCommand): string {
-  const name = cmd.name || '';
-  const slash = name.lastIndexOf('/');
-  return slash >= 0 ? name.slice(slash + 1) : name;
 }
 
 /** Arguments without options ('-y', '--no-cache'): the positional words. */
