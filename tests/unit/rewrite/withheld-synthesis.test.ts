@@ -239,3 +239,21 @@ describe('python: installs the final stage needs are never dropped', () => {
     expectApplied(py());
   });
 });
+
+describe('Node: files made by cp/mv in the final stage', () => {
+  it('a cp after the context COPY withholds the split (the runtime copies the context, not the build stage)', () => {
+    const text = df(
+      'FROM node:20',
+      'WORKDIR /app',
+      'COPY package.json package-lock.json ./',
+      'RUN npm ci',
+      'COPY . .',
+      'RUN cp config.example.json config.json',
+      'RUN npm run build',
+      'CMD ["node", "dist/index.js"]',
+    );
+    const step = analyze(text).rewrite.steps.find((s) => s.id === 'multi-stage');
+    expect(step?.status).toBe('withheld');
+    expect(step?.withheldReason).toMatch(/line 6 runs `cp config.example.json config.json`/);
+  });
+});

@@ -53,6 +53,8 @@ const HARMLESS = new Set(['rm', 'echo', 'cd', 'cp', 'mv', 'export', 'unset', 'te
 export function unknownRunCommands(
   facts: StageFacts,
   known: (cmd: ShellCommand) => boolean,
+  /** Programs harmless elsewhere that this synthesis cannot carry (its runtime copies the context, not the build stage's files). */
+  notHarmless: ReadonlySet<string> = new Set(),
 ): { run: RunInstruction; cmd: ShellCommand }[] {
   const carried = new Set(carriedRuns(facts));
   const out: { run: RunInstruction; cmd: ShellCommand }[] = [];
@@ -60,7 +62,7 @@ export function unknownRunCommands(
     if (!isRun(ins) || carried.has(ins)) continue;
     const cmd = (ins.shell?.commands ?? []).find((c) => {
       const p = programName(c);
-      if (OS_PKG.has(p) || CARRY.has(p) || HARMLESS.has(p)) return false;
+      if (OS_PKG.has(p) || CARRY.has(p) || (HARMLESS.has(p) && !notHarmless.has(p))) return false;
       if (p === 'npm' || p === 'yarn' || p === 'pnpm') return false;
       return !known(c);
     });
@@ -79,8 +81,12 @@ export function unknownRunLines(facts: StageFacts, known: (cmd: ShellCommand) =>
  * understand may install or change something the app needs, and it would now run in the build
  * stage only (null when every RUN is understood).
  */
-export function unknownRunReason(facts: StageFacts, known: (cmd: ShellCommand) => boolean): string | null {
-  const u = unknownRunCommands(facts, known)[0];
+export function unknownRunReason(
+  facts: StageFacts,
+  known: (cmd: ShellCommand) => boolean,
+  notHarmless?: ReadonlySet<string>,
+): string | null {
+  const u = unknownRunCommands(facts, known, notHarmless)[0];
   if (!u) return null;
   const text = u.cmd.text.trim().replace(/\s+/g, ' ');
   return `the RUN at line ${u.run.span.line} runs \`${text.length > 60 ? text.slice(0, 57) + '...' : text}\`, which the multi-stage synthesis does not understand: in the build stage only, what it installs or changes outside the copied files would be missing from the final image.`;

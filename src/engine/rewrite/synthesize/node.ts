@@ -246,6 +246,9 @@ export function nodeRuntimeImage(facts: StageFacts): {
 /** Programs whose runtime a Node image happens to carry but the slim Node runtime does not. */
 const OTHER_RUNTIME = /^(python[\d.]*|ruby|php[\d.]*|perl|java)$/;
 
+/** Harmless where the app folder is copied from the build stage; not here, see unknownRunReason. */
+const FILE_MAKERS: ReadonlySet<string> = new Set(['cp', 'mv']);
+
 export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
   if (facts.image.name !== 'node') return null;
   // The final command runs another language: a Node runtime image would not have it.
@@ -392,7 +395,12 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
     ? `the image starts a development tool (\`${devTool}\`), which needs the devDependencies a production image leaves out.`
     : added
       ? `the RUN at line ${added.run.span.line} adds packages (\`${added.cmd.text.trim()}\`) that the production install of the deps stage would not bring.`
-      : unknownRunReason(facts, (c) => NODE_TOOLS.has(programName(c)) || isNodeBuild(c) || isNodeInstall(c));
+      : unknownRunReason(
+          facts,
+          (c) => NODE_TOOLS.has(programName(c)) || isNodeBuild(c) || isNodeInstall(c),
+          // The runtime takes the context as the COPYs wrote it: files a cp/mv made are not there.
+          FILE_MAKERS,
+        );
   if (!facts.user)
     caveats.push(
       'The app now runs as the unprivileged `node` user: if it writes into its own folder at run time (uploads, caches), give that folder to `node` (chown) or use a volume.',
