@@ -1,13 +1,12 @@
 // RUN: what the commands of one shell script add to (and delete from) the layer.
-// The parser's typed effects drive this; a few commands it does not describe (venv, chown -R,
-// mv/cp, npm prune, apt-get clean) are recognised here from the command itself.
+// The parser's typed effects drive this (they are the one account of what a command does); a
+// command without effects is sized by the fallback (venv, chown -R, mv/cp, npm prune...).
 import * as H from './heuristics';
 import type { Effect, RunInstruction, ShellCommand } from '../model';
 import type { LayerRec, StageState } from './ledger';
 import { basename, makeItem, resolvePath } from './ledger';
 import type { Ctx } from './context';
 import { addItem, homeOf } from './context';
-import { synthesizeEffects } from './synth';
 import { fallbackCommand } from './commands/fallback';
 import { applyMounts, download, extract } from './commands/files';
 import { cacheClean, packageRemove, removeCmd } from './commands/remove';
@@ -35,9 +34,7 @@ export function runLayer(st: StageState, ins: RunInstruction, layer: LayerRec, c
     if (effects && effects.length) {
       for (const e of effects) applyEffect(scope, e, cmd);
     } else {
-      const synth = synthesizeEffects(cmd, idx);
-      if (synth.length) for (const e of synth) applyEffect(scope, e, cmd);
-      else fallbackCommand(scope, cmd);
+      fallbackCommand(scope, cmd);
     }
   });
   // Effects whose command index is out of range (defensive).

@@ -354,6 +354,13 @@ describe('other ecosystems', () => {
     });
     expect(effectsOf('gradle build -x test')[0]).toMatchObject({ kind: 'build', target: 'build' });
     expect(effectsOf('gradle assemble')[0]).toMatchObject({ kind: 'build', target: 'assemble' });
+    // A task the project defines builds (a fat jar into build/libs); Gradle's own chores do not.
+    expect(effectsOf('gradle uberJar --no-daemon')[0]).toMatchObject({
+      kind: 'build',
+      target: 'uberJar',
+      output: 'build/libs',
+    });
+    expect(effectsOf('gradle clean test')).toEqual([]);
   });
 
   it('dotnet restore and publish -o', () => {

@@ -198,6 +198,9 @@ export const maven: Detector = (inv) => {
 
 const GRADLE_BUILD =
   /^(:?[\w-]+:)*(build|bootJar|jar|assemble|shadowJar|installDist|distTar|distZip|bootWar|war|buildFatJar|quarkusBuild|nativeCompile)$/;
+/** Gradle's own tasks that build nothing; any other task a project defines (uberJar…) builds. */
+const GRADLE_NOT_BUILD =
+  /^(:?[\w-]+:)*(clean|test|check|help|tasks|projects|properties|wrapper|init|dependencies|dependencyInsight|resolveDependencies|downloadDependencies|androidDependencies|lint|spotlessCheck|spotlessApply)$/;
 
 export const gradle: Detector = (inv) => {
   const p = parseArgs(
@@ -215,7 +218,8 @@ export const gradle: Detector = (inv) => {
     'pxbg',
   );
   const tasks = p.positionals;
-  const task = tasks.find((t) => GRADLE_BUILD.test(t));
+  const task =
+    tasks.find((t) => GRADLE_BUILD.test(t)) ?? tasks.find((t) => /^[:\w-]+$/.test(t) && !GRADLE_NOT_BUILD.test(t));
   if (task) {
     const bare = task.replace(/^.*:/, '');
     return [
