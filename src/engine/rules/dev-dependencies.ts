@@ -2,9 +2,10 @@
 import type { Rule, RuleReport } from './types';
 import { DOCS } from './refs';
 import { commandOf, insertAfterArg, installs, makeFix, runsOf, shippedStages } from './util';
-import { buildOf } from './multi-stage';
-import { devToolOf } from '../rewrite/synthesize/node-scripts';
-import { commandWords, lastOf } from '../rewrite/synthesize/stage-facts';
+import { builds } from './multi-stage';
+import { devToolOf } from '../ecosystems/node-scripts';
+import { commandWords } from '../primitives/commands';
+import { lastOf } from '../primitives/stages';
 import type { Stage } from '../model';
 
 /** The development tool the image starts (`npm run dev`, `nodemon`...), from ENTRYPOINT + CMD. */
@@ -78,8 +79,7 @@ CMD ["node", "server.js"]
             (a, k) => k > sub && sub >= 0 && !a.startsWith('-') && !VALUE_FLAGS.test(cmd.args[k - 1] ?? ''),
           );
           if (named) continue;
-          const later = [run, ...runs.slice(i + 1)].flatMap((r) => r.shell?.commands ?? []);
-          const buildsLater = later.some((c) => buildOf(c) !== null);
+          const buildsLater = [run, ...runs.slice(i + 1)].some((r) => builds(r).length > 0);
           const flag = FLAG[e.manager];
           const subIndex = cmd.args.findIndex((a) => a === 'install' || a === 'ci' || a === 'i');
           const fix =

@@ -1,12 +1,11 @@
 // multi-stage: a toolchain/SDK ships in the final image (go build, cargo build, mvn/gradle,
 // dotnet publish, npm run build, tsc in the final stage). The fix is the rewriter's synthesis of a
 // builder stage plus a minimal runtime stage.
-import type { RunInstruction, ShellCommand, Stage } from '../model';
+import type { RunInstruction, Stage } from '../model';
 import type { Fix, Rule, RuleReport } from './types';
 import { DOCS } from './refs';
 import { baseInfo, effects, finalStage, isRun, isSdkBase, makeFix } from './util';
 import { synthesizeMultiStage } from '../rewrite/synthesize';
-import { buildScriptOf } from '../rewrite/synthesize/node-scripts';
 
 const BUILD_TOOLS = new Set([
   'go',
@@ -24,38 +23,14 @@ const BUILD_TOOLS = new Set([
   'ng',
 ]);
 
-/** What a command builds, from its name and arguments (used alongside the parser's build effects). */
-export function buildOf(cmd: ShellCommand): string | null {
-  const a = cmd.args;
-  const name = cmd.name.replace(/^.*\//, '');
-  if (name === 'go' && a[0] === 'build') return 'go build';
-  if (name === 'cargo' && (a[0] === 'build' || a[0] === 'install')) return `cargo ${a[0]}`;
-  if ((name === 'mvn' || name === 'mvnw') && a.some((x) => /^(package|install|verify|compile)$/.test(x)))
-    return 'mvn package';
-  if (
-    (name === 'gradle' || name === 'gradlew') &&
-    a.some((x) => /^(build|assemble|bootJar|jar|installDist|shadowJar)$/.test(x))
-  )
-    return `${name} build`;
-  if (name === 'dotnet' && (a[0] === 'publish' || a[0] === 'build')) return `dotnet ${a[0]}`;
-  const script = buildScriptOf(cmd);
-  if (script) return script;
-  if (name === 'tsc' || (name === 'npx' && a[0] === 'tsc')) return 'tsc';
-  return null;
-}
-
-function builds(run: RunInstruction): string[] {
+/** What a RUN builds, from the parser's build effects (the one account of what a command does). */
+export function builds(run: RunInstruction): string[] {
   const out = new Set<string>();
   for (const e of effects(run, 'build')) {
     if (!BUILD_TOOLS.has(e.tool)) continue;
     const cmd = run.shell?.commands[e.command];
     out.add(cmd ? cmd.text.trim().replace(/\s+/g, ' ').slice(0, 60) : `${e.tool} build`);
   }
-  if (out.size === 0)
-    for (const cmd of run.shell?.commands ?? []) {
-      const b = buildOf(cmd);
-      if (b) out.add(b);
-    }
   return [...out];
 }
 

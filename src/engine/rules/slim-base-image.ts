@@ -14,7 +14,8 @@ import {
 } from './util';
 import { stageBuilds } from './multi-stage';
 import type { DockerfileModel, Stage } from '../model';
-import { commandWords, lastOf, programWords } from '../rewrite/synthesize/common';
+import { commandWords, programWords } from '../primitives/commands';
+import { lastOf } from '../primitives/stages';
 import { javaVersion } from '../rewrite/synthesize/java';
 
 /** Families with a Debian "-slim" variant, and how their tags spell it. */

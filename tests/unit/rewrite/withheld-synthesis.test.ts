@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis, RewriteStep } from '../../../src/engine/types';
 import { analyze, df, finalLines, ready } from './helpers';
-import { devToolOf, buildScriptOf } from '../../../src/engine/rewrite/synthesize/node-scripts';
+import { devToolOf, buildScriptOf } from '../../../src/engine/ecosystems/node-scripts';
 import { parseDockerfile } from '../../../src/engine/node';
 
 beforeAll(async () => {

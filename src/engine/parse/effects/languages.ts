@@ -219,7 +219,8 @@ export const gradle: Detector = (inv) => {
   );
   const tasks = p.positionals;
   const task =
-    tasks.find((t) => GRADLE_BUILD.test(t)) ?? tasks.find((t) => /^[:\w-]+$/.test(t) && !GRADLE_NOT_BUILD.test(t));
+    tasks.find((t) => GRADLE_BUILD.test(t)) ??
+    tasks.find((t) => /^[:\w-]+$/.test(t) && !GRADLE_NOT_BUILD.test(t));
   if (task) {
     const bare = task.replace(/^.*:/, '');
     return [

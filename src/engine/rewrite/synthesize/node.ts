@@ -33,7 +33,7 @@ import {
   type StageFacts,
   type SynthesisResult,
 } from './common';
-import { devToolOf, isBuildWork } from './node-scripts';
+import { devToolOf, isBuildWork } from '../../ecosystems/node-scripts';
 
 export type NodeManager = 'npm' | 'yarn' | 'pnpm';
 

@@ -11,9 +11,10 @@ import type {
 } from '../../model';
 import { type ImageParts, splitImage } from './images';
 import { basename, dirname, resolvePath } from '../../primitives/paths';
-import { programName } from '../../primitives/commands';
+import { programName, commandWords, programWords } from '../../primitives/commands';
+import { lastOf } from '../../primitives/stages';
 
-export { programName };
+export { programName, commandWords, programWords, lastOf };
 
 // Model access
 
@@ -68,35 +69,9 @@ export function workdirs(stage: Stage): Map<Instruction, string | null> {
   return out;
 }
 
-/** Words of CMD/ENTRYPOINT: the JSON array, or a whitespace split of a simple shell form. */
-export function commandWords(i: Instruction | null): string[] | null {
-  if (!i) return null;
-  if (i.form === 'json' && i.json) return i.json;
-  const text = i.argsAfterFlags.trim();
-  if (!text) return null;
-  return text.split(/\s+/);
-}
-
-/** The words of the program a command runs, looking through `sh -c "…"` and a leading `exec`
- *  (`["sh", "-c", "exec java $JAVA_OPTS -jar app.jar"]` → java $JAVA_OPTS -jar app.jar). */
-export function programWords(words: string[] | null): string[] | null {
-  if (!words?.length) return words;
-  let w = words;
-  if (/^(sh|bash|ash|dash)$/.test(basename(w[0])) && w[1] === '-c' && w.length === 3)
-    w = w[2].trim().split(/\s+/);
-  if (w[0] === 'exec') w = w.slice(1);
-  return w.length ? w : null;
-}
-
 /** A shell-form command that is a plain list of words: safe to write as exec form. */
 export function isSimpleShellCommand(text: string): boolean {
   return !/[|&;<>()$`\\"'*?[\]{}~#=]/.test(text) && text.trim().length > 0;
-}
-
-export function lastOf(stage: Stage, keyword: string): Instruction | null {
-  let out: Instruction | null = null;
-  for (const i of stage.instructions) if (i.keyword === keyword) out = i;
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

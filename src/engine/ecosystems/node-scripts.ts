@@ -2,8 +2,8 @@
 // `pnpm --filter web build`, `npm run build -w api`, `yarn workspace web build`), and whether an
 // image's start command is a development tool: a dev server needs the devDependencies, so neither
 // a production-only install nor a multi-stage rewrite may take them away.
-import type { ShellCommand } from '../../model';
-import { basename } from './stage-facts';
+import type { ShellCommand } from '../model';
+import { basename } from '../primitives/paths';
 
 export type ScriptManager = 'npm' | 'yarn' | 'pnpm' | 'bun';
 
