@@ -1,23 +1,15 @@
 // Every Dockerfile of the shared corpus parses without throwing, and analyze() returns a
 // schema-valid Analysis for it. Per-file parse times are measured and printed.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/engine/node';
 import { parseDockerfile } from '../../../src/engine/parse/index';
 import { validateAnalysis } from '../cli/schema';
-import { corpusDir, loadShellParser } from './helpers';
+import { corpusDir, corpusFiles, loadShellParser } from './helpers';
 
-const present = existsSync(corpusDir);
-const files = present
-  ? readdirSync(corpusDir)
-      .filter((f) => !f.startsWith('.'))
-      .sort()
-  : [];
-if (!present)
-  console.warn(
-    `corpus test skipped: ${corpusDir} is absent (it lives in ../shared/corpus next to the repository)`,
-  );
+const files = corpusFiles('corpus test');
+const present = files.length > 0;
 
 beforeAll(loadShellParser);
 

@@ -1,6 +1,6 @@
 // Test helpers for the parser: load the shell parser from node_modules without importing the
 // whole engine (so parser tests do not depend on the size model, rules or rewriter).
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,18 @@ const require = createRequire(import.meta.url);
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const corpusDir = path.resolve(repoRoot, '../shared/corpus/dockerfiles');
+
+/** The corpus file names, sorted; empty (with a warning naming the test) when ../shared is absent. */
+export function corpusFiles(testName: string): string[] {
+  if (existsSync(corpusDir))
+    return readdirSync(corpusDir)
+      .filter((f) => !f.startsWith('.'))
+      .sort();
+  console.warn(
+    `${testName} skipped: ${corpusDir} is absent (it lives in ../shared/corpus next to the repository)`,
+  );
+  return [];
+}
 
 let ready: Promise<void> | null = null;
 export function loadShellParser(): Promise<void> {

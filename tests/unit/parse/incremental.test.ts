@@ -1,26 +1,18 @@
 // The per-script memo (parse/script-memo.ts) never changes a result: after random edits of corpus
 // files (a variable's value, one RUN, two instructions swapped), parsing with warm memos equals
 // parsing from scratch, and analyzing files in two different orders gives the same analyses.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/engine/node';
 import { parseDockerfile } from '../../../src/engine/parse/index';
 import { clearParseMemos, scriptMemoStats } from '../../../src/engine/parse/script-memo';
 import type { DockerfileModel } from '../../../src/engine/model';
-import { corpusDir, loadShellParser } from './helpers';
+import { corpusDir, corpusFiles, loadShellParser } from './helpers';
 import { canonical } from '../hardening/canonical';
 
-const present = existsSync(corpusDir);
-const files = present
-  ? readdirSync(corpusDir)
-      .filter((f) => !f.startsWith('.'))
-      .sort()
-  : [];
-if (!present)
-  console.warn(
-    `incremental test skipped: ${corpusDir} is absent (it lives in ../shared/corpus next to the repository)`,
-  );
+const files = corpusFiles('incremental test');
+const present = files.length > 0;
 
 beforeAll(loadShellParser);
 
