@@ -29,3 +29,17 @@ export const java = defineEcosystem({
   dockerignore: ['# Build output and tool caches', 'target', 'build', '.gradle', '*.class', 'out'],
   runtimeImages: ['eclipse-temurin:21-jre-alpine', 'eclipse-temurin:21-jre'],
 });
+
+/** Java major version from the image tag: maven:3.9-eclipse-temurin-21 → 21, openjdk:17-slim → 17. */
+export function javaVersion(name: string, tag: string | null): string | null {
+  const t = (tag ?? '').toLowerCase();
+  const m = /(?:jdk|temurin|openjdk|corretto|java|graalvm|zulu|semeru|sapmachine)-?(\d{1,2})(?![\d.])/.exec(
+    t,
+  );
+  if (m) return m[1];
+  if (name !== 'maven' && name !== 'gradle') {
+    const lead = /^(\d{1,2})(?:[.u-]|$)/.exec(t);
+    if (lead) return lead[1] === '1' ? (/^1\.(\d)/.exec(t)?.[1] ?? null) : lead[1];
+  }
+  return null;
+}

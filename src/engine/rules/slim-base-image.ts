@@ -16,7 +16,7 @@ import { stageBuilds } from './multi-stage';
 import type { DockerfileModel, Stage } from '../model';
 import { commandWords, programWords } from '../primitives/commands';
 import { lastOf } from '../primitives/stages';
-import { javaVersion } from '../rewrite/synthesize/java';
+import { javaVersion } from '../ecosystems/java';
 
 /** Families with a Debian "-slim" variant, and how their tags spell it. */
 const SLIM_FAMILIES = new Set(['node', 'python', 'ruby', 'perl', 'debian']);

@@ -1,6 +1,7 @@
 // RUN commands the final stage must repeat (users, folders, permissions) versus build work.
 import type { Instruction, RunInstruction, ShellCommand, Stage } from '../../model';
-import { type StageFacts, isRun, isSimpleShellCommand, lastOf, programName } from './stage-facts';
+import { type StageFacts, isRun, isSimpleShellCommand, lastOf, programName, workdirs } from './stage-facts';
+import { resolvePath } from '../../primitives/paths';
 import { rawOf } from './writing';
 import { osInstallLine } from './os-packages';
 
@@ -112,6 +113,64 @@ export function carriedLine(run: RunInstruction): string {
     raw = raw.slice(0, end) + ' -p' + raw.slice(end);
   }
   return raw;
+}
+
+/** Programs whose operands are paths, and how many leading operands are not (owner, mode). */
+const PATH_OPERANDS: Record<string, number> = { mkdir: 0, touch: 0, rm: 0, ln: 0, chown: 1, chmod: 1 };
+
+/** Whether a RUN names a path relative to its working folder (so it must run in that folder). */
+function readsWorkdir(run: RunInstruction): boolean {
+  return (run.shell?.commands ?? []).some((c) => {
+    const skip = PATH_OPERANDS[programName(c)];
+    if (skip === undefined) return false;
+    const operands: string[] = [];
+    for (let i = 0; i < c.args.length; i++) {
+      const a = c.args[i]!;
+      if (a === '-m' || a === '--mode')
+        i++; // mkdir's mode value
+      else if (!a.startsWith('-') || a === '-') operands.push(a);
+    }
+    const hasReference = c.args.some((a) => a.startsWith('--reference'));
+    return operands.slice(hasReference ? 0 : skip).some((a) => !a.startsWith('/') && !a.startsWith('$'));
+  });
+}
+
+/** The working folder after `lines` (written Dockerfile lines); '/' when none is set. */
+function workdirAfter(lines: readonly string[]): string {
+  let wd: string | null = null;
+  for (const l of lines) {
+    const m = /^WORKDIR\s+(\S+)\s*$/.exec(l);
+    if (m) wd = resolvePath(wd, m[1]!.replace(/^["']|["']$/g, ''));
+  }
+  return wd ?? '/';
+}
+
+/**
+ * The carried RUNs, to append after `lines`, each in the folder it ran in: a RUN that names a
+ * relative path (`mkdir app` before any WORKDIR) is wrapped in WORKDIR lines when the synthesized
+ * stage's folder differs there, so it makes the same files as in the original.
+ */
+export function carriedRunLines(
+  facts: StageFacts,
+  lines: readonly string[],
+  runs = carriedRuns(facts),
+  /** The folder to leave the stage in (default: the one `lines` ended in). */
+  restore = workdirAfter(lines),
+): string[] {
+  const current = workdirAfter(lines);
+  const ranIn = workdirs(facts.stage);
+  const out: string[] = [];
+  let wd = current;
+  for (const run of runs) {
+    const own = resolvePath(null, ranIn.get(run) ?? '/');
+    if (readsWorkdir(run) && own !== wd) {
+      out.push(`WORKDIR ${own}`);
+      wd = own;
+    }
+    out.push(carriedLine(run));
+  }
+  if (wd !== restore) out.push(`WORKDIR ${restore}`);
+  return out;
 }
 
 export function builderOnlyCaveat(lines: number[]): string[] {

@@ -9,8 +9,7 @@ import {
   basename,
   builderOnlyCaveat,
   builderStage,
-  carriedLine,
-  carriedRuns,
+  carriedRunLines,
   debianRelease,
   healthcheckTool,
   joinLines,
@@ -106,7 +105,7 @@ export function synthesizeCpp(facts: StageFacts): SynthesisResult | null {
     ),
   );
   if (installs) rt.push('COPY --from=build /usr/local/lib /usr/local/lib', 'RUN ldconfig');
-  for (const r of carriedRuns(facts)) rt.push(carriedLine(r));
+  rt.push(...carriedRunLines(facts, rt));
   rt.push(...runtimeTail(facts.stage, { user: facts.user ? rawOf(facts.user) : null }));
 
   const caveats: string[] = [

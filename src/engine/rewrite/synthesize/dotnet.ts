@@ -8,8 +8,7 @@ import {
   basename,
   builderOnlyCaveat,
   builderStage,
-  carriedLine,
-  carriedRuns,
+  carriedRunLines,
   dirname,
   healthcheckTool,
   isAlpineTag,
@@ -103,7 +102,7 @@ export function synthesizeDotnet(facts: StageFacts): SynthesisResult | null {
       ),
     ]),
   );
-  for (const r of carriedRuns(facts)) rt.push(carriedLine(r));
+  rt.push(...carriedRunLines(facts, rt));
   rt.push(...runtimeTail(facts.stage, { user: facts.user ? rawOf(facts.user) : null }));
 
   caveats.push(

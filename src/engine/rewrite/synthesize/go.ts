@@ -9,7 +9,7 @@ import {
   basename,
   builderOnlyCaveat,
   builderStage,
-  carriedLine,
+  carriedRunLines,
   carriedRuns,
   commandText,
   debianRelease,
@@ -170,7 +170,7 @@ export function synthesizeGo(facts: StageFacts): SynthesisResult | null {
   );
   // Other files the image copied besides the sources (configs, templates, migrations) stay
   // available: copy what the original copied from outside the build stage's source tree.
-  for (const r of carried) rt.push(carriedLine(r));
+  rt.push(...carriedRunLines(facts, rt, carried));
   const user = facts.user ? rawOf(facts.user) : shell ? null : 'USER nonroot:nonroot';
   const tail: string[] = [];
   let userDone = false;

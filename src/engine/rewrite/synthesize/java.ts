@@ -1,6 +1,7 @@
 // Java (Maven, Gradle): the original JDK image builds the jar; the runtime is a JRE of the same
 // Java version (eclipse-temurin:<v>-jre) holding only the jar the container runs.
 import type { ShellCommand } from '../../model';
+import { javaVersion } from '../../ecosystems/java';
 import {
   argEnvLines,
   assetCopies,
@@ -8,7 +9,7 @@ import {
   basename,
   builderOnlyCaveat,
   builderStage,
-  carriedLine,
+  carriedRunLines,
   carriedRuns,
   dirname,
   healthcheckTool,
@@ -50,20 +51,6 @@ function buildTool(cmd: ShellCommand): 'maven' | 'gradle' | null {
     /\b(build|bootJar|jar|shadowJar|assemble|installDist)\b/.test(goals)
   )
     return 'gradle';
-  return null;
-}
-
-/** Java major version from the image tag: maven:3.9-eclipse-temurin-21 → 21, openjdk:17-slim → 17. */
-export function javaVersion(name: string, tag: string | null): string | null {
-  const t = (tag ?? '').toLowerCase();
-  const m = /(?:jdk|temurin|openjdk|corretto|java|graalvm|zulu|semeru|sapmachine)-?(\d{1,2})(?![\d.])/.exec(
-    t,
-  );
-  if (m) return m[1];
-  if (name !== 'maven' && name !== 'gradle') {
-    const lead = /^(\d{1,2})(?:[.u-]|$)/.exec(t);
-    if (lead) return lead[1] === '1' ? (/^1\.(\d)/.exec(t)?.[1] ?? null) : lead[1];
-  }
   return null;
 }
 
@@ -142,7 +129,7 @@ export function synthesizeJava(facts: StageFacts): SynthesisResult | null {
       ),
     ),
   );
-  for (const r of carriedRuns(facts)) rt.push(carriedLine(r));
+  rt.push(...carriedRunLines(facts, rt));
   rt.push(...tail);
 
   caveats.push(

@@ -1,12 +1,12 @@
 // Node.js (npm, yarn, pnpm): a deps stage with production dependencies only, a build stage when
 // the Dockerfile builds (npm run build, tsc, next build...), and a slim runtime of the same major
 // version that receives the context files, the production node_modules and the build output.
-import type { CopyInstruction, ShellCommand } from '../../model';
+import type { CopyInstruction, Effect, RunInstruction, ShellCommand } from '../../model';
 import {
   argEnvLines,
   basename,
   builderStage,
-  carriedLine,
+  carriedRunLines,
   carriedRuns,
   copiesWholeContext,
   envKeys,
@@ -119,6 +119,8 @@ const LOCKFILES: Record<NodeManager, string> = {
 export interface NodeFacts {
   manager: NodeManager;
   install: ShellCommand;
+  /** What the parser says the install does (null when it gave no install effect). */
+  installEffect: Extract<Effect, { kind: 'package-install' }> | null;
   lockfile: boolean;
   /** package-lock.json or npm-shrinkwrap.json is certainly copied (or the original runs `npm ci`). */
   npmLockfile: boolean;
@@ -164,9 +166,14 @@ export function nodeFacts(facts: StageFacts): NodeFacts | null {
   if (yarnBerry) manifests.push('.yarnrc.yml');
   const builds = facts.commands.filter((c) => isNodeBuild(c.cmd)).map((c) => c.cmd);
   const globals = facts.commands.filter((c) => isGlobalInstall(c.cmd)).map((c) => c.cmd);
+  const installEffect = install.run.shell.effects.find(
+    (e): e is Extract<Effect, { kind: 'package-install' }> =>
+      e.kind === 'package-install' && e.command === install.index,
+  );
   return {
     manager,
     install: install.cmd,
+    installEffect: installEffect ?? null,
     lockfile,
     npmLockfile,
     yarnBerry,
@@ -255,7 +262,8 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
   if (OTHER_RUNTIME.test((facts.runWords?.[0] ?? '').split('/').pop() ?? '')) return null;
   const nf = nodeFacts(facts);
   if (!nf) return null;
-  const productionAlready = /--omit=dev|--only=prod|--production|--prod\b/.test(nf.install.text);
+  // The parser's account of the install: already production-only (--omit=dev, --prod, NODE_ENV...).
+  const productionAlready = nf.installEffect?.productionOnly ?? false;
   const hasBuild = nf.builds.length > 0;
   if (isSlimTag(facts.image.tag) && !hasBuild && productionAlready) return null;
 
@@ -270,7 +278,7 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
   // the manifests and a production-only install; its FROM line is chosen below.
   const deps: string[] = [];
   deps.push(...argEnvLines(stage));
-  deps.push(`WORKDIR ${app}`);
+  const setupRuns: RunInstruction[] = [];
   for (const i of stage.instructions) {
     if (i.keyword === 'COPY' && isCopy(i) && i.from === null) {
       const all = i.sources.every((s) =>
@@ -292,8 +300,10 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
         !isNodeBuild(c)
       );
     });
-    if (setup) deps.push(rawOf(i));
+    if (setup) setupRuns.push(i);
   }
+  // The setup RUNs first, each in the folder it ran in, then the app's folder.
+  deps.push(...carriedRunLines(facts, [], setupRuns, app));
   // What the production install needs: the COPYs the original made before its install when
   // they were selective (a monorepo copies its workspace manifests that way), the whole context
   // for a workspace that was copied whole, else the manifests.
@@ -383,7 +393,7 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
         `${g.args[0] === 'global' || programName(g) === 'yarn' ? 'yarn cache clean' : 'npm cache clean --force'}`,
       ]),
     );
-  for (const r of carriedRuns(facts)) rt.push(carriedLine(r));
+  rt.push(...carriedRunLines(facts, rt));
   const user = userLine(facts, 'node');
   rt.push(...runtimeTail(stage, { user }));
 

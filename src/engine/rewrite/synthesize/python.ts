@@ -8,8 +8,7 @@ import {
   assetCopies,
   buildDirs,
   builderStage,
-  carriedLine,
-  carriedRuns,
+  carriedRunLines,
   copiesWholeContext,
   debianRelease,
   healthcheckTool,
@@ -167,7 +166,7 @@ export function synthesizePython(facts: StageFacts): SynthesisResult | null {
   rt.push(`COPY --from=build ${VENV} ${VENV}`);
   rt.push(`COPY --from=build ${appDir} ${appDir}`);
   rt.push(...assetCopies(facts, [appDir, VENV], false));
-  for (const r of carriedRuns(facts)) rt.push(carriedLine(r));
+  rt.push(...carriedRunLines(facts, rt));
   rt.push(...runtimeTail(facts.stage, { user: facts.user ? rawOf(facts.user) : null }));
 
   if (!isSlimTag(facts.image.tag))

@@ -10,7 +10,7 @@ import {
   basename,
   builderOnlyCaveat,
   builderStage,
-  carriedLine,
+  carriedRunLines,
   carriedRuns,
   debianRelease,
   execFormLine,
@@ -126,7 +126,7 @@ export function synthesizeRust(facts: StageFacts): SynthesisResult | null {
       ),
     ),
   );
-  for (const r of carried) rt.push(carriedLine(r));
+  rt.push(...carriedRunLines(facts, rt, carried));
   const user = facts.user ? rawOf(facts.user) : runtime.includes('nonroot') ? 'USER nonroot:nonroot' : null;
   let userDone = false;
   for (const i of facts.stage.instructions) {
