@@ -137,6 +137,14 @@ export type Effect =
       command: number;
       /** (additive) Cache folders the environment names for this tool (PIP_CACHE_DIR, GOMODCACHE...). */
       cacheDirs?: string[];
+      /** (additive) The tool's subcommand as written ('ci', 'install', 'sync', 'get', ...). */
+      verb?: string;
+      /**
+       * (additive) Where a Python installer was told to put the packages: `--prefix`/`--root`
+       * (prefix), `--target` (target), `--user` (user), or the project's own .venv (in-project:
+       * `poetry config virtualenvs.in-project true` earlier in the RUN).
+       */
+      destination?: { kind: 'prefix' | 'target' | 'user' | 'in-project'; path: string | null };
     }
   | {
       kind: 'package-remove';
@@ -161,6 +169,8 @@ export type Effect =
       kind: 'remove';
       paths: string[];
       command: number;
+      /** (additive) `find DIR … -delete`: only matching files under the paths go, not the paths. */
+      matching?: boolean;
     }
   | {
       kind: 'download';
@@ -168,6 +178,8 @@ export type Effect =
       url: string | null;
       output: string | null;
       command: number;
+      /** (additive) The program the download is piped into (`curl … | sh`), when any. */
+      pipedTo?: string;
     }
   | {
       kind: 'extract';
@@ -191,6 +203,8 @@ export type Effect =
       linkage?: { cgo: 'on' | 'off' | 'default'; static: boolean };
       /** (additive) Cache folders the environment names for this tool (GOCACHE, CARGO_HOME...). */
       cacheDirs?: string[];
+      /** (additive) `make`: the `--prefix` an earlier `./configure` in the same RUN was given. */
+      configurePrefix?: string;
     }
   | {
       kind: 'user-add';
@@ -215,6 +229,43 @@ export type Effect =
       command: number;
       /** (additive) A scratch folder (mktemp -d, /tmp/…): a detour for this RUN, not a WORKDIR. */
       temporary?: boolean;
+    }
+  | {
+      /** (additive) `mkdir`: folders made (as written, relative to the RUN's folder). */
+      kind: 'make-dir';
+      paths: string[];
+      command: number;
+    }
+  | {
+      /** (additive) `chown` / `chmod`: owner or mode changed on these paths (a recursive change copies the files up into this layer). */
+      kind: 'permissions';
+      tool: 'chown' | 'chmod';
+      paths: string[];
+      recursive: boolean;
+      command: number;
+    }
+  | {
+      /** (additive) `mv` / `cp`: files moved or copied to `destination`. */
+      kind: 'move';
+      tool: 'mv' | 'cp';
+      sources: string[];
+      destination: string;
+      command: number;
+    }
+  | {
+      /** (additive) `python -m venv DIR` / `virtualenv DIR`: a virtual environment created. */
+      kind: 'venv';
+      tool: 'venv' | 'virtualenv';
+      path: string;
+      command: number;
+    }
+  | {
+      /** (additive) A shell running a script file (`bash Miniconda3.sh -b -p /opt/conda`): an installer, when an earlier download fetched it. */
+      kind: 'run-script';
+      script: string;
+      /** The install prefix the script was given (`-p DIR`, `--prefix DIR`), when any. */
+      prefix: string | null;
+      command: number;
     }
   | {
       /**

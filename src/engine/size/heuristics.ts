@@ -367,6 +367,15 @@ export const TOOLCHAINS: Toolchain[] = [
     archive: 10 * KB,
     installed: 10 * KB,
   },
+  // Repository setup scripts (NodeSource's setup_20.x, packagecloud's script.deb.sh) add a package
+  // source and its key; the packages come with the install that follows.
+  {
+    name: 'a package source (repository setup script)',
+    pattern:
+      /nodesource\.com\/setup_|\/setup_(\d+|lts|current)\.x$|packagecloud\.io\/.*\/script\.(deb|rpm)\.sh/,
+    archive: 20 * KB,
+    installed: 100 * KB,
+  },
   { name: 'get-pip.py', pattern: /get-pip\.py/, archive: 2.5 * MB, installed: 2.5 * MB },
   { name: 'tini', pattern: /\/tini(-static)?(-amd64)?$/, archive: 0.9 * MB, installed: 0.9 * MB },
   { name: 'dumb-init', pattern: /dumb-init/, archive: 0.05 * MB, installed: 0.05 * MB },

@@ -1,19 +1,19 @@
 // RUN: what the commands of one shell script add to (and delete from) the layer.
-// The parser's typed effects drive this (they are the one account of what a command does); a
-// command without effects is sized by the fallback (venv, chown -R, mv/cp, npm prune...).
+// The parser's typed effects drive this: they are the one account of what a command does, and a
+// command without effects adds nothing the model can size.
 import * as H from './heuristics';
 import type { Effect, RunInstruction, ShellCommand } from '../model';
 import type { LayerRec, StageState } from './ledger';
-import { basename, makeItem, resolvePath } from './ledger';
+import { makeItem, resolvePath } from './ledger';
 import type { Ctx } from './context';
 import { addItem, homeOf } from './context';
-import { fallbackCommand } from './commands/fallback';
-import { applyMounts, download, extract } from './commands/files';
+import { applyMounts, copyUp, download, extract, moveOrCopy } from './commands/files';
+import { runScript, venv } from './commands/installers';
 import { cacheClean, packageRemove, removeCmd } from './commands/remove';
-import type { Build, PackageInstall, RunScope } from './commands/scope';
+import type { Build, RunScope } from './commands/scope';
 import { buildSizer, installSizer } from './ecosystems/index';
 import { indexUpdate } from './ecosystems/os';
-import { argsOf, otherBranch } from './commands/scope';
+import { otherBranch } from './commands/scope';
 
 export function runLayer(st: StageState, ins: RunInstruction, layer: LayerRec, ctx: Ctx): void {
   const script = ins.shell;
@@ -30,12 +30,7 @@ export function runLayer(st: StageState, ins: RunInstruction, layer: LayerRec, c
     byCommand.set(e.command, list);
   }
   script.commands.forEach((cmd, idx) => {
-    const effects = byCommand.get(idx);
-    if (effects && effects.length) {
-      for (const e of effects) applyEffect(scope, e, cmd);
-    } else {
-      fallbackCommand(scope, cmd);
-    }
+    for (const e of byCommand.get(idx) ?? []) applyEffect(scope, e, cmd);
   });
   // Effects whose command index is out of range (defensive).
   for (const [idx, effects] of byCommand) {
@@ -52,14 +47,14 @@ function applyEffect(s: RunScope, e: Effect, cmd: ShellCommand | null): void {
     case 'package-index-update':
       return indexUpdate(s, e.manager);
     case 'package-install':
-      return install(s, e, cmd);
+      return installSizer(e.manager)?.(s, e);
     case 'package-remove':
-      return packageRemove(s, e, cmd);
+      return packageRemove(s, e);
     case 'cache-clean':
       return cacheClean(s, e.cache, e.paths);
     case 'remove':
       // `find DIR … -exec rm` / `-delete` removes matching files under DIR, not DIR itself.
-      if (cmd && basename(cmd.name) === 'find') {
+      if (e.matching) {
         s.layer.notes.push(
           'find … -delete removes only matching files (their size is unknown, ≈ 0 B assumed)',
         );
@@ -68,13 +63,31 @@ function applyEffect(s: RunScope, e: Effect, cmd: ShellCommand | null): void {
       return removeCmd(s, e.paths);
     case 'download':
       if (otherBranch(s, cmd)) return;
-      return download(s, e.tool, e.url, e.output, e.command);
+      return download(s, e.tool, e.url, e.output, e.pipedTo ?? null);
     case 'extract':
       if (otherBranch(s, cmd)) return;
       return extract(s, e.archive, e.destination);
     case 'build':
       if (otherBranch(s, cmd)) return;
-      return build(s, e, cmd);
+      return build(s, e);
+    case 'permissions':
+      if (!e.recursive) return;
+      return copyUp(
+        s,
+        e.tool,
+        e.paths.map((p) => resolvePath(s.cwd, p, homeOf(s.st))),
+      );
+    case 'move':
+      return moveOrCopy(
+        s,
+        e.tool,
+        e.sources.map((p) => resolvePath(s.cwd, p, homeOf(s.st))),
+        resolvePath(s.cwd, e.destination, homeOf(s.st)),
+      );
+    case 'venv':
+      return venv(s, e);
+    case 'run-script':
+      return runScript(s, e);
     case 'user-add':
       addItem(
         s.st,
@@ -91,14 +104,9 @@ function applyEffect(s: RunScope, e: Effect, cmd: ShellCommand | null): void {
   }
 }
 
-/** A package install, sized by its ecosystem (size/ecosystems/<name>.ts). */
-function install(s: RunScope, e: PackageInstall, cmd: ShellCommand | null): void {
-  installSizer(e.manager)?.(s, e, cmd);
-}
-
 /** A build, sized by its tool's ecosystem; an unknown tool gets a generic guess. */
-function build(s: RunScope, e: Build, cmd: ShellCommand | null): void {
-  const args = e.args.length ? e.args : argsOf(cmd);
+function build(s: RunScope, e: Build): void {
+  const args = e.args;
   const out = e.output ? resolvePath(s.cwd, e.output, homeOf(s.st)) : null;
   (buildSizer(e.tool) ?? unknownBuild)(s, e, args, out);
 }

@@ -593,3 +593,64 @@ describe('virtual environments', () => {
     expect(first('pip install flask')).toMatchObject({ global: true });
   });
 });
+
+describe('file operations, environments and installers (one account: the size model reads these)', () => {
+  const ofKind = <K extends Effect['kind']>(run: string, kind: K) =>
+    effectsOf(run).filter((e): e is Extract<Effect, { kind: K }> => e.kind === kind);
+  it('mkdir lists its folders, not its mode', () => {
+    expect(ofKind('mkdir -p -m 0755 app /data', 'make-dir')).toEqual([
+      { kind: 'make-dir', paths: ['app', '/data'], command: 0 },
+    ]);
+  });
+  it('chown/chmod: the owner or mode is not a path, -R (alone or in a cluster) is recursive', () => {
+    expect(ofKind('chown -R app:app /app /data', 'permissions')).toEqual([
+      { kind: 'permissions', tool: 'chown', paths: ['/app', '/data'], recursive: true, command: 0 },
+    ]);
+    expect(ofKind('chmod -Rf 755 /srv', 'permissions')[0]).toMatchObject({
+      paths: ['/srv'],
+      recursive: true,
+    });
+    expect(ofKind('chmod +x entrypoint.sh', 'permissions')[0]).toMatchObject({
+      paths: ['entrypoint.sh'],
+      recursive: false,
+    });
+    expect(ofKind('chmod -x run.sh', 'permissions')[0]).toMatchObject({
+      paths: ['run.sh'],
+      recursive: false,
+    });
+    expect(ofKind('chown --reference=/etc/hosts /app', 'permissions')[0]).toMatchObject({ paths: ['/app'] });
+  });
+  it('mv/cp: sources and destination, also in the -t DIR form', () => {
+    expect(ofKind('cp -r dist/ config.json /srv/', 'move')).toEqual([
+      { kind: 'move', tool: 'cp', sources: ['dist/', 'config.json'], destination: '/srv/', command: 0 },
+    ]);
+    expect(ofKind('mv -t /opt/bin a b', 'move')[0]).toMatchObject({
+      sources: ['a', 'b'],
+      destination: '/opt/bin',
+    });
+    expect(ofKind('mv onlyone', 'move')).toEqual([]);
+  });
+  it('python -m venv (any python, options before the folder) and virtualenv', () => {
+    expect(ofKind('python3.12 -m venv --copies /opt/venv', 'venv')).toEqual([
+      { kind: 'venv', tool: 'venv', path: '/opt/venv', command: 0 },
+    ]);
+    expect(ofKind('virtualenv -p python3 .venv', 'venv')[0]).toMatchObject({
+      tool: 'virtualenv',
+      path: '.venv',
+    });
+  });
+  it('a shell running a script file, with its install prefix; `sh -c` stays a nested script', () => {
+    expect(ofKind('bash Miniconda3.sh -b -p /opt/conda', 'run-script')).toEqual([
+      { kind: 'run-script', script: 'Miniconda3.sh', prefix: '/opt/conda', command: 0 },
+    ]);
+    expect(ofKind('sh -c "mkdir /x"', 'run-script')).toEqual([]);
+    expect(ofKind('sh -c "mkdir /x"', 'make-dir')[0]).toMatchObject({ paths: ['/x'] });
+  });
+  it('apt-get distclean / dist-clean also drop the package lists', () => {
+    expect(ofKind('apt-get dist-clean', 'cache-clean').map((e) => e.cache)).toEqual([
+      'apt-archives',
+      'apt-lists',
+    ]);
+    expect(ofKind('apt-get clean', 'cache-clean').map((e) => e.cache)).toEqual(['apt-archives']);
+  });
+});

@@ -163,6 +163,8 @@ export interface InstallFields {
   global?: boolean;
   virtualName?: string | null;
   flags?: string[];
+  verb?: string;
+  destination?: { kind: 'prefix' | 'target' | 'user' | 'in-project'; path: string | null };
 }
 
 export function install(inv: Invocation, f: InstallFields): Effect {
@@ -179,6 +181,8 @@ export function install(inv: Invocation, f: InstallFields): Effect {
     virtualName: f.virtualName ?? null,
     flags: f.flags ?? [],
     command: inv.command,
+    ...(f.verb !== undefined ? { verb: f.verb } : {}),
+    ...(f.destination ? { destination: f.destination } : {}),
   };
 }
 

@@ -50,7 +50,10 @@ export const find: Detector = (inv, ctx) => {
     if (a.startsWith('-') || a === '!' || a === '(') break;
     roots.push(a);
   }
-  return roots.length > 0 ? removal(inv, ctx, roots) : [];
+  // Only the matching files under the roots go: a plain removal is marked as such.
+  return roots.length > 0
+    ? removal(inv, ctx, roots).map((e) => (e.kind === 'remove' ? { ...e, matching: true } : e))
+    : [];
 };
 
 const URL = /^(https?|ftp):\/\//i;
@@ -305,11 +308,22 @@ export const mktemp: Detector = (inv, ctx) => {
   return [];
 };
 
-export const make: Detector = (inv) => {
+const CONFIGURE_PREFIX = 'configure-prefix';
+
+/** `./configure --prefix=DIR`: remembered for a later `make install` in the same RUN. */
+export const configure: Detector = (inv, ctx) => {
+  const prefix = value(parseArgs(inv.args, new Set(['--prefix'])), '--prefix');
+  if (prefix !== null) ctx.memo.set(CONFIGURE_PREFIX, prefix);
+  return [];
+};
+
+export const make: Detector = (inv, ctx) => {
   const p = parseArgs(inv.args, new Set(['-C', '-f', '-j', '--directory', '--file', '--jobs']), 'Cfj');
   const targets = p.positionals.filter((x) => !x.includes('='));
   if (targets.length > 0 && targets.every((t) => /^(clean|distclean|help|check|test)$/.test(t))) return [];
-  return [build(inv, 'make', targets[0] ?? null, null)];
+  const configurePrefix = ctx.memo.get(CONFIGURE_PREFIX);
+  const effect = build(inv, 'make', targets[0] ?? null, null);
+  return [configurePrefix !== undefined && effect.kind === 'build' ? { ...effect, configurePrefix } : effect];
 };
 
 export const cmake: Detector = (inv) => {
@@ -373,6 +387,7 @@ export const FILE_DETECTORS: Record<string, Detector> = {
   cd,
   pushd: cd,
   mktemp,
+  configure,
   make,
   gmake: make,
   cmake,

@@ -7,6 +7,7 @@
 //   files.ts        rm (cache cleanups) / find -delete / curl / wget / git clone / tar / unzip /
 //                   useradd / cd / make / cmake / gcc
 //   services.ts     commands that need a daemon: docker, dockerd, systemctl, service
+//   file-ops.ts     mkdir / chown / chmod / mv / cp / virtualenv
 // `sh -c "..."` and `bash -c "..."` are parsed and their effects attributed to the outer command.
 import type { Effect, ShellCommand, ShellScript } from '../../model';
 import type { Lookup } from '../variables';
@@ -18,6 +19,7 @@ import { JS_DETECTORS } from './javascript';
 import { LANGUAGE_DETECTORS } from './languages';
 import { FILE_DETECTORS } from './files';
 import { SERVICE_DETECTORS } from './services';
+import { FILE_OP_DETECTORS, virtualenv } from './file-ops';
 import { cacheDirsFromEnv } from './cache-dirs';
 
 export { cacheOfPath } from './files';
@@ -38,6 +40,8 @@ const DETECTORS: Record<string, Detector> = {
   ...LANGUAGE_DETECTORS,
   ...FILE_DETECTORS,
   ...SERVICE_DETECTORS,
+  ...FILE_OP_DETECTORS,
+  virtualenv,
 };
 
 /** Finds the detector for a program name (basename, versioned python names included). */
@@ -133,12 +137,17 @@ export function deriveEffects(script: ShellScript, context: EffectContext, depth
         if (nestedSource !== undefined) {
           const nested = context.parseNested(nestedSource);
           for (const e of deriveEffects(nested, context, depth + 1)) effects.push({ ...e, command: index });
+        } else if (c < 0) {
+          effects.push(...scriptRun(inv));
         }
         return;
       }
       const detector = detectorFor(inv.name);
+      const next = script.commands[index + 1];
+      const pipedTo = next && next.connector === '|' ? basename(unwrap(next, index + 1).name) : null;
       if (detector)
-        for (const e of detector(inv, ctx)) {
+        for (const raw of detector(inv, ctx)) {
+          const e = raw.kind === 'download' && pipedTo ? { ...raw, pipedTo } : raw;
           const dirs =
             e.kind === 'package-install' || e.kind === 'build' ? cacheDirsFromEnv(e, inv, ctx) : [];
           // A copy: detectors' results may be shared (memoised) and frozen.
@@ -151,4 +160,13 @@ export function deriveEffects(script: ShellScript, context: EffectContext, depth
     }
   });
   return effects;
+}
+
+/** `bash install.sh -b -p /opt/conda`: a shell running a script file, with its install prefix. */
+function scriptRun(inv: Invocation): Effect[] {
+  const script = inv.args.find((a) => !a.startsWith('-'));
+  if (!script) return [];
+  const at = inv.args.findIndex((a) => a === '-p' || a === '--prefix');
+  const prefix = at >= 0 ? (inv.args[at + 1] ?? null) : null;
+  return [{ kind: 'run-script', script, prefix, command: inv.command }];
 }

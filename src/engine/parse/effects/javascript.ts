@@ -29,7 +29,17 @@ const NPM_VALUED = new Set([
   '--loglevel',
 ]);
 
+/** `yarn --version`, `pnpm -v`, `npm --help`: the tool prints something and installs nothing. */
+function asksOnly(args: string[]): boolean {
+  return (
+    args.length > 0 &&
+    args.every((a) => a.startsWith('-')) &&
+    args.some((a) => /^(--version|-v|--help|-h)$/.test(a))
+  );
+}
+
 export const npm: Detector = (inv, ctx) => {
+  if (asksOnly(inv.args)) return [];
   const p = parseArgs(inv.args, NPM_VALUED, 'Cw');
   const [sub, ...rest] = p.positionals;
   const omit = [...inv.args.keys()].flatMap((i) => {
@@ -56,6 +66,7 @@ export const npm: Detector = (inv, ctx) => {
       return [
         install(inv, {
           manager: 'npm',
+          verb: sub,
           packages,
           fromManifest: packages.length > 0 ? null : ci ? 'package-lock.json' : 'package.json',
           productionOnly,
@@ -131,6 +142,7 @@ const YARN_COMMANDS = new Set([
 ]);
 
 export const yarn: Detector = (inv, ctx) => {
+  if (asksOnly(inv.args)) return [];
   const p = parseArgs(
     inv.args,
     new Set(['--cwd', '--cache-folder', '--modules-folder', '--network-timeout']),
@@ -143,6 +155,7 @@ export const yarn: Detector = (inv, ctx) => {
       return [
         install(inv, {
           manager: 'yarn',
+          verb: sub,
           fromManifest: has(p, '--frozen-lockfile', '--immutable', '--pure-lockfile')
             ? 'yarn.lock'
             : 'package.json',
@@ -151,12 +164,21 @@ export const yarn: Detector = (inv, ctx) => {
         }),
       ];
     case 'add':
-      return [install(inv, { manager: 'yarn', packages: rest.map(npmSpec), productionOnly, flags: p.flags })];
+      return [
+        install(inv, {
+          manager: 'yarn',
+          verb: sub,
+          packages: rest.map(npmSpec),
+          productionOnly,
+          flags: p.flags,
+        }),
+      ];
     case 'global':
       if (rest[0] === 'add')
         return [
           install(inv, {
             manager: 'yarn',
+            verb: sub,
             packages: rest.slice(1).map(npmSpec),
             global: true,
             flags: p.flags,
@@ -168,6 +190,7 @@ export const yarn: Detector = (inv, ctx) => {
         return [
           install(inv, {
             manager: 'yarn',
+            verb: sub,
             fromManifest: 'yarn.lock',
             productionOnly: has(p, '--production'),
             flags: p.flags,
@@ -196,6 +219,7 @@ export const yarn: Detector = (inv, ctx) => {
 };
 
 export const pnpm: Detector = (inv, ctx) => {
+  if (asksOnly(inv.args)) return [];
   const p = parseArgs(inv.args, new Set(['--filter', '-F', '--dir', '-C', '--store-dir']), 'FC');
   const [sub = 'install', ...rest] = p.positionals;
   const productionOnly = has(p, '--prod', '-P', '--production') || productionEnv(inv, ctx);
@@ -205,6 +229,7 @@ export const pnpm: Detector = (inv, ctx) => {
       return [
         install(inv, {
           manager: 'pnpm',
+          verb: sub,
           fromManifest: has(p, '--frozen-lockfile', '--offline') ? 'pnpm-lock.yaml' : 'package.json',
           productionOnly,
           flags: p.flags,
@@ -212,12 +237,19 @@ export const pnpm: Detector = (inv, ctx) => {
       ];
     case 'fetch':
       return [
-        install(inv, { manager: 'pnpm', fromManifest: 'pnpm-lock.yaml', productionOnly, flags: p.flags }),
+        install(inv, {
+          manager: 'pnpm',
+          verb: sub,
+          fromManifest: 'pnpm-lock.yaml',
+          productionOnly,
+          flags: p.flags,
+        }),
       ];
     case 'add':
       return [
         install(inv, {
           manager: 'pnpm',
+          verb: sub,
           packages: rest.map(npmSpec),
           global: has(p, '-g', '--global'),
           flags: p.flags,
@@ -250,6 +282,7 @@ export const bun: Detector = (inv, ctx) => {
       return [
         install(inv, {
           manager: 'bun',
+          verb: sub,
           fromManifest: has(p, '--frozen-lockfile') ? 'bun.lockb' : 'package.json',
           productionOnly,
           global: has(p, '-g', '--global'),
@@ -260,6 +293,7 @@ export const bun: Detector = (inv, ctx) => {
       return [
         install(inv, {
           manager: 'bun',
+          verb: sub,
           packages: rest.map(npmSpec),
           global: has(p, '-g', '--global'),
           flags: p.flags,

@@ -61,12 +61,15 @@ export const go: Detector = (inv, ctx) => {
   switch (sub) {
     case 'mod':
       if (rest[0] === 'download' || rest[0] === 'vendor')
-        return [install(inv, { manager: 'go', fromManifest: 'go.mod', flags: p.flags })];
+        return [
+          install(inv, { manager: 'go', verb: `mod ${rest[0]}`, fromManifest: 'go.mod', flags: p.flags }),
+        ];
       return [];
     case 'get':
       return [
         install(inv, {
           manager: 'go',
+          verb: sub,
           packages: rest.map((x) => spec(x, /@/)),
           fromManifest: rest.length === 0 ? 'go.mod' : null,
           flags: p.flags,
@@ -76,6 +79,7 @@ export const go: Detector = (inv, ctx) => {
       return [
         install(inv, {
           manager: 'go',
+          verb: sub,
           packages: rest.map((x) => spec(x, /@/)),
           global: true,
           flags: p.flags,
@@ -130,6 +134,7 @@ export const cargo: Detector = (inv) => {
       return [
         install(inv, {
           manager: 'cargo',
+          verb: sub,
           fromManifest: has(p, '--locked') ? 'Cargo.lock' : 'Cargo.toml',
           flags: p.flags,
         }),
@@ -141,7 +146,16 @@ export const cargo: Detector = (inv) => {
         const s = spec(x, /@/);
         return version && !s.version ? { ...s, version } : s;
       });
-      return [install(inv, { manager: 'cargo', packages, fromManifest: path, global: true, flags: p.flags })];
+      return [
+        install(inv, {
+          manager: 'cargo',
+          verb: sub,
+          packages,
+          fromManifest: path,
+          global: true,
+          flags: p.flags,
+        }),
+      ];
     }
     case 'build':
     case 'b': {

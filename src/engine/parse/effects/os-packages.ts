@@ -63,8 +63,14 @@ export const apt: Detector = (inv) => {
       return [remove(inv, 'apt', [], { purge: has(p, '--purge'), autoremove: true })];
     case 'clean':
     case 'autoclean':
-    case 'distclean':
       return [cacheClean(inv, 'apt-archives', ['/var/cache/apt/archives'])];
+    case 'distclean':
+    case 'dist-clean':
+      // apt 2.7+: clean, and also the package lists.
+      return [
+        cacheClean(inv, 'apt-archives', ['/var/cache/apt/archives']),
+        cacheClean(inv, 'apt-lists', ['/var/lib/apt/lists']),
+      ];
     default:
       return [];
   }

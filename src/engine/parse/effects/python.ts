@@ -15,7 +15,8 @@ import {
   value,
   values,
 } from './args';
-import type { DetectContext, Detector, Invocation } from './args';
+import type { DetectContext, Detector, InstallFields, Invocation, ParsedArgs } from './args';
+import { venvEffect } from './file-ops';
 
 const PIP_VALUED = new Set([
   '-r',
@@ -94,6 +95,7 @@ function pipLike(inv: Invocation, ctx: DetectContext, args: string[], viaUv: boo
           assumeYes: true,
           global,
           flags: p.flags,
+          destination: pipDestination(p),
         }),
       ];
     }
@@ -118,6 +120,15 @@ function pipLike(inv: Invocation, ctx: DetectContext, args: string[], viaUv: boo
   }
 }
 
+/** Where pip was told to install: `--prefix`/`--root`, `--target`, `--user` (undefined: the default). */
+function pipDestination(p: ParsedArgs): InstallFields['destination'] {
+  const prefix = value(p, '--prefix', '--root');
+  if (prefix !== null) return { kind: 'prefix', path: prefix };
+  const target = value(p, '--target', '-t');
+  if (target !== null) return { kind: 'target', path: target };
+  return has(p, '--user') ? { kind: 'user', path: null } : undefined;
+}
+
 function isLocalPath(x: string): boolean {
   return (
     x === '.' ||
@@ -137,6 +148,7 @@ export const python: Detector = (inv, ctx) => {
   let i = 0;
   while (i < args.length && /^-[BOIsSuEq]+$/.test(args[i])) i++;
   if (args[i] === '-m' && args[i + 1] === 'pip') return pipLike(inv, ctx, args.slice(i + 2), false);
+  if (args[i] === '-m' && args[i + 1] === 'venv') return venvEffect(inv, 'venv', args.slice(i + 2));
   if (args[i] === '-m' && args[i + 1] === 'uv' && args[i + 2] === 'pip')
     return pipLike(inv, ctx, args.slice(i + 3), true);
   if (args[i] === '-m' && (args[i + 1] === 'build' || args[i + 1] === 'compileall')) {
@@ -194,6 +206,7 @@ export const uv: Detector = (inv, ctx) => {
     return [
       install(inv, {
         manager: 'uv',
+        verb: sub,
         fromManifest: has(p, '--frozen', '--locked') ? 'uv.lock' : 'pyproject.toml',
         noCache,
         productionOnly,
@@ -206,6 +219,7 @@ export const uv: Detector = (inv, ctx) => {
     return [
       install(inv, {
         manager: 'uv',
+        verb: sub,
         packages: rest.slice(1).map((x) => spec(x, PIP_VERSION)),
         noCache,
         global: true,
@@ -220,6 +234,8 @@ export const uv: Detector = (inv, ctx) => {
 
 const POETRY_VALUED = new Set(['--only', '--without', '--with', '-E', '--extras', '--directory', '-C']);
 
+const POETRY_IN_PROJECT = 'poetry-in-project';
+
 /** poetry install (--only main, --without dev, --no-dev → production only). */
 export const poetry: Detector = (inv, ctx) => {
   const p = parseArgs(inv.args, POETRY_VALUED, 'EC');
@@ -231,6 +247,7 @@ export const poetry: Detector = (inv, ctx) => {
     const create = envFlag(inv, ctx, 'POETRY_VIRTUALENVS_CREATE');
     return [
       install(inv, {
+        ...(ctx.memo.has(POETRY_IN_PROJECT) ? { destination: { kind: 'in-project', path: null } } : {}),
         manager: 'poetry',
         fromManifest: 'pyproject.toml',
         productionOnly,
@@ -245,6 +262,9 @@ export const poetry: Detector = (inv, ctx) => {
       install(inv, { manager: 'poetry', packages: rest.map((x) => spec(x, PIP_VERSION)), flags: p.flags }),
     ];
   if (sub === 'cache' && rest[0] === 'clear') return [cacheClean(inv, 'poetry', ['/root/.cache/pypoetry'])];
+  // `poetry config virtualenvs.in-project true`: a later install in this RUN fills ./.venv.
+  const at = sub === 'config' ? rest.indexOf('virtualenvs.in-project') : -1;
+  if (at >= 0 && /^(true|1)$/i.test(rest[at + 1] ?? '')) ctx.memo.set(POETRY_IN_PROJECT, '1');
   return [];
 };
 

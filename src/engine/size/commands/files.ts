@@ -12,7 +12,8 @@ export function download(
   tool: string,
   url: string | null,
   output: string | null,
-  command: number,
+  /** The program the download is piped into (`curl … | sh`), when any. */
+  pipedTo: string | null,
 ): void {
   const home = homeOf(s.st);
   if (tool === 'git') {
@@ -34,11 +35,8 @@ export function download(
   const tc = url ? H.findToolchain(url) : null;
   const bytes = tc ? tc.archive : H.UNKNOWN_DOWNLOAD;
   const conf: Confidence = tc ? 'medium' : 'low';
-  const next = s.ins.shell.commands[command + 1];
-  const piped = !output && next && next.connector === '|';
-  if (piped) {
-    const consumer = next.name;
-    if (consumer === 'sh' || consumer === 'bash') {
+  if (!output && pipedTo) {
+    if (pipedTo === 'sh' || pipedTo === 'bash') {
       const b = tc ? tc.installed : 50 * H.MB;
       const dest = tc && tc.name === 'rustup' ? `${home}/.rustup` : '/usr/local';
       addItem(

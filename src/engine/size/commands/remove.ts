@@ -1,6 +1,5 @@
 // Removals in a RUN: package removals, cache cleanups and rm, against what earlier layers hold.
 import * as H from '../heuristics';
-import type { ShellCommand } from '../../model';
 import { liveBytes, relate, resolvePath } from '../ledger';
 import { formatBytes } from '../../primitives/bytes';
 import { homeOf, liveItems, removalNote, removePaths, removeWhere } from '../context';
@@ -10,11 +9,12 @@ import type { PackageRemove, RunScope } from './scope';
 import { prune } from '../ecosystems/node';
 import { installedSet, isDebianLike, listNames, osFamilyFor } from '../ecosystems/os';
 
-export function packageRemove(s: RunScope, e: PackageRemove, cmd: ShellCommand | null): void {
+export function packageRemove(s: RunScope, e: PackageRemove): void {
   const names = e.packages.map((p) => p.name).filter((n) => n && !n.startsWith('-'));
   const m = e.manager;
   if (m === 'npm' || m === 'yarn' || m === 'pnpm') {
-    if (names.length === 0 || (cmd && cmd.args[0] === 'prune')) return prune(s);
+    // `npm prune` / `pnpm prune` (an autoremove of what the manifest does not list).
+    if (names.length === 0 || e.autoremove) return prune(s);
     return;
   }
   if (m !== 'apt' && m !== 'apk' && m !== 'dnf' && m !== 'yum' && m !== 'microdnf' && m !== 'zypper') return;

@@ -25,10 +25,6 @@ export interface RunScope {
   unpacked: H.Toolchain | null;
 }
 
-export function argsOf(cmd: ShellCommand | null): string[] {
-  return cmd ? cmd.args : [];
-}
-
 export function argValue(args: string[], names: string[]): string | null {
   for (let k = 0; k < args.length; k++) {
     const a = args[k];
@@ -61,7 +57,7 @@ export function hasLive(s: RunScope, kind: ContentKind): boolean {
 }
 
 /** Sizes one package-install effect of the ecosystem's managers. */
-export type InstallSizer = (s: RunScope, e: PackageInstall, cmd: ShellCommand | null) => void;
+export type InstallSizer = (s: RunScope, e: PackageInstall) => void;
 /** Sizes one build effect: `args` are the build's arguments, `out` its resolved output path. */
 export type BuildSizer = (s: RunScope, e: Build, args: string[], out: string | null) => void;
 

@@ -10,13 +10,9 @@ import { argValue } from '../commands/scope';
  * Where `make install` puts the build: under DESTDIR (a staging root) when set, at the prefix
  * given to make (PREFIX=, prefix=, --prefix) or to ./configure in the same RUN, else /usr/local.
  */
-export function installRoot(s: RunScope, args: string[]): string {
+export function installRoot(s: RunScope, e: Build, args: string[]): string {
   const home = homeOf(s.st);
-  const configure = s.ins.shell?.commands.find((c) => /(^|\/)configure$/.test(c.name));
-  const prefix =
-    argValue(args, ['PREFIX=', 'prefix=', '--prefix']) ??
-    argValue(configure?.args ?? [], ['--prefix']) ??
-    '/usr/local';
+  const prefix = argValue(args, ['PREFIX=', 'prefix=', '--prefix']) ?? e.configurePrefix ?? '/usr/local';
   const root = resolvePath(s.cwd, prefix, home);
   const destdir = argValue(args, ['DESTDIR=']);
   return destdir ? resolvePath(s.cwd, destdir, home).replace(/\/$/, '') + root : root;
@@ -25,7 +21,7 @@ import type { EcosystemSizing } from '../commands/scope';
 
 export function nativeBuild(s: RunScope, e: Build, args: string[], out: string | null): void {
   const args2 = args.join(' ');
-  const root = /\binstall\b/.test(args2) ? installRoot(s, args) : '/usr/local';
+  const root = /\binstall\b/.test(args2) ? installRoot(s, e, args) : '/usr/local';
   if (/\binstall\b/.test(args2) && s.unpacked?.builtInstall) {
     const b = s.unpacked.builtInstall;
     addItem(

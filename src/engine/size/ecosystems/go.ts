@@ -32,8 +32,7 @@ function goModCache(s: RunScope, why: string): void {
 
 export function goInstall(s: RunScope, e: PackageInstall): void {
   const names = e.packages.map((p) => p.name).filter((n) => n && !n.startsWith('-'));
-  const sub = s.ins.shell.commands[e.command]?.args[0] ?? '';
-  if (sub === 'install' && names.length) {
+  if (e.verb === 'install' && names.length) {
     const bin = `${gopath(s)}/bin/*`;
     const b = names.length * H.GO_BINARY;
     addItem(
@@ -52,7 +51,7 @@ export function goInstall(s: RunScope, e: PackageInstall): void {
     goBuildCache(s, 0.3);
     return;
   }
-  goModCache(s, `go ${sub || 'mod download'}`);
+  goModCache(s, `go ${e.verb ?? 'mod download'}`);
 }
 
 function goBuildCache(s: RunScope, fraction: number): void {

@@ -12,13 +12,6 @@ import { lookup } from './python';
 import type { EcosystemSizing } from '../commands/scope';
 
 export function nodeInstall(s: RunScope, e: PackageInstall): void {
-  const cmdArgs = s.ins.shell.commands[e.command]?.args ?? [];
-  if (
-    cmdArgs.length > 0 &&
-    cmdArgs.every((a) => a.startsWith('-')) &&
-    cmdArgs.some((a) => /^(--version|-v|--help|-h)$/.test(a))
-  )
-    return;
   const names = e.packages.map((p) => p.name).filter((n) => n && !n.startsWith('-'));
   const prodEnv = s.st.env.NODE_ENV === 'production';
   const production = e.productionOnly || prodEnv;
@@ -62,7 +55,7 @@ export function nodeInstall(s: RunScope, e: PackageInstall): void {
       : '/usr/local/lib/node_modules'
     : `${s.cwd === '/' ? '' : s.cwd}/node_modules`;
   // npm ci deletes node_modules before installing.
-  const isCi = e.flags.includes('ci') || /\bci\b/.test(s.ins.shell.commands[e.command]?.args[0] ?? '');
+  const isCi = e.verb === 'ci' || e.verb === 'clean-install';
   if (!global) {
     const existing = [...liveItems(s.st), ...s.layer.items].filter(
       (i) => i.kind === 'node_modules' && i.path === path,

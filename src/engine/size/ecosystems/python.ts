@@ -1,6 +1,5 @@
 // Sizing Python: pip, uv, poetry, pipenv and conda installs, venvs and `setup.py install`.
 import * as H from '../heuristics';
-import type { ShellCommand } from '../../model';
 import type { Confidence } from '../../types';
 import { makeItem, resolvePath } from '../ledger';
 import { formatBytes } from '../../primitives/bytes';
@@ -10,7 +9,6 @@ import type { LangSize } from '../packages-lang';
 import { deepFreeze } from '../../frozen';
 import { cacheMountFor } from '../../ecosystems';
 import type { Build, PackageInstall, RunScope } from '../commands/scope';
-import { argValue, argsOf } from '../commands/scope';
 import { listNames } from './os';
 import type { EcosystemSizing } from '../commands/scope';
 
@@ -60,22 +58,22 @@ function venvDir(s: RunScope): string | null {
   return null;
 }
 
-function pipTarget(s: RunScope, cmd: ShellCommand | null, manager: string): { path: string; where: string } {
-  const args = argsOf(cmd);
+function pipTarget(s: RunScope, e: PackageInstall): { path: string; where: string } {
+  const manager = e.manager;
   const home = homeOf(s.st);
-  const prefix = argValue(args, ['--prefix', '--root']);
-  if (prefix) return { path: resolvePath(s.cwd, prefix, home), where: `under --prefix ${prefix}` };
-  const target = argValue(args, ['--target', '-t']);
-  if (target) return { path: resolvePath(s.cwd, target, home), where: `in --target ${target}` };
-  if (args.includes('--user')) return { path: `${home}/.local`, where: 'in ~/.local (--user)' };
+  const to = e.destination;
+  if (to?.kind === 'prefix' && to.path)
+    return { path: resolvePath(s.cwd, to.path, home), where: `under --prefix ${to.path}` };
+  if (to?.kind === 'target' && to.path)
+    return { path: resolvePath(s.cwd, to.path, home), where: `in --target ${to.path}` };
+  if (to?.kind === 'user') return { path: `${home}/.local`, where: 'in ~/.local (--user)' };
   if (manager === 'uv' || manager === 'poetry' || manager === 'pipenv' || manager === 'pdm') {
     const v = venvDir(s);
     if (v) return { path: v, where: `in the virtualenv ${v}` };
     // pdm creates its virtualenv in the project's .venv by default.
-    if ((manager === 'poetry' && poetryInProject(s)) || (manager === 'pdm' && !args.includes('--global')))
+    if ((manager === 'poetry' && poetryInProject(s, e)) || (manager === 'pdm' && !e.global))
       return { path: `${s.cwd}/.venv`, where: 'in .venv (an in-project virtualenv)' };
-    if (manager === 'uv' && !args.includes('--system') && args[0] === 'sync')
-      return { path: `${s.cwd}/.venv`, where: 'in .venv' };
+    if (manager === 'uv' && e.verb === 'sync') return { path: `${s.cwd}/.venv`, where: 'in .venv' };
   }
   const v = venvDir(s);
   if (v) return { path: `${v}/lib`, where: `in the virtualenv ${v}` };
@@ -84,14 +82,9 @@ function pipTarget(s: RunScope, cmd: ShellCommand | null, manager: string): { pa
 }
 
 /** Poetry puts its virtualenv in the project's .venv (env var, or `poetry config` in this RUN). */
-function poetryInProject(s: RunScope): boolean {
-  if (/^(true|1)$/i.test(s.st.env.POETRY_VIRTUALENVS_IN_PROJECT ?? '')) return true;
-  return (s.ins.shell?.commands ?? []).some(
-    (c) =>
-      c.name === 'poetry' &&
-      c.args[0] === 'config' &&
-      c.args.includes('virtualenvs.in-project') &&
-      /^(true|1)$/i.test(c.args[c.args.indexOf('virtualenvs.in-project') + 1] ?? ''),
+function poetryInProject(s: RunScope, e: PackageInstall): boolean {
+  return (
+    /^(true|1)$/i.test(s.st.env.POETRY_VIRTUALENVS_IN_PROJECT ?? '') || e.destination?.kind === 'in-project'
   );
 }
 
@@ -99,9 +92,8 @@ function poetryInProject(s: RunScope): boolean {
  * A second `uv sync` into a .venv an earlier layer filled (the dependencies first, then the
  * project): it adds the project itself, not the dependencies again.
  */
-function projectSync(s: RunScope, e: PackageInstall, cmd: ShellCommand | null, path: string): boolean {
-  const args = argsOf(cmd);
-  if (e.manager !== 'uv' || args[0] !== 'sync' || args.includes('--no-install-project')) return false;
+function projectSync(s: RunScope, e: PackageInstall, path: string): boolean {
+  if (e.manager !== 'uv' || e.verb !== 'sync' || e.flags.includes('--no-install-project')) return false;
   if (!liveItems(s.st).some((i) => i.kind === 'site-packages' && i.path === path)) return false;
   addItem(
     s.st,
@@ -117,8 +109,8 @@ function projectSync(s: RunScope, e: PackageInstall, cmd: ShellCommand | null, p
   return true;
 }
 
-export function pipInstall(s: RunScope, e: PackageInstall, cmd: ShellCommand | null): void {
-  if (projectSync(s, e, cmd, pipTarget(s, cmd, e.manager).path)) return;
+export function pipInstall(s: RunScope, e: PackageInstall): void {
+  if (projectSync(s, e, pipTarget(s, e).path)) return;
   const names = e.packages
     .map((p) => p.name.toLowerCase().replace(/\[[^[\]]*\]$/, ''))
     .filter((n) => n && !n.startsWith('-') && !n.startsWith('.') && !n.startsWith('/'));
@@ -149,7 +141,7 @@ export function pipInstall(s: RunScope, e: PackageInstall, cmd: ShellCommand | n
     confidence = known === names.length ? 'medium' : 'low';
     what = `${listNames(names, 0)} (≈ ${formatBytes(bytes)} from typical wheel sizes)`;
   }
-  const target = pipTarget(s, cmd, e.manager);
+  const target = pipTarget(s, e);
   addItem(
     s.st,
     s.layer,
@@ -236,6 +228,6 @@ export function pythonSetupBuild(s: RunScope, e: Build, args: string[], out: str
 }
 
 export const pythonSizing: EcosystemSizing = {
-  install: (s, e, cmd) => (e.manager === 'conda' ? condaInstall(s, e) : pipInstall(s, e, cmd)),
+  install: (s, e) => (e.manager === 'conda' ? condaInstall(s, e) : pipInstall(s, e)),
   builds: { 'python-setup': pythonSetupBuild },
 };

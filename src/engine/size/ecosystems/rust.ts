@@ -33,9 +33,8 @@ function cargoRegistry(s: RunScope): void {
 
 export function cargoInstall(s: RunScope, e: PackageInstall): void {
   const names = e.packages.map((p) => p.name).filter((n) => n && !n.startsWith('-'));
-  const sub = s.ins.shell.commands[e.command]?.args[0] ?? '';
   cargoRegistry(s);
-  if (sub === 'install') {
+  if (e.verb === 'install') {
     const b = Math.max(1, names.length) * 10 * H.MB;
     addItem(
       s.st,

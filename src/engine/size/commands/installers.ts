@@ -1,0 +1,43 @@
+// Environments and installers a RUN creates without a package manager: a Python virtual
+// environment, and a self-extracting installer fetched earlier (Miniconda's `bash X.sh -p DIR`).
+import * as H from '../heuristics';
+import type { Effect } from '../../model';
+import { makeItem, resolvePath } from '../ledger';
+import { formatBytes } from '../../primitives/bytes';
+import { addItem, homeOf, liveItems } from '../context';
+import type { RunScope } from './scope';
+
+type Venv = Extract<Effect, { kind: 'venv' }>;
+type ScriptRun = Extract<Effect, { kind: 'run-script' }>;
+
+export function venv(s: RunScope, e: Venv): void {
+  const dir = resolvePath(s.cwd, e.path, homeOf(s.st));
+  const what =
+    e.tool === 'venv' ? `python -m venv creates ${dir} with its own pip` : `virtualenv creates ${dir}`;
+  addItem(
+    s.st,
+    s.layer,
+    makeItem('venv', dir, H.VENV_BYTES, 'medium', `${what} (≈ ${formatBytes(H.VENV_BYTES)})`),
+  );
+}
+
+/** A script that an earlier download fetched and that unpacks a known toolchain where it is told. */
+export function runScript(s: RunScope, e: ScriptRun): void {
+  const home = homeOf(s.st);
+  const script = resolvePath(s.cwd, e.script, home);
+  const dl = [...s.layer.items, ...liveItems(s.st)].find((i) => i.kind === 'download' && i.path === script);
+  const tc = dl?.note ? H.findToolchain(dl.note) : dl ? H.findToolchain(dl.path) : null;
+  if (!tc || tc.installed <= tc.archive) return;
+  const dest = e.prefix ? resolvePath(s.cwd, e.prefix, home) : '/opt/conda';
+  addItem(
+    s.st,
+    s.layer,
+    makeItem(
+      'toolchain',
+      dest,
+      tc.installed,
+      'medium',
+      `the ${tc.name} installs into ${dest} (≈ ${formatBytes(tc.installed)})`,
+    ),
+  );
+}
