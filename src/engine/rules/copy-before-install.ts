@@ -2,28 +2,12 @@
 import type { CopyInstruction, PackageManager, RunInstruction } from '../model';
 import type { Rule, RuleReport } from './types';
 import { DOCS } from './refs';
-import { copyFirstFor } from '../ecosystems';
+import { ECOSYSTEMS, OS_MANAGERS, copyFirstFor } from '../ecosystems';
 import { basename } from '../parse/effects/args';
 import { contentEnd, deleteInstruction, effects, eol, installs, isCopy, isRun, makeFix } from './util';
 
-const LANGUAGE: PackageManager[] = [
-  'npm',
-  'yarn',
-  'pnpm',
-  'bun',
-  'pip',
-  'poetry',
-  'uv',
-  'pipenv',
-  'composer',
-  'bundler',
-  'gem',
-  'go',
-  'cargo',
-  'maven',
-  'gradle',
-  'dotnet',
-];
+/** The language package managers (every ecosystem module's managers except the OS ones). */
+const LANGUAGE: PackageManager[] = ECOSYSTEMS.flatMap((e) => e.managers).filter((m) => !OS_MANAGERS.has(m));
 
 /** Files to copy before the install, per manager (null: reported without a fix). */
 function manifests(manager: PackageManager, fromManifest: string | null): string[] | null {
