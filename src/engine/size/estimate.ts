@@ -115,45 +115,11 @@ function ancestry(model: DockerfileModel, stage: Stage): Set<number> {
 }
 
 function instructionText(ins: Instruction): string {
-  return layerLabel(ins.raw);
-}
-
-/**
- * A published base layer's instruction on one line: catalog layers are shared and never change,
- * and their instructions run to kilobytes, so each is collapsed once per process.
- */
-const publishedTexts = new WeakMap<object, string>();
-function publishedText(layer: { instruction: string }): string {
-  let text = publishedTexts.get(layer);
-  if (text === undefined) publishedTexts.set(layer, (text = layer.instruction.replace(/\s+/g, ' ').trim()));
-  return text;
-}
-
-/** Enough of a long text to give the first 200 characters of its label (see layerLabel). */
-const LABEL_PREFIX = 1000;
-
-/**
- * The layer's label: the instruction on one line (continuations joined, whitespace collapsed),
- * cut at 200 characters. A long text (a heredoc, a long RUN) is read only as far as the cut needs:
- * its prefix's label agrees with the whole text's except for the prefix's last two characters (a
- * continuation or a run of spaces cut in two), so when the prefix gives more than 210 characters
- * the first 199 are those of the whole text, and the whole label is longer than 200 (no two
- * spaces follow each other, so characters 200–208 hold one that is not a space).
- */
-export function layerLabel(raw: string): string {
-  if (raw.length > LABEL_PREFIX) {
-    const head = oneLine(raw.slice(0, LABEL_PREFIX));
-    if (head.length > 210) return head.slice(0, 199) + '…';
-  }
-  const text = oneLine(raw);
-  return text.length > 200 ? text.slice(0, 199) + '…' : text;
-}
-
-function oneLine(text: string): string {
-  return text
+  const text = ins.raw
     .replace(/\\\r?\n/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  return text.length > 200 ? text.slice(0, 199) + '…' : text;
 }
 
 function newLayer(st: StageState, ins: Instruction): LayerRec {
@@ -388,7 +354,7 @@ function initStage(model: DockerfileModel, stage: Stage, ctx: Ctx): StageState {
         ? entry.uncompressedBytes - usedU
         : Math.round((entry.uncompressedBytes * l.compressedBytes) / totalC);
     usedU += u;
-    const text = publishedText(l);
+    const text = l.instruction.replace(/\s+/g, ' ').trim();
     st.layers.push({
       stage: stage.index,
       line,
