@@ -3,16 +3,20 @@
 // few instructions: the instructions before the first changed one give the same ledger, so their
 // work is taken from the memo and only the changed instruction and those after it are sized again.
 //
+// Opt-in (SizeDeps.steps); the default estimate does not use it. Measured on the corpus, it costs
+// more than it saves: only about a third of phase 2's steps come before the first edit (fixes
+// often touch the FROM line or move every later line), and with package closures and base
+// resolutions memoised a step costs about what its key and snapshots cost (docs/BENCHMARKS.md).
+//
 // The walk is a chain: the key of a step is the id of the state before it (the previous step's
-// entry, or the root: the size model's dependencies) joined with
-// what the step reads (its text is stored with the entry and compared on a hit) — for an
-// instruction, its text and line and the values resolved from
-// variables (see stepKey) and, for a RUN, the identity of its parsed script's effects (the script
-// memo hands out one frozen object per script text and variable values, so the same object means
-// the same commands); for a stage's FROM, the stage's base and the FROM instruction. The previous id
-// stands for the whole state so far (every earlier stage, the current stage's ledger, the
-// assumptions), so no key ever lists or sorts a package set, and a changed base or an earlier
-// changed instruction changes every key after it.
+// entry, or the root: the size model's dependencies) joined with what the step reads (its text is
+// stored with the entry and compared on a hit) — for an instruction, its line and the values
+// resolved from variables (see stepKey) and, for a RUN, the identity of its parsed script's
+// effects (the script memo hands out one frozen object per script text and variable values, so
+// the same object means the same commands); for a stage's FROM, the stage's base and the FROM
+// instruction. The previous id stands for the whole state so far (every earlier stage, the current
+// stage's ledger, the assumptions), so no key ever lists or sorts a package set, and a changed base
+// or an earlier changed instruction changes every key after it.
 //
 // Every few steps (and at each stage's end) an entry keeps a snapshot of the state; a walk resumes
 // from the last snapshot before its first unknown step and replays the few known steps after it.
@@ -157,11 +161,11 @@ function rootKey(ctx: Ctx): string {
 }
 
 /**
- * What one step reads. The instruction's text and place, and the values the size model reads that
- * the text alone does not fix (variables resolved, the stage a COPY --from names, the build-context
- * options for COPY and ADD); for a RUN, the
- * identity of its parsed script's effects (see the head of this file). A stage's start: its FROM
- * (text, place, image as resolved) and its base. Every field the size model reads from an
+ * What one step reads. The instruction's place (its text is compared on a hit, see textOf), and
+ * the values the size model reads that the text alone does not fix (variables resolved, the stage
+ * a COPY --from names, the build-context options for COPY and ADD); for a RUN, the identity of its
+ * parsed script's effects (see the head of this file). A stage's start: its FROM (place, image as
+ * resolved) and its base. Every field the size model reads from an
  * instruction or a stage is here: a field read and not keyed would let a stale ledger through
  * (tests/unit/size/step-memo.test.ts edits texts at random to catch it).
  */
