@@ -4,7 +4,8 @@
 // once per engine (texts neither had seen), alternating which engine goes first. Prints per engine
 // the mean phase 1 and phase 2 per file, the ratios after ÷ before, and how many files gave a
 // different Analysis (an optimisation must not change any result).
-// Usage: npx tsx scripts/bench/ab.ts --base=/tmp/perf-base [--rounds=N]
+// Usage: npx tsx scripts/bench/ab.ts --base=/tmp/perf-base [--cpu] (--cpu: process CPU time, not
+// wall-clock: on a loaded machine the waits for a core dominate wall-clock differences)
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadCorpus } from './corpus';
@@ -15,13 +16,20 @@ interface Engine {
   startAnalysis(text: string): { rest: Generator<void, unknown, void> };
 }
 
+/** CPU milliseconds of this process (with --cpu: a loaded machine's waits are not counted). */
+function cpuNow(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+const now = process.argv.includes('--cpu') ? cpuNow : () => performance.now();
+
 function timeOne(engine: Engine, text: string): { phase1: number; phase2: number; result: string } {
-  const t0 = performance.now();
+  const t0 = now();
   const { rest } = engine.startAnalysis(text);
-  const t1 = performance.now();
+  const t1 = now();
   let step = rest.next();
   while (!step.done) step = rest.next();
-  const t2 = performance.now();
+  const t2 = now();
   const { timingMs: _t, ...result } = step.value as { timingMs?: number };
   return { phase1: t1 - t0, phase2: t2 - t1, result: JSON.stringify(result) };
 }

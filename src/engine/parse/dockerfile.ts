@@ -2,7 +2,6 @@
 // parser directives; everything else (argument text, flags, heredocs, variables, spans) is computed
 // from the original text (read.ts, interpret.ts and the handlers in instructions/), so offsets are
 // exact and the work stays linear.
-import { DockerfileParser } from 'dockerfile-ast';
 import type { Dockerfile as AstDockerfile } from 'dockerfile-ast';
 import type { ArgInstruction, DockerfileModel, Instruction } from '../model';
 import { LineTable } from './text';
@@ -12,6 +11,7 @@ import { commentsAbove, readComments, readDirectives, readInstructions } from '.
 import { AUTOMATIC_ARGS, at, stageNames, stageStateToStage, startImplicitStage } from './walk';
 import type { SyntaxErr, WalkState } from './walk';
 import { interpret } from './interpret';
+import { parseAst } from './ast';
 
 export { MAX_INSTRUCTIONS } from './input-checks';
 
@@ -39,7 +39,7 @@ export function buildModel(text: string): DockerfileModel {
   }
   let ast: AstDockerfile;
   try {
-    ast = DockerfileParser.parse(text);
+    ast = parseAst(text);
   } catch (error) {
     model.syntaxErrors.push({
       line: 1,

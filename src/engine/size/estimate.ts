@@ -12,6 +12,7 @@ import { runLayer } from './run';
 import { copyLayer } from './copy';
 import { MB } from './heuristics';
 import { compressed } from './ratios';
+import type { StageWalker } from './step-memo';
 
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -31,24 +32,17 @@ export function estimateWith(model: DockerfileModel, opts: ResolvedOptions, deps
       assumptions: noBase ? ['No base image: the Dockerfile has no FROM, so no size is estimated.'] : [],
     };
   }
-  for (const stage of model.stages) {
-    const st = initStage(model, stage, ctx);
-    for (const ins of stage.instructions) {
-      if (ins.keyword === 'FROM') continue;
-      try {
-        applyInstruction(st, ins, ctx);
-      } catch (error) {
-        // Never let one odd instruction break the whole estimate.
-        const layer = newLayer(st, ins);
-        layer.notes.push(
-          `this instruction could not be sized (${error instanceof Error ? error.message : String(error)}), ≈ 0 B assumed`,
-        );
-        layer.confidence = 'low';
-        st.layers.push(layer);
-      }
+  const walker: StageWalker = {
+    begin: (stage) => initStage(model, stage, ctx),
+    apply: (st, ins) => applySafely(st, ins, ctx),
+  };
+  if (deps.steps) deps.steps.walk(model.stages, ctx, walker);
+  else
+    for (const stage of model.stages) {
+      const st = walker.begin(stage);
+      for (const ins of stage.instructions) if (ins.keyword !== 'FROM') walker.apply(st, ins);
+      ctx.states[stage.index] = st;
     }
-    ctx.states[stage.index] = st;
-  }
   const finalStage = model.stages.find((s) => s.final) ?? model.stages[model.stages.length - 1];
   const shipped = ancestry(model, finalStage);
   const finalState = ctx.states[finalStage.index]!;
@@ -137,6 +131,20 @@ function newLayer(st: StageState, ins: Instruction): LayerRec {
     items: [],
     notes: [],
   };
+}
+
+function applySafely(st: StageState, ins: Instruction, ctx: Ctx): void {
+  try {
+    applyInstruction(st, ins, ctx);
+  } catch (error) {
+    // Never let one odd instruction break the whole estimate.
+    const layer = newLayer(st, ins);
+    layer.notes.push(
+      `this instruction could not be sized (${error instanceof Error ? error.message : String(error)}), ≈ 0 B assumed`,
+    );
+    layer.confidence = 'low';
+    st.layers.push(layer);
+  }
 }
 
 function applyInstruction(st: StageState, ins: Instruction, ctx: Ctx): void {
