@@ -1,0 +1,273 @@
+// Alpine (apk) package sizes from the bundled table (src/data/alpine-packages.json, built by
+// scripts/data/build-alpine-packages.ts from measured public data).
+//
+// A requested package costs its measured installed size plus its dependencies minus what the image
+// already has. Dependencies come from Alpine's own index records where the table has them; no
+// complete APKINDEX is bundled, so for the other packages the dependencies (and the size of a
+// package the table lacks) are approximated by the Debian trixie equivalent's closure scaled by
+// the Alpine/Debian ratio measured on the packages present in both. Every figure says which.
+import type { Confidence } from '../types';
+import type { PackageSizeResult } from './types';
+import type { DebianIndex } from './packages';
+import { alpineTableDoc } from './tables';
+
+export interface AlpinePackageRow {
+  /** Installed size in bytes. */
+  bytes: number;
+  /** Index into the table's `sources`. */
+  src: number;
+  /** Dependencies (names of the same release), when an index record gives them. */
+  deps?: string[];
+}
+export interface AlpineTableDoc {
+  about: string;
+  sources: string[];
+  releases: Record<string, { packages: Record<string, AlpinePackageRow>; provides: Record<string, string> }>;
+  debianRatio: { value: number; count: number; basis: string };
+}
+
+/** A row found for a name, with the release it was measured in. */
+export interface AlpineHit {
+  name: string;
+  row: AlpinePackageRow;
+  release: string;
+}
+
+/** Debian library package → Alpine package, where the stem rule of lookupDebian does not find it. */
+const DEBIAN_TO_ALPINE: Record<string, string> = {
+  libcares2: 'c-ares',
+  libisl23: 'isl26',
+  libmpc3: 'mpc1',
+  libmpfr6: 'mpfr4',
+  'libbz2-1.0': 'libbz2',
+  liblzma5: 'xz-libs',
+  libexpat1: 'libexpat',
+  'libsqlite3-0': 'sqlite-libs',
+  'libpcre2-8-0': 'pcre2',
+  libreadline8: 'readline',
+  'libyaml-0-2': 'yaml',
+  libonig5: 'oniguruma',
+  libsodium23: 'libsodium',
+  'libargon2-1': 'argon2-libs',
+  'libgcc-s1': 'libgcc',
+  libtinfo6: 'libncursesw',
+  libacl1: 'acl-libs',
+  'libsasl2-2': 'libsasl',
+  libpam0g: 'linux-pam',
+  'libserf-1-1': 'serf',
+  libsvn1: 'subversion-libs',
+  libapr1: 'apr',
+  libaprutil1: 'apr-util',
+  libmpdec4: 'mpdecimal',
+  libssl3: 'libssl3',
+};
+
+const releaseNumber = (r: string) => {
+  const [a, b] = r.split('.').map(Number);
+  return a * 100 + (b || 0);
+};
+
+export class AlpineTable {
+  constructor(private readonly doc: AlpineTableDoc) {}
+
+  get ratio(): AlpineTableDoc['debianRatio'] {
+    return this.doc.debianRatio;
+  }
+
+  releases(): string[] {
+    return Object.keys(this.doc.releases).sort((a, b) => releaseNumber(a) - releaseNumber(b));
+  }
+
+  /** The releases to read for `release`: itself first, then the others by distance (newer first on ties). */
+  private order(release: string | null): string[] {
+    const all = this.releases();
+    const want =
+      release && /^\d+\.\d+/.test(release) ? releaseNumber(release) : releaseNumber(all[all.length - 1]);
+    return [...all].sort(
+      (a, b) =>
+        Math.abs(releaseNumber(a) - want) - Math.abs(releaseNumber(b) - want) ||
+        releaseNumber(b) - releaseNumber(a),
+    );
+  }
+
+  /** The measured row of a package (or of what provides that name), nearest release first. */
+  lookup(raw: string, release: string | null): AlpineHit | null {
+    const name = raw
+      .trim()
+      .toLowerCase()
+      .replace(/[<>=~].*$/, '');
+    for (const r of this.order(release)) {
+      const t = this.doc.releases[r];
+      const real = t.packages[name] ? name : t.provides[name];
+      if (real && t.packages[real]) return { name: real, row: t.packages[real], release: r };
+    }
+    return null;
+  }
+
+  /**
+   * The Alpine package measured for a Debian dependency: the same name (without Debian's t64
+   * suffix), or for a library its stem as Alpine names it (libbrotli1 → brotli-libs, libgmp10 →
+   * gmp, libnghttp2-14 → nghttp2-libs, libcurl4t64 → libcurl).
+   */
+  lookupDebian(debName: string, release: string | null): AlpineHit | null {
+    const base = debName.replace(/t64$/, '');
+    const names = [DEBIAN_TO_ALPINE[base] ?? base];
+    if (base.startsWith('lib')) {
+      const stem = base.replace(/-?\d+(\.\d+)?$/, '');
+      const bare = stem.slice(3);
+      names.push(stem, `${bare}-libs`, bare);
+    }
+    for (const n of names) {
+      const hit = n.length > 2 ? this.lookup(n, release) : null;
+      if (hit) return hit;
+    }
+    return null;
+  }
+
+  /** Where a row's size was read (image and repo-info file, or the index). */
+  source(row: AlpinePackageRow): string {
+    return this.doc.sources[row.src] ?? 'unknown source';
+  }
+}
+
+let table: AlpineTable | null = null;
+export function alpineTable(): AlpineTable {
+  return (table ??= new AlpineTable(alpineTableDoc()));
+}
+
+/** Alpine release of an image's os release string ("3.24.2" → "3.24"); null when not a version. */
+export function alpineRelease(osRelease: string | null): string | null {
+  return /^(\d+\.\d+)/.exec(osRelease ?? '')?.[1] ?? null;
+}
+
+export interface AlpineSizing {
+  /** Maps an apk name to its Debian equivalents (null when there is none). */
+  toDebian(name: string): string[] | null;
+  debian: DebianIndex;
+  /** Debian names of what the image already has (the base mapped, plus Debian's required set). */
+  installedDebian: ReadonlySet<string> | null;
+}
+
+/**
+ * Size of `apk add <names>` on an Alpine release: measured packages with their known dependencies,
+ * the rest (and the unknown dependencies of measured packages) through the Debian proxy.
+ */
+export function alpineInstall(
+  osRelease: string | null,
+  requested: string[],
+  installed: ReadonlySet<string> | null,
+  proxy: AlpineSizing,
+): PackageSizeResult {
+  const t = alpineTable();
+  const release = alpineRelease(osRelease);
+  const picked = new Map<string, AlpineHit>();
+  const borrowed = new Set<string>();
+  const debRootsMeasured: string[] = [];
+  const debRoots: string[] = [];
+  const unknown: string[] = [];
+  const noDeps: string[] = [];
+  const has = (n: string) => installed?.has(n) ?? false;
+  const take = (hit: AlpineHit) => {
+    picked.set(hit.name, hit);
+    if (release && hit.release !== release) borrowed.add(hit.release);
+  };
+  for (const n of requested) {
+    const hit = t.lookup(n, release);
+    if (hit && (has(hit.name) || picked.has(hit.name))) continue;
+    if (hit) {
+      take(hit);
+      if (hit.row.deps) {
+        // Alpine's own dependency records: walk them.
+        const queue = [...hit.row.deps];
+        while (queue.length) {
+          const d = t.lookup(queue.pop()!, hit.release);
+          if (!d || has(d.name) || picked.has(d.name)) continue;
+          take(d);
+          queue.push(...(d.row.deps ?? []));
+        }
+        continue;
+      }
+      const deb = proxy.toDebian(n);
+      if (deb) debRootsMeasured.push(...deb);
+      else noDeps.push(hit.name);
+      continue;
+    }
+    if (has(n)) continue;
+    const deb = proxy.toDebian(n);
+    if (deb) debRoots.push(...deb);
+    else unknown.push(n);
+  }
+  const ratio = t.ratio.value;
+  // Dependencies of a measured package: the shared libraries of its Debian equivalent's closure
+  // (Alpine resolves runtime dependencies by library soname; the other Debian dependencies are
+  // Debian's own split of what the Alpine package already holds, or tools Alpine does not pull).
+  const libs = proxy.debian.closure(debRootsMeasured, {
+    recommends: false,
+    installed: proxy.installedDebian,
+  });
+  const libDeps = libs.packages.filter(
+    (p) => /^lib/.test(p) && !/-dev$/.test(p) && !debRootsMeasured.includes(p),
+  );
+  const seen = new Set([...(proxy.installedDebian ?? []), ...libs.packages]);
+  // A package with no measured figure: its Debian equivalent's whole closure.
+  const rest = proxy.debian.closure(debRoots, { recommends: false, installed: seen });
+  // A library of a measured package counts when Alpine has it (its measured figure); Debian
+  // libraries with no known Alpine package (Kerberos, LDAP, RTMP for curl...) are features Debian
+  // builds in and are left out, said in the basis.
+  const debianOnly: string[] = [];
+  for (const p of libDeps) {
+    const hit = t.lookupDebian(p, release);
+    if (!hit) debianOnly.push(p);
+    else if (!has(hit.name) && !picked.has(hit.name)) take(hit);
+  }
+  // Every package of the proxied closures whose Alpine package the table has takes the Alpine
+  // figure; the rest is scaled by the measured ratio.
+  const proxyNames: string[] = [];
+  let proxied = 0;
+  for (const p of rest.packages) {
+    const hit = t.lookupDebian(p, release);
+    if (hit) {
+      if (!has(hit.name) && !picked.has(hit.name)) take(hit);
+      continue;
+    }
+    proxied += (proxy.debian.installedBytes(p) ?? 0) * ratio;
+    proxyNames.push(p);
+  }
+  const c = { unknown: [...libs.unknown, ...rest.unknown] };
+  proxied = Math.round(proxied);
+  let measured = 0;
+  for (const h of picked.values()) measured += h.row.bytes;
+
+  const parts: string[] = [];
+  if (picked.size)
+    parts.push(
+      `${picked.size} package(s) at their measured Alpine ${[...new Set([...picked.values()].map((h) => h.release))].join('/')} installed size`,
+    );
+  if (borrowed.size) parts.push(`Alpine ${release} sized from release ${[...borrowed].join('/')} figures`);
+  if (proxyNames.length)
+    parts.push(
+      `${proxyNames.length} more approximated by their Debian trixie equivalents × ${ratio} (Alpine/Debian size ratio measured on ${t.ratio.count} packages)`,
+    );
+  if (noDeps.length) parts.push(`dependencies of ${noDeps.join(', ')} not known`);
+  if (debianOnly.length)
+    parts.push(
+      `not counted: ${debianOnly.length} Debian-only librar${debianOnly.length === 1 ? 'y' : 'ies'} of the Debian equivalents (${debianOnly.slice(0, 4).join(', ')}${debianOnly.length > 4 ? ', …' : ''})`,
+    );
+  if (unknown.length) parts.push(`no Alpine figure or equivalent for ${unknown.join(', ')}`);
+  const onlyMeasured = debRoots.length === 0 && unknown.length === 0;
+  let confidence: Confidence = onlyMeasured
+    ? debRootsMeasured.length || noDeps.length
+      ? 'medium'
+      : 'high'
+    : 'low';
+  if (unknown.length && picked.size + debRoots.length === 0) confidence = 'low';
+  return {
+    installedBytes: measured + proxied,
+    // apk keeps no package archives unless a cache directory is configured.
+    downloadBytes: 0,
+    packages: [...[...picked.keys()].sort(), ...proxyNames],
+    unknown: [...unknown, ...c.unknown.filter((u) => !unknown.includes(u))],
+    confidence,
+    basis: `apk: ${parts.join('; ') || 'nothing new to install'}.`,
+  };
+}
