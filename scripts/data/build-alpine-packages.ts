@@ -19,24 +19,10 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeProvenanceSection } from './provenance';
 import { debianIndex, toDebianNames, ALPINE_BASE_PACKAGES } from '../../src/engine/size/packages';
+import type { AlpinePackageRow, AlpineTableDoc } from '../../src/engine/size/alpine';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = join(ROOT, 'src', 'data', 'alpine-packages.json');
-
-export interface AlpinePackageRow {
-  /** Installed size in bytes. */
-  bytes: number;
-  /** Index into `sources`. */
-  src: number;
-  /** Dependencies (package names of the same release), when an index record gives them. */
-  deps?: string[];
-}
-export interface AlpineTableDoc {
-  about: string;
-  sources: string[];
-  releases: Record<string, { packages: Record<string, AlpinePackageRow>; provides: Record<string, string> }>;
-  debianRatio: { value: number; count: number; basis: string };
-}
 
 interface Seen {
   name: string;
@@ -129,6 +115,9 @@ export function buildTable(dir: string): AlpineTableDoc {
   const sources: string[] = [];
   const seen = new Map<string, Map<string, Seen & { src: number }>>();
   const provides = new Map<string, Map<string, string>>();
+  // Which images of a release hold each package: a dependency must be in every image its
+  // dependant is in (apk installs both), which rules out Debian-only dependencies later.
+  const images = new Map<string, Map<string, Set<number>>>();
   const keep = (release: string, s: Seen, src: number) => {
     const rel = seen.get(release) ?? new Map();
     seen.set(release, rel);
@@ -159,14 +148,24 @@ export function buildTable(dir: string): AlpineTableDoc {
       if (!rel) continue;
       const header = /^# `([^`]+)`/m.exec(text)?.[1] ?? file;
       const src = sources.push(`${header}: ${/^source: (.*)$/m.exec(text)?.[1] ?? file}`) - 1;
-      for (const p of pkgs) keep(releaseOf(rel), { name: p.name, bytes: p.bytes, releaseVersion: rel }, src);
+      const inRelease = images.get(releaseOf(rel)) ?? new Map<string, Set<number>>();
+      images.set(releaseOf(rel), inRelease);
+      for (const p of pkgs) {
+        keep(releaseOf(rel), { name: p.name, bytes: p.bytes, releaseVersion: rel }, src);
+        inRelease.set(p.name, (inRelease.get(p.name) ?? new Set()).add(src));
+      }
     }
   }
   const releases: AlpineTableDoc['releases'] = {};
   for (const release of [...seen.keys()].sort()) {
     const packages: Record<string, AlpinePackageRow> = {};
-    for (const [name, s] of [...seen.get(release)!].sort(([a], [b]) => (a < b ? -1 : 1)))
-      packages[name] = s.deps ? { bytes: s.bytes, src: s.src, deps: s.deps } : { bytes: s.bytes, src: s.src };
+    for (const [name, s] of [...seen.get(release)!].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const row: AlpinePackageRow = { bytes: s.bytes, src: s.src };
+      if (s.deps) row.deps = s.deps;
+      const inImages = images.get(release)?.get(name);
+      if (inImages) row.in = [...inImages].sort((x, y) => x - y);
+      packages[name] = row;
+    }
     releases[release] = {
       packages,
       provides: Object.fromEntries([...(provides.get(release) ?? [])].sort()),

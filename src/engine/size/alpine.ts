@@ -18,6 +18,8 @@ export interface AlpinePackageRow {
   src: number;
   /** Dependencies (names of the same release), when an index record gives them. */
   deps?: string[];
+  /** The measured images (indexes into `sources`) that hold the package. */
+  in?: number[];
 }
 export interface AlpineTableDoc {
   about: string;
@@ -59,7 +61,38 @@ const DEBIAN_TO_ALPINE: Record<string, string> = {
   libapr1: 'apr',
   libaprutil1: 'apr-util',
   libmpdec4: 'mpdecimal',
-  libssl3: 'libssl3',
+  dirmngr: 'gnupg-dirmngr',
+  keyboxd: 'gnupg-keyboxd',
+  gpgconf: 'gnupg-gpgconf',
+  'gpg-wks-client': 'gnupg-wks-client',
+  'pinentry-curses': 'pinentry',
+  'fonts-dejavu-core': 'font-dejavu',
+  'libcurl3-gnutls': 'libcurl',
+  'libp11-kit0': 'p11-kit',
+  libgnutls30: 'gnutls',
+  libnettle8: 'nettle',
+  libhogweed6: 'nettle',
+  libldap2: 'libldap',
+  'libkrb5-3': 'krb5-libs',
+  'libgssapi-krb5-2': 'krb5-libs',
+  libk5crypto3: 'krb5-libs',
+  libkrb5support0: 'krb5-libs',
+  libkeyutils1: 'keyutils-libs',
+  'libcom-err2': 'libcom_err',
+  'libgpg-error0': 'libgpg-error',
+  libgcrypt20: 'libgcrypt',
+  libassuan9: 'libassuan',
+  libksba8: 'libksba',
+  libnpth0: 'npth',
+  'libpng16-16': 'libpng',
+  libfreetype6: 'freetype',
+  libfontconfig1: 'fontconfig',
+  'fontconfig-config': 'fontconfig',
+  libicu76: 'icu-libs',
+  'libxslt1.1': 'libxslt',
+  libuuid1: 'libuuid',
+  liburing2: 'liburing',
+  libedit2: 'libedit',
 };
 
 const releaseNumber = (r: string) => {
@@ -110,7 +143,7 @@ export class AlpineTable {
    * gmp, libnghttp2-14 → nghttp2-libs, libcurl4t64 → libcurl).
    */
   lookupDebian(debName: string, release: string | null): AlpineHit | null {
-    const base = debName.replace(/t64$/, '');
+    const base = debName.replace(/t64(?=$|-)/, '');
     const names = [DEBIAN_TO_ALPINE[base] ?? base];
     if (base.startsWith('lib')) {
       const stem = base.replace(/-?\d+(\.\d+)?$/, '');
@@ -130,6 +163,12 @@ export class AlpineTable {
   }
 }
 
+/** Whether every measured image holding `pkg` also holds `dep` (apk installs a package's dependencies with it). */
+function coInstalled(pkg: AlpinePackageRow, dep: AlpinePackageRow): boolean {
+  if (!pkg.in || !dep.in) return true;
+  return pkg.in.every((i) => dep.in!.includes(i));
+}
+
 let table: AlpineTable | null = null;
 export function alpineTable(): AlpineTable {
   return (table ??= new AlpineTable(alpineTableDoc()));
@@ -144,8 +183,10 @@ export interface AlpineSizing {
   /** Maps an apk name to its Debian equivalents (null when there is none). */
   toDebian(name: string): string[] | null;
   debian: DebianIndex;
-  /** Debian names of what the image already has (the base mapped, plus Debian's required set). */
+  /** Debian names of what the image already has (its packages mapped, plus Debian's base image). */
   installedDebian: ReadonlySet<string> | null;
+  /** Debian names the image's own packages map to (installed whatever the rule below says). */
+  mappedInstalled: ReadonlySet<string> | null;
 }
 
 /**
@@ -162,7 +203,7 @@ export function alpineInstall(
   const release = alpineRelease(osRelease);
   const picked = new Map<string, AlpineHit>();
   const borrowed = new Set<string>();
-  const debRootsMeasured: string[] = [];
+  const measuredRoots: { hit: AlpineHit; deb: string[] }[] = [];
   const debRoots: string[] = [];
   const unknown: string[] = [];
   const noDeps: string[] = [];
@@ -188,7 +229,7 @@ export function alpineInstall(
         continue;
       }
       const deb = proxy.toDebian(n);
-      if (deb) debRootsMeasured.push(...deb);
+      if (deb) measuredRoots.push({ hit, deb });
       else noDeps.push(hit.name);
       continue;
     }
@@ -198,28 +239,40 @@ export function alpineInstall(
     else unknown.push(n);
   }
   const ratio = t.ratio.value;
-  // Dependencies of a measured package: the shared libraries of its Debian equivalent's closure
-  // (Alpine resolves runtime dependencies by library soname; the other Debian dependencies are
-  // Debian's own split of what the Alpine package already holds, or tools Alpine does not pull).
-  const libs = proxy.debian.closure(debRootsMeasured, {
-    recommends: false,
-    installed: proxy.installedDebian,
-  });
-  const libDeps = libs.packages.filter(
-    (p) => /^lib/.test(p) && !/-dev$/.test(p) && !debRootsMeasured.includes(p),
-  );
-  const seen = new Set([...(proxy.installedDebian ?? []), ...libs.packages]);
+  // Dependencies of a measured package: the packages of its Debian equivalent's closure that
+  // Alpine has (measured) and that every measured image holding it also holds. Debian's closure is
+  // a superset: it splits what one Alpine package holds and builds in more features (Kerberos,
+  // LDAP, RTMP for curl); those have no Alpine counterpart in the images and are left out.
+  const debianOnly = new Set<string>();
+  // A Debian base package stands for what the minirootfs does (libc, shell, core tools) unless
+  // Alpine has it as a package of its own the image lacks (zstd-libs, xz-libs, libunistring...).
+  const installedDebian = proxy.installedDebian
+    ? new Set(
+        [...proxy.installedDebian].filter((d) => {
+          if (proxy.mappedInstalled?.has(d)) return true;
+          const own = t.lookupDebian(d, release);
+          return !own || has(own.name);
+        }),
+      )
+    : null;
+  const seen = new Set(installedDebian ?? []);
+  const unknownDeb: string[] = [];
+  for (const { hit, deb } of measuredRoots) {
+    const cl = proxy.debian.closure(deb, { recommends: false, installed: installedDebian });
+    unknownDeb.push(...cl.unknown);
+    for (const p of cl.packages) {
+      seen.add(p);
+      if (deb.includes(p)) continue;
+      const dep = t.lookupDebian(p, release);
+      // An image that holds the package but not this one shows Alpine does not need it.
+      if (!dep || !coInstalled(hit.row, dep.row)) debianOnly.add(p);
+      else if (!has(dep.name) && !picked.has(dep.name)) take(dep);
+    }
+  }
+  for (const p of [...debianOnly])
+    if (picked.has(t.lookupDebian(p, release)?.name ?? '')) debianOnly.delete(p);
   // A package with no measured figure: its Debian equivalent's whole closure.
   const rest = proxy.debian.closure(debRoots, { recommends: false, installed: seen });
-  // A library of a measured package counts when Alpine has it (its measured figure); Debian
-  // libraries with no known Alpine package (Kerberos, LDAP, RTMP for curl...) are features Debian
-  // builds in and are left out, said in the basis.
-  const debianOnly: string[] = [];
-  for (const p of libDeps) {
-    const hit = t.lookupDebian(p, release);
-    if (!hit) debianOnly.push(p);
-    else if (!has(hit.name) && !picked.has(hit.name)) take(hit);
-  }
   // Every package of the proxied closures whose Alpine package the table has takes the Alpine
   // figure; the rest is scaled by the measured ratio.
   const proxyNames: string[] = [];
@@ -233,7 +286,7 @@ export function alpineInstall(
     proxied += (proxy.debian.installedBytes(p) ?? 0) * ratio;
     proxyNames.push(p);
   }
-  const c = { unknown: [...libs.unknown, ...rest.unknown] };
+  const c = { unknown: [...unknownDeb, ...rest.unknown] };
   proxied = Math.round(proxied);
   let measured = 0;
   for (const h of picked.values()) measured += h.row.bytes;
@@ -249,18 +302,20 @@ export function alpineInstall(
       `${proxyNames.length} more approximated by their Debian trixie equivalents × ${ratio} (Alpine/Debian size ratio measured on ${t.ratio.count} packages)`,
     );
   if (noDeps.length) parts.push(`dependencies of ${noDeps.join(', ')} not known`);
-  if (debianOnly.length)
+  if (debianOnly.size) {
+    const only = [...debianOnly].sort();
     parts.push(
-      `not counted: ${debianOnly.length} Debian-only librar${debianOnly.length === 1 ? 'y' : 'ies'} of the Debian equivalents (${debianOnly.slice(0, 4).join(', ')}${debianOnly.length > 4 ? ', …' : ''})`,
+      `not counted: ${only.length} Debian-only package(s) of the Debian equivalents' closures (${only.slice(0, 4).join(', ')}${only.length > 4 ? ', …' : ''})`,
     );
+  }
   if (unknown.length) parts.push(`no Alpine figure or equivalent for ${unknown.join(', ')}`);
   const onlyMeasured = debRoots.length === 0 && unknown.length === 0;
-  let confidence: Confidence = onlyMeasured
-    ? debRootsMeasured.length || noDeps.length
+  // Sized from Alpine's own figures only: high when the dependencies came from its index too.
+  const confidence: Confidence = !onlyMeasured
+    ? 'low'
+    : measuredRoots.length || noDeps.length
       ? 'medium'
-      : 'high'
-    : 'low';
-  if (unknown.length && picked.size + debRoots.length === 0) confidence = 'low';
+      : 'high';
   return {
     installedBytes: measured + proxied,
     // apk keeps no package archives unless a cache directory is configured.

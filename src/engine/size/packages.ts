@@ -444,11 +444,13 @@ function osInstall(
   if (family === 'alpine') {
     // What the minirootfs provides (libc, shell, core tools, TLS) is what Debian's own base image
     // holds: those Debian packages cost an Alpine install nothing.
+    const mappedInstalled = installedDeb ? new Set(installedDeb) : null;
     if (installedDeb) for (const d of debianBaseSet('trixie')) installedDeb.add(d);
     return alpineInstall(osRelease, requested, opts.installed, {
       toDebian: (n) => toDebianNames(n, ix),
       debian: ix,
       installedDebian: installedDeb,
+      mappedInstalled,
     });
   }
   const mapped: string[] = [];
