@@ -82,7 +82,7 @@ export function parseApkIndex(text: string): IndexRecord[] {
 const bare = (token: string) => token.replace(/[<>=~].*$/, '');
 
 /** D: entries resolved to package names of the same index (conflicts `!x` dropped). */
-export function resolveDepends(records: IndexRecord[]): Map<string, string[]> {
+export function resolveDepends(records: IndexRecord[], keepUnresolved = false): Map<string, string[]> {
   const provider = new Map<string, string>();
   for (const r of records) {
     provider.set(r.name, r.name);
@@ -95,6 +95,8 @@ export function resolveDepends(records: IndexRecord[]): Map<string, string[]> {
       if (d.startsWith('!')) continue;
       const to = provider.get(bare(d));
       if (to && to !== r.name) deps.add(to);
+      // A plain package name outside the excerpt is kept: the engine looks it up in the whole table.
+      else if (!to && keepUnresolved && /^[a-z0-9][a-z0-9+._-]*$/.test(bare(d))) deps.add(bare(d));
     }
     out.set(r.name, [...deps].sort());
   }
@@ -131,9 +133,13 @@ export function buildTable(dir: string): AlpineTableDoc {
     const text = readFileSync(join(dir, file), 'utf8');
     if (file.startsWith('APKINDEX')) {
       const records = parseApkIndex(text);
-      const rel = records.find((r) => r.name === 'alpine-release')?.version ?? '';
+      // A `# release: X` line places records that carry no alpine-release (an APKBUILD's depends).
+      const rel =
+        records.find((r) => r.name === 'alpine-release')?.version ??
+        /^# release: (\S+)$/m.exec(text)?.[1] ??
+        '';
       const src = sources.push(/^# source: (.*)$/m.exec(text)?.[1] ?? file) - 1;
-      const deps = resolveDepends(records);
+      const deps = resolveDepends(records, true);
       const release = releaseOf(rel);
       const prov = provides.get(release) ?? new Map<string, string>();
       provides.set(release, prov);

@@ -61,6 +61,10 @@ const DEBIAN_TO_ALPINE: Record<string, string> = {
   libapr1: 'apr',
   libaprutil1: 'apr-util',
   libmpdec4: 'mpdecimal',
+  // Alpine's gcc holds the preprocessor and the compiler's own libraries; musl-dev is its libc-dev.
+  cpp: 'gcc',
+  'libgcc-14-dev': 'gcc',
+  'libc6-dev': 'musl-dev',
   dirmngr: 'gnupg-dirmngr',
   keyboxd: 'gnupg-keyboxd',
   gpgconf: 'gnupg-gpgconf',
@@ -163,6 +167,11 @@ export class AlpineTable {
   }
 }
 
+/** Whether Debian package `p` is a versioned, per-architecture or common-files split of `m`. */
+function splitOf(p: string, m: string): boolean {
+  return p.startsWith(`${m}-`) && /^(\d|x86-64|common$)/.test(p.slice(m.length + 1));
+}
+
 /** Whether every measured image holding `pkg` also holds `dep` (apk installs a package's dependencies with it). */
 function coInstalled(pkg: AlpinePackageRow, dep: AlpinePackageRow): boolean {
   if (!pkg.in || !dep.in) return true;
@@ -212,7 +221,13 @@ export function alpineInstall(
     picked.set(hit.name, hit);
     if (release && hit.release !== release) borrowed.add(hit.release);
   };
-  for (const n of requested) {
+  // The requested names, then the dependencies of index records that the table has no figure for.
+  const pending = [...requested];
+  const asked = new Set<string>();
+  while (pending.length) {
+    const n = pending.shift()!;
+    if (asked.has(n)) continue;
+    asked.add(n);
     const hit = t.lookup(n, release);
     if (hit && (has(hit.name) || picked.has(hit.name))) continue;
     if (hit) {
@@ -221,8 +236,14 @@ export function alpineInstall(
         // Alpine's own dependency records: walk them.
         const queue = [...hit.row.deps];
         while (queue.length) {
-          const d = t.lookup(queue.pop()!, hit.release);
-          if (!d || has(d.name) || picked.has(d.name)) continue;
+          const name = queue.pop()!;
+          const d = t.lookup(name, hit.release);
+          if (!d) {
+            // A dependency the table has no figure for is sized like a requested one.
+            if (!has(name)) pending.push(name);
+            continue;
+          }
+          if (has(d.name) || picked.has(d.name)) continue;
           take(d);
           queue.push(...(d.row.deps ?? []));
         }
@@ -274,15 +295,24 @@ export function alpineInstall(
   // A package with no measured figure: its Debian equivalent's whole closure.
   const rest = proxy.debian.closure(debRoots, { recommends: false, installed: seen });
   // Every package of the proxied closures whose Alpine package the table has takes the Alpine
-  // figure; the rest is scaled by the measured ratio.
+  // figure, and so do Debian's versioned or per-architecture splits of it (gcc-14,
+  // cpp-14-x86-64-linux-gnu, binutils-common are parts of Alpine's gcc and binutils); the rest is
+  // scaled by the measured ratio.
   const proxyNames: string[] = [];
-  let proxied = 0;
+  const asAlpine = new Set(measuredRoots.flatMap((r) => r.deb));
+  const unmapped: string[] = [];
   for (const p of rest.packages) {
     const hit = t.lookupDebian(p, release);
-    if (hit) {
-      if (!has(hit.name) && !picked.has(hit.name)) take(hit);
+    if (!hit) {
+      unmapped.push(p);
       continue;
     }
+    asAlpine.add(p);
+    if (!has(hit.name) && !picked.has(hit.name)) take(hit);
+  }
+  let proxied = 0;
+  for (const p of unmapped) {
+    if ([...asAlpine].some((m) => splitOf(p, m))) continue;
     proxied += (proxy.debian.installedBytes(p) ?? 0) * ratio;
     proxyNames.push(p);
   }
