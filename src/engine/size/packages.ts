@@ -10,6 +10,7 @@ import { frozenSet } from '../frozen';
 import { debianTableDoc } from './tables';
 import publishedBase from '../../data/debian-base-packages.json';
 import { mapReleaseName } from './name-map';
+import { alpineInstall } from './alpine';
 
 export interface DebianTableDoc {
   suite: string;
@@ -295,10 +296,25 @@ const FOREIGN_TO_DEBIAN: Record<string, string[]> = {
   'libstdc++': ['libstdc++6'],
   libgcc: ['libgcc-s1'],
   'ca-certificates-bundle': ['ca-certificates'],
+  musl: ['libc6'],
+  libssl3: ['libssl3t64'],
+  libcrypto3: ['libssl3t64'],
+  zlib: ['zlib1g'],
+  'zstd-libs': ['libzstd1'],
+  'brotli-libs': ['libbrotli1'],
+  'nghttp2-libs': ['libnghttp2-14'],
+  'xz-libs': ['liblzma5'],
+  xz: ['xz-utils'],
+  mailcap: ['media-types'],
+  setpriv: ['util-linux'],
+  libcap: ['libcap2-bin'],
+  // glibc compatibility shims: their Debian equivalent is glibc itself.
+  'libc6-compat': ['libc6'],
+  gcompat: ['libc6'],
   'su-exec': ['gosu'],
   'imagemagick-dev': ['libmagickwand-dev'],
   'vips-dev': ['libvips-dev'],
-  vips: ['libvips42'],
+  vips: ['libvips42t64'],
   'geos-dev': ['libgeos-dev'],
   'gdal-dev': ['libgdal-dev'],
   'xz-dev': ['liblzma-dev'],
@@ -337,18 +353,16 @@ const FOREIGN_TO_DEBIAN: Record<string, string[]> = {
 };
 
 /**
- * Size factors applied to the Debian figure for families without a reachable index. Alpine builds
- * with -Os, splits docs/man pages into -doc subpackages and links against musl; its packages are
- * markedly smaller than Debian's for the same software (assumption, documented in PROVENANCE.md).
- * rpm packages are about the size of Debian's.
+ * Size factors applied to the Debian figure for families without a reachable index (assumptions,
+ * documented in PROVENANCE.md): rpm packages are about the size of Debian's; Wolfi, like Alpine,
+ * builds smaller packages. Alpine's own ratio is measured (src/data/alpine-packages.json).
  */
-export const FOREIGN_FACTOR: Record<'alpine' | 'wolfi' | 'rhel', number> = {
-  alpine: 0.6,
+export const FOREIGN_FACTOR: Record<'wolfi' | 'rhel', number> = {
   wolfi: 0.7,
   rhel: 1.0,
 };
 
-function toDebianNames(name: string, ix: DebianIndex): string[] | null {
+export function toDebianNames(name: string, ix: DebianIndex): string[] | null {
   const n = name
     .trim()
     .toLowerCase()
@@ -418,16 +432,10 @@ function osInstall(
     };
   }
 
-  // Alpine / Wolfi / rpm families: mapped onto Debian trixie and scaled.
+  // Alpine / Wolfi / rpm families: mapped onto Debian trixie and scaled (Alpine: only what its
+  // own table lacks, see alpine.ts).
   const family = os === 'alpine' ? 'alpine' : os === 'wolfi' ? 'wolfi' : 'rhel';
   const ix = debianIndex('trixie');
-  const mapped: string[] = [];
-  const unknown: string[] = [];
-  for (const n of requested) {
-    const d = toDebianNames(n, ix);
-    if (d) mapped.push(...d);
-    else unknown.push(n);
-  }
   // The base's own packages (in its own naming) mapped the same way, so they cost nothing.
   let installedDeb: Set<string> | null = null;
   if (opts.installed) {
@@ -435,6 +443,25 @@ function osInstall(
     for (const n of opts.installed) for (const d of toDebianNames(n, ix) ?? []) installedDeb.add(d);
     // Every Linux base has a libc, a shell and core utilities.
     for (const d of ix.requiredSet()) installedDeb.add(d);
+  }
+  if (family === 'alpine') {
+    // What the minirootfs provides (libc, shell, core tools, TLS) is what Debian's own base image
+    // holds: those Debian packages cost an Alpine install nothing.
+    const mappedInstalled = installedDeb ? new Set(installedDeb) : null;
+    if (installedDeb) for (const d of debianBaseSet('trixie')) installedDeb.add(d);
+    return alpineInstall(osRelease, requested, opts.installed, {
+      toDebian: (n) => toDebianNames(n, ix),
+      debian: ix,
+      installedDebian: installedDeb,
+      mappedInstalled,
+    });
+  }
+  const mapped: string[] = [];
+  const unknown: string[] = [];
+  for (const n of requested) {
+    const d = toDebianNames(n, ix);
+    if (d) mapped.push(...d);
+    else unknown.push(n);
   }
   const c = ix.closure(mapped, { recommends: false, installed: installedDeb });
   const f = FOREIGN_FACTOR[family];

@@ -4,11 +4,18 @@
 // string and decodes it on first use: a 2.3 MB script of object literals compiled with the worker
 // was the largest start-up cost, and most Dockerfiles need at most one suite.
 import type { DebianSuite, DebianTableDoc } from './packages';
+import type { AlpineTableDoc } from './alpine';
 import bookworm from '../../data/debian-bookworm.json';
 import trixie from '../../data/debian-trixie.json';
+import alpine from '../../data/alpine-packages.json';
 
 const TABLES = { bookworm, trixie } as unknown as Record<DebianSuite, DebianTableDoc>;
 
 export function debianTableDoc(suite: DebianSuite): DebianTableDoc {
   return TABLES[suite];
+}
+
+// The Alpine package table is small (a few hundred rows) but follows the same split.
+export function alpineTableDoc(): AlpineTableDoc {
+  return alpine as unknown as AlpineTableDoc;
 }

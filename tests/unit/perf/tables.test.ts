@@ -22,3 +22,12 @@ describe('deferred Debian tables', () => {
     }
   });
 });
+
+describe('deferred Alpine table', () => {
+  it('gives the document the JSON import gives, decoded once', () => {
+    const doc = deferred.alpineTableDoc();
+    expect(Object.keys(doc.releases).length).toBeGreaterThan(0);
+    expect(doc).toEqual(eager.alpineTableDoc());
+    expect(deferred.alpineTableDoc()).toBe(doc);
+  });
+});

@@ -49,7 +49,7 @@ export function packageRemove(s: RunScope, e: PackageRemove): void {
   });
   let bytes = sized.installedBytes;
   for (const n of sized.unknown)
-    bytes += m === 'apk' ? (H.APK_TYPICAL[n] ?? H.APK_UNKNOWN_PACKAGE_BYTES) : H.UNKNOWN_OS_PACKAGE_BYTES;
+    bytes += m === 'apk' ? H.APK_UNKNOWN_PACKAGE_BYTES : H.UNKNOWN_OS_PACKAGE_BYTES;
   const inHere = here.filter((i) => i.packages!.some((p) => rest.includes(p)));
   if (inHere.length) {
     let left = bytes;

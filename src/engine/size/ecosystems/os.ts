@@ -87,6 +87,17 @@ export function osFamilyFor(manager: PackageManager, s: RunScope) {
   return 'rhel';
 }
 
+/** Short origin of an apk figure for the layer label, from the sizer's basis (see size/alpine.ts). */
+function apkSource(basis: string): string {
+  const measured = /measured Alpine ([\d./]+) installed size/.exec(basis);
+  const proxy = /Debian trixie equivalents × ([\d.]+)/.exec(basis);
+  if (measured && proxy)
+    return `measured Alpine ${measured[1]} sizes, the rest as Debian equivalents × ${proxy[1]}`;
+  if (measured) return `measured Alpine ${measured[1]} sizes`;
+  if (proxy) return `Debian's package index × ${proxy[1]} as a proxy for Alpine`;
+  return 'the Alpine package table';
+}
+
 export function listNames(names: string[], extra: number): string {
   const shown = names.slice(0, 3).join(', ');
   const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
@@ -116,31 +127,13 @@ export function osInstall(s: RunScope, e: PackageInstall): void {
     s.st.os.family === family || (family === 'debian' && s.st.os.family === 'unknown')
       ? s.st.os.release
       : null;
-  // Alpine packages with a known size (Alpine's own index) are taken from the table; the rest go
-  // to the sizer, whose apk sizes are a proxy (Debian equivalents, scaled).
-  const tabled = m === 'apk' ? names.filter((n) => n in H.APK_TYPICAL) : [];
-  const asked = names.filter((n) => !tabled.includes(n));
   // A copy: the sizer's results are shared with later analyses (memoised) and must stay unchanged.
-  const res = asked.length
-    ? copyResult(
-        s.ctx.deps.packages.osInstall(family, release, asked, {
-          recommends: m === 'apk' ? false : !e.noRecommends,
-          installed: installedSet(s),
-        }),
-      )
-    : {
-        installedBytes: 0,
-        downloadBytes: 0,
-        packages: [],
-        unknown: [],
-        confidence: 'medium' as Confidence,
-        basis: '',
-      };
-  for (const n of tabled) {
-    if (s.st.osInstalled.has(n) || s.st.os.installed?.has(n)) continue;
-    res.installedBytes += H.APK_TYPICAL[n];
-    res.packages.push(n);
-  }
+  const res = copyResult(
+    s.ctx.deps.packages.osInstall(family, release, names, {
+      recommends: m === 'apk' ? false : !e.noRecommends,
+      installed: installedSet(s),
+    }),
+  );
   // The package database is rewritten whole by every install (dpkg status, apk installed db).
   const dbBytes =
     m === 'apk' ? H.APK_DB_REWRITE_BYTES : m === 'apt' ? H.DPKG_DB_REWRITE_BYTES : H.RPM_DB_REWRITE_BYTES;
@@ -166,22 +159,28 @@ export function osInstall(s: RunScope, e: PackageInstall): void {
         continue;
       }
     }
-    guessed += m === 'apk' ? (H.APK_TYPICAL[n] ?? H.APK_UNKNOWN_PACKAGE_BYTES) : H.UNKNOWN_OS_PACKAGE_BYTES;
+    guessed += m === 'apk' ? H.APK_UNKNOWN_PACKAGE_BYTES : H.UNKNOWN_OS_PACKAGE_BYTES;
   }
   bytes += guessed;
-  if (unknown.length > 0 && guessed > bytes * 0.3)
-    confidence = m === 'apk' && unknown.every((n) => n in H.APK_TYPICAL) ? 'medium' : 'low';
+  if (unknown.length > 0 && guessed > bytes * 0.3) confidence = 'low';
+  if (m === 'apk' && unknown.length)
+    s.layer.notes.push(
+      `apk: no measured size or Debian equivalent for ${unknown.join(', ')}; counted as a guess of ≈ ${formatBytes(H.APK_UNKNOWN_PACKAGE_BYTES)} each`,
+    );
   for (const p of res.packages) s.st.osInstalled.add(p);
   for (const n of names) s.st.osInstalled.add(n);
   const kind: ContentKind = m === 'apk' ? 'apk-packages' : 'os-packages';
+  const guessedNote = unknown.length
+    ? otherSuite
+      ? `, ${unknown.join(', ')} sized from ${otherSuite}`
+      : `, ${unknown.length} unknown name(s) guessed`
+    : '';
   const src =
-    tabled.length === names.length
-      ? 'typical Alpine package sizes'
-      : unknown.length === names.length
-        ? m === 'apk'
-          ? 'typical Alpine package sizes'
-          : 'a typical size per package (not in the tables)'
-        : `${/approximat|proxy/i.test(res.basis) ? `Debian's package index as a proxy for ${family}${release ? ' ' + release : ''}` : `the ${family}${release ? ' ' + release : ''} package index`}${unknown.length ? (otherSuite ? `, ${unknown.join(', ')} sized from ${otherSuite}` : `, ${unknown.length} unknown name(s) guessed`) : ''}`;
+    unknown.length === names.length
+      ? 'a typical size per package (not in the tables)'
+      : m === 'apk'
+        ? apkSource(res.basis) + guessedNote
+        : `${/approximat|proxy/i.test(res.basis) ? `Debian's package index as a proxy for ${family}${release ? ' ' + release : ''}` : `the ${family}${release ? ' ' + release : ''} package index`}${guessedNote}`;
   const recs = m === 'apt' ? (e.noRecommends ? ', without Recommends' : ', Recommends included') : '';
   const extraDeps = Math.max(0, res.packages.length - names.length);
   const present =
