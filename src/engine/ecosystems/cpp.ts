@@ -15,4 +15,9 @@ export const cpp = defineEcosystem({
   outputs: ['build'],
   dockerignore: ['# Build output', 'build', 'cmake-build-*', '*.o', '*.a', '*.so'],
   runtimeImages: ['gcr.io/distroless/cc-debian12', 'debian:bookworm-slim'],
+  signs: {
+    programs: ['cmake', 'make', 'gcc', 'g++', 'clang', 'ninja'],
+    images: /(^|[/ ])gcc[:@ ]/,
+    onlyAlone: true,
+  },
 });

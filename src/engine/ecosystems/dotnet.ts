@@ -17,4 +17,5 @@ export const dotnet = defineEcosystem({
   outputs: ['bin', 'obj'],
   dockerignore: ['# Build output', 'bin', 'obj', '*.user', 'TestResults'],
   runtimeImages: ['mcr.microsoft.com/dotnet/aspnet', 'mcr.microsoft.com/dotnet/runtime'],
+  signs: { programs: ['dotnet'], images: /dotnet/ },
 });

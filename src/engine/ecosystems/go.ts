@@ -31,4 +31,5 @@ export const go = defineEcosystem({
   outputs: ['bin'],
   dockerignore: ['# Build output', 'bin', '*.exe', '*.test', '*.out'],
   runtimeImages: ['gcr.io/distroless/static-debian12', 'scratch', 'alpine'],
+  signs: { programs: ['go'], images: /(^|[/ ])golang[:@ ]|(^|[/ ])golang$/ },
 });

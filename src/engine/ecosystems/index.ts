@@ -116,7 +116,10 @@ export function isManifestName(name: string): boolean {
 /** A language ecosystem a Dockerfile reveals, or 'other' when it reveals none. */
 export type DetectedEcosystem = Exclude<EcosystemId, 'debian' | 'alpine' | 'rpm'> | 'other';
 
-/** The ecosystems from base images and the commands the RUNs run, in a fixed order. */
+/** The order in which a file's ecosystems are listed (the first is the one the rewrite leads with). */
+const DETECTION_ORDER = ['go', 'rust', 'java', 'dotnet', 'node', 'python', 'php', 'ruby', 'cpp'] as const;
+
+/** The ecosystems from base images and the commands the RUNs run (each module's `signs`). */
 export function detectEcosystems(model: DockerfileModel): DetectedEcosystem[] {
   const images = model.stages.map((s) => (s.from.resolvedImage ?? s.from.image).toLowerCase()).join(' ');
   const programs = new Set<string>();
@@ -124,27 +127,13 @@ export function detectEcosystems(model: DockerfileModel): DetectedEcosystem[] {
     const shell = (i as { shell?: { commands: { name: string }[] } | null }).shell;
     for (const c of shell?.commands ?? []) programs.add(c.name.slice(c.name.lastIndexOf('/') + 1));
   }
-  const has = (...names: string[]) => names.some((n) => programs.has(n));
-  const img = (re: RegExp) => re.test(images);
-  const out: DetectedEcosystem[] = [];
-  if (has('go') || img(/(^|[/ ])golang[:@ ]|(^|[/ ])golang$/)) out.push('go');
-  if (has('cargo', 'rustc') || img(/(^|[/ ])rust[:@ ]|(^|[/ ])rust$/)) out.push('rust');
-  if (
-    has('mvn', 'gradle', 'gradlew', './gradlew', './mvnw', 'mvnw', 'java') ||
-    img(/maven|gradle|openjdk|temurin|corretto|jdk|jre/)
-  )
-    out.push('java');
-  if (has('dotnet') || img(/dotnet/)) out.push('dotnet');
-  if (has('npm', 'yarn', 'pnpm', 'npx', 'node', 'bun') || img(/(^|[/ ])(node|bun)[:@ ]|(^|[/ ])node$/))
-    out.push('node');
-  if (
-    has('pip', 'pip3', 'poetry', 'uv', 'pdm', 'pipenv', 'python', 'python3', 'conda') ||
-    img(/python|conda/)
-  )
-    out.push('python');
-  if (has('composer', 'php', 'docker-php-ext-install') || img(/(^|[/ ])php[:@ ]|composer/)) out.push('php');
-  if (has('bundle', 'gem', 'rails') || img(/(^|[/ ])ruby[:@ ]/)) out.push('ruby');
-  if (!out.length && (has('cmake', 'make', 'gcc', 'g++', 'clang', 'ninja') || img(/(^|[/ ])gcc[:@ ]/)))
-    out.push('cpp');
+  const shows = (id: (typeof DETECTION_ORDER)[number]) => {
+    const signs = ecosystem(id).signs;
+    return !!signs && (signs.programs.some((p) => programs.has(p)) || signs.images.test(images));
+  };
+  const out: DetectedEcosystem[] = DETECTION_ORDER.filter(
+    (id) => !ecosystem(id).signs?.onlyAlone && shows(id),
+  );
+  if (!out.length) out.push(...DETECTION_ORDER.filter((id) => ecosystem(id).signs?.onlyAlone && shows(id)));
   return out.length ? out : ['other'];
 }

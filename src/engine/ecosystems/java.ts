@@ -28,6 +28,10 @@ export const java = defineEcosystem({
   outputs: ['target', 'build'],
   dockerignore: ['# Build output and tool caches', 'target', 'build', '.gradle', '*.class', 'out'],
   runtimeImages: ['eclipse-temurin:21-jre-alpine', 'eclipse-temurin:21-jre'],
+  signs: {
+    programs: ['mvn', 'gradle', 'gradlew', 'mvnw', 'java'],
+    images: /maven|gradle|openjdk|temurin|corretto|jdk|jre/,
+  },
 });
 
 /** Java major version from the image tag: maven:3.9-eclipse-temurin-21 → 21, openjdk:17-slim → 17. */

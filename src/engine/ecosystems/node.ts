@@ -72,4 +72,8 @@ export const node = defineEcosystem({
     '*.spec.ts',
   ],
   runtimeImages: ['node:lts-slim', 'gcr.io/distroless/nodejs22-debian12'],
+  signs: {
+    programs: ['npm', 'yarn', 'pnpm', 'npx', 'node', 'bun'],
+    images: /(^|[/ ])(node|bun)[:@ ]|(^|[/ ])node$/,
+  },
 });

@@ -33,4 +33,5 @@ export const php = defineEcosystem({
     '.phpunit.result.cache',
   ],
   runtimeImages: ['php:fpm-alpine', 'php:apache'],
+  signs: { programs: ['composer', 'php', 'docker-php-ext-install'], images: /(^|[/ ])php[:@ ]|composer/ },
 });

@@ -49,4 +49,8 @@ export const python = defineEcosystem({
     'build',
   ],
   runtimeImages: ['python:3-slim', 'gcr.io/distroless/python3-debian12'],
+  signs: {
+    programs: ['pip', 'pip3', 'poetry', 'uv', 'pdm', 'pipenv', 'python', 'python3', 'conda'],
+    images: /python|conda/,
+  },
 });

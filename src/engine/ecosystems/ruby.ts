@@ -32,4 +32,5 @@ export const ruby = defineEcosystem({
   outputs: ['vendor/bundle'],
   dockerignore: ['# Dependencies and caches', 'vendor/bundle', '.bundle', 'log', 'tmp', 'node_modules'],
   runtimeImages: ['ruby:slim'],
+  signs: { programs: ['bundle', 'gem', 'rails'], images: /(^|[/ ])ruby[:@ ]/ },
 });

@@ -28,4 +28,5 @@ export const rust = defineEcosystem({
   outputs: ['target'],
   dockerignore: ['# Build output (rebuilt inside the image)', 'target'],
   runtimeImages: ['gcr.io/distroless/cc-debian12', 'debian:bookworm-slim'],
+  signs: { programs: ['cargo', 'rustc'], images: /(^|[/ ])rust[:@ ]|(^|[/ ])rust$/ },
 });

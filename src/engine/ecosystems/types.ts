@@ -52,6 +52,12 @@ export interface EcosystemSpec<Id extends string = string, Manager extends strin
   dockerignore: readonly string[];
   /** Slim images the app can run on once built (first is the rewriter's usual choice). */
   runtimeImages: readonly string[];
+  /**
+   * What reveals a language ecosystem in a Dockerfile: programs its RUNs call (basenames) and base
+   * images (tested against the space-joined FROM references). `onlyAlone`: counts only when no
+   * other language shows (make and gcc appear in every ecosystem's builds).
+   */
+  signs?: { programs: readonly string[]; images: RegExp; onlyAlone?: boolean };
 }
 
 /** Declares an ecosystem module, keeping its id and manager names as literal types. */
