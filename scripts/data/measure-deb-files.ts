@@ -15,7 +15,7 @@
 // Why: Debian's slim images and Ubuntu's images drop documentation files on install (dpkg
 // path-excludes), so an install there is smaller than the index's Installed-Size; and one
 // compression ratio for every package is wrong by 2× between text-heavy and binary packages.
-import { execFileSync, execSync } from 'node:child_process';
+import { execFileSync, execSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -113,10 +113,54 @@ function closure(suite: string, roots: string[]): string[] {
   return debianIndex(suite as DebianSuite).closure(roots, { recommends: false, installed: null }).packages;
 }
 
-/** [total, gzip, ...CLASSES] bytes of one downloaded .deb's payload. */
-function measureDeb(file: string): number[] {
+/** Python modules the install byte-compiles (dh_python3's py3compile, python3.X's own postinst):
+ *  the .pyc files are written on install, so they are in the layer but not in the .deb. */
+export function byteCompiled(path: string): boolean {
+  return /^(\.\/|\/)usr\/lib\/python3(\.\d+)?\/.*\.py$/.test(path);
+}
+
+/** [bytes, gzip bytes] of the .pyc files that compiling the package's modules writes, measured by
+ *  compiling them with this machine's python3 (`compileall`, as py3compile does). */
+function measurePyc(file: string): [number, number] {
+  const dir = mkdtempSync(join(tmpdir(), 'pyc-'));
+  try {
+    execFileSync('dpkg-deb', ['-x', file, dir]);
+    const roots = [
+      'usr/lib/python3',
+      ...readdirSync(join(dir, 'usr/lib'))
+        .filter((d) => /^python3\.\d+$/.test(d))
+        .map((d) => `usr/lib/${d}`),
+    ];
+    const existing = roots.filter((r) => {
+      try {
+        return readdirSync(join(dir, r)).length > 0;
+      } catch {
+        return false;
+      }
+    });
+    if (!existing.length) return [0, 0];
+    // A module newer Python syntax rejects is skipped (compileall exits 1), as py3compile would.
+    spawnSync('python3', ['-m', 'compileall', '-q', ...existing], { cwd: dir, stdio: 'ignore' });
+    const list = `find ${existing.join(' ')} -name '*.pyc'`;
+    const bytes = Number(
+      execSync(`${list} -printf '%s\\n' | awk '{s+=$1} END {print s+0}'`, { cwd: dir }).toString().trim(),
+    );
+    const gz = Number(
+      execSync(`${list} -print0 | tar --null -T - -cf - | gzip -6 | wc -c`, { cwd: dir }).toString().trim(),
+    );
+    return [bytes, bytes > 0 ? gz : 0];
+  } catch {
+    return [0, 0];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** [total, gzip, ...CLASSES, pycBytes, pycGzipBytes] bytes of one downloaded .deb's payload. */
+export function measureDeb(file: string): number[] {
   const list = execFileSync('dpkg-deb', ['-c', file], { maxBuffer: 1 << 28 }).toString();
   const row = new Array(2 + CLASSES.length).fill(0) as number[];
+  let python = false;
   for (const line of list.split('\n')) {
     // -rw-r--r-- root/root      1234 2024-01-01 00:00 ./usr/share/doc/x/changelog.gz
     const m = /^-\S*\s+\S+\s+(\d+)\s+\S+\s+\S+\s+(.+)$/.exec(line);
@@ -125,6 +169,7 @@ function measureDeb(file: string): number[] {
     row[0] += bytes;
     const c = classify(m[2]);
     if (c) row[2 + CLASSES.indexOf(c)] += bytes;
+    if (byteCompiled(m[2])) python = true;
   }
   // The payload as a layer would store it: the whole file tree as a tar, gzip -6 (the registry's
   // blob). Not a sample of its first bytes: a tar is in path order, so its head is one kind of
@@ -134,7 +179,7 @@ function measureDeb(file: string): number[] {
       .toString()
       .trim(),
   );
-  return row;
+  return [...row, ...(python ? measurePyc(file) : [0, 0])];
 }
 
 /** The rows of a suite an earlier run measured on a sample of their payload (over OLD_SAMPLE bytes). */
@@ -184,8 +229,11 @@ function measureSuite(
 }
 
 function readSuite(suite: string): Record<string, number[]> {
-  return (JSON.parse(readFileSync(OUT, 'utf8')) as { suites: Record<string, Record<string, number[]>> })
-    .suites[suite] ?? {};
+  return (
+    (JSON.parse(readFileSync(OUT, 'utf8')) as { suites: Record<string, Record<string, number[]>> }).suites[
+      suite
+    ] ?? {}
+  );
 }
 
 /** Writes the table, keeping suites measured by earlier runs (one per suite, possibly in parallel). */
@@ -200,7 +248,7 @@ function write(measured: Record<string, Record<string, number[]>>): void {
     about:
       "Files of real Debian .deb packages by class and the gzip size of each payload, measured by scripts/data/measure-deb-files.ts (apt-get download through this machine's apt configuration, dpkg-deb -c for file sizes, dpkg-deb --fsys-tarfile | gzip -6 of the whole payload for the layer's compressed size). Packages: the dependency closures (without Recommends) of every package that the published official-image layers (../shared/data/repo-info and scripts/data/repo-info-history.json) install, largest first; other suites' packages use these fractions by name, unmeasured ones the median.",
     measured: new Date().toISOString().slice(0, 10),
-    layout: ['fileBytes', 'gzipBytes', ...CLASSES],
+    layout: ['fileBytes', 'gzipBytes', ...CLASSES, 'pycBytes', 'pycGzipBytes'],
     classes: {
       doc: '/usr/share/doc/* except copyright and changelog files',
       changelog: '/usr/share/doc/*/changelog*',
@@ -209,6 +257,9 @@ function write(measured: Record<string, Record<string, number[]>>): void {
         '/usr/share/info/*, /usr/share/groff/*, /usr/share/linda/*, /usr/share/lintian/overrides/*',
       locale: '/usr/share/locale/* except locale.alias, languages, all_languages, currency/, l10n/ and *.mo',
       localeMo: '/usr/share/locale/*/LC_MESSAGES/*.mo',
+      pycBytes:
+        'not in the .deb: the .pyc files its postinst writes by byte-compiling /usr/lib/python3*/**/*.py (measured by compiling them with python3 -m compileall)',
+      pycGzipBytes: 'those .pyc files as a tar, gzip -6',
     },
     suites: { ...suites, ...measured },
   };
