@@ -104,4 +104,16 @@ describe('measured package files', () => {
     )[0];
     expect(layer.basis).toMatch(/of \.pyc written by byte-compiling/);
   });
+
+  it('bookworm has its own measured rows, not trixie’s borrowed by name', () => {
+    const suites = table.suites as Record<string, Record<string, number[]>>;
+    const gzip = table.layout.indexOf('gzipBytes');
+    expect(Object.keys(suites.bookworm).length).toBeGreaterThan(500);
+    // gpg 2.2 (bookworm) and 2.4 (trixie) are different builds: measured apart.
+    expect(suites.bookworm.gpg[gzip]).not.toBe(suites.trixie.gpg[gzip]);
+    const bw = packageFiles(osOf('debian:bookworm'), ['gpg'])!;
+    expect(bw.measured).toBe(1);
+    // Its own gzip size, scaled from the payload's bytes to the index's Installed-Size.
+    expect(Math.abs(bw.compressedBytes / suites.bookworm.gpg[gzip] - 1)).toBeLessThan(0.03);
+  });
 });
