@@ -5,6 +5,7 @@
 // files are deleted after measuring).
 //
 // Usage: npx tsx scripts/data/measure-deb-files.ts [--suite bookworm|trixie]... [--limit N] [--corpus]
+//        [--resample]   (measure again only the rows whose payload earlier runs sampled)
 //
 // The packages come through apt's own configuration: the archive address is read at run time from
 // this machine's apt sources, the suite is swapped, and `apt-get update` / `apt-get download` run
@@ -14,7 +15,7 @@
 // Why: Debian's slim images and Ubuntu's images drop documentation files on install (dpkg
 // path-excludes), so an install there is smaller than the index's Installed-Size; and one
 // compression ratio for every package is wrong by 2× between text-heavy and binary packages.
-import { execFileSync, execSync } from 'node:child_process';
+import { execFileSync, execSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,7 +29,8 @@ const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'dockerfiles');
 const REPO_INFO = join(ROOT, '..', 'shared', 'data', 'repo-info');
 const HISTORY = join(ROOT, 'scripts', 'data', 'repo-info-history.json');
 
-const SAMPLE = 4_000_000;
+/** Payloads this size and over were sampled on their first bytes by earlier runs (see --resample). */
+const OLD_SAMPLE = 4_000_000;
 
 /** File classes, in the order of the table's columns after [total, gzip]. */
 export const CLASSES = ['doc', 'changelog', 'man', 'infoGroffLintian', 'locale', 'localeMo'] as const;
@@ -111,10 +113,54 @@ function closure(suite: string, roots: string[]): string[] {
   return debianIndex(suite as DebianSuite).closure(roots, { recommends: false, installed: null }).packages;
 }
 
-/** [total, gzip, ...CLASSES] bytes of one downloaded .deb's payload. */
-function measureDeb(file: string): number[] {
+/** Python modules the install byte-compiles (dh_python3's py3compile, python3.X's own postinst):
+ *  the .pyc files are written on install, so they are in the layer but not in the .deb. */
+export function byteCompiled(path: string): boolean {
+  return /^(\.\/|\/)usr\/lib\/python3(\.\d+)?\/.*\.py$/.test(path);
+}
+
+/** [bytes, gzip bytes] of the .pyc files that compiling the package's modules writes, measured by
+ *  compiling them with this machine's python3 (`compileall`, as py3compile does). */
+function measurePyc(file: string): [number, number] {
+  const dir = mkdtempSync(join(tmpdir(), 'pyc-'));
+  try {
+    execFileSync('dpkg-deb', ['-x', file, dir]);
+    const roots = [
+      'usr/lib/python3',
+      ...readdirSync(join(dir, 'usr/lib'))
+        .filter((d) => /^python3\.\d+$/.test(d))
+        .map((d) => `usr/lib/${d}`),
+    ];
+    const existing = roots.filter((r) => {
+      try {
+        return readdirSync(join(dir, r)).length > 0;
+      } catch {
+        return false;
+      }
+    });
+    if (!existing.length) return [0, 0];
+    // A module newer Python syntax rejects is skipped (compileall exits 1), as py3compile would.
+    spawnSync('python3', ['-m', 'compileall', '-q', ...existing], { cwd: dir, stdio: 'ignore' });
+    const list = `find ${existing.join(' ')} -name '*.pyc'`;
+    const bytes = Number(
+      execSync(`${list} -printf '%s\\n' | awk '{s+=$1} END {print s+0}'`, { cwd: dir }).toString().trim(),
+    );
+    const gz = Number(
+      execSync(`${list} -print0 | tar --null -T - -cf - | gzip -6 | wc -c`, { cwd: dir }).toString().trim(),
+    );
+    return [bytes, bytes > 0 ? gz : 0];
+  } catch {
+    return [0, 0];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** [total, gzip, ...CLASSES, pycBytes, pycGzipBytes] bytes of one downloaded .deb's payload. */
+export function measureDeb(file: string): number[] {
   const list = execFileSync('dpkg-deb', ['-c', file], { maxBuffer: 1 << 28 }).toString();
   const row = new Array(2 + CLASSES.length).fill(0) as number[];
+  let python = false;
   for (const line of list.split('\n')) {
     // -rw-r--r-- root/root      1234 2024-01-01 00:00 ./usr/share/doc/x/changelog.gz
     const m = /^-\S*\s+\S+\s+(\d+)\s+\S+\s+\S+\s+(.+)$/.exec(line);
@@ -123,31 +169,40 @@ function measureDeb(file: string): number[] {
     row[0] += bytes;
     const c = classify(m[2]);
     if (c) row[2 + CLASSES.indexOf(c)] += bytes;
+    if (byteCompiled(m[2])) python = true;
   }
-  // The payload as a layer would store it: the file tree as a tar, gzip -6 (the registry's blob).
-  // Past SAMPLE bytes the tar is sampled (its first SAMPLE bytes, scaled): a busy machine cannot
-  // gzip gigabytes in the time a run has.
-  const sampled = Number(
-    execSync(`dpkg-deb --fsys-tarfile '${file}' | head -c ${SAMPLE} | gzip -6 | wc -c`, {
-      maxBuffer: 1 << 20,
-    })
+  // The payload as a layer would store it: the whole file tree as a tar, gzip -6 (the registry's
+  // blob). Not a sample of its first bytes: a tar is in path order, so its head is one kind of
+  // file (locales: the already-gzipped charmaps first, 2.1× the whole payload's gzip size).
+  row[1] = Number(
+    execSync(`dpkg-deb --fsys-tarfile '${file}' | gzip -6 | wc -c`, { maxBuffer: 1 << 20 })
       .toString()
       .trim(),
   );
-  row[1] = row[0] > SAMPLE ? Math.round((sampled * row[0]) / SAMPLE) : sampled;
-  return row;
+  return [...row, ...(python ? measurePyc(file) : [0, 0])];
 }
 
-function measureSuite(suite: string, limit: number, withCorpus: boolean): Record<string, number[]> {
+/** The rows of a suite an earlier run measured on a sample of their payload (over OLD_SAMPLE bytes). */
+function sampledRows(suite: string): Record<string, number[]> {
+  return Object.fromEntries(Object.entries(readSuite(suite)).filter(([, r]) => r[0] > OLD_SAMPLE));
+}
+
+function measureSuite(
+  suite: string,
+  limit: number,
+  withCorpus: boolean,
+  resample: boolean,
+): Record<string, number[]> {
   const apt = aptFor(suite);
   try {
     // Largest first: if a run is cut short, the bytes that matter most are measured.
     const ix = debianIndex(suite as DebianSuite);
-    const names = closure(suite, rootNames(withCorpus))
+    const kept = resample ? readSuite(suite) : {};
+    const names = (resample ? Object.keys(sampledRows(suite)) : closure(suite, rootNames(withCorpus)))
       .sort((a, b) => (ix.installedBytes(b) ?? 0) - (ix.installedBytes(a) ?? 0))
       .slice(0, limit);
-    console.error(`${suite}: ${names.length} packages in the closures`);
-    const out: Record<string, number[]> = {};
+    console.error(`${suite}: ${names.length} packages ${resample ? 'to measure again' : 'in the closures'}`);
+    const out: Record<string, number[]> = kept;
     const debs = join(apt.dir, 'debs');
     for (let i = 0; i < names.length; i += 50) {
       const batch = names.slice(i, i + 50);
@@ -173,6 +228,14 @@ function measureSuite(suite: string, limit: number, withCorpus: boolean): Record
   }
 }
 
+function readSuite(suite: string): Record<string, number[]> {
+  return (
+    (JSON.parse(readFileSync(OUT, 'utf8')) as { suites: Record<string, Record<string, number[]>> }).suites[
+      suite
+    ] ?? {}
+  );
+}
+
 /** Writes the table, keeping suites measured by earlier runs (one per suite, possibly in parallel). */
 function write(measured: Record<string, Record<string, number[]>>): void {
   let suites: Record<string, Record<string, number[]>> = {};
@@ -183,9 +246,9 @@ function write(measured: Record<string, Record<string, number[]>>): void {
   }
   const doc = {
     about:
-      "Files of real Debian .deb packages by class and the gzip size of each payload, measured by scripts/data/measure-deb-files.ts (apt-get download through this machine's apt configuration, dpkg-deb -c for file sizes, dpkg-deb --fsys-tarfile | gzip -6 for the layer's compressed size; payloads over 4 MB sampled on their first 4 MB). Packages: the dependency closures (without Recommends) of every package that the published official-image layers (../shared/data/repo-info and scripts/data/repo-info-history.json) install, largest first; other suites' packages use these fractions by name, unmeasured ones the median.",
+      "Files of real Debian .deb packages by class and the gzip size of each payload, measured by scripts/data/measure-deb-files.ts (apt-get download through this machine's apt configuration, dpkg-deb -c for file sizes, dpkg-deb --fsys-tarfile | gzip -6 of the whole payload for the layer's compressed size). Packages: the dependency closures (without Recommends) of every package that the published official-image layers (../shared/data/repo-info and scripts/data/repo-info-history.json) install, largest first; other suites' packages use these fractions by name, unmeasured ones the median.",
     measured: new Date().toISOString().slice(0, 10),
-    layout: ['fileBytes', 'gzipBytes', ...CLASSES],
+    layout: ['fileBytes', 'gzipBytes', ...CLASSES, 'pycBytes', 'pycGzipBytes'],
     classes: {
       doc: '/usr/share/doc/* except copyright and changelog files',
       changelog: '/usr/share/doc/*/changelog*',
@@ -194,6 +257,9 @@ function write(measured: Record<string, Record<string, number[]>>): void {
         '/usr/share/info/*, /usr/share/groff/*, /usr/share/linda/*, /usr/share/lintian/overrides/*',
       locale: '/usr/share/locale/* except locale.alias, languages, all_languages, currency/, l10n/ and *.mo',
       localeMo: '/usr/share/locale/*/LC_MESSAGES/*.mo',
+      pycBytes:
+        'not in the .deb: the .pyc files its postinst writes by byte-compiling /usr/lib/python3*/**/*.py (measured by compiling them with python3 -m compileall)',
+      pycGzipBytes: 'those .pyc files as a tar, gzip -6',
     },
     suites: { ...suites, ...measured },
   };
@@ -206,7 +272,7 @@ function main(): void {
   const limitArg = args.indexOf('--limit');
   const limit = limitArg >= 0 ? Number(args[limitArg + 1]) : Infinity;
   for (const s of suites.length ? suites : ['trixie'])
-    write({ [s]: measureSuite(s, limit, args.includes('--corpus')) });
+    write({ [s]: measureSuite(s, limit, args.includes('--corpus'), args.includes('--resample')) });
   console.error(`wrote ${OUT}`);
 }
 

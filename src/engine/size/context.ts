@@ -161,8 +161,10 @@ function applyPackageFiles(st: StageState, item: LedgerItem): void {
   const pf = packageFiles(st.os, item.packages ?? []);
   if (!pf) return;
   const rest = Math.max(0, item.bytes - pf.installedBytes);
-  item.bytes = Math.max(0, item.bytes - pf.excludedBytes);
+  item.bytes = Math.max(0, item.bytes - pf.excludedBytes) + pf.generatedBytes;
   item.compressedBytes = Math.max(1, pf.compressedBytes + compressed(rest, 'os-packages'));
+  if (pf.generatedBytes > 0)
+    item.label += `; ${formatBytes(pf.generatedBytes)} of .pyc written by byte-compiling the Python modules on install (measured)`;
   const profile = excludeProfile(st.os);
   const notMeasured = pf.unmeasured ? `, ${pf.unmeasured} not measured: median share` : '';
   if (profile && pf.excludedBytes > 0)

@@ -56,3 +56,25 @@ export function mapReleaseName(asked: string, ix: DebianIndex): MappedName {
   )[0];
   return { asked, name: best.name, why: `${n} sized as ${best.name} (the same package, another version)` };
 }
+
+const mappedSets = new WeakMap<ReadonlySet<string>, WeakMap<DebianIndex, ReadonlySet<string>>>();
+
+/**
+ * An installed package set (another release's names) with each name the table lacks added under
+ * the table's name for it: what the closure must treat as already installed. Cached per set.
+ */
+export function withTableNames(installed: ReadonlySet<string>, ix: DebianIndex): ReadonlySet<string> {
+  const bySet = mappedSets.get(installed) ?? new WeakMap<DebianIndex, ReadonlySet<string>>();
+  mappedSets.set(installed, bySet);
+  let out = bySet.get(ix);
+  if (!out) {
+    const all = new Set(installed);
+    for (const n of installed) {
+      const m = ix.has(n) ? null : mapReleaseName(n, ix).name;
+      if (m) all.add(m);
+    }
+    out = all;
+    bySet.set(ix, out);
+  }
+  return out;
+}

@@ -4,7 +4,9 @@
 //     documentation, man pages and translations, so the layer is smaller than the index's
 //     Installed-Size by each package's measured share of those files;
 //   * compression: each package's payload measured as tar | gzip -6 (what a layer blob stores),
-//     instead of one ratio for every package.
+//     instead of one ratio for every package;
+//   * byte-compiled Python: the .pyc files a package's postinst writes (py3compile) are in the
+//     layer but not in the .deb, measured by compiling the package's modules.
 // Packages not measured take the median of the measured ones, and the label says how many.
 import table from '../../data/debian-package-files.json';
 import type { OsInfo } from './ledger';
@@ -19,6 +21,8 @@ const DOC = table as unknown as FilesDoc;
 const col = (name: string) => DOC.layout.indexOf(name);
 const FILE = col('fileBytes');
 const GZIP = col('gzipBytes');
+const PYC = col('pycBytes');
+const PYC_GZIP = col('pycGzipBytes');
 
 /** Which dpkg path-excludes an image has (see PROVENANCE.md for the files they come from). */
 export type ExcludeProfile = 'debian-slim' | 'ubuntu';
@@ -83,6 +87,10 @@ export interface PackageFilesResult {
   compressedBytes: number;
   /** Installed bytes the packages account for (index Installed-Size). */
   installedBytes: number;
+  /** Bytes the install writes beyond the packages' files (.pyc from byte-compiling), and their
+   *  compressed size (included in compressedBytes). */
+  generatedBytes: number;
+  generatedCompressedBytes: number;
   measured: number;
   unmeasured: number;
 }
@@ -101,6 +109,8 @@ export function packageFiles(os: OsInfo, packages: readonly string[]): PackageFi
     excludedBytes: 0,
     compressedBytes: 0,
     installedBytes: 0,
+    generatedBytes: 0,
+    generatedCompressedBytes: 0,
     measured: 0,
     unmeasured: 0,
   };
@@ -114,6 +124,11 @@ export function packageFiles(os: OsInfo, packages: readonly string[]): PackageFi
     if (r && r[FILE] > 0) {
       share = cols.reduce((n, c) => n + r[c], 0) / r[FILE];
       ratio = r[GZIP] > 0 ? r[FILE] / r[GZIP] : ratio;
+      // Scaled by this suite's Installed-Size, like the excluded share (another version's row).
+      if (PYC >= 0 && r[PYC] > 0) {
+        out.generatedBytes += (installed * r[PYC]) / r[FILE];
+        out.generatedCompressedBytes += (installed * r[PYC_GZIP]) / r[FILE];
+      }
       out.measured++;
     } else out.unmeasured++;
     const excluded = profile ? installed * share : 0;
@@ -122,8 +137,10 @@ export function packageFiles(os: OsInfo, packages: readonly string[]): PackageFi
     out.compressedBytes += (installed - excluded) / ratio;
   }
   if (out.measured === 0) return null;
+  out.generatedBytes = Math.round(out.generatedBytes);
+  out.generatedCompressedBytes = Math.round(out.generatedCompressedBytes);
   out.excludedBytes = Math.round(out.excludedBytes);
-  out.compressedBytes = Math.round(out.compressedBytes);
+  out.compressedBytes = Math.round(out.compressedBytes + out.generatedCompressedBytes);
   return out;
 }
 

@@ -9,7 +9,7 @@ import type { OsFamily, PackageSizer, PackageSizeResult } from './types';
 import { frozenSet } from '../frozen';
 import { debianTableDoc } from './tables';
 import publishedBase from '../../data/debian-base-packages.json';
-import { mapReleaseName } from './name-map';
+import { mapReleaseName, withTableNames } from './name-map';
 import { alpineInstall } from './alpine';
 
 export interface DebianTableDoc {
@@ -409,7 +409,10 @@ function osInstall(
     const mapped = approx ? requested.map((n) => mapReleaseName(n, ix)) : [];
     const renames = mapped.filter((m) => m.why).map((m) => m.why!);
     const asked = approx ? mapped.map((m) => m.name ?? m.asked) : requested;
-    const c = ix.closure(asked, opts);
+    // The base's packages under this suite's names too (focal's libnettle7 is bookworm's
+    // libnettle8), so a library the base already has is not counted again.
+    const installed = approx && opts.installed ? withTableNames(opts.installed, ix) : opts.installed;
+    const c = ix.closure(asked, { ...opts, installed });
     const found = requested.length - c.unknown.length;
     let confidence: Confidence = approx ? 'medium' : 'high';
     if (c.unknown.length) confidence = found === 0 ? 'low' : 'medium';

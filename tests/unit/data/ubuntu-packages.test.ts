@@ -30,6 +30,37 @@ describe('Ubuntu base package set', () => {
     expect(list.packages).not.toEqual(published.ubuntu.releases['24.04'].packages);
   });
 
+  it('ubuntu:20.04 holds its own published list (focal, repo-info focal-20221130)', () => {
+    const list = published.ubuntu.releases['20.04'];
+    expect(list.source).toMatch(
+      /^docker-library\/repo-info repos\/ubuntu\/local\/focal-20221130\.md@[0-9a-f]{40}/,
+    );
+    const installed = baseImages.installedPackages(baseImages.resolve('ubuntu:20.04').entry!)!;
+    expect([...installed].sort()).toEqual([...list.packages].sort());
+    expect(list.packages).toHaveLength(92);
+    // Focal's own library generation, not bookworm's: libffi7, nettle 3.5, no OpenSSL 3 in the base.
+    expect(installed.has('libffi7')).toBe(true);
+    expect(installed.has('libnettle7')).toBe(true);
+    expect(installed.has('libffi8')).toBe(false);
+    expect(installed.has('libssl3')).toBe(false);
+    expect(installed.has('debian-archive-keyring')).toBe(false);
+  });
+
+  it('a base library under another release’s name is not installed again (focal libffi7 is bookworm libffi8)', () => {
+    const installed = baseImages.installedPackages(baseImages.resolve('ubuntu:20.04').entry!)!;
+    const r = packageSizer.osInstall('ubuntu', '20.04', ['libffi-dev', 'libhogweed6'], {
+      recommends: false,
+      installed,
+    });
+    expect(r.packages).toEqual(['libffi-dev']);
+    // The published names alone would count the base's libffi and nettle again.
+    const raw = debianIndex('bookworm').closure(['libffi-dev', 'libhogweed6'], {
+      recommends: false,
+      installed,
+    });
+    expect(raw.packages).toEqual(expect.arrayContaining(['libffi-dev', 'libffi8', 'libhogweed6']));
+  });
+
   it('a release without a published list falls back to null (the caller uses the Debian set)', () => {
     expect(ubuntuBaseSet('18.04')).toBeNull();
     expect(ubuntuBaseSet('22.04')?.has('libpcre3')).toBe(true);

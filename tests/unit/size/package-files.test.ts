@@ -74,4 +74,46 @@ describe('measured package files', () => {
     expect(debian.basis).toMatch(/so estimated: frobnicator-xyz/);
     expect(debian.basis).not.toMatch(/names mapped/);
   });
+
+  it('compression is measured over the whole payload, not its first bytes', () => {
+    // A tar is in path order: locales starts with its already-gzipped charmaps, so a sample of the
+    // head (the earlier method) put the payload at 1.4× where the whole compresses about 3×.
+    const rows = (table.suites as Record<string, Record<string, number[]>>).trixie;
+    const locales = rows.locales;
+    const ratio = locales[table.layout.indexOf('fileBytes')] / locales[table.layout.indexOf('gzipBytes')];
+    expect(ratio).toBeGreaterThan(2.5);
+    expect(table.about).toMatch(/whole payload/);
+  });
+
+  it('Python modules are byte-compiled on install: the .pyc files are in the layer, not in the .deb', () => {
+    const rows = (table.suites as Record<string, Record<string, number[]>>).trixie;
+    const pyc = table.layout.indexOf('pycBytes');
+    expect(pyc).toBeGreaterThan(0);
+    // mercurial is Python: its modules compile to megabytes of .pyc; curl has none.
+    expect(rows['mercurial-common'][pyc]).toBeGreaterThan(5e6);
+    expect(rows.curl[pyc]).toBe(0);
+    const hg = packageFiles(osOf('debian:trixie'), ['mercurial-common'])!;
+    expect(hg.generatedBytes).toBeGreaterThan(5e6);
+    expect(hg.generatedCompressedBytes).toBeGreaterThan(1e6);
+    expect(hg.compressedBytes).toBeGreaterThan(hg.generatedCompressedBytes);
+    expect(packageFiles(osOf('debian:trixie'), ['curl'])!.generatedBytes).toBe(0);
+    const layer = own(
+      estimate(
+        'FROM debian:trixie\nRUN apt-get update && apt-get install -y --no-install-recommends mercurial',
+      ),
+    )[0];
+    expect(layer.basis).toMatch(/of \.pyc written by byte-compiling/);
+  });
+
+  it('bookworm has its own measured rows, not trixie’s borrowed by name', () => {
+    const suites = table.suites as Record<string, Record<string, number[]>>;
+    const gzip = table.layout.indexOf('gzipBytes');
+    expect(Object.keys(suites.bookworm).length).toBeGreaterThan(500);
+    // gpg 2.2 (bookworm) and 2.4 (trixie) are different builds: measured apart.
+    expect(suites.bookworm.gpg[gzip]).not.toBe(suites.trixie.gpg[gzip]);
+    const bw = packageFiles(osOf('debian:bookworm'), ['gpg'])!;
+    expect(bw.measured).toBe(1);
+    // Its own gzip size, scaled from the payload's bytes to the index's Installed-Size.
+    expect(Math.abs(bw.compressedBytes / suites.bookworm.gpg[gzip] - 1)).toBeLessThan(0.03);
+  });
 });
