@@ -6,6 +6,7 @@ import { formatBytes } from '../../primitives/bytes';
 import { addItem, homeOf, liveItems } from '../context';
 import type { ContentKind } from '../ratios';
 import type { RunScope } from './scope';
+import { addToolchain } from './installers';
 
 export function download(
   s: RunScope,
@@ -39,16 +40,12 @@ export function download(
     if (pipedTo === 'sh' || pipedTo === 'bash') {
       const b = tc ? tc.installed : 50 * H.MB;
       const dest = tc && tc.name === 'rustup' ? `${home}/.rustup` : '/usr/local';
-      addItem(
-        s.st,
-        s.layer,
-        makeItem(
-          'toolchain',
-          dest,
-          b,
-          tc ? 'medium' : 'low',
-          `an install script from ${shortUrl(url)} installs ${tc ? tc.name : 'software of unknown size'} (≈ ${formatBytes(b)}${tc ? '' : ', guessed'})`,
-        ),
+      addToolchain(
+        s,
+        dest,
+        b,
+        tc ? 'medium' : 'low',
+        `an install script from ${shortUrl(url)} installs ${tc ? tc.name : 'software of unknown size'} (≈ ${formatBytes(b)}${tc ? '' : ', guessed'})`,
       );
       return;
     }

@@ -2,6 +2,7 @@
 // environment, and a self-extracting installer fetched earlier (Miniconda's `bash X.sh -p DIR`).
 import * as H from '../heuristics';
 import type { Effect } from '../../model';
+import type { Confidence } from '../../types';
 import { makeItem, resolvePath } from '../ledger';
 import { formatBytes } from '../../primitives/bytes';
 import { addItem, homeOf, liveItems } from '../context';
@@ -29,15 +30,22 @@ export function runScript(s: RunScope, e: ScriptRun): void {
   const tc = dl?.note ? H.findToolchain(dl.note) : dl ? H.findToolchain(dl.path) : null;
   if (!tc || tc.installed <= tc.archive) return;
   const dest = e.prefix ? resolvePath(s.cwd, e.prefix, home) : '/opt/conda';
-  addItem(
-    s.st,
-    s.layer,
-    makeItem(
-      'toolchain',
-      dest,
-      tc.installed,
-      'medium',
-      `the ${tc.name} installs into ${dest} (≈ ${formatBytes(tc.installed)})`,
-    ),
+  addToolchain(
+    s,
+    dest,
+    tc.installed,
+    'medium',
+    `the ${tc.name} installs into ${dest} (≈ ${formatBytes(tc.installed)})`,
   );
+}
+
+/** A toolchain an installer unpacked at `dest`. */
+export function addToolchain(
+  s: RunScope,
+  dest: string,
+  bytes: number,
+  confidence: Confidence,
+  note: string,
+): void {
+  addItem(s.st, s.layer, makeItem('toolchain', dest, bytes, confidence, note));
 }
