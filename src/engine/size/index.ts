@@ -3,10 +3,11 @@
 import type { DockerfileModel, Stage } from '../model';
 import type { ResolvedOptions } from '../options';
 import type { BaseAlternative, Estimate } from '../types';
+import type { CatalogEntry } from './types';
 import type { SizeDeps } from './context';
 import { estimateWith, safeResolve } from './estimate';
 import { alternativesFor } from './alternatives';
-import { baseImages } from './catalog';
+import { baseImages, catalogEntries, parseReference } from './catalog';
 import { packageSizer } from './packages';
 import { memoBases, memoSizer } from './memo';
 
@@ -56,4 +57,31 @@ export function describeStageBase(
   if (res.match === 'exact' || res.match === 'alias') return { resolvedBase, known: true };
   if (!res.entry) return { resolvedBase, known: false };
   return { resolvedBase, known: false, approximate: true, catalogTag: res.entry.reference };
+}
+
+/**
+ * The working folder a base image starts in, as its published layers show (golang: /go, php:
+ * /var/www/html). A WORKDIR of a folder that already exists makes no layer, so the image's other
+ * catalog tags are read too (official images keep one WORKDIR across tags); '/' when none shows
+ * one or the image is not in the catalog.
+ */
+export function baseWorkdir(reference: string, deps: SizeDeps = DEFAULT_DEPS): string {
+  const { entry } = deps.bases.resolve(reference);
+  const name = parseReference(reference)?.image;
+  // Only the same image: a fallback to another image says nothing of this one's folder.
+  if (!entry || entry.image !== name) return '/';
+  for (const e of [entry, ...catalogEntries.filter((c) => c.image === name)]) {
+    const wd = lastWorkdir(e);
+    if (wd) return wd;
+  }
+  return '/';
+}
+
+function lastWorkdir(e: CatalogEntry): string | null {
+  let wd: string | null = null;
+  for (const l of e.layers ?? []) {
+    const m = /^WORKDIR\s+(\/\S*)/.exec(l.instruction);
+    if (m) wd = m[1]!;
+  }
+  return wd;
 }

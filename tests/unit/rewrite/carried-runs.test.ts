@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { DockerfileModel, Stage } from '../../../src/engine/model';
 import { resolvePath } from '../../../src/engine/primitives/paths';
+import { baseWorkdir } from '../../../src/engine/size/index';
 import { analyze, corpusRoot, df, finalStage, parseDockerfile, ready } from './helpers';
 
 beforeAll(async () => {
@@ -14,7 +15,7 @@ beforeAll(async () => {
 /** The absolute folders a stage's RUNs make with mkdir, each resolved in the folder it ran in. */
 function madeDirs(stage: Stage): string[] {
   const out: string[] = [];
-  let wd: string | null = null;
+  let wd: string | null = baseWorkdir(stage.from.resolvedImage ?? stage.from.image);
   for (const ins of stage.instructions) {
     if (ins.keyword === 'WORKDIR')
       wd = resolvePath(wd, ins.argsAfterFlags.trim().replace(/^["']|["']$/g, ''));
@@ -69,6 +70,22 @@ describe('carried RUNs keep their working folder', () => {
       'COPY . .',
       'CMD ["python", "app.py"]',
     );
+    expect(newFolders(text)).toEqual([]);
+  });
+
+  it("before any WORKDIR, a RUN ran in the base image's own folder (golang: /go)", () => {
+    expect(baseWorkdir('golang:1.22')).toBe('/go');
+    expect(baseWorkdir('node:20')).toBe('/');
+    const text = df(
+      'FROM golang:1.22',
+      'RUN mkdir data && chmod 777 data',
+      'COPY . /src',
+      'WORKDIR /src',
+      'RUN CGO_ENABLED=0 go build -o /app .',
+      'CMD ["/app"]',
+    );
+    const final = finalStage(parseDockerfile(analyze(text).rewrite.dockerfile));
+    expect(madeDirs(final)).toContain('/go/data');
     expect(newFolders(text)).toEqual([]);
   });
 

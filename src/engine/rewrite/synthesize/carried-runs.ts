@@ -2,6 +2,7 @@
 import type { Instruction, RunInstruction, ShellCommand, Stage } from '../../model';
 import { type StageFacts, isRun, isSimpleShellCommand, lastOf, programName, workdirs } from './stage-facts';
 import { resolvePath } from '../../primitives/paths';
+import { baseWorkdir } from '../../size/index';
 import { rawOf } from './writing';
 import { osInstallLine } from './os-packages';
 
@@ -135,10 +136,12 @@ function readsWorkdir(run: RunInstruction): boolean {
   });
 }
 
-/** The working folder after `lines` (written Dockerfile lines); '/' when none is set. */
+/** The working folder after `lines` (written Dockerfile lines): the last WORKDIR, else the FROM image's own. */
 function workdirAfter(lines: readonly string[]): string {
   let wd: string | null = null;
   for (const l of lines) {
+    const from = /^FROM\s+(?:--platform=\S+\s+)?(\S+)/i.exec(l);
+    if (from) wd = baseWorkdir(from[1]!);
     const m = /^WORKDIR\s+(\S+)\s*$/.exec(l);
     if (m) wd = resolvePath(wd, m[1]!.replace(/^["']|["']$/g, ''));
   }
@@ -162,7 +165,8 @@ export function carriedRunLines(
   const out: string[] = [];
   let wd = current;
   for (const run of runs) {
-    const own = resolvePath(null, ranIn.get(run) ?? '/');
+    // Before any WORKDIR of its own, the RUN ran in the original base image's folder.
+    const own = ranIn.get(run) ?? baseWorkdir(facts.baseRef);
     if (readsWorkdir(run) && own !== wd) {
       out.push(`WORKDIR ${own}`);
       wd = own;
