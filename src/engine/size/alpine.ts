@@ -198,30 +198,44 @@ export interface AlpineSizing {
   mappedInstalled: ReadonlySet<string> | null;
 }
 
-/**
- * Size of `apk add <names>` on an Alpine release: measured packages with their known dependencies,
- * the rest (and the unknown dependencies of measured packages) through the Debian proxy.
- */
-export function alpineInstall(
-  osRelease: string | null,
-  requested: string[],
-  installed: ReadonlySet<string> | null,
-  proxy: AlpineSizing,
-): PackageSizeResult {
-  const t = alpineTable();
-  const release = alpineRelease(osRelease);
-  const picked = new Map<string, AlpineHit>();
-  const borrowed = new Set<string>();
-  const measuredRoots: { hit: AlpineHit; deb: string[] }[] = [];
-  const debRoots: string[] = [];
-  const unknown: string[] = [];
-  const noDeps: string[] = [];
-  const has = (n: string) => installed?.has(n) ?? false;
-  const take = (hit: AlpineHit) => {
-    picked.set(hit.name, hit);
-    if (release && hit.release !== release) borrowed.add(hit.release);
+/** What an `apk add` picks as it walks the requested names and Alpine's dependency records. */
+interface Walk {
+  release: string | null;
+  picked: Map<string, AlpineHit>;
+  /** Releases whose figures stood in for the image's own. */
+  borrowed: Set<string>;
+  /** Measured packages without dependency records, with their Debian equivalents. */
+  measuredRoots: { hit: AlpineHit; deb: string[] }[];
+  /** Debian equivalents of requested names the table has no figure for. */
+  debRoots: string[];
+  unknown: string[];
+  /** Measured packages whose dependencies are not known at all. */
+  noDeps: string[];
+  has: (n: string) => boolean;
+  take: (hit: AlpineHit) => void;
+}
+
+function newWalk(release: string | null, installed: ReadonlySet<string> | null): Walk {
+  const w: Walk = {
+    release,
+    picked: new Map(),
+    borrowed: new Set(),
+    measuredRoots: [],
+    debRoots: [],
+    unknown: [],
+    noDeps: [],
+    has: (n) => installed?.has(n) ?? false,
+    take: (hit) => {
+      w.picked.set(hit.name, hit);
+      if (release && hit.release !== release) w.borrowed.add(hit.release);
+    },
   };
-  // The requested names, then the dependencies of index records that the table has no figure for.
+  return w;
+}
+
+/** The requested names, then the dependencies of index records that the table has no figure for. */
+function walkRequested(t: AlpineTable, w: Walk, requested: string[], proxy: AlpineSizing): void {
+  const { release, picked, measuredRoots, debRoots, unknown, noDeps, has, take } = w;
   const pending = [...requested];
   const asked = new Set<string>();
   while (pending.length) {
@@ -259,6 +273,51 @@ export function alpineInstall(
     if (deb) debRoots.push(...deb);
     else unknown.push(n);
   }
+}
+
+/** The sentences of an install's basis: where each figure came from, and what was left out. */
+function basisParts(
+  w: Walk,
+  p: { proxyNames: string[]; ratio: number; ratioCount: number; debianOnly: ReadonlySet<string> },
+): string[] {
+  const { picked, borrowed, release, noDeps, unknown } = w;
+  const { proxyNames, ratio, debianOnly } = p;
+  const parts: string[] = [];
+  if (picked.size)
+    parts.push(
+      `${picked.size} package(s) at their measured Alpine ${[...new Set([...picked.values()].map((h) => h.release))].join('/')} installed size`,
+    );
+  if (borrowed.size) parts.push(`Alpine ${release} sized from release ${[...borrowed].join('/')} figures`);
+  if (proxyNames.length)
+    parts.push(
+      `${proxyNames.length} more approximated by their Debian trixie equivalents × ${ratio} (Alpine/Debian size ratio measured on ${p.ratioCount} packages)`,
+    );
+  if (noDeps.length) parts.push(`dependencies of ${noDeps.join(', ')} not known`);
+  if (debianOnly.size) {
+    const only = [...debianOnly].sort();
+    parts.push(
+      `not counted: ${only.length} Debian-only package(s) of the Debian equivalents' closures (${only.slice(0, 4).join(', ')}${only.length > 4 ? ', …' : ''})`,
+    );
+  }
+  if (unknown.length) parts.push(`no Alpine figure or equivalent for ${unknown.join(', ')}`);
+  return parts;
+}
+
+/**
+ * Size of `apk add <names>` on an Alpine release: measured packages with their known dependencies,
+ * the rest (and the unknown dependencies of measured packages) through the Debian proxy.
+ */
+export function alpineInstall(
+  osRelease: string | null,
+  requested: string[],
+  installed: ReadonlySet<string> | null,
+  proxy: AlpineSizing,
+): PackageSizeResult {
+  const t = alpineTable();
+  const release = alpineRelease(osRelease);
+  const w = newWalk(release, installed);
+  const { picked, measuredRoots, debRoots, unknown, noDeps, has, take } = w;
+  walkRequested(t, w, requested, proxy);
   const ratio = t.ratio.value;
   // Dependencies of a measured package: the packages of its Debian equivalent's closure that
   // Alpine has (measured) and that every measured image holding it also holds. Debian's closure is
@@ -321,24 +380,7 @@ export function alpineInstall(
   let measured = 0;
   for (const h of picked.values()) measured += h.row.bytes;
 
-  const parts: string[] = [];
-  if (picked.size)
-    parts.push(
-      `${picked.size} package(s) at their measured Alpine ${[...new Set([...picked.values()].map((h) => h.release))].join('/')} installed size`,
-    );
-  if (borrowed.size) parts.push(`Alpine ${release} sized from release ${[...borrowed].join('/')} figures`);
-  if (proxyNames.length)
-    parts.push(
-      `${proxyNames.length} more approximated by their Debian trixie equivalents × ${ratio} (Alpine/Debian size ratio measured on ${t.ratio.count} packages)`,
-    );
-  if (noDeps.length) parts.push(`dependencies of ${noDeps.join(', ')} not known`);
-  if (debianOnly.size) {
-    const only = [...debianOnly].sort();
-    parts.push(
-      `not counted: ${only.length} Debian-only package(s) of the Debian equivalents' closures (${only.slice(0, 4).join(', ')}${only.length > 4 ? ', …' : ''})`,
-    );
-  }
-  if (unknown.length) parts.push(`no Alpine figure or equivalent for ${unknown.join(', ')}`);
+  const parts = basisParts(w, { proxyNames, ratio, ratioCount: t.ratio.count, debianOnly });
   const onlyMeasured = debRoots.length === 0 && unknown.length === 0;
   // Sized from Alpine's own figures only: high when the dependencies came from its index too.
   const confidence: Confidence = !onlyMeasured
