@@ -2,7 +2,6 @@
 import type { ResolvedOptions } from '../options';
 import type { BaseImageLookup, PackageSizer } from './types';
 import type { LayerRec, LedgerItem, StageState } from './ledger';
-import type { StepMemo } from './step-memo';
 import { liveBytes, relate } from './ledger';
 import { formatBytes } from '../primitives/bytes';
 import { compressed } from './ratios';
@@ -11,8 +10,6 @@ import { excludeProfile, nameNotes, packageFiles } from './package-files';
 export interface SizeDeps {
   bases: BaseImageLookup;
   packages: PackageSizer;
-  /** Remembers the ledger after each instruction (step-memo.ts); without it every estimate starts afresh. */
-  steps?: StepMemo;
 }
 
 export interface Ctx {

@@ -12,7 +12,6 @@ import { runLayer } from './run';
 import { copyLayer } from './copy';
 import { MB } from './heuristics';
 import { compressed } from './ratios';
-import type { StageWalker } from './step-memo';
 
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -32,17 +31,11 @@ export function estimateWith(model: DockerfileModel, opts: ResolvedOptions, deps
       assumptions: noBase ? ['No base image: the Dockerfile has no FROM, so no size is estimated.'] : [],
     };
   }
-  const walker: StageWalker = {
-    begin: (stage) => initStage(model, stage, ctx),
-    apply: (st, ins) => applySafely(st, ins, ctx),
-  };
-  if (deps.steps) deps.steps.walk(model.stages, ctx, walker);
-  else
-    for (const stage of model.stages) {
-      const st = walker.begin(stage);
-      for (const ins of stage.instructions) if (ins.keyword !== 'FROM') walker.apply(st, ins);
-      ctx.states[stage.index] = st;
-    }
+  for (const stage of model.stages) {
+    const st = initStage(model, stage, ctx);
+    for (const ins of stage.instructions) if (ins.keyword !== 'FROM') applySafely(st, ins, ctx);
+    ctx.states[stage.index] = st;
+  }
   const finalStage = model.stages.find((s) => s.final) ?? model.stages[model.stages.length - 1];
   const shipped = ancestry(model, finalStage);
   const finalState = ctx.states[finalStage.index]!;

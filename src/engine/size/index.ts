@@ -70,11 +70,19 @@ export function baseWorkdir(reference: string, deps: SizeDeps = DEFAULT_DEPS): s
   const name = parseReference(reference)?.image;
   // Only the same image: a fallback to another image says nothing of this one's folder.
   if (!entry || entry.image !== name) return '/';
-  for (const e of [entry, ...catalogEntries.filter((c) => c.image === name)]) {
-    const wd = lastWorkdir(e);
-    if (wd) return wd;
+  return lastWorkdir(entry) ?? imageWorkdir(name);
+}
+
+/** Per image name, the WORKDIR any of its catalog tags shows (the catalog is fixed: read once). */
+const imageWorkdirs = new Map<string, string>();
+
+function imageWorkdir(name: string): string {
+  let wd = imageWorkdirs.get(name);
+  if (wd === undefined) {
+    wd = catalogEntries.map((e) => (e.image === name ? lastWorkdir(e) : null)).find((w) => w !== null) ?? '/';
+    imageWorkdirs.set(name, wd);
   }
-  return '/';
+  return wd;
 }
 
 function lastWorkdir(e: CatalogEntry): string | null {

@@ -143,11 +143,10 @@ export function deriveEffects(script: ShellScript, context: EffectContext, depth
         return;
       }
       const detector = detectorFor(inv.name);
-      const next = script.commands[index + 1];
-      const pipedTo = next && next.connector === '|' ? basename(unwrap(next, index + 1).name) : null;
       if (detector)
         for (const raw of detector(inv, ctx)) {
-          const e = raw.kind === 'download' && pipedTo ? { ...raw, pipedTo } : raw;
+          const pipedTo = raw.kind === 'download' ? pipeConsumer(script, index) : null;
+          const e = pipedTo && raw.kind === 'download' ? { ...raw, pipedTo } : raw;
           const dirs =
             e.kind === 'package-install' || e.kind === 'build' ? cacheDirsFromEnv(e, inv, ctx) : [];
           // A copy: detectors' results may be shared (memoised) and frozen.
@@ -169,4 +168,10 @@ function scriptRun(inv: Invocation): Effect[] {
   const at = inv.args.findIndex((a) => a === '-p' || a === '--prefix');
   const prefix = at >= 0 ? (inv.args[at + 1] ?? null) : null;
   return [{ kind: 'run-script', script, prefix, command: inv.command }];
+}
+
+/** The program command `index` pipes its output into (`curl … | sudo bash` → bash), if any. */
+function pipeConsumer(script: ShellScript, index: number): string | null {
+  const next = script.commands[index + 1];
+  return next && next.connector === '|' ? basename(unwrap(next, index + 1).name) : null;
 }

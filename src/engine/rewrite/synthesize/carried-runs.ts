@@ -116,24 +116,27 @@ export function carriedLine(run: RunInstruction): string {
   return raw;
 }
 
-/** Programs whose operands are paths, and how many leading operands are not (owner, mode). */
-const PATH_OPERANDS: Record<string, number> = { mkdir: 0, touch: 0, rm: 0, ln: 0, chown: 1, chmod: 1 };
+/** Programs without parser effects whose operands are all paths. */
+const PATH_ONLY = new Set(['touch', 'ln']);
 
-/** Whether a RUN names a path relative to its working folder (so it must run in that folder). */
+const relative = (p: string) => !p.startsWith('/') && !p.startsWith('$');
+
+/**
+ * Whether a RUN names a path relative to its working folder (so it must run in that folder): the
+ * paths of its parser effects (mkdir, chown/chmod, rm, mv/cp), and the operands of touch and ln.
+ */
 function readsWorkdir(run: RunInstruction): boolean {
-  return (run.shell?.commands ?? []).some((c) => {
-    const skip = PATH_OPERANDS[programName(c)];
-    if (skip === undefined) return false;
-    const operands: string[] = [];
-    for (let i = 0; i < c.args.length; i++) {
-      const a = c.args[i]!;
-      if (a === '-m' || a === '--mode')
-        i++; // mkdir's mode value
-      else if (!a.startsWith('-') || a === '-') operands.push(a);
-    }
-    const hasReference = c.args.some((a) => a.startsWith('--reference'));
-    return operands.slice(hasReference ? 0 : skip).some((a) => !a.startsWith('/') && !a.startsWith('$'));
-  });
+  const paths = (run.shell?.effects ?? []).flatMap((e) =>
+    e.kind === 'make-dir' || e.kind === 'permissions' || e.kind === 'remove' || e.kind === 'cache-clean'
+      ? e.paths
+      : e.kind === 'move'
+        ? [...e.sources, e.destination]
+        : [],
+  );
+  if (paths.some(relative)) return true;
+  return (run.shell?.commands ?? []).some(
+    (c) => PATH_ONLY.has(programName(c)) && c.args.some((a) => !a.startsWith('-') && relative(a)),
+  );
 }
 
 /** The working folder after `lines` (written Dockerfile lines): the last WORKDIR, else the FROM image's own. */
