@@ -26,7 +26,7 @@ export const java = defineEcosystem({
     gradle: { target: '/root/.gradle', also: ['/home/gradle/.gradle'], hadolint: 'DL3072' },
   },
   outputs: ['target', 'build'],
-  dockerignore: ['# Build output and tool caches', 'target', 'build', '.gradle', '*.class', 'out'],
+  dockerignore: ['# Build output and tool caches', 'target', 'build', '**/.gradle', '*.class', 'out'],
   runtimeImages: ['eclipse-temurin:21-jre-alpine', 'eclipse-temurin:21-jre'],
   signs: {
     programs: ['mvn', 'gradle', 'gradlew', 'mvnw', 'java'],

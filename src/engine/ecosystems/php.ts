@@ -29,7 +29,7 @@ export const php = defineEcosystem({
   dockerignore: [
     '# Dependencies (installed by composer inside the image)',
     'vendor',
-    'node_modules',
+    '**/node_modules',
     '.phpunit.result.cache',
   ],
   runtimeImages: ['php:fpm-alpine', 'php:apache'],

@@ -30,7 +30,7 @@ export const ruby = defineEcosystem({
     gem: { ...GEM_CACHE, also: ['/root/.gem', '/usr/local/bundle'] },
   },
   outputs: ['vendor/bundle'],
-  dockerignore: ['# Dependencies and caches', 'vendor/bundle', '.bundle', 'log', 'tmp', 'node_modules'],
+  dockerignore: ['# Dependencies and caches', 'vendor/bundle', '.bundle', 'log', 'tmp', '**/node_modules'],
   runtimeImages: ['ruby:slim'],
   signs: { programs: ['bundle', 'gem', 'rails'], images: /(^|[/ ])ruby[:@ ]/ },
 });

@@ -48,7 +48,11 @@ export interface EcosystemSpec<Id extends string = string, Manager extends strin
   cacheMounts: Readonly<Record<string, CacheMount>>;
   /** Folders the install or the build writes into the project (node_modules, target, dist). */
   outputs: readonly string[];
-  /** Entries for a suggested .dockerignore (comments start with '#'); empty for OS ecosystems. */
+  /**
+   * Entries for a suggested .dockerignore (comments start with '#'); empty for OS ecosystems.
+   * Folders that never hold sources (node_modules, __pycache__) are written with a leading `**` segment so they
+   * are excluded at any depth, as in a monorepo or a `COPY web/ .`; build outputs stay at the root.
+   */
   dockerignore: readonly string[];
   /** Slim images the app can run on once built (first is the rewriter's usual choice). */
   runtimeImages: readonly string[];

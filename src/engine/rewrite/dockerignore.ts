@@ -3,6 +3,7 @@
 // editor folders and logs. Nothing the Dockerfile itself copies or uses is excluded.
 import type { CopyInstruction, DockerfileModel } from '../model';
 import { detectEcosystems, ecosystem, type DetectedEcosystem as Ecosystem } from '../ecosystems';
+import { excludes } from './verify/dockerignore';
 
 /** The first ecosystem the Dockerfile reveals. */
 export function detectEcosystem(model: DockerfileModel): Ecosystem {
@@ -100,7 +101,10 @@ export function suggestDockerignore(model: DockerfileModel): string | null {
   const lines: string[] = [];
   const keep = (entry: string): boolean => {
     if (entry === '' || entry.startsWith('#')) return true;
-    const base = entry.replace(/\/\*\*$/, '');
+    // `**/node_modules` (a folder that never holds sources, excluded at any depth: a monorepo's
+    // packages, a `COPY web/ .`) must not exclude anything the Dockerfile names either.
+    if (entry.startsWith('**/') && [...used].some((u) => excludes(entry, u))) return false;
+    const base = entry.replace(/^\*\*\//, '').replace(/\/\*\*$/, '');
     if (used.has(base) || used.has(base.replace(/\*[\s\S]*$/, ''))) return false;
     if (/^(tests|test|__tests__|coverage|\*\.(test|spec)\.(js|ts))$/.test(entry) && usesTests) return false;
     if (/^(dist|build|out|target|bin|obj|vendor|\.next|\.output)$/.test(entry) && mentioned(model, entry)) {

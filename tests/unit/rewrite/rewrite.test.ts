@@ -7,6 +7,7 @@ import { BLOW_UP_CPU_MS, withCpuTime } from '../cpu-time';
 import { editsConflict, mapBack } from '../../../src/engine/rewrite/apply';
 import { applyEdits } from '../../../src/engine/primitives/edits';
 import { suggestDockerignore } from '../../../src/engine/rewrite/dockerignore';
+import { excludes } from '../../../src/engine/rewrite/verify/dockerignore';
 import { resolveOptions } from '../../../src/engine/options';
 import { estimateImage } from '../../../src/engine/size';
 import type { RuleOutcome } from '../../../src/engine/rules/run';
@@ -226,7 +227,7 @@ describe('the whole pipeline', () => {
 
   it('the .dockerignore is a step of its own; switched off, none is suggested', () => {
     const on = analyze(NODE_NAIVE);
-    expect(on.rewrite.dockerignore).toMatch(/^node_modules$/m);
+    expect(on.rewrite.dockerignore).toMatch(/^\*\*\/node_modules$/m);
     expect(on.rewrite.steps.find((s) => s.id === 'dockerignore')).toMatchObject({
       technique: 'dockerignore',
       enabled: true,
@@ -369,7 +370,7 @@ describe('suggested .dockerignore', () => {
     const node = suggestDockerignore(parseDockerfile(NODE_NAIVE))!;
     for (const e of [
       '.git',
-      'node_modules',
+      '**/node_modules',
       '.env',
       '*.log',
       '.vscode',
@@ -387,13 +388,29 @@ describe('suggested .dockerignore', () => {
       parseDockerfile(df('FROM python:3.12', 'COPY . .', 'RUN pytest tests/')),
     )!;
     expect(tested.split('\n')).not.toContain('tests');
-    expect(tested.split('\n')).toContain('__pycache__');
+    expect(tested.split('\n')).toContain('**/__pycache__');
     expect(suggestDockerignore(parseDockerfile(df('FROM golang:1.22', 'COPY . .')))!.split('\n')).toContain(
       'bin',
     );
     expect(suggestDockerignore(parseDockerfile(df('FROM rust:1', 'COPY . .')))!.split('\n')).toContain(
       'target',
     );
+  });
+
+  it('local dependency folders are excluded at any depth, unless the Dockerfile copies one', () => {
+    const text = suggestDockerignore(
+      parseDockerfile(df('FROM node:20', 'WORKDIR /app', 'COPY . .', 'COPY web/ ./web/', 'RUN npm ci')),
+    )!;
+    const lines = text.split('\n');
+    // A monorepo's packages/a/node_modules and web/node_modules stay out, as the root one does.
+    for (const path of ['node_modules', 'web/node_modules', 'packages/a/node_modules/x'])
+      expect(lines.some((l) => excludes(l, path))).toBe(true);
+    // Build outputs stay anchored at the root: a source folder named build/ deeper down is kept.
+    expect(lines.some((l) => excludes(l, 'src/build/index.ts'))).toBe(false);
+    const prebuilt = suggestDockerignore(
+      parseDockerfile(df('FROM node:20', 'COPY . .', 'COPY vendor/node_modules ./node_modules')),
+    )!;
+    expect(prebuilt.split('\n').some((l) => excludes(l, 'vendor/node_modules'))).toBe(false);
   });
 
   it('null when nothing comes from the build context', () => {
