@@ -38,18 +38,28 @@ function needed(run: RunInstruction): Need[] {
   };
   for (const e of effects(run, 'package-install')) {
     if (e.noCache && (e.manager === 'pip' || e.manager === 'uv')) continue;
-    // `go mod download` fetches go.mod's modules: name it as written, not "go install".
-    add(
-      e.manager,
-      e.manager === 'go' && e.fromManifest === 'go.mod' ? 'go mod download' : `${e.manager} install`,
-      e.cacheDirs,
-    );
+    add(e.manager, spoken(run, e.command, e.manager, e.verb ?? 'install'), e.cacheDirs);
   }
   for (const e of effects(run, 'build')) {
     const key = BUILD_TOOLS[e.tool];
-    if (key) add(key, `${e.tool} build`, e.cacheDirs);
+    // Maven goals, Gradle tasks and dotnet verbs are the build's own words (`mvn package`).
+    const verb = /^(maven|gradle|dotnet)$/.test(e.tool) && e.target ? e.target : 'build';
+    if (key) add(key, spoken(run, e.command, e.tool, verb), e.cacheDirs);
   }
   return out;
+}
+
+/** Programs that only start the package manager (`python -m pip`, `sudo npm`). */
+const WRAPPERS = /^(python[\d.]*|sudo|env|sh|bash|exec|time|nice)$/;
+
+/**
+ * The command as the line writes it (`npm ci`, `mvn dependency:go-offline`, `bundle install`,
+ * `go mod download`), so the message names what the user typed, not the manager's name.
+ */
+function spoken(run: RunInstruction, command: number, manager: string, verb: string): string {
+  const cmd = run.shell?.commands[command];
+  const program = cmd ? programName(cmd) : '';
+  return `${!program || WRAPPERS.test(program) ? manager : program} ${verb}`;
 }
 
 export const rule: Rule = {

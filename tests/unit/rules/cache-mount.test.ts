@@ -36,5 +36,27 @@ ruleCases('cache-mount', {
         'RUN --mount=type=cache,target=/usr/local/cargo/registry cargo build --release',
       ),
     },
+    // The message names the command as written, not the manager's name.
+    { name: 'npm ci is named npm ci', code: df('FROM node:22', 'RUN npm ci'), message: /^npm ci without/ },
+    {
+      name: 'a Maven dependency goal is named as written',
+      code: df('FROM maven:3-eclipse-temurin-21', 'RUN mvn -B dependency:go-offline'),
+      message: /^mvn dependency:go-offline without/,
+    },
+    {
+      name: 'bundle install, not "bundler install"',
+      code: df('FROM ruby:3.3', 'RUN bundle install'),
+      message: /^bundle install without/,
+    },
+    {
+      name: 'python -m pip is named by the manager',
+      code: df('FROM python:3.12', 'RUN python -m pip install flask'),
+      message: /^pip install without/,
+    },
+    {
+      name: 'dotnet restore',
+      code: df('FROM mcr.microsoft.com/dotnet/sdk:8.0', 'RUN dotnet restore'),
+      message: /^dotnet restore without/,
+    },
   ],
 });

@@ -202,7 +202,12 @@ export const maven: Detector = (inv) => {
     !goals.some((g) => MVN_BUILD.test(g))
   ) {
     return [
-      install(inv, { manager: 'maven', fromManifest: value(p, '-f', '--file') ?? 'pom.xml', flags: p.flags }),
+      install(inv, {
+        manager: 'maven',
+        verb: goals.find((g) => g.startsWith('dependency:')),
+        fromManifest: value(p, '-f', '--file') ?? 'pom.xml',
+        flags: p.flags,
+      }),
     ];
   }
   const goal = goals.find((g) => MVN_BUILD.test(g));
@@ -287,7 +292,9 @@ export const dotnet: Detector = (inv) => {
   const [sub, ...rest] = p.positionals;
   switch (sub) {
     case 'restore':
-      return [install(inv, { manager: 'dotnet', fromManifest: rest[0] ?? '*.csproj', flags: p.flags })];
+      return [
+        install(inv, { manager: 'dotnet', verb: sub, fromManifest: rest[0] ?? '*.csproj', flags: p.flags }),
+      ];
     case 'publish':
     case 'build':
     case 'pack':
@@ -327,6 +334,7 @@ export const composer: Detector = (inv, ctx) => {
       return [
         install(inv, {
           manager: 'composer',
+          verb: sub,
           fromManifest: 'composer.json',
           productionOnly: has(p, '--no-dev'),
           noCache,
@@ -339,6 +347,7 @@ export const composer: Detector = (inv, ctx) => {
       return [
         install(inv, {
           manager: 'composer',
+          verb: sub,
           packages: rest.map((x) => spec(x, /[:=]/)),
           productionOnly: has(p, '--update-no-dev'),
           noCache,
@@ -352,6 +361,7 @@ export const composer: Detector = (inv, ctx) => {
         ? [
             install(inv, {
               manager: 'composer',
+              verb: sub,
               fromManifest: 'composer.json',
               productionOnly: has(p, '--no-dev'),
               noCache,
@@ -385,6 +395,7 @@ export const gem: Detector = (inv) => {
     return [
       install(inv, {
         manager: 'gem',
+        verb: sub,
         packages,
         noCache: false,
         global: !has(p, '--user-install'),
@@ -419,6 +430,7 @@ export const bundle: Detector = (inv, ctx) => {
     return [
       install(inv, {
         manager: 'bundler',
+        verb: sub,
         fromManifest: 'Gemfile',
         productionOnly: /(^|[\s:,])development([\s:,]|$)/.test(without),
         global: false,
