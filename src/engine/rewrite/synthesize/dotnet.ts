@@ -2,30 +2,20 @@
 // Core (or plain .NET) runtime image of the same version holding only the published folder.
 import type { ShellCommand } from '../../model';
 import {
-  argEnvLines,
-  assetCopies,
-  buildDirs,
   basename,
+  buildDirs,
   builderOnlyCaveat,
-  builderStage,
-  carriedRunLines,
   dirname,
-  healthcheckTool,
   isAlpineTag,
-  joinLines,
-  labelLines,
-  osInstallLine,
-  osPackages,
-  preamble,
   programName,
-  rawOf,
   resolvePath,
-  runtimeTail,
   unknownRunLines,
+  userLine,
   workdirs,
   type StageFacts,
   type SynthesisResult,
 } from './common';
+import { finalStage, plainBuilder, runtimePackages, startLines, twoStageText } from './compiled-stage';
 
 function outputOf(cmd: ShellCommand): string | null {
   const a = cmd.args;
@@ -36,9 +26,53 @@ function outputOf(cmd: ShellCommand): string | null {
   return null;
 }
 
+type DotnetCommand = StageFacts['commands'][number];
+
 export function synthesizeDotnet(facts: StageFacts): SynthesisResult | null {
-  const repo = facts.image.repository;
-  if (!/(^|\/)dotnet\/(core\/)?sdk$|^microsoft\/dotnet$/.test(repo)) return null;
+  const read = readDotnetStage(facts);
+  if (!read) return null;
+  const { dotnet, last, copyDir } = read;
+  const { runtime, flavour, version } = dotnetRuntime(facts);
+  const caveats: string[] = [];
+  if (!version)
+    caveats.push(
+      `The .NET version could not be read from ${facts.baseRef}; the runtime assumes 8.0: use the version the app targets.`,
+    );
+  const rt = finalStage(facts, {
+    image: runtime,
+    toolchainEnv: /^ENV\s+(DOTNET_CLI_|NUGET_)/,
+    packages: runtimePackages(facts, isAlpineTag(facts.image.tag)),
+    workdir: facts.workdir,
+    product: [`COPY --from=build ${copyDir} ${copyDir}`],
+    buildDirs: [
+      copyDir,
+      ...buildDirs(
+        facts,
+        dotnet.map((x) => x.run),
+      ),
+    ],
+    start: startLines(facts.stage, userLine(facts, null)),
+  });
+  caveats.push(...sdkCaveats(facts, flavour, last));
+
+  const explanation = `The build stage on ${facts.baseRef} restores and publishes as before; the final stage on ${runtime} receives only ${copyDir}. The SDK, NuGet caches and sources stay behind.`;
+  return {
+    text: twoStageText(facts, plainBuilder(facts).lines, rt),
+    ecosystem: 'dotnet',
+    caveats,
+    explanation,
+  };
+}
+
+/**
+ * The SDK stage's dotnet commands, the last publish (or build), and the folder to copy: the
+ * publish output when the started dll lies in it, else the dll's own folder. Null unless the
+ * container starts `dotnet <app>.dll`.
+ */
+function readDotnetStage(
+  facts: StageFacts,
+): { dotnet: DotnetCommand[]; last: DotnetCommand; copyDir: string } | null {
+  if (!/(^|\/)dotnet\/(core\/)?sdk$|^microsoft\/dotnet$/.test(facts.image.repository)) return null;
   const dotnet = facts.commands.filter((c) => programName(c.cmd) === 'dotnet');
   const publish = dotnet.filter((c) => c.cmd.args[0] === 'publish' || c.cmd.args[0] === 'build');
   if (!publish.length) return null;
@@ -51,71 +85,39 @@ export function synthesizeDotnet(facts: StageFacts): SynthesisResult | null {
     /\$/.test(words[1])
   )
     return null;
-  const finalWd = facts.workdir ?? '/';
-  const dll = resolvePath(finalWd, words[1]);
-  const wd = workdirs(facts.stage);
+  const dll = resolvePath(facts.workdir ?? '/', words[1]);
   const last = publish[publish.length - 1];
   const out = outputOf(last.cmd);
-  const outDir = out ? resolvePath(wd.get(last.run) ?? '/', out) : dirname(dll);
-  const copyDir = dll.startsWith(outDir + '/') ? outDir : dirname(dll);
+  const outDir = out ? resolvePath(workdirs(facts.stage).get(last.run) ?? '/', out) : dirname(dll);
+  return { dotnet, last, copyDir: dll.startsWith(outDir + '/') ? outDir : dirname(dll) };
+}
 
+/** The runtime image of the SDK's version and variant: ASP.NET Core for a web app, else plain .NET. */
+function dotnetRuntime(facts: StageFacts): {
+  runtime: string;
+  flavour: 'aspnet' | 'runtime';
+  version: string | null;
+} {
   const tag = facts.image.tag ?? 'latest';
   const version = /^(\d+\.\d+)/.exec(tag)?.[1] ?? null;
-  const alpine = isAlpineTag(tag);
   const web =
     facts.stage.instructions.some((i) => i.keyword === 'EXPOSE') ||
     /ASPNETCORE_|aspnet|\.Web\b|Api\b/i.test(facts.model.text);
   const flavour = web ? 'aspnet' : 'runtime';
   const suffix = tag.replace(/^\d+\.\d+(\.\d+)?/, '');
-  const runtime = `mcr.microsoft.com/dotnet/${flavour}:${version ?? '8.0'}${suffix}`;
-  const caveats: string[] = [];
-  if (!version)
-    caveats.push(
-      `The .NET version could not be read from ${facts.baseRef}; the runtime assumes 8.0: use the version the app targets.`,
-    );
+  return { runtime: `mcr.microsoft.com/dotnet/${flavour}:${version ?? '8.0'}${suffix}`, flavour, version };
+}
 
-  const b = builderStage(facts, {
-    name: 'build',
-    image: facts.builderRef,
-    manifests: null,
-  });
-  const rt: string[] = [`FROM ${runtime}`];
-  rt.push(...argEnvLines(facts.stage).filter((l) => !/^ENV\s+(DOTNET_CLI_|NUGET_)/.test(l)));
-  rt.push(...labelLines(facts.stage));
-  const os = osPackages(facts);
-  const mgr = alpine ? 'apk' : 'apt';
-  const hc = healthcheckTool(facts.stage);
-  const pk = [
-    ...(os.manager === mgr ? os.runtime : []),
-    ...(hc === 'curl' || (hc === 'wget' && !alpine) ? [hc] : []),
-  ];
-  const osLine = osInstallLine(mgr, [...new Set(pk)]);
-  if (osLine) rt.push(osLine);
-  if (facts.workdir) rt.push(`WORKDIR ${facts.workdir}`);
-  rt.push(`COPY --from=build ${copyDir} ${copyDir}`);
-  rt.push(
-    ...assetCopies(facts, [
-      copyDir,
-      ...buildDirs(
-        facts,
-        dotnet.map((x) => x.run),
-      ),
-    ]),
-  );
-  rt.push(...carriedRunLines(facts, rt));
-  rt.push(...runtimeTail(facts.stage, { user: facts.user ? rawOf(facts.user) : null }));
-
-  caveats.push(
+/** What the runtime image leaves out (the SDK), and what the build could do better. */
+function sdkCaveats(facts: StageFacts, flavour: 'aspnet' | 'runtime', last: DotnetCommand): string[] {
+  const caveats = [
     `The final image has the .NET ${flavour === 'aspnet' ? 'ASP.NET Core ' : ''}runtime, not the SDK: \`dotnet build\`, \`dotnet ef\` and other SDK tools are gone.${flavour === 'runtime' ? ' A web app needs mcr.microsoft.com/dotnet/aspnet instead.' : ''}`,
     'Copy the .csproj files and run `dotnet restore` before copying the sources to keep the NuGet packages cached while the code changes.',
-  );
+  ];
   if (last.cmd.args[0] === 'build')
     caveats.push(
       'The app is built with `dotnet build`; `dotnet publish -c Release -o /app/publish` makes a smaller, self-contained folder to copy.',
     );
   caveats.push(...builderOnlyCaveat(unknownRunLines(facts, (c) => programName(c) === 'dotnet')));
-
-  const text = joinLines([...preamble(facts.model), ...b.lines, '', ...rt]);
-  const explanation = `The build stage on ${facts.baseRef} restores and publishes as before; the final stage on ${runtime} receives only ${copyDir}. The SDK, NuGet caches and sources stay behind.`;
-  return { text, ecosystem: 'dotnet', caveats, explanation };
+  return caveats;
 }

@@ -3,33 +3,31 @@
 // or a small image with a shell when the final stage needs one.
 import type { RunInstruction, ShellCommand } from '../../model';
 import {
-  argEnvLines,
-  assetCopies,
-  buildDirs,
   basename,
+  buildDirs,
   builderOnlyCaveat,
   builderStage,
-  carriedRunLines,
   carriedRuns,
   commandText,
-  debianRelease,
-  alpineRelease,
-  execFormLine,
-  healthcheckTool,
   isAlpineTag,
-  joinLines,
-  labelLines,
-  needsShell,
-  osInstallLine,
-  osPackages,
-  preamble,
   programName,
   rawOf,
   resolvePath,
+  userLine,
   workdirs,
   type StageFacts,
   type SynthesisResult,
 } from './common';
+import {
+  execStart,
+  finalStage,
+  keepsShell,
+  nonrootCaveat,
+  runtimePackages,
+  shellImage,
+  startLines,
+  twoStageText,
+} from './compiled-stage';
 
 function isGoBuild(cmd: ShellCommand): boolean {
   return programName(cmd) === 'go' && (cmd.args[0] === 'build' || cmd.args[0] === 'install');
@@ -46,7 +44,66 @@ function outputFlag(args: string[]): string | null {
 
 const PATH_DIRS = ['/usr/local/bin', '/usr/bin', '/bin', '/usr/local/sbin', '/usr/sbin', '/sbin'];
 
+type GoCommand = StageFacts['commands'][number];
+
+/** The build that makes the program: where its binary lands, and whether `-o` must say so. */
+interface GoTarget {
+  run: RunInstruction;
+  cmd: ShellCommand;
+  output: string;
+  addO: boolean;
+}
+
 export function synthesizeGo(facts: StageFacts): SynthesisResult | null {
+  const read = readGoStage(facts);
+  if (!read) return null;
+  const { program, builds, target: t } = read;
+  const stageEnv = facts.stage.env ?? {};
+  const cgo = (t.cmd.env.CGO_ENABLED ?? stageEnv.CGO_ENABLED) === '1';
+  const vendor = t.cmd.args.some((a) => a.includes('-mod=vendor'));
+  const b = builderStage(facts, {
+    name: 'build',
+    image: facts.builderRef,
+    manifests: vendor ? null : ['go.mod', 'go.sum*'],
+    // The user's own `go mod download` after the whole-context COPY moves up with the manifests;
+    // without one, it is added there.
+    isInstall: (cmd) => cmd.name === 'go' && cmd.args[0] === 'mod' && cmd.args[1] === 'download',
+    prefetch: ['go mod download'],
+    mapCommand: (cmd) => (cmd === t.cmd ? smallBuild(t, stageEnv) : undefined),
+  });
+
+  const carried = carriedRuns(facts);
+  const shell = keepsShell(facts, carried, namedUser(facts));
+  const alpine = isAlpineTag(facts.image.tag);
+  const { runtime, caveats } = goRuntime(facts.image.tag, alpine, shell, cgo);
+  const progBase = basename(program);
+  let dest = t.output;
+  if (!program.includes('/') && !PATH_DIRS.includes(dirnameOf(t.output))) dest = `/usr/local/bin/${progBase}`;
+  const rt = finalStage(facts, {
+    image: runtime,
+    toolchainEnv: /^ENV\s+(GOPATH|GOROOT|GO111MODULE|GOFLAGS|GOOS|GOARCH|CGO_ENABLED)\b/,
+    packages: shell ? runtimePackages(facts, alpine, ['ca-certificates']) : '',
+    workdir: facts.workdir ?? '/go',
+    product: [`COPY --from=build ${t.output} ${dest}`],
+    buildDirs: buildDirs(
+      facts,
+      builds.map((x) => x.run),
+    ),
+    carried,
+    start: startLines(
+      facts.stage,
+      userLine(facts, shell ? null : 'nonroot:nonroot'),
+      shell ? rawOf : execStart,
+    ),
+  });
+  caveats.push(...binaryCaveats(facts, shell));
+
+  const explanation = `A build stage on ${facts.baseRef} downloads the modules from go.mod/go.sum first (cached until they change), then builds ${cgo ? 'the binary' : 'a static binary (CGO_ENABLED=0)'} stripped of debug symbols (-ldflags="-s -w"). The final stage on ${runtime} holds only ${dest}: the Go toolchain, the module cache and the sources stay behind.`;
+  return { text: twoStageText(facts, b.lines, rt), ecosystem: 'go', caveats, explanation };
+}
+
+/** The program the container starts and the `go build`/`go install` that makes it, or null. */
+function readGoStage(facts: StageFacts): { program: string; builds: GoCommand[]; target: GoTarget } | null {
   if (facts.image.name !== 'golang') return null;
   const builds = facts.commands.filter((c) => isGoBuild(c.cmd));
   if (!builds.length) return null;
@@ -54,12 +111,16 @@ export function synthesizeGo(facts: StageFacts): SynthesisResult | null {
   if (!words || !words.length) return null;
   const program = words[0];
   if (program === 'go' || /\$/.test(program)) return null;
+  const target = buildTarget(facts, builds, program);
+  return target ? { program, builds, target } : null;
+}
+
+/** The last build whose binary is the program (a build after a `cd` in its RUN is not followed). */
+function buildTarget(facts: StageFacts, builds: GoCommand[], program: string): GoTarget | null {
   const wd = workdirs(facts.stage);
   const finalWd = facts.workdir ?? '/go';
-
-  // The build that makes the program the container runs.
-  let target: { run: RunInstruction; cmd: ShellCommand; output: string; addO: boolean } | null = null;
   const progBase = basename(program);
+  let target: GoTarget | null = null;
   for (const b of builds) {
     const dir = wd.get(b.run) ?? '/go';
     const cmds = b.run.shell.commands;
@@ -78,134 +139,73 @@ export function synthesizeGo(facts: StageFacts): SynthesisResult | null {
       target = { run: b.run, cmd: b.cmd, output: out, addO: true };
     }
   }
-  if (!target) return null;
-  const t = target;
+  return target;
+}
 
-  const stageEnv = facts.stage.env ?? {};
-  const cgo = (t.cmd.env.CGO_ENABLED ?? stageEnv.CGO_ENABLED) === '1';
-  const vendor = t.cmd.args.some((a) => a.includes('-mod=vendor'));
-  const mapCommand = (cmd: ShellCommand): string | undefined => {
-    if (cmd !== t.cmd) return undefined;
-    const env = { ...cmd.env };
-    if (!('CGO_ENABLED' in env) && !('CGO_ENABLED' in stageEnv)) env.CGO_ENABLED = '0';
-    const args = [...cmd.args];
-    const rest = args.slice(1);
-    const extra: string[] = [];
-    if (!rest.some((a) => a.startsWith('-ldflags'))) extra.push('-ldflags=-s -w');
-    if (t.addO) extra.push('-o', t.output);
-    return commandText(env, cmd.name, [args[0], ...extra, ...rest]).replace(
-      "-ldflags='-s -w'",
-      '-ldflags="-s -w"',
-    );
-  };
+/** The target build made static (CGO_ENABLED=0 unless the file sets it) and stripped, with -o when needed. */
+function smallBuild(t: GoTarget, stageEnv: Record<string, string>): string {
+  const cmd = t.cmd;
+  const env = { ...cmd.env };
+  if (!('CGO_ENABLED' in env) && !('CGO_ENABLED' in stageEnv)) env.CGO_ENABLED = '0';
+  const rest = cmd.args.slice(1);
+  const extra: string[] = [];
+  if (!rest.some((a) => a.startsWith('-ldflags'))) extra.push('-ldflags=-s -w');
+  if (t.addO) extra.push('-o', t.output);
+  return commandText(env, cmd.name, [cmd.args[0], ...extra, ...rest]).replace(
+    "-ldflags='-s -w'",
+    '-ldflags="-s -w"',
+  );
+}
 
-  const b = builderStage(facts, {
-    name: 'build',
-    image: facts.builderRef,
-    manifests: vendor ? null : ['go.mod', 'go.sum*'],
-    // The user's own `go mod download` after the whole-context COPY moves up with the manifests;
-    // without one, it is added there.
-    isInstall: (cmd) => cmd.name === 'go' && cmd.args[0] === 'mod' && cmd.args[1] === 'download',
-    prefetch: ['go mod download'],
-    mapCommand,
-  });
+/** A USER other than root or distroless's nonroot: a user the final stage must have. */
+function namedUser(facts: StageFacts): boolean {
+  return facts.user !== null && !/^(root|0|nonroot|65532)(:|$)/.test(facts.user.argsAfterFlags.trim());
+}
 
-  // Runtime choice.
-  const os = osPackages(facts);
-  const carried = carriedRuns(facts);
-  const namedUser =
-    facts.user && !/^(root|0|nonroot|65532)(:|$)/.test(facts.user.argsAfterFlags.trim()) ? facts.user : null;
-  const extraPackages = os.runtime.filter((p) => !/^(ca-certificates|tzdata|curl|wget)$/.test(p));
-  const hc = healthcheckTool(facts.stage);
-  const shell = needsShell(facts) || carried.length > 0 || extraPackages.length > 0 || namedUser !== null;
-  const alpine = isAlpineTag(facts.image.tag);
-  let runtime: string;
-  const caveats: string[] = [];
+/** The final stage's image: a small distribution when a shell is needed, else distroless (base for cgo). */
+function goRuntime(
+  tag: string | null,
+  alpine: boolean,
+  shell: boolean,
+  cgo: boolean,
+): { runtime: string; caveats: string[] } {
   if (shell) {
-    runtime = alpine
-      ? `alpine:${alpineRelease(facts.image.tag) ?? '3.20'}`
-      : `debian:${debianRelease(facts.image.tag) ?? 'bookworm'}-slim`;
-    caveats.push(
-      `The final stage keeps a shell (${runtime}) because it runs shell commands, installs packages or creates a user; without them gcr.io/distroless/static-debian12:nonroot would be smaller.`,
-    );
-  } else if (cgo) {
-    runtime = 'gcr.io/distroless/base-debian12:nonroot';
-    caveats.push(
-      'CGO is enabled, so the binary links glibc dynamically: the runtime is distroless base (glibc), not static.',
-    );
-  } else {
-    runtime = 'gcr.io/distroless/static-debian12:nonroot';
-    caveats.push(
+    const runtime = shellImage(tag, alpine);
+    return {
+      runtime,
+      caveats: [
+        `The final stage keeps a shell (${runtime}) because it runs shell commands, installs packages or creates a user; without them gcr.io/distroless/static-debian12:nonroot would be smaller.`,
+      ],
+    };
+  }
+  if (cgo)
+    return {
+      runtime: 'gcr.io/distroless/base-debian12:nonroot',
+      caveats: [
+        'CGO is enabled, so the binary links glibc dynamically: the runtime is distroless base (glibc), not static.',
+      ],
+    };
+  return {
+    runtime: 'gcr.io/distroless/static-debian12:nonroot',
+    caveats: [
       'The binary is now static (CGO_ENABLED=0): packages that need cgo (e.g. mattn/go-sqlite3) stop working; set CGO_ENABLED=1 and use gcr.io/distroless/base-debian12 for them.',
       'distroless has no shell: `docker exec ... sh` is not available for debugging (use the :debug tag). `FROM scratch` plus /etc/ssl/certs/ca-certificates.crt copied from the builder is smaller still.',
-    );
-  }
+    ],
+  };
+}
 
-  const rt: string[] = [`FROM ${runtime}`];
-  rt.push(
-    ...argEnvLines(facts.stage).filter(
-      (l) => !/^ENV\s+(GOPATH|GOROOT|GO111MODULE|GOFLAGS|GOOS|GOARCH|CGO_ENABLED)\b/.test(l),
-    ),
-  );
-  rt.push(...labelLines(facts.stage));
-  if (shell) {
-    const mgr = alpine ? 'apk' : 'apt';
-    const pk = [...(os.manager === mgr ? os.runtime : []), 'ca-certificates'];
-    if (hc === 'curl' || (hc === 'wget' && !alpine)) pk.push(hc);
-    const line = osInstallLine(mgr, [...new Set(pk)]);
-    if (line) rt.push(line);
-  }
-  rt.push(`WORKDIR ${finalWd}`);
-  let dest = t.output;
-  if (!program.includes('/') && !PATH_DIRS.includes(dirnameOf(t.output))) dest = `/usr/local/bin/${progBase}`;
-  rt.push(`COPY --from=build ${t.output} ${dest}`);
-  rt.push(
-    ...assetCopies(
-      facts,
-      buildDirs(
-        facts,
-        builds.map((x) => x.run),
-      ),
-    ),
-  );
-  // Other files the image copied besides the sources (configs, templates, migrations) stay
-  // available: copy what the original copied from outside the build stage's source tree.
-  rt.push(...carriedRunLines(facts, rt, carried));
-  const user = facts.user ? rawOf(facts.user) : shell ? null : 'USER nonroot:nonroot';
-  const tail: string[] = [];
-  let userDone = false;
-  for (const i of facts.stage.instructions) {
-    if (i.keyword === 'USER') continue;
-    if (!['EXPOSE', 'VOLUME', 'STOPSIGNAL', 'HEALTHCHECK', 'ENTRYPOINT', 'CMD'].includes(i.keyword)) continue;
-    if (!userDone && user) {
-      tail.push(user);
-      userDone = true;
-    }
-    tail.push(
-      shell ? rawOf(i) : i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT' ? execFormLine(i) : rawOf(i),
-    );
-  }
-  if (!userDone && user) tail.push(user);
-  rt.push(...tail);
-
-  const copiedOther = facts.copies.filter(
+/** What copying only the binary leaves behind: files it reads, RUNs left in the build, root. */
+function binaryCaveats(facts: StageFacts, shell: boolean): string[] {
+  const copiedOther = facts.copies.some(
     (c) => c.from === null && !c.sources.some((s) => s === '.' || s === './'),
   );
-  if (copiedOther.length)
-    caveats.push(
-      'Only the binary is copied into the final stage: if the program reads files from the build context at run time (templates, static assets, migrations), COPY them too.',
-    );
-  else
-    caveats.push(
-      'Only the binary is copied into the final stage: if the program reads files next to it at run time (templates, static assets, migrations), COPY them from the build stage too.',
-    );
-  caveats.push(...builderOnlyCaveat(unknownLines(facts)));
-  if (!facts.user && !shell)
-    caveats.push('The program now runs as the unprivileged `nonroot` user (uid 65532).');
-
-  const text = joinLines([...preamble(facts.model), ...b.lines, '', ...rt]);
-  const explanation = `A build stage on ${facts.baseRef} downloads the modules from go.mod/go.sum first (cached until they change), then builds ${cgo ? 'the binary' : 'a static binary (CGO_ENABLED=0)'} stripped of debug symbols (-ldflags="-s -w"). The final stage on ${runtime} holds only ${dest}: the Go toolchain, the module cache and the sources stay behind.`;
-  return { text, ecosystem: 'go', caveats, explanation };
+  return [
+    copiedOther
+      ? 'Only the binary is copied into the final stage: if the program reads files from the build context at run time (templates, static assets, migrations), COPY them too.'
+      : 'Only the binary is copied into the final stage: if the program reads files next to it at run time (templates, static assets, migrations), COPY them from the build stage too.',
+    ...builderOnlyCaveat(unknownLines(facts)),
+    ...nonrootCaveat(facts, !shell),
+  ];
 }
 
 function dirnameOf(p: string): string {
@@ -213,35 +213,34 @@ function dirnameOf(p: string): string {
   return i <= 0 ? '/' : p.slice(0, i);
 }
 
+/** Programs whose RUNs are build or setup work the final stage does not miss. */
+const KNOWN = new Set([
+  'go',
+  'apt-get',
+  'apt',
+  'apk',
+  'rm',
+  'mkdir',
+  'cd',
+  'cp',
+  'mv',
+  'chmod',
+  'chown',
+  'useradd',
+  'adduser',
+  'groupadd',
+  'addgroup',
+  'echo',
+  'set',
+  'true',
+  'git',
+  'make',
+]);
+
 function unknownLines(facts: StageFacts): number[] {
   const out: number[] = [];
   for (const { run, cmd } of facts.commands) {
-    const p = programName(cmd);
-    if (
-      [
-        'go',
-        'apt-get',
-        'apt',
-        'apk',
-        'rm',
-        'mkdir',
-        'cd',
-        'cp',
-        'mv',
-        'chmod',
-        'chown',
-        'useradd',
-        'adduser',
-        'groupadd',
-        'addgroup',
-        'echo',
-        'set',
-        'true',
-        'git',
-        'make',
-      ].includes(p)
-    )
-      continue;
+    if (KNOWN.has(programName(cmd))) continue;
     if (!out.includes(run.span.line)) out.push(run.span.line);
   }
   return out;

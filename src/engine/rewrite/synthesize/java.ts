@@ -3,31 +3,22 @@
 import type { ShellCommand } from '../../model';
 import { javaVersion } from '../../ecosystems/java';
 import {
-  argEnvLines,
-  assetCopies,
-  buildDirs,
   basename,
+  buildDirs,
   builderOnlyCaveat,
-  builderStage,
-  carriedRunLines,
   carriedRuns,
   dirname,
-  healthcheckTool,
   isAlpineTag,
-  joinLines,
-  labelLines,
-  osInstallLine,
   osPackages,
-  preamble,
   programName,
   programWords,
-  rawOf,
   resolvePath,
-  runtimeTail,
   unknownRunLines,
+  userLine,
   type StageFacts,
   type SynthesisResult,
 } from './common';
+import { finalStage, plainBuilder, runtimePackages, startLines, twoStageText } from './compiled-stage';
 
 const JAVA_IMAGES = new Set([
   'maven',
@@ -41,7 +32,9 @@ const JAVA_IMAGES = new Set([
   'zulu-openjdk',
 ]);
 
-function buildTool(cmd: ShellCommand): 'maven' | 'gradle' | null {
+type Tool = 'maven' | 'gradle';
+
+function buildTool(cmd: ShellCommand): Tool | null {
   const p = programName(cmd);
   const goals = cmd.args.join(' ');
   if ((p === 'mvn' || p === 'mvnw') && /\b(package|install|verify|spring-boot:repackage)\b/.test(goals))
@@ -55,86 +48,102 @@ function buildTool(cmd: ShellCommand): 'maven' | 'gradle' | null {
 }
 
 export function synthesizeJava(facts: StageFacts): SynthesisResult | null {
+  const read = readJavaStage(facts);
+  if (!read) return null;
+  const { tool, builds, jar } = read;
+  const version = javaVersion(facts.image.name, facts.image.tag);
+  const alpine = alpineJre(facts, version);
+  const runtime = `eclipse-temurin:${version ?? '21'}-jre${alpine ? '-alpine' : ''}`;
+  const caveats: string[] = [];
+  if (!version)
+    caveats.push(
+      `The Java version could not be read from ${facts.baseRef}; the runtime assumes Java 21: use the version the build compiles for.`,
+    );
+  const copy = jarCopy(facts, tool, jar);
+  caveats.push(...copy.caveats);
+  const rt = finalStage(facts, {
+    image: runtime,
+    toolchainEnv: /^ENV\s+(MAVEN_|GRADLE_)/,
+    packages: runtimePackages(facts, alpine, [], (p) => !/^(maven|gradle|openjdk.*)$/.test(p)),
+    workdir: facts.workdir,
+    product: [copy.line],
+    buildDirs: buildDirs(
+      facts,
+      builds.map((x) => x.run),
+    ),
+    start: [...startLines(facts.stage, userLine(facts, null)), ...copy.start],
+  });
+  caveats.push(...jreCaveats(facts, tool, version, alpine));
+
+  const explanation = `The build stage on ${facts.baseRef} runs the ${tool === 'maven' ? 'Maven' : 'Gradle'} build as before; the final stage on ${runtime} (a Java runtime without the JDK, the build tool or their caches) receives only the jar.`;
+  return {
+    text: twoStageText(facts, plainBuilder(facts).lines, rt),
+    ecosystem: 'java',
+    caveats,
+    explanation,
+  };
+}
+
+/** The JDK stage's builds and the jar `java -jar` runs (null: none named), or null when it runs something else. */
+function readJavaStage(
+  facts: StageFacts,
+): { tool: Tool; builds: StageFacts['commands']; jar: string | null } | null {
   if (!JAVA_IMAGES.has(facts.image.name) && !JAVA_IMAGES.has(facts.image.repository)) return null;
   if (/jre/i.test(facts.image.tag ?? '')) return null;
   const builds = facts.commands.filter((c) => buildTool(c.cmd) !== null);
   if (!builds.length) return null;
   const tool = buildTool(builds[builds.length - 1].cmd)!;
   const words = programWords(facts.runWords) ?? [];
-  const finalWd = facts.workdir ?? '/';
-  const caveats: string[] = [];
+  if (!words.length) return { tool, builds, jar: null };
+  if (basename(words[0]) !== 'java') return null; // mvn spring-boot:run, a script...: needs the JDK
+  const k = words.indexOf('-jar');
+  if (k < 0 || !words[k + 1] || /\$/.test(words[k + 1])) return null;
+  return { tool, builds, jar: resolvePath(facts.workdir ?? '/', words[k + 1]) };
+}
 
-  // The jar the container runs: `java ... -jar <path>`.
-  let jar: string | null = null;
-  if (words.length) {
-    if (basename(words[0]) !== 'java') return null; // mvn spring-boot:run, a script...: needs the JDK
-    const k = words.indexOf('-jar');
-    if (k < 0 || !words[k + 1] || /\$/.test(words[k + 1])) return null;
-    jar = resolvePath(finalWd, words[k + 1]);
-  }
-  const version = javaVersion(facts.image.name, facts.image.tag);
-  // Alpine JRE (the seeds' choice: far smaller) unless the original needs Debian/Ubuntu packages
-  // or useradd in the final stage; Temurin publishes no Alpine JRE for Java 8 on every arch.
-  const os0 = osPackages(facts);
+/**
+ * Alpine JRE (the seeds' choice: far smaller) unless the original needs Debian/Ubuntu packages
+ * or useradd in the final stage; Temurin publishes no Alpine JRE for Java 8 on every arch.
+ */
+function alpineJre(facts: StageFacts, version: string | null): boolean {
+  const os = osPackages(facts);
   const debianOnly =
-    (os0.manager === 'apt' && os0.runtime.length > 0) ||
+    (os.manager === 'apt' && os.runtime.length > 0) ||
     carriedRuns(facts).some((r) =>
       r.shell.commands.some((c) => /^(useradd|groupadd|usermod)$/.test(programName(c))),
     );
-  const alpine = isAlpineTag(facts.image.tag) || (!debianOnly && version !== '8');
-  const runtime = `eclipse-temurin:${version ?? '21'}-jre${alpine ? '-alpine' : ''}`;
-  if (!version)
-    caveats.push(
-      `The Java version could not be read from ${facts.baseRef}; the runtime assumes Java 21: use the version the build compiles for.`,
-    );
+  return isAlpineTag(facts.image.tag) || (!debianOnly && version !== '8');
+}
 
-  const b = builderStage(facts, { name: 'build', image: facts.builderRef, manifests: null });
-  const rt: string[] = [`FROM ${runtime}`];
-  rt.push(...argEnvLines(facts.stage).filter((l) => !/^ENV\s+(MAVEN_|GRADLE_)/.test(l)));
-  rt.push(...labelLines(facts.stage));
-  const os = osPackages(facts);
-  const mgr = alpine ? 'apk' : 'apt';
-  const hc = healthcheckTool(facts.stage);
-  const pk = [
-    ...(os.manager === mgr ? os.runtime : []),
-    ...(hc === 'curl' || (hc === 'wget' && !alpine) ? [hc] : []),
-  ];
-  const osLine = osInstallLine(
-    mgr,
-    [...new Set(pk)].filter((p) => !/^(maven|gradle|openjdk.*)$/.test(p)),
-  );
-  if (osLine) rt.push(osLine);
-  if (facts.workdir) rt.push(`WORKDIR ${facts.workdir}`);
-  let tail = runtimeTail(facts.stage, { user: facts.user ? rawOf(facts.user) : null });
+/**
+ * The COPY of the jar the container runs; when the Dockerfile names none, the build tool's
+ * conventional jar, copied to /app/app.jar and started by a CMD of its own.
+ */
+function jarCopy(
+  facts: StageFacts,
+  tool: Tool,
+  jar: string | null,
+): { line: string; start: string[]; caveats: string[] } {
   if (jar) {
     const dest = /[*?[]/.test(jar) ? dirname(jar) + '/' : jar;
-    rt.push(`COPY --from=build ${jar} ${dest}`);
-  } else {
-    const conventional =
-      tool === 'maven'
-        ? `${finalWd === '/' ? '' : finalWd}/target/*.jar`
-        : `${finalWd === '/' ? '' : finalWd}/build/libs/*.jar`;
-    rt.push(`COPY --from=build ${conventional} /app/app.jar`);
-    tail = [...tail, 'CMD ["java", "-jar", "/app/app.jar"]'];
-    caveats.push(
-      `The Dockerfile does not say which jar runs; the conventional ${tool === 'maven' ? 'target/*.jar' : 'build/libs/*.jar'} is copied to /app/app.jar and run. If the build makes several jars (e.g. a -plain jar), name the right one.`,
-    );
+    return { line: `COPY --from=build ${jar} ${dest}`, start: [], caveats: [] };
   }
-  rt.push(
-    ...assetCopies(
-      facts,
-      buildDirs(
-        facts,
-        builds.map((x) => x.run),
-      ),
-    ),
-  );
-  rt.push(...carriedRunLines(facts, rt));
-  rt.push(...tail);
+  const finalWd = facts.workdir ?? '/';
+  const built = tool === 'maven' ? 'target/*.jar' : 'build/libs/*.jar';
+  return {
+    line: `COPY --from=build ${finalWd === '/' ? '' : finalWd}/${built} /app/app.jar`,
+    start: ['CMD ["java", "-jar", "/app/app.jar"]'],
+    caveats: [
+      `The Dockerfile does not say which jar runs; the conventional ${built} is copied to /app/app.jar and run. If the build makes several jars (e.g. a -plain jar), name the right one.`,
+    ],
+  };
+}
 
-  caveats.push(
+/** What the JRE runtime changes: the JDK tools, the vendor, musl, and what stays uncached. */
+function jreCaveats(facts: StageFacts, tool: Tool, version: string | null, alpine: boolean): string[] {
+  const caveats = [
     `The final image has a JRE, not a JDK: tools such as javac, jcmd or jmap are gone. ${alpine && Number(version ?? 21) >= 11 ? 'The jlink step that follows replaces the JRE with a smaller runtime of the Java SE modules; switch it off to keep the JRE.' : 'A jlink-built runtime with only the modules the app uses is smaller still (advanced).'}`,
-  );
+  ];
   if (!/temurin/.test(facts.baseRef))
     caveats.push(
       `The runtime is Eclipse Temurin; the build image was ${facts.baseRef}: check the JVM vendor does not matter to you.`,
@@ -145,14 +154,9 @@ export function synthesizeJava(facts: StageFacts): SynthesisResult | null {
     );
   caveats.push(
     `Copy pom.xml / build.gradle first and resolve the dependencies in their own layer (${tool === 'maven' ? 'mvn dependency:go-offline' : 'gradle dependencies'}) to keep them cached while the sources change; for multi-module builds every module's build file is needed.`,
-  );
-  caveats.push(
     ...builderOnlyCaveat(
       unknownRunLines(facts, (c) => /^(mvn|mvnw|gradle|gradlew|java|jar)$/.test(programName(c))),
     ),
   );
-
-  const text = joinLines([...preamble(facts.model), ...b.lines, '', ...rt]);
-  const explanation = `The build stage on ${facts.baseRef} runs the ${tool === 'maven' ? 'Maven' : 'Gradle'} build as before; the final stage on ${runtime} (a Java runtime without the JDK, the build tool or their caches) receives only the jar.`;
-  return { text, ecosystem: 'java', caveats, explanation };
+  return caveats;
 }
