@@ -314,27 +314,51 @@ export function alpineInstall(
   proxy: AlpineSizing,
 ): PackageSizeResult {
   const t = alpineTable();
-  const release = alpineRelease(osRelease);
-  const w = newWalk(release, installed);
-  const { picked, measuredRoots, debRoots, unknown, noDeps, has, take } = w;
+  const w = newWalk(alpineRelease(osRelease), installed);
+  const { picked, measuredRoots, debRoots, unknown, noDeps } = w;
   walkRequested(t, w, requested, proxy);
   const ratio = t.ratio.value;
-  // Dependencies of a measured package: the packages of its Debian equivalent's closure that
-  // Alpine has (measured) and that every measured image holding it also holds. Debian's closure is
-  // a superset: it splits what one Alpine package holds and builds in more features (Kerberos,
-  // LDAP, RTMP for curl); those have no Alpine counterpart in the images and are left out.
+  const deps = measuredDependencies(t, w, proxy);
+  const rest = proxiedRest(t, w, proxy, deps.seen, ratio);
+  const unknownDeb = [...deps.unknownDeb, ...rest.unknown];
+  let measured = 0;
+  for (const h of picked.values()) measured += h.row.bytes;
+
+  const parts = basisParts(w, {
+    proxyNames: rest.proxyNames,
+    ratio,
+    ratioCount: t.ratio.count,
+    debianOnly: deps.debianOnly,
+  });
+  const onlyMeasured = debRoots.length === 0 && unknown.length === 0;
+  // Sized from Alpine's own figures only: high when the dependencies came from its index too.
+  const confidence: Confidence = !onlyMeasured
+    ? 'low'
+    : measuredRoots.length || noDeps.length
+      ? 'medium'
+      : 'high';
+  return {
+    installedBytes: measured + rest.proxied,
+    // apk keeps no package archives unless a cache directory is configured.
+    downloadBytes: 0,
+    packages: [...[...picked.keys()].sort(), ...rest.proxyNames],
+    unknown: [...unknown, ...unknownDeb.filter((u) => !unknown.includes(u))],
+    confidence,
+    basis: `apk: ${parts.join('; ') || 'nothing new to install'}.`,
+  };
+}
+
+/**
+ * Dependencies of a measured package: the packages of its Debian equivalent's closure that
+ * Alpine has (measured) and that every measured image holding it also holds. Debian's closure is
+ * a superset: it splits what one Alpine package holds and builds in more features (Kerberos,
+ * LDAP, RTMP for curl); those have no Alpine counterpart in the images and are left out
+ * (debianOnly). `seen` is every Debian package accounted for so far.
+ */
+function measuredDependencies(t: AlpineTable, w: Walk, proxy: AlpineSizing) {
+  const { picked, measuredRoots, has, take, release } = w;
   const debianOnly = new Set<string>();
-  // A Debian base package stands for what the minirootfs does (libc, shell, core tools) unless
-  // Alpine has it as a package of its own the image lacks (zstd-libs, xz-libs, libunistring...).
-  const installedDebian = proxy.installedDebian
-    ? new Set(
-        [...proxy.installedDebian].filter((d) => {
-          if (proxy.mappedInstalled?.has(d)) return true;
-          const own = t.lookupDebian(d, release);
-          return !own || has(own.name);
-        }),
-      )
-    : null;
+  const installedDebian = baseStandIns(t, w, proxy);
   const seen = new Set(installedDebian ?? []);
   const unknownDeb: string[] = [];
   for (const { hit, deb } of measuredRoots) {
@@ -351,12 +375,34 @@ export function alpineInstall(
   }
   for (const p of [...debianOnly])
     if (picked.has(t.lookupDebian(p, release)?.name ?? '')) debianOnly.delete(p);
-  // A package with no measured figure: its Debian equivalent's whole closure.
+  return { seen, unknownDeb, debianOnly };
+}
+
+/**
+ * The Debian packages the image counts as installed. A Debian base package stands for what the
+ * minirootfs does (libc, shell, core tools) unless Alpine has it as a package of its own the image
+ * lacks (zstd-libs, xz-libs, libunistring...).
+ */
+function baseStandIns(t: AlpineTable, w: Walk, proxy: AlpineSizing): Set<string> | null {
+  if (!proxy.installedDebian) return null;
+  return new Set(
+    [...proxy.installedDebian].filter((d) => {
+      if (proxy.mappedInstalled?.has(d)) return true;
+      const own = t.lookupDebian(d, w.release);
+      return !own || w.has(own.name);
+    }),
+  );
+}
+
+/**
+ * Packages with no measured figure: their Debian equivalent's whole closure. Every package of it
+ * whose Alpine package the table has takes the Alpine figure, and so do Debian's versioned or
+ * per-architecture splits of it (gcc-14, cpp-14-x86-64-linux-gnu, binutils-common are parts of
+ * Alpine's gcc and binutils); the rest is scaled by the measured ratio.
+ */
+function proxiedRest(t: AlpineTable, w: Walk, proxy: AlpineSizing, seen: Set<string>, ratio: number) {
+  const { picked, measuredRoots, debRoots, has, take, release } = w;
   const rest = proxy.debian.closure(debRoots, { recommends: false, installed: seen });
-  // Every package of the proxied closures whose Alpine package the table has takes the Alpine
-  // figure, and so do Debian's versioned or per-architecture splits of it (gcc-14,
-  // cpp-14-x86-64-linux-gnu, binutils-common are parts of Alpine's gcc and binutils); the rest is
-  // scaled by the measured ratio.
   const proxyNames: string[] = [];
   const asAlpine = new Set(measuredRoots.flatMap((r) => r.deb));
   const unmapped: string[] = [];
@@ -375,26 +421,5 @@ export function alpineInstall(
     proxied += (proxy.debian.installedBytes(p) ?? 0) * ratio;
     proxyNames.push(p);
   }
-  const c = { unknown: [...unknownDeb, ...rest.unknown] };
-  proxied = Math.round(proxied);
-  let measured = 0;
-  for (const h of picked.values()) measured += h.row.bytes;
-
-  const parts = basisParts(w, { proxyNames, ratio, ratioCount: t.ratio.count, debianOnly });
-  const onlyMeasured = debRoots.length === 0 && unknown.length === 0;
-  // Sized from Alpine's own figures only: high when the dependencies came from its index too.
-  const confidence: Confidence = !onlyMeasured
-    ? 'low'
-    : measuredRoots.length || noDeps.length
-      ? 'medium'
-      : 'high';
-  return {
-    installedBytes: measured + proxied,
-    // apk keeps no package archives unless a cache directory is configured.
-    downloadBytes: 0,
-    packages: [...[...picked.keys()].sort(), ...proxyNames],
-    unknown: [...unknown, ...c.unknown.filter((u) => !unknown.includes(u))],
-    confidence,
-    basis: `apk: ${parts.join('; ') || 'nothing new to install'}.`,
-  };
+  return { proxyNames, proxied: Math.round(proxied), unknown: rest.unknown };
 }

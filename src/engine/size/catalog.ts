@@ -162,6 +162,11 @@ function resolve(reference: string): BaseResolution {
       'low',
       `"${p.image}" is not in the base-image catalog, so its size is unknown.`,
     );
+  return exactOrAlias(p, digestNote) ?? closest(p, digestNote);
+}
+
+/** The tag itself, or a tag that pointed to a catalog entry when the data was read. */
+function exactOrAlias(p: ParsedReference, digestNote: string): BaseResolution | null {
   const key = `${p.image}:${p.tag}`;
   const exact = byRef.get(key);
   if (exact && exact.tag === p.tag)
@@ -191,7 +196,12 @@ function resolve(reference: string): BaseResolution {
       viaEntryAlias.quality ? 'medium' : 'high',
       `${key} is the same image as ${viaEntryAlias.reference} (${viaEntryAlias.asOf})${digestNote}.`,
     );
+  return null;
+}
 
+/** A tag not in the catalog: the closest entry of the same line, variant or successor image. */
+function closest(p: ParsedReference, digestNote: string): BaseResolution {
+  const key = `${p.image}:${p.tag}`;
   const want = tagShape(p.image, p.tag);
   // No version in the tag ('alpine', 'slim-bookworm'): the version of the image's latest.
   let wantVersion = want.version;

@@ -250,7 +250,6 @@ function emptyState(stage: Stage, label: string): StageState {
 
 function initStage(model: DockerfileModel, stage: Stage, ctx: Ctx): StageState {
   const base = stage.base;
-  const line = stage.from.span.line;
   if ('stage' in base) {
     const parent = ctx.states[base.stage];
     const label = model.stages[base.stage]?.name ?? String(base.stage);
@@ -265,9 +264,20 @@ function initStage(model: DockerfileModel, stage: Stage, ctx: Ctx): StageState {
   const ref = base.image || stage.from.resolvedImage || stage.from.image;
   const res = safeResolve(ctx, ref);
   const entry = res.entry;
+  if (!entry && res.match === 'scratch') return emptyState(stage, 'scratch');
+  const st = imageState(stage, ref, entry, ctx);
+  if (!entry) st.layers.push(unknownBaseLayer(stage, ref, !!base.unresolved));
+  else if (entry.layers && entry.layers.length > 0)
+    st.layers.push(...publishedLayers(stage, ref, res, entry));
+  else st.layers.push(wholeBaseLayer(stage, ref, res, entry));
+  return st;
+}
+
+/** A stage's state on an image: its OS and installed packages, its runtime's folder and ENV. */
+function imageState(stage: Stage, ref: string, entry: CatalogEntry | null, ctx: Ctx): StageState {
   const runtime = entry?.runtime?.name ?? guessRuntime(ref);
   const rt = runtime === 'golang' ? 'go' : runtime;
-  const st: StageState = {
+  return {
     index: stage.index,
     layers: [],
     workdir: rt === 'go' ? '/go' : '/',
@@ -283,26 +293,29 @@ function initStage(model: DockerfileModel, stage: Stage, ctx: Ctx): StageState {
     runtime: rt,
     baseLabel: entry?.reference ?? ref,
   };
-  const instruction = instructionText(stage.from);
-  if (!entry) {
-    if (res.match === 'scratch') return emptyState(stage, 'scratch');
-    const g = unknownBaseGuess(ref);
-    const why = base.unresolved
-      ? `the base ${ref} has a variable that could not be resolved`
-      : `the base ${ref} is not in the catalog`;
-    st.layers.push({
-      stage: stage.index,
-      line,
-      instruction,
-      kind: 'base',
-      items: [makeItem('other', '/', g.bytes, 'low', '', { base: true })],
-      notes: [],
-      basis: `${capital(why)}, so a generic size for ${g.what} is assumed (≈ ${formatBytes(g.bytes)}); the real image may be far smaller or larger.`,
-      confidence: 'low',
-    });
-    return st;
-  }
-  const conf: Confidence =
+}
+
+/** A base image the catalog does not hold: one layer of a generic size for its kind of image. */
+function unknownBaseLayer(stage: Stage, ref: string, unresolved: boolean): LayerRec {
+  const g = unknownBaseGuess(ref);
+  const why = unresolved
+    ? `the base ${ref} has a variable that could not be resolved`
+    : `the base ${ref} is not in the catalog`;
+  return {
+    stage: stage.index,
+    line: stage.from.span.line,
+    instruction: instructionText(stage.from),
+    kind: 'base',
+    items: [makeItem('other', '/', g.bytes, 'low', '', { base: true })],
+    notes: [],
+    basis: `${capital(why)}, so a generic size for ${g.what} is assumed (≈ ${formatBytes(g.bytes)}); the real image may be far smaller or larger.`,
+    confidence: 'low',
+  };
+}
+
+/** How sure a catalog figure is, its on-disk source and the start of the basis sentence. */
+function catalogBasis(ref: string, res: BaseResolution, entry: CatalogEntry) {
+  const confidence: Confidence =
     res.match === 'fallback' || res.match === 'unknown'
       ? 'low'
       : entry.uncompressedDerived && res.confidence === 'high'
@@ -311,35 +324,46 @@ function initStage(model: DockerfileModel, stage: Stage, ctx: Ctx): StageState {
   const onDisk = entry.uncompressedDerived
     ? 'on-disk size derived from the compressed size'
     : 'published on-disk size';
-  const basis0 = res.basis
+  const lead = res.basis
     ? res.basis.trimEnd().replace(/\.$/, '')
     : `${ref} resolves to ${entry.reference} in the catalog`;
-  const published = entry.layers && entry.layers.length > 0 ? entry.layers : null;
-  if (!published) {
-    st.layers.push({
-      stage: stage.index,
-      line,
-      instruction,
-      kind: 'base',
-      items: [
-        makeItem('other', '/', entry.uncompressedBytes, conf, '', {
-          base: true,
-          compressedBytes: entry.compressedBytes,
-        }),
-      ],
-      notes: [],
-      basis: `${basis0} (${onDisk}, as of ${entry.asOf}).`,
-      confidence: conf,
-    });
-    return st;
-  }
+  return { confidence, onDisk, lead };
+}
+
+/** A catalog image without its published layers: one layer of the whole image. */
+function wholeBaseLayer(stage: Stage, ref: string, res: BaseResolution, entry: CatalogEntry): LayerRec {
+  const { confidence, onDisk, lead } = catalogBasis(ref, res, entry);
+  return {
+    stage: stage.index,
+    line: stage.from.span.line,
+    instruction: instructionText(stage.from),
+    kind: 'base',
+    items: [
+      makeItem('other', '/', entry.uncompressedBytes, confidence, '', {
+        base: true,
+        compressedBytes: entry.compressedBytes,
+      }),
+    ],
+    notes: [],
+    basis: `${lead} (${onDisk}, as of ${entry.asOf}).`,
+    confidence,
+  };
+}
+
+/**
+ * A catalog image with its published layers: one layer each, with its compressed size and an
+ * on-disk size measured per layer or split from the image's total by compressed share.
+ */
+function publishedLayers(stage: Stage, ref: string, res: BaseResolution, entry: CatalogEntry): LayerRec[] {
+  const { confidence, onDisk, lead } = catalogBasis(ref, res, entry);
+  const published = entry.layers ?? [];
   const totalC = published.reduce((s, l) => s + l.compressedBytes, 0) || 1;
   const perLayer = published.every((l) => l.uncompressedBytes !== undefined);
   const split = perLayer
     ? 'derived from the compressed size layer by layer (the JDK at its own measured ratio)'
     : `split from the image's ${onDisk} by compressed share`;
   let usedU = 0;
-  published.forEach((l, k) => {
+  return published.map((l, k) => {
     const last = k === published.length - 1;
     const u = perLayer
       ? l.uncompressedBytes!
@@ -348,23 +372,25 @@ function initStage(model: DockerfileModel, stage: Stage, ctx: Ctx): StageState {
         : Math.round((entry.uncompressedBytes * l.compressedBytes) / totalC);
     usedU += u;
     const text = l.instruction.replace(/\s+/g, ' ').trim();
-    st.layers.push({
+    return {
       stage: stage.index,
-      line,
+      line: stage.from.span.line,
       instruction: `${entry.reference} layer ${k + 1}/${published.length}: ${text.length > 140 ? text.slice(0, 139) + '…' : text}`,
       kind: 'base',
       items: [
-        makeItem('other', '/', Math.max(0, u), conf, '', { base: true, compressedBytes: l.compressedBytes }),
+        makeItem('other', '/', Math.max(0, u), confidence, '', {
+          base: true,
+          compressedBytes: l.compressedBytes,
+        }),
       ],
       notes: [],
       basis:
         k === 0
-          ? `${basis0}; layer ${k + 1} of ${published.length} with its published compressed size, on-disk size ${split}.`
+          ? `${lead}; layer ${k + 1} of ${published.length} with its published compressed size, on-disk size ${split}.`
           : `Layer ${k + 1} of ${published.length} of ${entry.reference} with its published compressed size; on-disk size ${split}.`,
-      confidence: conf,
-    });
+      confidence,
+    };
   });
-  return st;
 }
 
 /**

@@ -383,11 +383,13 @@ function emptyResult(names: string[], basis: string, confidence: Confidence = 'l
   return { installedBytes: 0, downloadBytes: 0, packages: [], unknown: [...names], confidence, basis };
 }
 
+type InstallOptions = Parameters<PackageSizer['osInstall']>[3];
+
 function osInstall(
   os: OsFamily,
   osRelease: string | null,
   names: string[],
-  opts: { recommends: boolean; installed: ReadonlySet<string> | null },
+  opts: InstallOptions,
 ): PackageSizeResult {
   const requested = names.filter((n) => n && !n.startsWith('-'));
   if (requested.length === 0)
@@ -401,42 +403,60 @@ function osInstall(
     };
   if (os === 'scratch' || os === 'windows' || os === 'busybox' || os === 'unknown')
     return emptyResult(requested, `No package index for a ${os} base; the install size is unknown.`);
+  if (os === 'debian' || os === 'ubuntu' || os === 'distroless')
+    return debianInstall(os, osRelease, requested, opts);
+  return foreignInstall(os, osRelease, requested, opts);
+}
 
-  if (os === 'debian' || os === 'ubuntu' || os === 'distroless') {
-    const { suite, approx } = debianSuiteFor(os, osRelease);
-    const ix = debianIndex(suite);
-    // Another release sized from this suite: its names are mapped (t64 renames, other versions).
-    const mapped = approx ? requested.map((n) => mapReleaseName(n, ix)) : [];
-    const renames = mapped.filter((m) => m.why).map((m) => m.why!);
-    const asked = approx ? mapped.map((m) => m.name ?? m.asked) : requested;
-    // The base's packages under this suite's names too (focal's libnettle7 is bookworm's
-    // libnettle8), so a library the base already has is not counted again.
-    const installed = approx && opts.installed ? withTableNames(opts.installed, ix) : opts.installed;
-    const c = ix.closure(asked, { ...opts, installed });
-    const found = requested.length - c.unknown.length;
-    let confidence: Confidence = approx ? 'medium' : 'high';
-    if (c.unknown.length) confidence = found === 0 ? 'low' : 'medium';
-    if (os === 'ubuntu' && c.unknown.length) confidence = 'low';
-    const parts = [
-      `${c.packages.length} Debian ${suite} package(s) from its index (${opts.recommends ? 'with' : 'without'} Recommends${opts.installed ? ', minus what the base has' : ''})`,
-    ];
-    if (approx) parts.push(approx);
-    if (renames.length) parts.push(`names mapped: ${renames.join('; ')}`);
-    if (c.unknown.length) parts.push(`not in the table: ${c.unknown.join(', ')}`);
-    if (os === 'distroless')
-      parts.push('distroless images have no package manager, so this only applies to a builder stage');
-    return {
-      installedBytes: c.installedBytes,
-      downloadBytes: c.downloadBytes,
-      packages: c.packages,
-      unknown: c.unknown,
-      confidence,
-      basis: parts.join('; ') + '.',
-    };
-  }
+/** Debian, Ubuntu and distroless: the dependency closure in the nearest bundled Debian suite. */
+function debianInstall(
+  os: OsFamily,
+  osRelease: string | null,
+  requested: string[],
+  opts: InstallOptions,
+): PackageSizeResult {
+  const { suite, approx } = debianSuiteFor(os, osRelease);
+  const ix = debianIndex(suite);
+  // Another release sized from this suite: its names are mapped (t64 renames, other versions).
+  const mapped = approx ? requested.map((n) => mapReleaseName(n, ix)) : [];
+  const renames = mapped.filter((m) => m.why).map((m) => m.why!);
+  const asked = approx ? mapped.map((m) => m.name ?? m.asked) : requested;
+  // The base's packages under this suite's names too (focal's libnettle7 is bookworm's
+  // libnettle8), so a library the base already has is not counted again.
+  const installed = approx && opts.installed ? withTableNames(opts.installed, ix) : opts.installed;
+  const c = ix.closure(asked, { ...opts, installed });
+  const found = requested.length - c.unknown.length;
+  let confidence: Confidence = approx ? 'medium' : 'high';
+  if (c.unknown.length) confidence = found === 0 ? 'low' : 'medium';
+  if (os === 'ubuntu' && c.unknown.length) confidence = 'low';
+  const parts = [
+    `${c.packages.length} Debian ${suite} package(s) from its index (${opts.recommends ? 'with' : 'without'} Recommends${opts.installed ? ', minus what the base has' : ''})`,
+  ];
+  if (approx) parts.push(approx);
+  if (renames.length) parts.push(`names mapped: ${renames.join('; ')}`);
+  if (c.unknown.length) parts.push(`not in the table: ${c.unknown.join(', ')}`);
+  if (os === 'distroless')
+    parts.push('distroless images have no package manager, so this only applies to a builder stage');
+  return {
+    installedBytes: c.installedBytes,
+    downloadBytes: c.downloadBytes,
+    packages: c.packages,
+    unknown: c.unknown,
+    confidence,
+    basis: parts.join('; ') + '.',
+  };
+}
 
-  // Alpine / Wolfi / rpm families: mapped onto Debian trixie and scaled (Alpine: only what its
-  // own table lacks, see alpine.ts).
+/**
+ * Alpine / Wolfi / rpm families: mapped onto Debian trixie and scaled (Alpine: only what its own
+ * table lacks, see alpine.ts).
+ */
+function foreignInstall(
+  os: OsFamily,
+  osRelease: string | null,
+  requested: string[],
+  opts: InstallOptions,
+): PackageSizeResult {
   const family = os === 'alpine' ? 'alpine' : os === 'wolfi' ? 'wolfi' : 'rhel';
   const ix = debianIndex('trixie');
   // The base's own packages (in its own naming) mapped the same way, so they cost nothing.
@@ -447,18 +467,26 @@ function osInstall(
     // Every Linux base has a libc, a shell and core utilities.
     for (const d of ix.requiredSet()) installedDeb.add(d);
   }
-  if (family === 'alpine') {
-    // What the minirootfs provides (libc, shell, core tools, TLS) is what Debian's own base image
-    // holds: those Debian packages cost an Alpine install nothing.
-    const mappedInstalled = installedDeb ? new Set(installedDeb) : null;
-    if (installedDeb) for (const d of debianBaseSet('trixie')) installedDeb.add(d);
-    return alpineInstall(osRelease, requested, opts.installed, {
-      toDebian: (n) => toDebianNames(n, ix),
-      debian: ix,
-      installedDebian: installedDeb,
-      mappedInstalled,
-    });
-  }
+  if (family !== 'alpine') return debianProxyInstall(family, requested, ix, installedDeb);
+  // What the minirootfs provides (libc, shell, core tools, TLS) is what Debian's own base image
+  // holds: those Debian packages cost an Alpine install nothing.
+  const mappedInstalled = installedDeb ? new Set(installedDeb) : null;
+  if (installedDeb) for (const d of debianBaseSet('trixie')) installedDeb.add(d);
+  return alpineInstall(osRelease, requested, opts.installed, {
+    toDebian: (n) => toDebianNames(n, ix),
+    debian: ix,
+    installedDebian: installedDeb,
+    mappedInstalled,
+  });
+}
+
+/** Wolfi and rpm families, with no index bundled: the Debian equivalents' closure × a factor. */
+function debianProxyInstall(
+  family: 'wolfi' | 'rhel',
+  requested: string[],
+  ix: DebianIndex,
+  installedDeb: Set<string> | null,
+): PackageSizeResult {
   const mapped: string[] = [];
   const unknown: string[] = [];
   for (const n of requested) {

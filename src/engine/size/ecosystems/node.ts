@@ -13,41 +13,9 @@ import type { EcosystemSizing } from '../commands/scope';
 
 export function nodeInstall(s: RunScope, e: PackageInstall): void {
   const names = e.packages.map((p) => p.name).filter((n) => n && !n.startsWith('-'));
-  const prodEnv = s.st.env.NODE_ENV === 'production';
-  const production = e.productionOnly || prodEnv;
-  let bytes: number;
-  let confidence: Confidence;
-  let what: string;
   const named = names.length > 0 && !e.fromManifest;
-  if (named) {
-    // The npm table (registry metadata: the package with its dependency closure) first, then
-    // the typical sizes of well-known tools, then a generic size per package.
-    bytes = 0;
-    let fromTable = 0;
-    let known = 0;
-    for (const raw of names) {
-      const n = raw.replace(/(.)@[^@/]*$/, '$1');
-      const t = lookup(() => npmPackageSize(n));
-      if (t) {
-        bytes += t.bytes;
-        fromTable++;
-      } else if (H.NPM_TYPICAL[n] !== undefined) {
-        bytes += H.NPM_TYPICAL[n];
-        known++;
-      } else bytes += H.NPM_NAMED_PACKAGE_BYTES;
-    }
-    confidence = fromTable + known === names.length ? 'medium' : 'low';
-    what = `${listNames(names, 0)} (≈ ${formatBytes(bytes)} with dependencies, ${fromTable === names.length ? "from the npm registry's package sizes" : 'typical'})`;
-  } else {
-    bytes = production ? H.NODE_MODULES_PROD : H.NODE_MODULES_DEV;
-    s.ctx.assumptions.add(
-      `Without a visible package.json, node_modules is sized as a typical service: about ${formatBytes(H.NODE_MODULES_PROD)} of production dependencies, ${formatBytes(H.NODE_MODULES_DEV)} with devDependencies.`,
-    );
-    confidence = 'low';
-    what = production
-      ? `production dependencies (≈ ${formatBytes(bytes)}: a typical service's node_modules, package.json is not visible)`
-      : `all dependencies including devDependencies (≈ ${formatBytes(bytes)}: typical, ~2.5–3× the production set; package.json is not visible)`;
-  }
+  const production = e.productionOnly || s.st.env.NODE_ENV === 'production';
+  const size = named ? namedPackagesSize(names) : manifestInstallSize(s, production);
   const global = e.global;
   const path = global
     ? e.manager === 'yarn'
@@ -56,31 +24,7 @@ export function nodeInstall(s: RunScope, e: PackageInstall): void {
     : `${s.cwd === '/' ? '' : s.cwd}/node_modules`;
   // npm ci deletes node_modules before installing.
   const isCi = e.verb === 'ci' || e.verb === 'clean-install';
-  if (!global) {
-    const existing = [...liveItems(s.st), ...s.layer.items].filter(
-      (i) => i.kind === 'node_modules' && i.path === path,
-    );
-    if (existing.length && !isCi && !named) {
-      // npm install over a node_modules folder that is already there rewrites only what changed.
-      const b = Math.round(bytes * 0.1);
-      addItem(
-        s.st,
-        s.layer,
-        makeItem(
-          'node_modules',
-          path + '/*',
-          b,
-          'low',
-          `${e.manager} install over the existing node_modules rewrites what changed (≈ ${formatBytes(b)}, 10% assumed)`,
-        ),
-      );
-      bytes = 0;
-    } else if (existing.length && isCi) {
-      const r = removePaths(s.st, s.layer, [path]);
-      const note = removalNote('the previous node_modules (npm ci starts from scratch)', r);
-      if (note) s.layer.notes.push(note);
-    }
-  }
+  const bytes = global ? size.bytes : overExisting(s, e, path, size.bytes, isCi, named);
   if (bytes > 0)
     addItem(
       s.st,
@@ -89,17 +33,114 @@ export function nodeInstall(s: RunScope, e: PackageInstall): void {
         'node_modules',
         path,
         bytes,
-        confidence,
-        `${e.manager} ${isCi ? 'ci' : 'install'} installs ${what}${global ? ' globally' : ''}`,
+        size.confidence,
+        `${e.manager} ${isCi ? 'ci' : 'install'} installs ${size.what}${global ? ' globally' : ''}`,
       ),
     );
+  addInstallCache(s, e, bytes, size.confidence, global || named);
+}
+
+interface InstallSize {
+  bytes: number;
+  confidence: Confidence;
+  what: string;
+}
+
+/**
+ * Packages named on the command line: the npm table (registry metadata: the package with its
+ * dependency closure) first, then the typical sizes of well-known tools, then a generic size.
+ */
+function namedPackagesSize(names: string[]): InstallSize {
+  let bytes = 0;
+  let fromTable = 0;
+  let known = 0;
+  for (const raw of names) {
+    const n = raw.replace(/(.)@[^@/]*$/, '$1');
+    const t = lookup(() => npmPackageSize(n));
+    if (t) {
+      bytes += t.bytes;
+      fromTable++;
+    } else if (H.NPM_TYPICAL[n] !== undefined) {
+      bytes += H.NPM_TYPICAL[n];
+      known++;
+    } else bytes += H.NPM_NAMED_PACKAGE_BYTES;
+  }
+  return {
+    bytes,
+    confidence: fromTable + known === names.length ? 'medium' : 'low',
+    what: `${listNames(names, 0)} (≈ ${formatBytes(bytes)} with dependencies, ${fromTable === names.length ? "from the npm registry's package sizes" : 'typical'})`,
+  };
+}
+
+/** An install from package.json, which the estimate cannot see: a typical service's node_modules. */
+function manifestInstallSize(s: RunScope, production: boolean): InstallSize {
+  const bytes = production ? H.NODE_MODULES_PROD : H.NODE_MODULES_DEV;
+  s.ctx.assumptions.add(
+    `Without a visible package.json, node_modules is sized as a typical service: about ${formatBytes(H.NODE_MODULES_PROD)} of production dependencies, ${formatBytes(H.NODE_MODULES_DEV)} with devDependencies.`,
+  );
+  return {
+    bytes,
+    confidence: 'low',
+    what: production
+      ? `production dependencies (≈ ${formatBytes(bytes)}: a typical service's node_modules, package.json is not visible)`
+      : `all dependencies including devDependencies (≈ ${formatBytes(bytes)}: typical, ~2.5–3× the production set; package.json is not visible)`,
+  };
+}
+
+/**
+ * A local install where node_modules already exists: npm install rewrites only what changed (the
+ * install's own item is then dropped: 0 is returned), npm ci removes it first. Returns the bytes
+ * the install still adds.
+ */
+function overExisting(
+  s: RunScope,
+  e: PackageInstall,
+  path: string,
+  bytes: number,
+  isCi: boolean,
+  named: boolean,
+): number {
+  const existing = [...liveItems(s.st), ...s.layer.items].filter(
+    (i) => i.kind === 'node_modules' && i.path === path,
+  );
+  if (existing.length && !isCi && !named) {
+    const b = Math.round(bytes * 0.1);
+    addItem(
+      s.st,
+      s.layer,
+      makeItem(
+        'node_modules',
+        path + '/*',
+        b,
+        'low',
+        `${e.manager} install over the existing node_modules rewrites what changed (≈ ${formatBytes(b)}, 10% assumed)`,
+      ),
+    );
+    return 0;
+  }
+  if (existing.length && isCi) {
+    const r = removePaths(s.st, s.layer, [path]);
+    const note = removalNote('the previous node_modules (npm ci starts from scratch)', r);
+    if (note) s.layer.notes.push(note);
+  }
+  return bytes;
+}
+
+/** What the package manager's own cache keeps after the install, sized from the installed bytes. */
+function addInstallCache(
+  s: RunScope,
+  e: PackageInstall,
+  bytes: number,
+  confidence: Confidence,
+  resolves: boolean,
+): void {
   const home = homeOf(s.st);
   const cacheBase = bytes || H.NODE_MODULES_PROD * 0.1;
   if (e.manager === 'npm') {
     // A second install finds most tarballs already cached: only its index grows.
     const again = hasLive(s, 'npm-cache');
     // Installs that resolve versions also cache the registry metadata (measured, see heuristics).
-    const fraction = global || named ? H.NPM_CACHE_FRACTION_RESOLVED : H.NPM_CACHE_FRACTION;
+    const fraction = resolves ? H.NPM_CACHE_FRACTION_RESOLVED : H.NPM_CACHE_FRACTION;
     const b = Math.round(cacheBase * fraction * (again ? 0.05 : 1));
     addItem(
       s.st,

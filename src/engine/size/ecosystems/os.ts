@@ -6,7 +6,7 @@ import { makeItem } from '../ledger';
 import { formatBytes } from '../../primitives/bytes';
 import { addItem, liveItems } from '../context';
 import type { ContentKind } from '../ratios';
-import type { PackageSizeResult } from '../types';
+import type { OsFamily, PackageSizeResult } from '../types';
 import type { PackageInstall, RunScope } from '../commands/scope';
 import type { EcosystemSizing } from '../commands/scope';
 
@@ -110,15 +110,7 @@ export function osInstall(s: RunScope, e: PackageInstall): void {
   const names = e.packages
     .map((p) => p.name)
     .filter((n) => n && !n.startsWith('-') && !n.endsWith('.deb') && !n.endsWith('.rpm'));
-  if (
-    m === 'apt' &&
-    !liveItems(s.st).some((i) => i.kind === 'apt-lists') &&
-    !s.layer.items.some((i) => i.kind === 'apt-lists')
-  ) {
-    s.layer.notes.push(
-      'no apt-get update precedes this install, which fails on Debian/Ubuntu images that ship without package lists',
-    );
-  }
+  if (m === 'apt') noteMissingAptUpdate(s);
   if (names.length === 0) return;
   // Named packages the image already holds: the install adds nothing for them (said in the basis).
   const inBase = names.filter((n) => s.st.os.installed?.has(n));
@@ -142,10 +134,52 @@ export function osInstall(s: RunScope, e: PackageInstall): void {
     res.installedBytes + res.packages.length * H.DPKG_PER_PACKAGE_BYTES + (firstInLayer ? dbBytes : 0);
   let confidence: Confidence = res.confidence;
   const unknown = res.unknown.filter((n) => !/[*$]/.test(n));
+  const { guessed, otherSuite } = sizeUnknown(s, m, family, release, unknown);
+  bytes += guessed;
+  if (unknown.length > 0 && guessed > bytes * 0.3) confidence = 'low';
+  if (m === 'apk' && unknown.length)
+    s.layer.notes.push(
+      `apk: no measured size or Debian equivalent for ${unknown.join(', ')}; counted as a guess of ≈ ${formatBytes(H.APK_UNKNOWN_PACKAGE_BYTES)} each`,
+    );
+  for (const p of res.packages) s.st.osInstalled.add(p);
+  for (const n of names) s.st.osInstalled.add(n);
+  const kind: ContentKind = m === 'apk' ? 'apk-packages' : 'os-packages';
+  const where = `${family}${release ? ' ' + release : ''}`;
+  const label = installLabel({ e, names, res, inBase, unknown, otherSuite, where, bytes });
+  const item = makeItem(kind, '/usr', bytes, confidence, label, {
+    packages: [...new Set([...names, ...res.packages])],
+    manager: m,
+    group: e.virtualName,
+  });
+  addItem(s.st, s.layer, item);
+  addInstallLeftovers(s, e);
+}
+
+function noteMissingAptUpdate(s: RunScope): void {
+  if (
+    !liveItems(s.st).some((i) => i.kind === 'apt-lists') &&
+    !s.layer.items.some((i) => i.kind === 'apt-lists')
+  ) {
+    s.layer.notes.push(
+      'no apt-get update precedes this install, which fails on Debian/Ubuntu images that ship without package lists',
+    );
+  }
+}
+
+/**
+ * Names the package table does not know: a name missing from this release's index may exist in
+ * the neighbouring Debian suite (sized from there); the rest get a typical size each.
+ */
+function sizeUnknown(
+  s: RunScope,
+  m: PackageManager,
+  family: OsFamily,
+  release: string | null,
+  unknown: string[],
+): { guessed: number; otherSuite: string | null } {
   let guessed = 0;
   let otherSuite: string | null = null;
   for (const n of unknown) {
-    // A name missing from this release's index may exist in the neighbouring Debian suite.
     const other = m === 'apt' ? (release === 'trixie' ? 'bookworm' : 'trixie') : null;
     if (other) {
       const alt = s.ctx.deps.packages.osInstall(family, other, [n], {
@@ -161,18 +195,29 @@ export function osInstall(s: RunScope, e: PackageInstall): void {
     }
     guessed += m === 'apk' ? H.APK_UNKNOWN_PACKAGE_BYTES : H.UNKNOWN_OS_PACKAGE_BYTES;
   }
-  bytes += guessed;
-  if (unknown.length > 0 && guessed > bytes * 0.3) confidence = 'low';
-  if (m === 'apk' && unknown.length)
-    s.layer.notes.push(
-      `apk: no measured size or Debian equivalent for ${unknown.join(', ')}; counted as a guess of ≈ ${formatBytes(H.APK_UNKNOWN_PACKAGE_BYTES)} each`,
-    );
-  for (const p of res.packages) s.st.osInstalled.add(p);
-  for (const n of names) s.st.osInstalled.add(n);
-  const kind: ContentKind = m === 'apk' ? 'apk-packages' : 'os-packages';
+  return { guessed, otherSuite };
+}
+
+interface InstallFacts {
+  e: PackageInstall;
+  names: string[];
+  res: PackageSizeResult;
+  /** Named packages the base image already holds. */
+  inBase: string[];
+  unknown: string[];
+  otherSuite: string | null;
+  /** The package index's family and release, e.g. `debian bookworm`. */
+  where: string;
+  bytes: number;
+}
+
+/** The layer's basis sentence: what was installed, how big, and where the figure comes from. */
+function installLabel(f: InstallFacts): string {
+  const { e, names, res, inBase, unknown } = f;
+  const m = e.manager;
   const guessedNote = unknown.length
-    ? otherSuite
-      ? `, ${unknown.join(', ')} sized from ${otherSuite}`
+    ? f.otherSuite
+      ? `, ${unknown.join(', ')} sized from ${f.otherSuite}`
       : `, ${unknown.length} unknown name(s) guessed`
     : '';
   const src =
@@ -180,7 +225,7 @@ export function osInstall(s: RunScope, e: PackageInstall): void {
       ? 'a typical size per package (not in the tables)'
       : m === 'apk'
         ? apkSource(res.basis) + guessedNote
-        : `${/approximat|proxy/i.test(res.basis) ? `Debian's package index as a proxy for ${family}${release ? ' ' + release : ''}` : `the ${family}${release ? ' ' + release : ''} package index`}${guessedNote}`;
+        : `${/approximat|proxy/i.test(res.basis) ? `Debian's package index as a proxy for ${f.where}` : `the ${f.where} package index`}${guessedNote}`;
   const recs = m === 'apt' ? (e.noRecommends ? ', without Recommends' : ', Recommends included') : '';
   const extraDeps = Math.max(0, res.packages.length - names.length);
   const present =
@@ -189,13 +234,12 @@ export function osInstall(s: RunScope, e: PackageInstall): void {
       : inBase.length === names.length && res.packages.length === 0
         ? `; ${inBase.length === 1 ? 'it is' : 'they are all'} already in the base image, so only the package database is rewritten`
         : `; ${listNames(inBase, 0)} already in the base image`;
-  const label = `${m === 'apt' ? 'apt-get' : m} installs ${listNames(names, extraDeps)} (≈ ${formatBytes(bytes)} from ${src}${recs}${present})`;
-  const item = makeItem(kind, m === 'apk' ? '/usr' : '/usr', bytes, confidence, label, {
-    packages: [...new Set([...names, ...res.packages])],
-    manager: m,
-    group: e.virtualName,
-  });
-  addItem(s.st, s.layer, item);
+  return `${m === 'apt' ? 'apt-get' : m} installs ${listNames(names, extraDeps)} (≈ ${formatBytes(f.bytes)} from ${src}${recs}${present})`;
+}
+
+/** What an install leaves besides the packages: apk's index without --no-cache, rpm's metadata cache. */
+function addInstallLeftovers(s: RunScope, e: PackageInstall): void {
+  const m = e.manager;
   if (m === 'apt') {
     if (isDebianLike(s))
       s.layer.notes.push(
