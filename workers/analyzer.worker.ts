@@ -8,7 +8,7 @@ import bashWasm from 'tree-sitter-bash/tree-sitter-bash.wasm?url';
 import { ensureShellParser, setShellWasmSource } from '../src/engine/parse/shell';
 import { analyze as engineAnalyze } from '../src/engine/analyze';
 import type { AnalyzerApi } from '../src/client/protocol';
-import { PhaseRunner, internalError } from './phase-runner';
+import { PhaseRunner, internalError, messageTask } from './phase-runner';
 
 // The parser loads tree-sitter's wasm lazily; in the browser it fetches them from these URLs.
 setShellWasmSource({ runtime: treeSitterWasm, bash: bashWasm });
@@ -29,7 +29,11 @@ function spinIfAsked(text: string, phase: 'phase1' | 'phase2'): void {
   if (m && (m[1] ? 'phase2' : 'phase1') === phase) for (;;);
 }
 
-const runner = new PhaseRunner({ ready, beforePhase: TEST_HOOKS ? spinIfAsked : undefined });
+const runner = new PhaseRunner({
+  ready,
+  nextTask: messageTask(),
+  beforePhase: TEST_HOOKS ? spinIfAsked : undefined,
+});
 
 const api: AnalyzerApi = {
   async ready() {

@@ -12,13 +12,16 @@ import { resolveOptions, DEFAULT_MAX_INPUT_CHARS } from './options';
 import { summarizeStages, summarizeInstructions } from './summary';
 import { estimateImage, baseAlternatives } from './size';
 import { runRules, savingsSteps } from './rules/run';
-import { rewriteDockerfile } from './rewrite';
+import { rewriteInSteps } from './rewrite';
 import { createMeasurements } from './measure';
 
 /** Phase 1: the Analysis without the rewrite; fixable size findings' `savingsBytes` are null. */
 export type QuickAnalysis = Omit<Analysis, 'rewrite'>;
 
-/** An analysis under way: phase 1 done, phase 2 as steps (each one measurement or the rewrite). */
+/**
+ * An analysis under way: phase 1 done, phase 2 as steps (each one measurement: a finding's saving,
+ * a re-run of the rules or one step of the rewrite).
+ */
 export interface PhasedAnalysis {
   quick: QuickAnalysis;
   /** Each `next()` does one unit of phase 2; the last returns the full Analysis. */
@@ -111,7 +114,7 @@ function phases(text: string, options: AnalyzeOptions): PhasedAnalysis {
       const measured = createMeasurements();
       yield* savingsSteps(model, opts, estimate, phase2, (t, o) => measured.estimate(t, o));
       yield;
-      rewrite = rewriteDockerfile(model, phase2, opts, estimate, measured);
+      rewrite = yield* rewriteInSteps(model, phase2, opts, estimate, measured);
     } catch (error) {
       return errorAnalysis(text, `Internal error while analyzing: ${describe(error)}`);
     }
