@@ -11,13 +11,8 @@ import type { AnalyzeOptions } from '../../engine/types';
 import type { SecretScan } from '../../engine/secrets';
 import { scanInWorker, type SecretScanner } from './secrets-client';
 import { Drafts, planStartup, type Draft, type StartupPlan } from '../drafts';
-import {
-  encodeState,
-  normalizeOptions,
-  parseFragment,
-  type DecodeFailure,
-  type FragmentResult,
-} from '../permalink';
+import { encodeState, parseFragment, type DecodeFailure, type FragmentResult } from '../permalink';
+import { normalizeOptions } from '../link-options';
 
 /** The part of the playground store this controller uses. */
 export interface PlaygroundLike {

@@ -32,6 +32,7 @@ describe('src/share', () => {
     expect(codec.map((f) => path.basename(f))).toEqual(
       expect.arrayContaining([
         'permalink.ts',
+        'link-options.ts',
         'embed-options.ts',
         'snippets.ts',
         'base64url.ts',

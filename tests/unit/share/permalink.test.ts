@@ -4,14 +4,13 @@ import {
   boundedInflate,
   buildPermalink,
   decodePermalink,
-  diffOptions,
   encodeState,
-  expandOptions,
   MAX_INFLATED_BYTES,
   parseFragment,
   type DecodeResult,
   type ShareState,
 } from '../../../src/share/permalink';
+import { diffOptions, expandOptions } from '../../../src/share/link-options';
 import { decodeBase64Url, encodeBase64Url } from '../../../src/share/base64url';
 import { DEFAULT_CONTEXT } from '../../../src/engine/options';
 import { RULES_VERSION } from '../../../src/engine/version';
