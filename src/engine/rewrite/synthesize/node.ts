@@ -1,7 +1,7 @@
 // Node.js (npm, yarn, pnpm): a deps stage with production dependencies only, a build stage when
 // the Dockerfile builds (npm run build, tsc, next build...), and a slim runtime of the same major
 // version that receives the context files, the production node_modules and the build output.
-import type { CopyInstruction, Effect, RunInstruction, ShellCommand } from '../../model';
+import type { CopyInstruction, RunInstruction } from '../../model';
 import {
   argEnvLines,
   basename,
@@ -20,7 +20,6 @@ import {
   majorOf,
   osInstallLine,
   osPackages,
-  positional,
   preamble,
   programName,
   rawOf,
@@ -33,182 +32,22 @@ import {
   type StageFacts,
   type SynthesisResult,
 } from './common';
-import { devToolOf, isBuildWork } from '../../ecosystems/node-scripts';
+import { devToolOf } from '../../ecosystems/node-scripts';
+import {
+  LOCKFILES,
+  NODE_TOOLS,
+  addsPackages,
+  isGlobalInstall,
+  isNodeBuild,
+  isNodeInstall,
+  nodeFacts,
+  productionInstall,
+  buildOutputs,
+  type NodeFacts,
+} from './node-facts';
 
-export type NodeManager = 'npm' | 'yarn' | 'pnpm';
-
-const NODE_TOOLS = new Set([
-  'npm',
-  'yarn',
-  'pnpm',
-  'npx',
-  'node',
-  'corepack',
-  'tsc',
-  'next',
-  'vite',
-  'ng',
-  'nest',
-]);
-
-/** The manager a command runs, looking through `npx pnpm` / `corepack pnpm`. */
-function managerOf(cmd: ShellCommand): { manager: NodeManager; args: string[] } | null {
-  const p = programName(cmd);
-  if (p === 'npm' || p === 'yarn' || p === 'pnpm') return { manager: p, args: cmd.args };
-  if ((p === 'npx' || p === 'corepack') && ['yarn', 'pnpm', 'npm'].includes(cmd.args[0]))
-    return { manager: cmd.args[0] as NodeManager, args: cmd.args.slice(1) };
-  return null;
-}
-
-/** `npm ci`, `npm install` (no package names), `yarn`, `yarn install`, `pnpm install`. */
-export function isNodeInstall(cmd: ShellCommand): boolean {
-  const m = managerOf(cmd);
-  if (!m) return false;
-  const [sub, ...rest] = m.args;
-  if (m.args.some((a) => a === '-g' || a === '--global')) return false;
-  if (m.manager === 'npm')
-    return (sub === 'ci' || sub === 'install' || sub === 'i') && positional(rest).length === 0;
-  if (m.manager === 'yarn')
-    return sub === undefined || (sub === 'install' && positional(rest).length === 0) || sub.startsWith('-');
-  return (sub === 'install' || sub === 'i') && positional(rest).length === 0;
-}
-
-/** Global tool installs (`npm install -g pm2`, `yarn global add serve`): the runtime needs them. */
-function isGlobalInstall(cmd: ShellCommand): boolean {
-  const m = managerOf(cmd);
-  if (!m) return false;
-  if (m.manager === 'yarn') return m.args[0] === 'global' && m.args[1] === 'add';
-  return m.args.some((a) => a === '-g' || a === '--global') && ['install', 'i', 'add'].includes(m.args[0]);
-}
-
-/** `npm i lodash`, `yarn add x`, `pnpm add x -w`: project packages added by name, beside the manifest. */
-function addsPackages(cmd: ShellCommand): boolean {
-  const m = managerOf(cmd);
-  if (!m || isGlobalInstall(cmd) || isNodeInstall(cmd)) return false;
-  const [sub, ...rest] = m.args;
-  return ['install', 'i', 'add'].includes(sub) && positional(rest).length > 0;
-}
-
-/** Build work: `npm run build`, `yarn build`, `pnpm -r build`, `npx tsc`, `next build`... */
-export function isNodeBuild(cmd: ShellCommand): boolean {
-  const p = programName(cmd);
-  if (managerOf(cmd)) return isBuildWork(cmd);
-  if (p === 'npx')
-    return [
-      'tsc',
-      'next',
-      'vite',
-      'ng',
-      'nest',
-      'webpack',
-      'rollup',
-      'esbuild',
-      'prisma',
-      'nx',
-      'turbo',
-    ].includes(cmd.args[0] ?? '');
-  return ['tsc', 'next', 'vite', 'ng', 'nest', 'webpack', 'esbuild', 'rollup'].includes(p);
-}
-
-const LOCKFILES: Record<NodeManager, string> = {
-  npm: 'package-lock.json',
-  yarn: 'yarn.lock',
-  pnpm: 'pnpm-lock.yaml',
-};
-
-export interface NodeFacts {
-  manager: NodeManager;
-  install: ShellCommand;
-  /** What the parser says the install does (null when it gave no install effect). */
-  installEffect: Extract<Effect, { kind: 'package-install' }> | null;
-  lockfile: boolean;
-  /** package-lock.json or npm-shrinkwrap.json is certainly copied (or the original runs `npm ci`). */
-  npmLockfile: boolean;
-  yarnBerry: boolean;
-  builds: ShellCommand[];
-  globals: ShellCommand[];
-  /** Manifests to copy before the context (package.json and the lockfile...). */
-  manifests: string[];
-  /** The app folder (working directory of the install). */
-  appDir: string;
-}
-
-export function nodeFacts(facts: StageFacts): NodeFacts | null {
-  const install = facts.commands.find((c) => isNodeInstall(c.cmd));
-  if (!install) return null;
-  const manager = managerOf(install.cmd)!.manager;
-  const wd = workdirs(facts.stage);
-  const appDir = wd.get(install.run) ?? null;
-  if (!appDir || appDir === '/') return null;
-  // `cd dir && npm install`: the install runs elsewhere; too uncertain to restructure.
-  const cmds = install.run.shell.commands;
-  if (cmds.slice(0, install.index).some((c) => programName(c) === 'cd')) return null;
-  const copied = facts.copies.flatMap((c) => (c.from === null ? c.sources.map(basename) : []));
-  const args = managerOf(install.cmd)!.args;
-  const lockfile =
-    copied.some((s) =>
-      /^(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|package\*\.json)$/.test(s),
-    ) ||
-    args[0] === 'ci' ||
-    args.some((a) => a === '--frozen-lockfile' || a === '--immutable' || a === '--frozen-lockfile=true');
-  // `npm ci` fails without package-lock.json or npm-shrinkwrap.json: only when one is named (a
-  // `package*.json` glob copies a lockfile only if the project has one).
-  const npmLockfile =
-    args[0] === 'ci' || copied.some((s) => s === 'package-lock.json' || s === 'npm-shrinkwrap.json');
-  const yarnBerry =
-    manager === 'yarn' &&
-    (copied.some((s) => s === '.yarnrc.yml' || s === '.yarn') || args.includes('--immutable'));
-  const manifests: string[] = [];
-  if (manager === 'npm') manifests.push('package*.json');
-  else manifests.push('package.json', `${LOCKFILES[manager]}${lockfile ? '' : '*'}`);
-  if (copied.includes('.npmrc')) manifests.push('.npmrc');
-  if (manager === 'pnpm' && copied.includes('pnpm-workspace.yaml')) manifests.push('pnpm-workspace.yaml');
-  if (yarnBerry) manifests.push('.yarnrc.yml');
-  const builds = facts.commands.filter((c) => isNodeBuild(c.cmd)).map((c) => c.cmd);
-  const globals = facts.commands.filter((c) => isGlobalInstall(c.cmd)).map((c) => c.cmd);
-  const installEffect = install.run.shell.effects.find(
-    (e): e is Extract<Effect, { kind: 'package-install' }> =>
-      e.kind === 'package-install' && e.command === install.index,
-  );
-  return {
-    manager,
-    install: install.cmd,
-    installEffect: installEffect ?? null,
-    lockfile,
-    npmLockfile,
-    yarnBerry,
-    builds,
-    globals,
-    manifests,
-    appDir,
-  };
-}
-
-/** The production-only install for the deps stage. */
-export function productionInstall(nf: NodeFacts, nodeMajor: number | null): string {
-  if (nf.manager === 'yarn') {
-    if (nf.yarnBerry) return 'yarn workspaces focus --all --production';
-    return `yarn install --production${nf.lockfile ? ' --frozen-lockfile' : ''}`;
-  }
-  if (nf.manager === 'pnpm') return `pnpm install --prod${nf.lockfile ? ' --frozen-lockfile' : ''}`;
-  const omit = nodeMajor !== null && nodeMajor < 16 ? '--only=production' : '--omit=dev';
-  return nf.npmLockfile ? `npm ci ${omit}` : `npm install ${omit}`;
-}
-
-/** Where the build writes: read from CMD/ENTRYPOINT paths, framework hints, else dist/. */
-export function buildOutputs(facts: StageFacts, nf: NodeFacts): { dirs: string[]; guessed: boolean } {
-  const known = ['dist', 'build', 'out', '.next', '.output', 'lib', 'server', '.svelte-kit'];
-  const words = facts.runWords ?? [];
-  for (const w of words) {
-    const first = w.replace(/^\.\//, '').split('/')[0];
-    if (w.includes('/') && known.includes(first)) return { dirs: [first], guessed: false };
-  }
-  const texts = [...nf.builds.map((b) => b.text), ...words].join(' ');
-  if (/\bnext\b/.test(texts) || /\bnext\b/.test(facts.model.text))
-    return { dirs: ['.next'], guessed: !/\bnext\b/.test(texts) };
-  if (/\bnuxt\b/.test(texts)) return { dirs: ['.output'], guessed: false };
-  return { dirs: ['dist'], guessed: true };
-}
+export { isNodeBuild, isNodeInstall, nodeFacts, productionInstall, buildOutputs };
+export type { NodeFacts, NodeManager } from './node-facts';
 
 /** Signs that dependencies compile native code (node-gyp needs python/make/g++; glibc-only modules). */
 function nativeSignals(facts: StageFacts): boolean {
@@ -256,30 +95,21 @@ const OTHER_RUNTIME = /^(python[\d.]*|ruby|php[\d.]*|perl|java)$/;
 /** Harmless where the app folder is copied from the build stage; not here, see unknownRunReason. */
 const FILE_MAKERS: ReadonlySet<string> = new Set(['cp', 'mv']);
 
-export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
-  if (facts.image.name !== 'node') return null;
-  // The final command runs another language: a Node runtime image would not have it.
-  if (OTHER_RUNTIME.test((facts.runWords?.[0] ?? '').split('/').pop() ?? '')) return null;
-  const nf = nodeFacts(facts);
-  if (!nf) return null;
-  // The parser's account of the install: already production-only (--omit=dev, --prod, NODE_ENV...).
-  const productionAlready = nf.installEffect?.productionOnly ?? false;
-  const hasBuild = nf.builds.length > 0;
-  if (isSlimTag(facts.image.tag) && !hasBuild && productionAlready) return null;
+/** The runtime image the synthesis chose, with its major version (null when unknown). */
+interface NodeRuntime {
+  image: string;
+  alpine: boolean;
+  version: string | null;
+  major: number | null;
+}
 
-  const runtime = nodeRuntimeImage(facts);
-  const major = runtime.version ? Number(majorOf(runtime.version)) : null;
-  const caveats: string[] = [];
-  const app = nf.appDir;
-  const stage = facts.stage;
-  const pre = preamble(facts.model);
-
-  // deps: the setup commands that ran before the install (OS packages, corepack, a global pnpm),
-  // the manifests and a production-only install; its FROM line is chosen below.
-  const deps: string[] = [];
-  deps.push(...argEnvLines(stage));
+/**
+ * The RUNs before the install that only set the stage up (OS packages, corepack, a global pnpm):
+ * the deps stage repeats them.
+ */
+function setupRunsBefore(facts: StageFacts, nf: NodeFacts): RunInstruction[] {
   const setupRuns: RunInstruction[] = [];
-  for (const i of stage.instructions) {
+  for (const i of facts.stage.instructions) {
     if (i.keyword === 'COPY' && isCopy(i) && i.from === null) {
       const all = i.sources.every((s) =>
         /^(package\.json|package\*\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc(\.yml)?)$/.test(
@@ -302,8 +132,23 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
     });
     if (setup) setupRuns.push(i);
   }
+  return setupRuns;
+}
+
+/**
+ * The deps stage: the setup commands that ran before the install, the manifests and a
+ * production-only install. `onRuntime`: it runs on the runtime image rather than the original.
+ */
+function depsStage(
+  facts: StageFacts,
+  nf: NodeFacts,
+  runtime: NodeRuntime,
+): { lines: string[]; onRuntime: boolean } {
+  const app = nf.appDir;
+  const stage = facts.stage;
+  const deps: string[] = [...argEnvLines(stage)];
   // The setup RUNs first, each in the folder it ran in, then the app's folder.
-  deps.push(...carriedRunLines(facts, [], setupRuns, app));
+  deps.push(...carriedRunLines(facts, [], setupRunsBefore(facts, nf), app));
   // What the production install needs: the COPYs the original made before its install when
   // they were selective (a monorepo copies its workspace manifests that way), the whole context
   // for a workspace that was copied whole, else the manifests.
@@ -324,43 +169,55 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
     (c) => programName(c.cmd) === 'corepack' || (/pnpm/.test(c.cmd.text) && isGlobalInstall(c.cmd)),
   );
   if (nf.manager === 'pnpm' && !hasCorepack)
-    deps.push(runLine(['corepack enable', productionInstall(nf, major)]));
-  else deps.push(`RUN ${productionInstall(nf, major)}`);
+    deps.push(runLine(['corepack enable', productionInstall(nf, runtime.major)]));
+  else deps.push(`RUN ${productionInstall(nf, runtime.major)}`);
   // node_modules must match the runtime's libc: on an Alpine runtime the production install runs
   // on that image too, so native modules get musl builds (or fail at build time, never at run
   // time). Setup commands of Debian's apt keep it on the original image (it has the compilers
   // native modules may need).
-  const depsOnRuntime =
+  const onRuntime =
     runtime.alpine && !isAlpineTag(facts.image.tag) && !deps.some((l) => /\bapt(-get)?\b/.test(l));
   const platform = facts.from.flags.find((f) => f.name === 'platform');
   deps.unshift(
-    `FROM ${platform ? `--platform=${platform.value} ` : ''}${depsOnRuntime ? runtime.image : facts.builderRef} AS deps`,
+    `FROM ${platform ? `--platform=${platform.value} ` : ''}${onRuntime ? runtime.image : facts.builderRef} AS deps`,
   );
+  return { lines: deps, onRuntime };
+}
 
-  // build: the original stage (manifests first), only when it builds something.
-  let build: string[] = [];
-  let outputs: string[] = [];
-  if (hasBuild) {
-    const b = builderStage(facts, {
-      name: 'build',
-      image: facts.builderRef,
-      manifests: nf.manifests,
-      isInstall: isNodeInstall,
-    });
-    build = b.lines;
-    const out = buildOutputs(facts, nf);
-    outputs = out.dirs;
-    if (out.guessed)
-      caveats.push(
-        `The build output folder was taken to be ${outputs.map((d) => d + '/').join(', ')}; if the build writes elsewhere, change the COPY --from=build line.`,
-      );
-    if (facts.commands.some((c) => /prisma\s+generate/.test(c.cmd.text)))
-      caveats.push(
-        'Code generated into node_modules during the build (prisma generate) is not in the production node_modules of the deps stage: run the generator there too.',
-      );
-  }
+/** The build stage: the original stage (manifests first), and the folders its build writes. */
+function buildStage(
+  facts: StageFacts,
+  nf: NodeFacts,
+  caveats: string[],
+): { lines: string[]; outputs: string[] } {
+  const b = builderStage(facts, {
+    name: 'build',
+    image: facts.builderRef,
+    manifests: nf.manifests,
+    isInstall: isNodeInstall,
+  });
+  const out = buildOutputs(facts, nf);
+  if (out.guessed)
+    caveats.push(
+      `The build output folder was taken to be ${out.dirs.map((d) => d + '/').join(', ')}; if the build writes elsewhere, change the COPY --from=build line.`,
+    );
+  if (facts.commands.some((c) => /prisma\s+generate/.test(c.cmd.text)))
+    caveats.push(
+      'Code generated into node_modules during the build (prisma generate) is not in the production node_modules of the deps stage: run the generator there too.',
+    );
+  return { lines: b.lines, outputs: out.dirs };
+}
 
-  // runtime
+/** The final stage: the runtime image, its OS packages, the context files, node_modules and the build output. */
+function runtimeStage(
+  facts: StageFacts,
+  nf: NodeFacts,
+  runtime: NodeRuntime,
+  outputs: string[],
+  caveats: string[],
+): string[] {
+  const stage = facts.stage;
+  const app = nf.appDir;
   const os = osPackages(facts);
   const rt: string[] = [`FROM ${runtime.image}`];
   rt.push(...argEnvLines(stage));
@@ -396,21 +253,37 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
   rt.push(...carriedRunLines(facts, rt));
   const user = userLine(facts, 'node');
   rt.push(...runtimeTail(stage, { user }));
+  return rt;
+}
 
-  // Refusals: a dev server needs the devDependencies the deps stage leaves out; a RUN the
-  // synthesis does not understand would run in the build stages only.
+/**
+ * Why the synthesis must be withheld: a dev server needs the devDependencies the deps stage
+ * leaves out; a RUN the synthesis does not understand would run in the build stages only.
+ */
+function withheldReason(facts: StageFacts): string | null {
   const devTool = devToolOf(facts.runWords);
+  if (devTool)
+    return `the image starts a development tool (\`${devTool}\`), which needs the devDependencies a production image leaves out.`;
   const added = facts.commands.find((c) => addsPackages(c.cmd));
-  const withheld = devTool
-    ? `the image starts a development tool (\`${devTool}\`), which needs the devDependencies a production image leaves out.`
-    : added
-      ? `the RUN at line ${added.run.span.line} adds packages (\`${added.cmd.text.trim()}\`) that the production install of the deps stage would not bring.`
-      : unknownRunReason(
-          facts,
-          (c) => NODE_TOOLS.has(programName(c)) || isNodeBuild(c) || isNodeInstall(c),
-          // The runtime takes the context as the COPYs wrote it: files a cp/mv made are not there.
-          FILE_MAKERS,
-        );
+  if (added)
+    return `the RUN at line ${added.run.span.line} adds packages (\`${added.cmd.text.trim()}\`) that the production install of the deps stage would not bring.`;
+  return unknownRunReason(
+    facts,
+    (c) => NODE_TOOLS.has(programName(c)) || isNodeBuild(c) || isNodeInstall(c),
+    // The runtime takes the context as the COPYs wrote it: files a cp/mv made are not there.
+    FILE_MAKERS,
+  );
+}
+
+/** What the reader should know about the new images: user, libc, lockfile, OS packages. */
+function runtimeCaveats(
+  facts: StageFacts,
+  nf: NodeFacts,
+  runtime: NodeRuntime,
+  depsOnRuntime: boolean,
+): string[] {
+  const caveats: string[] = [];
+  const os = osPackages(facts);
   if (!facts.user)
     caveats.push(
       'The app now runs as the unprivileged `node` user: if it writes into its own folder at run time (uploads, caches), give that folder to `node` (chown) or use a volume.',
@@ -439,10 +312,39 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
     );
   if (os.dropped.length)
     caveats.push(`Build-only packages (${os.dropped.join(', ')}) stay in the build stages.`);
+  return caveats;
+}
 
-  const text = joinLines([...pre, ...deps, '', ...(build.length ? [...build, ''] : []), ...rt]);
+export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
+  if (facts.image.name !== 'node') return null;
+  // The final command runs another language: a Node runtime image would not have it.
+  if (OTHER_RUNTIME.test((facts.runWords?.[0] ?? '').split('/').pop() ?? '')) return null;
+  const nf = nodeFacts(facts);
+  if (!nf) return null;
+  // The parser's account of the install: already production-only (--omit=dev, --prod, NODE_ENV...).
+  const productionAlready = nf.installEffect?.productionOnly ?? false;
+  const hasBuild = nf.builds.length > 0;
+  if (isSlimTag(facts.image.tag) && !hasBuild && productionAlready) return null;
+
+  const chosen = nodeRuntimeImage(facts);
+  const runtime: NodeRuntime = { ...chosen, major: chosen.version ? Number(majorOf(chosen.version)) : null };
+  const caveats: string[] = [];
+  const deps = depsStage(facts, nf, runtime);
+  const build = hasBuild ? buildStage(facts, nf, caveats) : { lines: [], outputs: [] };
+  const rt = runtimeStage(facts, nf, runtime, build.outputs, caveats);
+  const withheld = withheldReason(facts);
+  caveats.push(...runtimeCaveats(facts, nf, runtime, deps.onRuntime));
+
+  const text = joinLines([
+    ...preamble(facts.model),
+    ...deps.lines,
+    '',
+    ...(build.lines.length ? [...build.lines, ''] : []),
+    ...rt,
+  ]);
+  const install = productionInstall(nf, runtime.major);
   const explanation = hasBuild
-    ? `Three stages: \`deps\` installs production dependencies only (${productionInstall(nf, major)}), \`build\` installs everything and runs the build, and the final stage on ${runtime.image} receives the app files, the production node_modules and the build output (${outputs.join(', ')}/). Compilers, devDependencies and caches stay behind.`
-    : `Two stages: \`deps\` installs production dependencies only (${productionInstall(nf, major)}) on ${depsOnRuntime ? runtime.image : 'the original image'}, and the final stage on ${runtime.image} receives the app files and those node_modules. devDependencies, compilers and caches stay behind.`;
+    ? `Three stages: \`deps\` installs production dependencies only (${install}), \`build\` installs everything and runs the build, and the final stage on ${runtime.image} receives the app files, the production node_modules and the build output (${build.outputs.join(', ')}/). Compilers, devDependencies and caches stay behind.`
+    : `Two stages: \`deps\` installs production dependencies only (${install}) on ${deps.onRuntime ? runtime.image : 'the original image'}, and the final stage on ${runtime.image} receives the app files and those node_modules. devDependencies, compilers and caches stay behind.`;
   return { text, ecosystem: 'node', caveats, explanation, ...(withheld ? { withheld } : {}) };
 }

@@ -11,7 +11,7 @@ import {
   type StageFacts,
   type SynthesisResult,
 } from './common';
-import { isNodeInstall, nodeFacts } from './node';
+import { isNodeInstall, nodeFacts } from './node-facts';
 import type { PromiseKey } from '../promises';
 
 const SERVERS =
