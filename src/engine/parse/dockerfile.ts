@@ -9,7 +9,7 @@ import { finishStages } from './stages';
 import { looksBinary, tooManyInstructions } from './input-checks';
 import { commentsAbove, readComments, readDirectives, readInstructions } from './read';
 import { AUTOMATIC_ARGS, at, stageNames, stageStateToStage, startImplicitStage } from './walk';
-import type { SyntaxErr, WalkState } from './walk';
+import type { RawInstruction, SyntaxErr, WalkState } from './walk';
 import { interpret } from './interpret';
 import { parseAst } from './ast';
 
@@ -58,6 +58,31 @@ export function buildModel(text: string): DockerfileModel {
     stages: [],
     names: stageNames(raws, escape),
   };
+  const { sawFrom, beforeFrom } = walkInstructions(model, raws, lines, escape, state, errors);
+  checkFromOrder(model, sawFrom, beforeFrom, lines, errors);
+  for (const s of state.stages) stageStateToStage(s);
+  model.stages = state.stages.map((s) => s.stage);
+  finishStages(model);
+  const { comments, globalIgnores } = readComments(lines, raws);
+  model.comments = comments;
+  model.globalIgnores = globalIgnores;
+  errors.sort((a, b) => a.line - b.line || a.column - b.column);
+  model.syntaxErrors = errors;
+  return model;
+}
+
+/**
+ * Interprets the instructions in order, filing each under its stage (and global ARGs apart).
+ * Returns whether a FROM was seen and the instructions other than ARG that came before it.
+ */
+function walkInstructions(
+  model: DockerfileModel,
+  raws: RawInstruction[],
+  lines: LineTable,
+  escape: string,
+  state: WalkState,
+  errors: SyntaxErr[],
+): { sawFrom: boolean; beforeFrom: Instruction[] } {
   let sawFrom = false;
   const beforeFrom: Instruction[] = [];
   let previousEnd = -1;
@@ -75,6 +100,17 @@ export function buildModel(text: string): DockerfileModel {
     else if (!sawFrom && instruction.keyword === 'ARG') model.globalArgs.push(instruction as ArgInstruction);
     else if (!sawFrom && instruction.known) beforeFrom.push(instruction);
   }
+  return { sawFrom, beforeFrom };
+}
+
+/** An empty file, instructions before the first FROM, or no FROM at all. */
+function checkFromOrder(
+  model: DockerfileModel,
+  sawFrom: boolean,
+  beforeFrom: Instruction[],
+  lines: LineTable,
+  errors: SyntaxErr[],
+): void {
   if (model.instructions.length === 0) {
     errors.push({
       line: 1,
@@ -102,13 +138,4 @@ export function buildModel(text: string): DockerfileModel {
       ),
     );
   }
-  for (const s of state.stages) stageStateToStage(s);
-  model.stages = state.stages.map((s) => s.stage);
-  finishStages(model);
-  const { comments, globalIgnores } = readComments(lines, raws);
-  model.comments = comments;
-  model.globalIgnores = globalIgnores;
-  errors.sort((a, b) => a.line - b.line || a.column - b.column);
-  model.syntaxErrors = errors;
-  return model;
 }

@@ -36,21 +36,7 @@ export function interpret(
   const flags = flagScan?.flags ?? [];
   const argsAfterFlags = flagScan ? raw.args.slice(flagScan.rest) : raw.args;
   const afterFlagsAt = raw.argsAt + (flagScan?.rest ?? 0);
-  let form: Instruction['form'] = 'none';
-  let json: string[] | null = null;
-  if (JSON_FORM_KEYWORDS.has(keyword)) {
-    json = parseJsonForm(argsAfterFlags);
-    form = json ? 'json' : 'shell';
-    if (!json && looksLikeJson(argsAfterFlags) && keyword !== 'COPY' && keyword !== 'ADD') {
-      errors.push(
-        at(
-          raw.keywordSpan,
-          lines,
-          `${keyword} looks like the JSON (exec) form but is not valid JSON (use double quotes and commas: ["a", "b"]); Docker will run it as a shell command instead.`,
-        ),
-      );
-    }
-  }
+  const { form, json } = readForm(raw, argsAfterFlags, lines, errors);
   const argsStartOffset = toOriginal(raw.logical, raw.argsAt);
   const base = {
     index,
@@ -99,6 +85,31 @@ export function interpret(
   };
   checkKeyword(c, known);
   return (INTERPRETERS[keyword] ?? interpretOther)(c);
+}
+
+/**
+ * Exec (JSON) or shell form, for the keywords that have both; text that looks like JSON but is
+ * not valid JSON runs as a shell command, which is reported (COPY and ADD take it as paths).
+ */
+function readForm(
+  raw: RawInstruction,
+  argsAfterFlags: string,
+  lines: LineTable,
+  errors: SyntaxErr[],
+): { form: Instruction['form']; json: string[] | null } {
+  const keyword = raw.keyword;
+  if (!JSON_FORM_KEYWORDS.has(keyword)) return { form: 'none', json: null };
+  const json = parseJsonForm(argsAfterFlags);
+  if (!json && looksLikeJson(argsAfterFlags) && keyword !== 'COPY' && keyword !== 'ADD') {
+    errors.push(
+      at(
+        raw.keywordSpan,
+        lines,
+        `${keyword} looks like the JSON (exec) form but is not valid JSON (use double quotes and commas: ["a", "b"]); Docker will run it as a shell command instead.`,
+      ),
+    );
+  }
+  return { form: json ? 'json' : 'shell', json };
 }
 
 /** The interpreter of each instruction (the others: `interpretOther`). */

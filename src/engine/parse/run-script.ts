@@ -20,42 +20,7 @@ export function runScript(
   lines: LineTable,
 ): ShellScript {
   const text = run.argsAfterFlags;
-  if (run.form === 'json' && run.json) {
-    const argv = run.json;
-    const exe = argv[0] ?? '';
-    const c = argv.findIndex((a, i) => i > 0 && /^-[a-z]*c$/.test(a)); // -c, -ec, -xc
-    if (POSIX_SHELLS.test(exe) && c > 0 && c + 1 < argv.length) {
-      const flags = shellFlags(argv.slice(0, c + 1));
-      const script = safeShell(
-        argv[c + 1],
-        { ...state, stage: state.stage ? { ...state.stage, shell: argv.slice(0, c + 1) } : null },
-        lookup,
-        { effects: true },
-      );
-      return withShellFlags(script, flags);
-    }
-    const script: ShellScript = { ...emptyScript(text), skipped: 'json-form-non-shell', parser: 'none' };
-    if (argv.length > 0) {
-      script.commands.push({
-        name: exe,
-        args: argv.slice(1),
-        text,
-        start: 0,
-        end: text.length,
-        connector: null,
-        env: {},
-        nested: false,
-        redirects: [],
-        heredocs: [],
-      });
-    }
-    try {
-      script.effects = deriveEffects(script, effectContext(lookup, state));
-    } catch {
-      script.effects = [];
-    }
-    return script;
-  }
+  if (run.form === 'json' && run.json) return execFormScript(run.json, text, state, lookup);
   const shift = raw.args.length - text.length;
   const mapLine = (offset: number) => toOriginal(raw.logical, raw.argsAt + shift + offset);
   if (raw.heredocMarkers.length > 0) {
@@ -68,30 +33,8 @@ export function runScript(
       rest.length > 0 &&
       POSIX_SHELLS.test(rest[0]) &&
       rest.slice(1).every((a) => /^-[a-z]+$/.test(a));
-    if (startsWithHeredoc && (rest.length === 0 || shellAfter)) {
-      const heredoc = raw.heredocs[0];
-      const body = heredoc?.content ?? '';
-      const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
-      if (!shellAfter && shebang) {
-        const interpreter = /\/env$/.test(shebang[1]) ? (shebang[2] ?? '') : shebang[1];
-        if (!POSIX_SHELLS.test(interpreter)) {
-          return { ...emptyScript(body), skipped: 'json-form-non-shell', parser: 'none' };
-        }
-      }
-      const bodyStart = heredoc ? heredoc.span.start : null;
-      const script = safeShell(
-        body,
-        state,
-        lookup,
-        {
-          effects: true,
-          // Offsets map straight onto the body unless tabs were stripped.
-          mapOffset: bodyStart !== null && !heredoc?.stripTabs ? (o) => bodyStart + o : undefined,
-        },
-        lines,
-      );
-      return shellAfter ? withShellFlags(script, shellFlags(rest)) : script;
-    }
+    if (startsWithHeredoc && (rest.length === 0 || shellAfter))
+      return heredocBodyScript(raw, shellAfter ? rest : null, state, lookup, lines);
     const markers = raw.heredocMarkers;
     const masked = maskHeredocMarkers(text, markers, shift);
     return safeShell(
@@ -112,6 +55,81 @@ export function runScript(
     );
   }
   return safeShell(text, state, lookup, { effects: true, mapOffset: mapLine }, lines);
+}
+
+/**
+ * Exec form: `["sh", "-c", "…"]` parses the string as a script run by that shell; any other
+ * program is one command with its arguments as written (no shell).
+ */
+function execFormScript(argv: string[], text: string, state: WalkState, lookup: Lookup): ShellScript {
+  const exe = argv[0] ?? '';
+  const c = argv.findIndex((a, i) => i > 0 && /^-[a-z]*c$/.test(a)); // -c, -ec, -xc
+  if (POSIX_SHELLS.test(exe) && c > 0 && c + 1 < argv.length) {
+    const flags = shellFlags(argv.slice(0, c + 1));
+    const script = safeShell(
+      argv[c + 1],
+      { ...state, stage: state.stage ? { ...state.stage, shell: argv.slice(0, c + 1) } : null },
+      lookup,
+      { effects: true },
+    );
+    return withShellFlags(script, flags);
+  }
+  const script: ShellScript = { ...emptyScript(text), skipped: 'json-form-non-shell', parser: 'none' };
+  if (argv.length > 0) {
+    script.commands.push({
+      name: exe,
+      args: argv.slice(1),
+      text,
+      start: 0,
+      end: text.length,
+      connector: null,
+      env: {},
+      nested: false,
+      redirects: [],
+      heredocs: [],
+    });
+  }
+  try {
+    script.effects = deriveEffects(script, effectContext(lookup, state));
+  } catch {
+    script.effects = [];
+  }
+  return script;
+}
+
+/**
+ * `RUN <<EOF` (or `RUN <<EOF bash -e`, whose shell words are `shellWords`): the first heredoc's
+ * body is the script, unless its shebang names an interpreter that is not a POSIX shell.
+ */
+function heredocBodyScript(
+  raw: RawInstruction,
+  shellWords: string[] | null,
+  state: WalkState,
+  lookup: Lookup,
+  lines: LineTable,
+): ShellScript {
+  const heredoc = raw.heredocs[0];
+  const body = heredoc?.content ?? '';
+  const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
+  if (!shellWords && shebang) {
+    const interpreter = /\/env$/.test(shebang[1]) ? (shebang[2] ?? '') : shebang[1];
+    if (!POSIX_SHELLS.test(interpreter)) {
+      return { ...emptyScript(body), skipped: 'json-form-non-shell', parser: 'none' };
+    }
+  }
+  const bodyStart = heredoc ? heredoc.span.start : null;
+  const script = safeShell(
+    body,
+    state,
+    lookup,
+    {
+      effects: true,
+      // Offsets map straight onto the body unless tabs were stripped.
+      mapOffset: bodyStart !== null && !heredoc?.stripTabs ? (o) => bodyStart + o : undefined,
+    },
+    lines,
+  );
+  return shellWords ? withShellFlags(script, shellFlags(shellWords)) : script;
 }
 
 /** The script with the flags of the shell that runs it (`-e`, `-o pipefail`); a copy, as scripts are shared. */

@@ -117,6 +117,9 @@ export function processWord(
   return { value: out, unresolved };
 }
 
+/** A variable reference's value and the index just past it. */
+type Expansion = WordResult & { end: number };
+
 /** Expands the variable reference starting at input[i] === '$'; null when it is not one. */
 function expandAt(
   input: string,
@@ -124,7 +127,7 @@ function expandAt(
   escape: string,
   lookup: Lookup,
   options: ExpandOptions,
-): { value: string; unresolved: boolean; end: number } | null {
+): Expansion | null {
   const next = input[i + 1];
   if (NAME_START.test(next)) {
     let j = i + 2;
@@ -147,23 +150,24 @@ function expandAt(
     j++;
   }
   if (depth > 0) return { value: input.slice(i), unresolved: true, end: input.length };
-  const end = j;
-  const body = input.slice(i + 2, end - 1);
-  const m = /^([A-Za-z_][A-Za-z0-9_]*)(.*)$/s.exec(body);
-  const raw = input.slice(i, end);
-  if (!m) return { value: raw, unresolved: true, end };
+  return { ...expandBraced(input.slice(i, j), escape, lookup, options), end: j };
+}
+
+/** `${NAME}` and `${NAME<op>word}` (raw, braces included), with BuildKit's modifiers. */
+function expandBraced(raw: string, escape: string, lookup: Lookup, options: ExpandOptions): WordResult {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)(.*)$/s.exec(raw.slice(2, -1));
+  if (!m) return { value: raw, unresolved: true };
   const [, name, rest] = m;
   const v = lookup(name);
-  const known = typeof v === 'string' || (v === undefined && options.undeclaredIsEmpty === true);
-  const value = typeof v === 'string' ? v : '';
   if (rest === '') {
-    if (known) return { value, unresolved: false, end };
-    return { value: raw, unresolved: true, end };
+    const known = typeof v === 'string' || (v === undefined && options.undeclaredIsEmpty === true);
+    if (known) return { value: typeof v === 'string' ? v : '', unresolved: false };
+    return { value: raw, unresolved: true };
   }
   const op = /^(:?[-+?=])/.exec(rest);
   if (!op) {
     // ${V#pat}, ${V%pat}, ${V/a/b}, ...: not resolved.
-    return { value: raw, unresolved: true, end };
+    return { value: raw, unresolved: true };
   }
   const word = rest.slice(op[1].length);
   const sub = (): WordResult => {
@@ -176,29 +180,37 @@ function expandAt(
       nesting--;
     }
   };
+  return applyModifier(op[1], v, sub, raw);
+}
+
+/**
+ * The value of `${V<op>word}` for V's value `v`; `sub` expands the word. Undeclared variables with
+ * a modifier are taken as unset (the usual case for build args); a bare undeclared `$X` stays
+ * unresolved (it may come from the base image's environment).
+ */
+function applyModifier(op: string, v: VarValue, sub: () => WordResult, raw: string): WordResult {
+  const value = typeof v === 'string' ? v : '';
   const isSet = typeof v === 'string';
   const isEmpty = typeof v !== 'string' || v === '';
-  // Undeclared variables with a modifier are taken as unset (the usual case for build args);
-  // a bare undeclared `$X` stays unresolved (it may come from the base image's environment).
-  switch (op[1]) {
+  switch (op) {
     case ':-':
     case ':=':
-      if (!isEmpty) return { value, unresolved: false, end };
-      return { ...sub(), end };
+      if (!isEmpty) return { value, unresolved: false };
+      return sub();
     case '-':
     case '=':
-      if (isSet) return { value, unresolved: false, end };
-      return { ...sub(), end };
+      if (isSet) return { value, unresolved: false };
+      return sub();
     case ':+':
-      if (!isEmpty) return { ...sub(), end };
-      return { value: '', unresolved: false, end };
+      if (!isEmpty) return sub();
+      return { value: '', unresolved: false };
     case '+':
-      if (isSet) return { ...sub(), end };
-      return { value: '', unresolved: false, end };
+      if (isSet) return sub();
+      return { value: '', unresolved: false };
     default:
       // ${V:?msg} / ${V?msg}: the value, or an error at build time.
-      if (op[1] === ':?' ? !isEmpty : isSet) return { value, unresolved: false, end };
-      return { value: raw, unresolved: true, end };
+      if (op === ':?' ? !isEmpty : isSet) return { value, unresolved: false };
+      return { value: raw, unresolved: true };
   }
 }
 
