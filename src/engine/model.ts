@@ -102,6 +102,8 @@ export interface ShellScript {
 export type { PackageManager } from './ecosystems';
 export { OS_MANAGERS } from './ecosystems';
 import type { PackageManager } from './ecosystems';
+import type { AccountEffect } from './model-effects';
+export type { AccountEffect } from './model-effects';
 
 export interface PackageSpec {
   name: string;
@@ -145,6 +147,10 @@ export type Effect =
        * `poetry config virtualenvs.in-project true` earlier in the RUN).
        */
       destination?: { kind: 'prefix' | 'target' | 'user' | 'in-project'; path: string | null };
+      /** (additive) pip: the requirement and constraint files it reads (`-r`, `-c`), as given. */
+      requirements?: string[];
+      /** (additive) pip: local projects it installs (`.`, `./pkg`, a wheel file, `-e DIR`). */
+      local?: string[];
     }
   | {
       kind: 'package-remove';
@@ -235,15 +241,10 @@ export type Effect =
       kind: 'make-dir';
       paths: string[];
       command: number;
+      /** (additive) `-p`: parents made as needed, and no error when the folder exists. */
+      parents?: boolean;
     }
-  | {
-      /** (additive) `chown` / `chmod`: owner or mode changed on these paths (a recursive change copies the files up into this layer). */
-      kind: 'permissions';
-      tool: 'chown' | 'chmod';
-      paths: string[];
-      recursive: boolean;
-      command: number;
-    }
+  | AccountEffect
   | {
       /** (additive) `mv` / `cp`: files moved or copied to `destination`. */
       kind: 'move';

@@ -106,7 +106,12 @@ const DEV_SCRIPT = /^(dev|develop|watch|serve|start[:_-](dev|watch)|dev[:_-].*)$
 /** Scripts that build (not start, test or serve the app in development): the multi-stage build work. */
 export function isBuildWork(cmd: ShellCommand): boolean {
   const s = scriptOf(cmd);
-  return !!s && !/^(start|test)$/.test(s.script) && !DEV_SCRIPT.test(s.script);
+  return !!s && isBuildWorkScript(s.script);
+}
+
+/** A script name that builds (not start, test or a development server). */
+export function isBuildWorkScript(script: string): boolean {
+  return !/^(start|test)$/.test(script) && !DEV_SCRIPT.test(script);
 }
 
 /** Programs that are development tools when they start the app (each a devDependency). */

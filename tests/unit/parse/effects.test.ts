@@ -241,7 +241,9 @@ describe('JavaScript', () => {
       tool: 'npm-script',
       target: 'build',
     });
-    expect(effectsOf('npm run lint')).toEqual([]);
+    // A script that does not build: no build effect, only the script and the toolchain it ran.
+    expect(effectsOf('npm run lint').map((e) => e.kind)).toEqual(['package-script', 'tool-run']);
+    expect(effectsOf('npm run lint')[0]).toMatchObject({ manager: 'npm', script: 'lint', args: [] });
     expect(effectsOf('npm prune --omit=dev')[0]).toMatchObject({ kind: 'package-remove', autoremove: true });
     expect(effectsOf('rm -rf /root/.npm')[0]).toMatchObject({ kind: 'cache-clean', cache: 'npm' });
   });
@@ -599,7 +601,7 @@ describe('file operations, environments and installers (one account: the size mo
     effectsOf(run).filter((e): e is Extract<Effect, { kind: K }> => e.kind === kind);
   it('mkdir lists its folders, not its mode', () => {
     expect(ofKind('mkdir -p -m 0755 app /data', 'make-dir')).toEqual([
-      { kind: 'make-dir', paths: ['app', '/data'], command: 0 },
+      { kind: 'make-dir', paths: ['app', '/data'], command: 0, parents: true },
     ]);
   });
   it('chown/chmod: the owner or mode is not a path, -R (alone or in a cluster) is recursive', () => {
@@ -652,5 +654,63 @@ describe('file operations, environments and installers (one account: the size mo
       'apt-lists',
     ]);
     expect(ofKind('apt-get clean', 'cache-clean').map((e) => e.cache)).toEqual(['apt-archives']);
+  });
+});
+
+describe('the account the syntheses read (every command has one)', () => {
+  it('files, links, accounts, OS configuration and commands that change no file', () => {
+    expect(effectsOf('touch a /b')).toEqual([
+      { kind: 'make-file', tool: 'touch', paths: ['a', '/b'], command: 0 },
+    ]);
+    expect(effectsOf('ln -sf /usr/bin/x y')[0]).toMatchObject({
+      kind: 'make-file',
+      tool: 'ln',
+      paths: ['/usr/bin/x', 'y'],
+    });
+    expect(effectsOf('usermod -aG docker app')[0]).toMatchObject({
+      kind: 'user-modify',
+      tool: 'usermod',
+      name: 'app',
+    });
+    expect(effectsOf('mkdir /x')[0]).not.toHaveProperty('parents');
+    expect(kinds('apt-get -y dist-upgrade')).toEqual(['package-upgrade']);
+    expect(kinds('apk upgrade --no-cache')).toEqual(['package-upgrade']);
+    expect(kinds('update-ca-certificates')).toEqual(['system-config']);
+    expect(effectsOf('set -eux')[0]).toMatchObject({ kind: 'shell-only', role: 'options' });
+    expect(effectsOf('export A=1')[0]).toMatchObject({ kind: 'shell-only', role: 'variables' });
+    expect(effectsOf('echo done')[0]).toMatchObject({ kind: 'shell-only', role: 'output' });
+  });
+
+  it('which toolchain ran, and the package.json script a manager runs', () => {
+    expect(effectsOf('npx -y tsc -p .').at(-1)).toMatchObject({
+      kind: 'tool-run',
+      ecosystem: 'node',
+      tool: 'tsc',
+      viaRunner: true,
+    });
+    expect(effectsOf('next build')).toEqual([
+      { kind: 'tool-run', ecosystem: 'node', tool: 'next', viaRunner: false, args: ['build'], command: 0 },
+    ]);
+    // Through npx or corepack, the manager's own effects.
+    expect(kinds('corepack pnpm install --frozen-lockfile')).toEqual(['package-install', 'tool-run']);
+    expect(effectsOf('npx pnpm -r build')).toContainEqual(
+      expect.objectContaining({ kind: 'package-script', manager: 'pnpm', script: 'build' }),
+    );
+    expect(effectsOf('yarn workspace web build')).toContainEqual(
+      expect.objectContaining({ kind: 'package-script', script: 'build' }),
+    );
+    // `pnpm install <names>` is pnpm's add.
+    expect(effectsOf('pnpm install turbo -w')[0]).toMatchObject({ kind: 'package-install', verb: 'add' });
+    expect(effectsOf('/opt/venv/bin/pip install -r req.txt -e ./lib flask').at(-1)).toMatchObject({
+      kind: 'tool-run',
+      ecosystem: 'python',
+      tool: 'pip',
+      path: '/opt/venv/bin/pip',
+    });
+    expect(effectsOf('pip install -r req.txt -c c.txt -e ./lib flask')[0]).toMatchObject({
+      verb: 'install',
+      requirements: ['req.txt', 'c.txt'],
+      local: ['./lib'],
+    });
   });
 });

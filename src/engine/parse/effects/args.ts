@@ -165,6 +165,8 @@ export interface InstallFields {
   flags?: string[];
   verb?: string;
   destination?: { kind: 'prefix' | 'target' | 'user' | 'in-project'; path: string | null };
+  requirements?: string[];
+  local?: string[];
 }
 
 export function install(inv: Invocation, f: InstallFields): Effect {
@@ -183,6 +185,8 @@ export function install(inv: Invocation, f: InstallFields): Effect {
     command: inv.command,
     ...(f.verb !== undefined ? { verb: f.verb } : {}),
     ...(f.destination ? { destination: f.destination } : {}),
+    ...(f.requirements ? { requirements: f.requirements } : {}),
+    ...(f.local ? { local: f.local } : {}),
   };
 }
 
@@ -224,4 +228,30 @@ export function build(
 export function basename(name: string): string {
   const i = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
   return i >= 0 ? name.slice(i + 1) : name;
+}
+
+/** The toolchain a command ran (see the tool-run effect): by default the invocation's own program. */
+export function toolRun(
+  inv: Invocation,
+  ecosystem: 'node' | 'python',
+  tool = inv.name,
+  args = inv.args,
+  viaRunner = false,
+): Effect {
+  const written = inv.source.name;
+  const path = written.includes('/') && basename(written) === inv.name ? written : null;
+  return {
+    kind: 'tool-run',
+    ecosystem,
+    tool,
+    viaRunner,
+    args,
+    command: inv.command,
+    ...(path ? { path } : {}),
+  };
+}
+
+/** A detector whose effects are followed by the tool-run of its program. */
+export function withToolRun(ecosystem: 'node' | 'python', detector: Detector): Detector {
+  return (inv, ctx) => [...detector(inv, ctx), toolRun(inv, ecosystem)];
 }

@@ -1,13 +1,51 @@
 // File operations that change what a layer holds without installing anything: mkdir, chown and
-// chmod (a recursive change copies every file it touches into the new layer), mv and cp.
+// chmod (a recursive change copies every file it touches into the new layer), mv and cp, touch
+// and ln; account changes (usermod), OS configuration (update-ca-certificates); and the commands
+// that change no file at all (set, export, true, test, echo), so that every command has an account.
 import type { Effect } from '../../model';
 import { has, parseArgs, value } from './args';
 import type { Detector } from './args';
 
 export const mkdir: Detector = (inv) => {
   const p = parseArgs(inv.args, new Set(['-m', '--mode', '--context']), 'm');
-  return p.positionals.length ? [{ kind: 'make-dir', paths: p.positionals, command: inv.command }] : [];
+  if (!p.positionals.length) return [];
+  const parents = has(p, '-p', '--parents');
+  return [{ kind: 'make-dir', paths: p.positionals, command: inv.command, ...(parents ? { parents } : {}) }];
 };
+
+/** touch FILE... / ln [-s] TARGET... LINK: the operands, as written. */
+function makeFile(tool: 'touch' | 'ln'): Detector {
+  return (inv) => {
+    const valued =
+      tool === 'touch' ? new Set(['-d', '-r', '-t', '--date', '--reference']) : new Set(['-t', '-S']);
+    const paths = parseArgs(inv.args, valued, tool === 'touch' ? 'drt' : 'tS').positionals;
+    return paths.length ? [{ kind: 'make-file', tool, paths, command: inv.command }] : [];
+  };
+}
+
+/** usermod / groupmod: the account is the last operand. */
+function userModify(tool: 'usermod' | 'groupmod'): Detector {
+  return (inv) => {
+    const p = parseArgs(inv.args, new Set(), 'cdgGlsuLpeEfnaA');
+    return [
+      {
+        kind: 'user-modify',
+        tool,
+        name: p.positionals[p.positionals.length - 1] ?? null,
+        command: inv.command,
+      },
+    ];
+  };
+}
+
+/** Commands that change no file: shell options and variables, tests, no-ops, echo. */
+function shellOnly(role: Extract<Effect, { kind: 'shell-only' }>['role']): Detector {
+  return (inv) => [{ kind: 'shell-only', role, command: inv.command }];
+}
+
+function systemConfig(tool: 'update-ca-certificates' | 'dpkg-reconfigure'): Detector {
+  return (inv) => [{ kind: 'system-config', tool, command: inv.command }];
+}
 
 /** chown OWNER PATH... / chmod MODE PATH... (`--reference=FILE` replaces the owner or mode). */
 function permissions(tool: 'chown' | 'chmod'): Detector {
@@ -52,6 +90,20 @@ export const FILE_OP_DETECTORS: Record<string, Detector> = {
   chmod: permissions('chmod'),
   mv: move('mv'),
   cp: move('cp'),
+  touch: makeFile('touch'),
+  ln: makeFile('ln'),
+  usermod: userModify('usermod'),
+  groupmod: userModify('groupmod'),
+  set: shellOnly('options'),
+  export: shellOnly('variables'),
+  unset: shellOnly('variables'),
+  true: shellOnly('nothing'),
+  ':': shellOnly('nothing'),
+  test: shellOnly('test'),
+  '[': shellOnly('test'),
+  echo: shellOnly('output'),
+  'update-ca-certificates': systemConfig('update-ca-certificates'),
+  'dpkg-reconfigure': systemConfig('dpkg-reconfigure'),
 };
 
 /** `python -m venv [options] DIR` (called from the python detector) and `virtualenv DIR`. */

@@ -1,6 +1,18 @@
 // JavaScript: npm, yarn (classic and berry), pnpm, bun, and tsc / npx builds.
 import type { Effect, PackageSpec } from '../../model';
-import { build, cacheClean, envFlag, has, install, parseArgs, remove, value } from './args';
+import {
+  build,
+  cacheClean,
+  envFlag,
+  has,
+  install,
+  parseArgs,
+  remove,
+  toolRun,
+  value,
+  withToolRun,
+} from './args';
+import { scriptOfWords } from '../../ecosystems/node-scripts';
 import type { DetectContext, Detector, Invocation } from './args';
 
 /** `name@version`, `@scope/name@version`. */
@@ -229,7 +241,9 @@ export const pnpm: Detector = (inv, ctx) => {
       return [
         install(inv, {
           manager: 'pnpm',
-          verb: sub,
+          // `pnpm install <names>` is pnpm's `add` (the names themselves are not listed here: the
+          // size model and the rules read this install as the project's, as they always have).
+          verb: rest.length ? 'add' : sub,
           fromManifest: has(p, '--frozen-lockfile', '--offline') ? 'pnpm-lock.yaml' : 'package.json',
           productionOnly,
           flags: p.flags,
@@ -321,27 +335,70 @@ export const tsc: Detector = (inv) => {
   return [build(inv, 'tsc', value(p, '--project', '-p'), value(p, '--outDir', '--outFile'))];
 };
 
-/** npx / pnpx / bunx: `npx tsc`, `npx vite build`, `npx next build`. */
+/** The package.json script a manager command runs (`npm run build`, `yarn build`), as an effect. */
+function packageScript(inv: Invocation): Effect[] {
+  const s = scriptOfWords([inv.name, ...inv.args]);
+  if (!s) return [];
+  const at = inv.args.indexOf(s.script);
+  return [
+    {
+      kind: 'package-script',
+      manager: s.manager,
+      script: s.script,
+      args: at >= 0 ? inv.args.slice(at + 1) : [],
+      command: inv.command,
+    },
+  ];
+}
+
+/** A package manager: its installs and builds, the script it runs, and the tool-run. */
+function manager(detector: Detector): Detector {
+  return (inv, ctx) => [...detector(inv, ctx), ...packageScript(inv), toolRun(inv, 'node')];
+}
+
+const MANAGERS: Record<string, Detector> = {
+  npm: manager(npm),
+  yarn: manager(yarn),
+  pnpm: manager(pnpm),
+  bun: manager(bun),
+};
+
+/** `npx pnpm install`, `corepack yarn build`: the manager's own effects. */
+function throughManager(inv: Invocation, ctx: DetectContext, args: string[]): Effect[] | null {
+  const [tool, ...rest] = args;
+  if (tool !== 'npm' && tool !== 'yarn' && tool !== 'pnpm') return null;
+  return MANAGERS[tool]({ ...inv, name: tool, args: rest }, ctx);
+}
+
+/** npx / pnpx / bunx: `npx tsc`, `npx vite build`, `npx next build`, `npx pnpm install`. */
 export const npx: Detector = (inv, ctx) => {
   const args = inv.args.filter((a) => a !== '-y' && a !== '--yes' && a !== '--no-install');
+  const managed = throughManager(inv, ctx, args);
+  if (managed) return managed;
   const [tool, ...rest] = args;
   if (!tool) return [];
   const name = npmSpec(tool).name;
-  if (name === 'tsc' || name === 'typescript') return tsc({ ...inv, name: 'tsc', args: rest }, ctx);
-  if (rest[0] === 'build') return [build(inv, name, 'build', null)];
-  return [];
+  const ran = toolRun(inv, 'node', name, rest, true);
+  if (name === 'tsc' || name === 'typescript') return [...tsc({ ...inv, name: 'tsc', args: rest }, ctx), ran];
+  if (rest[0] === 'build') return [build(inv, name, 'build', null), ran];
+  return [ran];
 };
 
+/** corepack: `corepack enable` sets up the managers' shims; `corepack pnpm install` runs one. */
+const corepack: Detector = (inv, ctx) => throughManager(inv, ctx, inv.args) ?? [toolRun(inv, 'node')];
+
+/** Node.js itself and CLIs from node_modules run by name: what they do is the project's own. */
+const NODE_PROGRAMS = ['node', 'next', 'vite', 'ng', 'nest', 'webpack', 'esbuild', 'rollup'];
+
 export const JS_DETECTORS: Record<string, Detector> = {
-  npm,
-  yarn,
-  yarnpkg: yarn,
-  pnpm,
-  bun,
-  tsc,
+  ...MANAGERS,
+  yarnpkg: MANAGERS.yarn,
+  tsc: withToolRun('node', tsc),
   npx,
   pnpx: npx,
   bunx: npx,
+  corepack,
+  ...Object.fromEntries(NODE_PROGRAMS.map((n) => [n, (inv: Invocation) => [toolRun(inv, 'node')]])),
 };
 
 export type { Effect };

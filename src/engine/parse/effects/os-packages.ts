@@ -26,6 +26,10 @@ export const apt: Detector = (inv) => {
   switch (sub) {
     case 'update':
       return [update(inv, 'apt')];
+    case 'upgrade':
+    case 'dist-upgrade':
+    case 'full-upgrade':
+      return [{ kind: 'package-upgrade', manager: 'apt', command: inv.command }];
     case 'install':
     case 'reinstall': {
       const noRecommends =
@@ -106,6 +110,8 @@ export const apk: Detector = (inv) => {
   switch (sub) {
     case 'update':
       return [update(inv, 'apk')];
+    case 'upgrade':
+      return [{ kind: 'package-upgrade', manager: 'apk', command: inv.command }];
     case 'add': {
       if (has(p, '-U', '--update', '--update-cache')) out.push(update(inv, 'apk'));
       out.push(

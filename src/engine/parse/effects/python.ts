@@ -14,6 +14,7 @@ import {
   spec,
   value,
   values,
+  withToolRun,
 } from './args';
 import type { DetectContext, Detector, InstallFields, Invocation, ParsedArgs } from './args';
 import { venvEffect } from './file-ops';
@@ -96,6 +97,9 @@ function pipLike(inv: Invocation, ctx: DetectContext, args: string[], viaUv: boo
           global,
           flags: p.flags,
           destination: pipDestination(p),
+          ...(sub === 'install' ? { verb: sub } : {}),
+          requirements: values(args, '-r', '--requirement', '-c', '--constraint'),
+          local,
         }),
       ];
     }
@@ -249,6 +253,7 @@ export const poetry: Detector = (inv, ctx) => {
       install(inv, {
         ...(ctx.memo.has(POETRY_IN_PROJECT) ? { destination: { kind: 'in-project', path: null } } : {}),
         manager: 'poetry',
+        verb: sub,
         fromManifest: 'pyproject.toml',
         productionOnly,
         noCache: has(p, '--no-cache') || isTruthy(envFlag(inv, ctx, 'POETRY_NO_CACHE')),
@@ -353,7 +358,7 @@ export const conda: Detector = (inv) => {
   return [];
 };
 
-export const PYTHON_DETECTORS: Record<string, Detector> = {
+const DETECTORS: Record<string, Detector> = {
   pip,
   pip3: pip,
   python,
@@ -367,10 +372,15 @@ export const PYTHON_DETECTORS: Record<string, Detector> = {
   micromamba: conda,
 };
 
+/** Each followed by the tool-run effect: the command needs Python's toolchain. */
+export const PYTHON_DETECTORS: Record<string, Detector> = Object.fromEntries(
+  Object.entries(DETECTORS).map(([name, d]) => [name, withToolRun('python', d)]),
+);
+
 /** Names such as pip3.12 and python3.11. */
 export function pythonDetector(name: string): Detector | undefined {
   if (PYTHON_DETECTORS[name]) return PYTHON_DETECTORS[name];
-  if (/^pip\d(\.\d+)?$/.test(name)) return pip;
-  if (/^python\d(\.\d+)?$/.test(name)) return python;
+  if (/^pip\d(\.\d+)?$/.test(name)) return PYTHON_DETECTORS.pip;
+  if (/^python\d(\.\d+)?$/.test(name)) return PYTHON_DETECTORS.python;
   return undefined;
 }

@@ -1,80 +1,137 @@
 // RUN commands the final stage must repeat (users, folders, permissions) versus build work.
-import type { Instruction, RunInstruction, ShellCommand, Stage } from '../../model';
+import type { Effect, Instruction, RunInstruction, ShellCommand, Stage } from '../../model';
 import { type StageFacts, isRun, isSimpleShellCommand, lastOf, programName, workdirs } from './stage-facts';
 import { resolvePath } from '../../primitives/paths';
 import { baseWorkdir } from '../../size/index';
 import { rawOf } from './writing';
 import { osInstallLine } from './os-packages';
+import { effectsAt } from './command-effects';
 
-const CARRY = new Set([
-  'useradd',
-  'adduser',
-  'groupadd',
-  'addgroup',
-  'usermod',
-  'mkdir',
-  'chown',
-  'chmod',
-  'ln',
-  'touch',
-  'true',
-  'set',
+/** What the final stage must repeat: accounts, folders, files, links and permissions. */
+const CARRY_KINDS: ReadonlySet<Effect['kind']> = new Set([
+  'user-add',
+  'user-modify',
+  'make-dir',
+  'permissions',
+  'make-file',
 ]);
-const OS_PKG = new Set(['apt-get', 'apt', 'apk', 'dpkg-reconfigure', 'update-ca-certificates']);
+
+/** Removals: they may go with carried commands. */
+const REMOVALS: ReadonlySet<Effect['kind']> = new Set(['remove', 'cache-clean']);
+
+/** Shell options and no-ops (`set -eux`, `true`): they may go with carried commands. */
+const neutral = (e: Effect) => e.kind === 'shell-only' && (e.role === 'options' || e.role === 'nothing');
+
+/** One command's effects, by the command's index in its RUN. */
+function byCommand(run: RunInstruction): Effect[][] {
+  return run.shell.commands.map((_c, k) => effectsAt(run, k));
+}
 
 /** RUN instructions made only of user/folder/permission commands: repeated in the runtime stage. */
 export function carriedRuns(facts: StageFacts): RunInstruction[] {
   const out: RunInstruction[] = [];
   for (const ins of facts.stage.instructions) {
     if (!isRun(ins) || !ins.shell || ins.shell.skipped || ins.heredocs.length) continue;
-    const cmds = ins.shell.commands;
+    const cmds = byCommand(ins);
     if (!cmds.length) continue;
-    const progs = cmds.map(programName);
+    const carried = (e: Effect) => CARRY_KINDS.has(e.kind);
     if (
-      progs.every((p) => CARRY.has(p) || p === 'rm') &&
-      progs.some((p) => CARRY.has(p) && p !== 'true' && p !== 'set')
+      cmds.every(
+        (es) => es.length > 0 && es.every((e) => carried(e) || REMOVALS.has(e.kind) || neutral(e)),
+      ) &&
+      cmds.some((es) => es.some(carried))
     )
       out.push(ins);
   }
   return out;
 }
 
+/** OS package work (apt and apk: installs, index updates, upgrades, cleanups) and OS configuration. */
+function isOsPackageEffect(e: Effect): boolean {
+  if (e.kind === 'system-config') return true;
+  if (
+    e.kind === 'package-index-update' ||
+    e.kind === 'package-install' ||
+    e.kind === 'package-remove' ||
+    e.kind === 'package-upgrade'
+  )
+    return e.manager === 'apt' || e.manager === 'apk';
+  return false;
+}
+
 /** True when a RUN only installs OS packages / cleans their caches (handled by osInstallLine). */
 export function isOsOnlyRun(run: RunInstruction): boolean {
   if (!run.shell || !run.shell.commands.length) return false;
-  return run.shell.commands.every((c) => {
-    const p = programName(c);
-    return OS_PKG.has(p) || p === 'rm' || p === 'true' || p === 'set' || p === 'echo';
-  });
+  return byCommand(run).every(
+    (es) =>
+      es.length > 0 &&
+      es.every(
+        (e) =>
+          isOsPackageEffect(e) ||
+          REMOVALS.has(e.kind) ||
+          neutral(e) ||
+          (e.kind === 'shell-only' && e.role === 'output'),
+      ),
+  );
 }
 
-/** Commands that change nothing a later instruction sees, or only files the stages copy. */
-const HARMLESS = new Set(['rm', 'echo', 'cd', 'cp', 'mv', 'export', 'unset', 'test', '[', ':']);
+/** Effects that change nothing a later instruction sees, or only files the stages copy. */
+const HARMLESS: ReadonlySet<Effect['kind']> = new Set([
+  'remove',
+  'cache-clean',
+  'shell-only',
+  'chdir',
+  'move',
+]);
+
+/** The work of npm, yarn and pnpm: each synthesis that meets it accounts for it (or not) itself. */
+function isNodeManagerEffect(e: Effect): boolean {
+  const managers = ['npm', 'yarn', 'pnpm'];
+  if (e.kind === 'tool-run') return !e.viaRunner && managers.includes(e.tool);
+  if (e.kind === 'package-script') return managers.includes(e.manager);
+  if (e.kind === 'package-install' || e.kind === 'package-remove') return managers.includes(e.manager);
+  return false;
+}
+
+/** A command every synthesis understands: OS packages, carried work, harmless work, Node's managers. */
+function understood(effects: readonly Effect[], notHarmless: ReadonlySet<Effect['kind']>): boolean {
+  return (
+    effects.length > 0 &&
+    effects.every(
+      (e) =>
+        isOsPackageEffect(e) ||
+        CARRY_KINDS.has(e.kind) ||
+        (HARMLESS.has(e.kind) && !notHarmless.has(e.kind)) ||
+        isNodeManagerEffect(e),
+    )
+  );
+}
+
+/** Whether a synthesis knows a command: from the command and, preferably, its effects. */
+export type KnownCommand = (cmd: ShellCommand, effects: readonly Effect[]) => boolean;
 
 /** RUN commands that ran only in the builder and were neither build nor install work. */
 export function unknownRunCommands(
   facts: StageFacts,
-  known: (cmd: ShellCommand) => boolean,
-  /** Programs harmless elsewhere that this synthesis cannot carry (its runtime copies the context, not the build stage's files). */
-  notHarmless: ReadonlySet<string> = new Set(),
+  known: KnownCommand,
+  /** Effects harmless elsewhere that this synthesis cannot carry (its runtime copies the context, not the build stage's files). */
+  notHarmless: ReadonlySet<Effect['kind']> = new Set(),
 ): { run: RunInstruction; cmd: ShellCommand }[] {
   const carried = new Set(carriedRuns(facts));
   const out: { run: RunInstruction; cmd: ShellCommand }[] = [];
   for (const ins of facts.stage.instructions) {
     if (!isRun(ins) || carried.has(ins)) continue;
-    const cmd = (ins.shell?.commands ?? []).find((c) => {
-      const p = programName(c);
-      if (OS_PKG.has(p) || CARRY.has(p) || (HARMLESS.has(p) && !notHarmless.has(p))) return false;
-      if (p === 'npm' || p === 'yarn' || p === 'pnpm') return false;
-      return !known(c);
+    const k = (ins.shell?.commands ?? []).findIndex((c, index) => {
+      const effects = effectsAt(ins, index);
+      return !understood(effects, notHarmless) && !known(c, effects);
     });
-    if (cmd) out.push({ run: ins, cmd });
+    if (k >= 0) out.push({ run: ins, cmd: ins.shell.commands[k]! });
   }
   return out;
 }
 
 /** Lines of RUN instructions that ran only in the builder and were neither build nor install work. */
-export function unknownRunLines(facts: StageFacts, known: (cmd: ShellCommand) => boolean): number[] {
+export function unknownRunLines(facts: StageFacts, known: KnownCommand): number[] {
   return unknownRunCommands(facts, known).map((u) => u.run.span.line);
 }
 
@@ -85,8 +142,8 @@ export function unknownRunLines(facts: StageFacts, known: (cmd: ShellCommand) =>
  */
 export function unknownRunReason(
   facts: StageFacts,
-  known: (cmd: ShellCommand) => boolean,
-  notHarmless?: ReadonlySet<string>,
+  known: KnownCommand,
+  notHarmless?: ReadonlySet<Effect['kind']>,
 ): string | null {
   const u = unknownRunCommands(facts, known, notHarmless)[0];
   if (!u) return null;
@@ -100,11 +157,9 @@ export function unknownRunReason(
  */
 export function carriedLine(run: RunInstruction): string {
   let raw = rawOf(run);
-  const cmds = (run.shell?.commands ?? []).filter(
-    (c) =>
-      programName(c) === 'mkdir' &&
-      c.span &&
-      !c.args.some((a) => a === '--parents' || /^-[a-zA-Z]*p/.test(a)),
+  const commands = run.shell?.commands ?? [];
+  const cmds = (run.shell?.effects ?? []).flatMap((e) =>
+    e.kind === 'make-dir' && !e.parents && commands[e.command]?.span ? [commands[e.command]!] : [],
   );
   for (const c of cmds.reverse()) {
     const at = c.span!.start - run.span.start;
@@ -116,27 +171,25 @@ export function carriedLine(run: RunInstruction): string {
   return raw;
 }
 
-/** Programs without parser effects whose operands are all paths. */
-const PATH_ONLY = new Set(['touch', 'ln']);
-
 const relative = (p: string) => !p.startsWith('/') && !p.startsWith('$');
 
 /**
  * Whether a RUN names a path relative to its working folder (so it must run in that folder): the
- * paths of its parser effects (mkdir, chown/chmod, rm, mv/cp), and the operands of touch and ln.
+ * paths of its parser effects (mkdir, touch, ln, chown/chmod, rm, mv/cp).
  */
 function readsWorkdir(run: RunInstruction): boolean {
   const paths = (run.shell?.effects ?? []).flatMap((e) =>
-    e.kind === 'make-dir' || e.kind === 'permissions' || e.kind === 'remove' || e.kind === 'cache-clean'
+    e.kind === 'make-dir' ||
+    e.kind === 'make-file' ||
+    e.kind === 'permissions' ||
+    e.kind === 'remove' ||
+    e.kind === 'cache-clean'
       ? e.paths
       : e.kind === 'move'
         ? [...e.sources, e.destination]
         : [],
   );
-  if (paths.some(relative)) return true;
-  return (run.shell?.commands ?? []).some(
-    (c) => PATH_ONLY.has(programName(c)) && c.args.some((a) => !a.startsWith('-') && relative(a)),
-  );
+  return paths.some(relative);
 }
 
 /** The working folder after `lines` (written Dockerfile lines): the last WORKDIR, else the FROM image's own. */

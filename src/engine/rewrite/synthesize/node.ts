@@ -35,18 +35,22 @@ import {
 import { devToolOf } from '../../ecosystems/node-scripts';
 import {
   LOCKFILES,
-  NODE_TOOLS,
   addsPackages,
-  isGlobalInstall,
+  buildOutputs,
+  buildWords,
+  globalInstall,
+  installsProject,
   isNodeBuild,
-  isNodeInstall,
   nodeFacts,
   productionInstall,
-  buildOutputs,
+  projectInstall,
+  runsNode,
   type NodeFacts,
 } from './node-facts';
+import { effectsAt } from './command-effects';
+import type { Effect } from '../../model';
 
-export { isNodeBuild, isNodeInstall, nodeFacts, productionInstall, buildOutputs };
+export { nodeFacts, productionInstall, buildOutputs };
 export type { NodeFacts, NodeManager } from './node-facts';
 
 /** Signs that dependencies compile native code (node-gyp needs python/make/g++; glibc-only modules). */
@@ -82,7 +86,11 @@ export function nodeRuntimeImage(facts: StageFacts): {
   const debianOnly =
     (os.manager === 'apt' && os.runtime.length > 0) ||
     carriedRuns(facts).some((r) =>
-      r.shell.commands.some((c) => /^(useradd|groupadd|usermod)$/.test(programName(c))),
+      r.shell.effects.some(
+        (e) =>
+          (e.kind === 'user-add' && e.dialect === 'shadow') ||
+          (e.kind === 'user-modify' && e.tool === 'usermod'),
+      ),
     );
   const alpine = isAlpineTag(image.tag) || (!nativeSignals(facts) && !debianOnly);
   const v = version ?? (image.tag && /lts|current/.test(image.tag) ? image.tag.replace(/-.*/, '') : 'lts');
@@ -93,7 +101,7 @@ export function nodeRuntimeImage(facts: StageFacts): {
 const OTHER_RUNTIME = /^(python[\d.]*|ruby|php[\d.]*|perl|java)$/;
 
 /** Harmless where the app folder is copied from the build stage; not here, see unknownRunReason. */
-const FILE_MAKERS: ReadonlySet<string> = new Set(['cp', 'mv']);
+const FILE_MAKERS: ReadonlySet<Effect['kind']> = new Set(['move']);
 
 /** The runtime image the synthesis chose, with its major version (null when unknown). */
 interface NodeRuntime {
@@ -101,6 +109,36 @@ interface NodeRuntime {
   alpine: boolean;
   version: string | null;
   major: number | null;
+}
+
+/** An effect of a setup command: OS and Node packages, corepack, folders, cleanups, `set`. */
+function isSetupEffect(e: Effect): boolean {
+  switch (e.kind) {
+    case 'package-index-update':
+    case 'package-install':
+    case 'package-remove':
+    case 'package-upgrade':
+      return ['apt', 'apk', 'npm', 'yarn', 'pnpm'].includes(e.manager);
+    case 'cache-clean':
+    case 'remove':
+    case 'make-dir':
+      return true;
+    case 'shell-only':
+      return e.role === 'options' || e.role === 'nothing';
+    case 'tool-run':
+      return !e.viaRunner && ['corepack', 'npm', 'yarn', 'pnpm'].includes(e.tool);
+    case 'package-script':
+      return e.manager !== 'bun';
+    default:
+      return false;
+  }
+}
+
+/** A command that sets the stage up for the install, and neither installs the project nor builds. */
+function isSetupCommand(effects: readonly Effect[]): boolean {
+  return (
+    effects.length > 0 && effects.every(isSetupEffect) && !projectInstall(effects) && !isNodeBuild(effects)
+  );
 }
 
 /**
@@ -120,16 +158,7 @@ function setupRunsBefore(facts: StageFacts, nf: NodeFacts): RunInstruction[] {
     }
     if (!isRun(i)) continue;
     if (i.shell.commands.some((c) => c === nf.install)) break;
-    const setup = i.shell.commands.every((c) => {
-      const p = programName(c);
-      return (
-        ['apt-get', 'apt', 'apk', 'rm', 'corepack', 'npm', 'yarn', 'pnpm', 'mkdir', 'true', 'set'].includes(
-          p,
-        ) &&
-        !isNodeInstall(c) &&
-        !isNodeBuild(c)
-      );
-    });
+    const setup = i.shell.commands.every((_c, k) => isSetupCommand(effectsAt(i, k)));
     if (setup) setupRuns.push(i);
   }
   return setupRuns;
@@ -165,8 +194,14 @@ function depsStage(
   const whole = before.some((c) => copiesWholeContext(c));
   if (before.length && sameDir && (!whole || workspace)) deps.push(...before.map(rawOf));
   else deps.push(`COPY ${nf.manifests.join(' ')} ./`);
-  const hasCorepack = facts.commands.some(
-    (c) => programName(c.cmd) === 'corepack' || (/pnpm/.test(c.cmd.text) && isGlobalInstall(c.cmd)),
+  const hasCorepack = facts.commands.some((c) =>
+    effectsAt(c.run, c.index).some(
+      (e) =>
+        (e.kind === 'tool-run' && e.tool === 'corepack') ||
+        (e.kind === 'package-install' &&
+          globalInstall([e]) !== undefined &&
+          e.packages.some((p) => /pnpm/.test(p.raw))),
+    ),
   );
   if (nf.manager === 'pnpm' && !hasCorepack)
     deps.push(runLine(['corepack enable', productionInstall(nf, runtime.major)]));
@@ -194,14 +229,14 @@ function buildStage(
     name: 'build',
     image: facts.builderRef,
     manifests: nf.manifests,
-    isInstall: isNodeInstall,
+    isInstall: installsProject(facts),
   });
   const out = buildOutputs(facts, nf);
   if (out.guessed)
     caveats.push(
       `The build output folder was taken to be ${out.dirs.map((d) => d + '/').join(', ')}; if the build writes elsewhere, change the COPY --from=build line.`,
     );
-  if (facts.commands.some((c) => /prisma\s+generate/.test(c.cmd.text)))
+  if (facts.commands.some((c) => /\bprisma generate\b/.test(buildWords(effectsAt(c.run, c.index)).join(' '))))
     caveats.push(
       'Code generated into node_modules during the build (prisma generate) is not in the production node_modules of the deps stage: run the generator there too.',
     );
@@ -244,12 +279,7 @@ function runtimeStage(
   rt.push(`COPY --from=deps ${app}/node_modules ${app}/node_modules`);
   for (const d of outputs) rt.push(`COPY --from=build ${app}/${d} ${app}/${d}`);
   for (const g of nf.globals)
-    rt.push(
-      runLine([
-        g.text,
-        `${g.args[0] === 'global' || programName(g) === 'yarn' ? 'yarn cache clean' : 'npm cache clean --force'}`,
-      ]),
-    );
+    rt.push(runLine([g.cmd.text, g.manager === 'yarn' ? 'yarn cache clean' : 'npm cache clean --force']));
   rt.push(...carriedRunLines(facts, rt));
   const user = userLine(facts, 'node');
   rt.push(...runtimeTail(stage, { user }));
@@ -264,12 +294,12 @@ function withheldReason(facts: StageFacts): string | null {
   const devTool = devToolOf(facts.runWords);
   if (devTool)
     return `the image starts a development tool (\`${devTool}\`), which needs the devDependencies a production image leaves out.`;
-  const added = facts.commands.find((c) => addsPackages(c.cmd));
+  const added = facts.commands.find((c) => addsPackages(effectsAt(c.run, c.index)));
   if (added)
     return `the RUN at line ${added.run.span.line} adds packages (\`${added.cmd.text.trim()}\`) that the production install of the deps stage would not bring.`;
   return unknownRunReason(
     facts,
-    (c) => NODE_TOOLS.has(programName(c)) || isNodeBuild(c) || isNodeInstall(c),
+    (_c, effects) => runsNode(effects) || isNodeBuild(effects) || !!projectInstall(effects),
     // The runtime takes the context as the COPYs wrote it: files a cp/mv made are not there.
     FILE_MAKERS,
   );

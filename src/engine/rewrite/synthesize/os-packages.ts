@@ -1,5 +1,6 @@
 // OS packages: what the builder needs versus what the running app needs.
-import { type StageFacts, positional, programName } from './stage-facts';
+import { type StageFacts } from './stage-facts';
+import { effectsAt } from './command-effects';
 import { runLine } from './writing';
 
 const BUILD_ONLY = new Set([
@@ -161,23 +162,17 @@ function stripVersion(pkg: string): string {
 /** OS packages installed by the stage's RUNs, split into build-only and runtime needs. */
 export function osPackages(facts: StageFacts): OsPackages {
   const out: OsPackages = { manager: null, all: [], runtime: [], dropped: [], unmapped: [] };
-  for (const { cmd } of facts.commands) {
-    const prog = programName(cmd);
-    const args = cmd.args;
-    let names: string[] = [];
-    if ((prog === 'apt-get' || prog === 'apt') && args.includes('install')) {
-      out.manager = 'apt';
-      names = positional(args.slice(args.indexOf('install') + 1));
-    } else if (prog === 'apk' && args.includes('add')) {
-      out.manager = 'apk';
-      const rest = args.slice(args.indexOf('add') + 1);
-      // `--virtual .name pkg...`: the name after --virtual / -t is not a package.
-      const skip = new Set<number>();
-      rest.forEach((a, k) => {
-        if (a === '--virtual' || a === '-t') skip.add(k + 1);
-      });
-      names = rest.filter((a, k) => !a.startsWith('-') && !skip.has(k));
-    } else continue;
+  // The parser's account of each install (apt, apk): the packages named, options and apk's
+  // `--virtual` group name left out.
+  const installs = facts.commands.flatMap(({ run, index }) =>
+    effectsAt(run, index).filter(
+      (e) => e.kind === 'package-install' && (e.manager === 'apt' || e.manager === 'apk'),
+    ),
+  );
+  for (const e of installs) {
+    if (e.kind !== 'package-install') continue;
+    out.manager = e.manager as 'apt' | 'apk';
+    const names = e.packages.map((p) => p.raw);
     for (const raw of names) {
       if (/\$/.test(raw)) continue;
       const name = stripVersion(raw);

@@ -2,7 +2,8 @@
 // environment (/opt/venv) with its compilers and -dev headers; the runtime is python:<v>-slim (or
 // the same alpine) with the venv, the app folder and only the runtime libraries (libpq5, not
 // libpq-dev).
-import type { ShellCommand } from '../../model';
+import type { Effect } from '../../model';
+import { effectsAt, effectsOf, findEffect, type EffectOf } from './command-effects';
 import {
   argEnvLines,
   assetCopies,
@@ -19,9 +20,7 @@ import {
   majorMinor,
   osInstallLine,
   osPackages,
-  positional,
   preamble,
-  programName,
   rawOf,
   resolvePath,
   runtimeTail,
@@ -36,60 +35,43 @@ const VENV = '/opt/venv';
 
 type PyTool = 'pip' | 'poetry' | 'uv';
 
-function pipArgs(cmd: ShellCommand): string[] | null {
-  const p = programName(cmd);
-  if (/^pip(3(\.\d+)?)?$/.test(p)) return cmd.args;
-  if (/^python(3(\.\d+)?)?$/.test(p) && cmd.args[0] === '-m' && /^pip3?$/.test(cmd.args[1] ?? ''))
-    return cmd.args.slice(2);
-  return null;
+type Install = EffectOf<'package-install'>;
+
+/** An install the venv takes: `pip install`, `poetry install`, `uv sync`, `uv pip install`. */
+function venvInstall(effects: readonly Effect[]): (Install & { manager: PyTool }) | undefined {
+  return findEffect(
+    effects,
+    'package-install',
+    (e) =>
+      (e.manager === 'pip' && e.verb === 'install') ||
+      (e.manager === 'poetry' && e.verb === 'install') ||
+      (e.manager === 'uv' && (e.verb === 'sync' || e.verb === 'install')),
+  ) as (Install & { manager: PyTool }) | undefined;
 }
 
-function toolOf(cmd: ShellCommand): PyTool | null {
-  const pa = pipArgs(cmd);
-  if (pa && pa[0] === 'install') return 'pip';
-  const p = programName(cmd);
-  if (p === 'poetry' && cmd.args[0] === 'install') return 'poetry';
-  if (p === 'uv' && (cmd.args[0] === 'sync' || (cmd.args[0] === 'pip' && cmd.args[1] === 'install')))
-    return 'uv';
-  return null;
-}
+/** A word naming a path (`.`, `./pkg`, `/abs`, `git+https://…`) rather than a registry package or a requirements file. */
+const namesPath = (a: string) =>
+  a === '.' || a.startsWith('./') || a.startsWith('/') || (!a.endsWith('.txt') && a.includes('/'));
 
 /** Installs that need only the manifests (not the sources): movable before `COPY . .`. */
-function isManifestInstall(cmd: ShellCommand): boolean {
-  const pa = pipArgs(cmd);
-  if (pa && pa[0] === 'install') {
-    const pos = positional(pa.slice(1));
-    // `pip install -r requirements.txt`, `pip install --upgrade pip setuptools`: no local paths.
+function isManifestInstall(effects: readonly Effect[]): boolean {
+  const e = venvInstall(effects);
+  if (!e) return false;
+  // `pip install -r requirements.txt`, `pip install --upgrade pip setuptools`: no local paths.
+  if (e.manager === 'pip')
     return (
-      !pa.includes('-e') &&
-      !pos.some(
-        (a) =>
-          a === '.' ||
-          a.startsWith('./') ||
-          a.startsWith('/') ||
-          (a.endsWith('.txt') === false && a.includes('/')),
-      )
+      !e.flags.includes('-e') &&
+      ![...(e.requirements ?? []), ...(e.local ?? []), ...e.packages.map((p) => p.raw)].some(namesPath)
     );
-  }
-  const p = programName(cmd);
-  if (p === 'poetry') return cmd.args[0] === 'install' && cmd.args.includes('--no-root');
-  if (p === 'uv') return cmd.args[0] === 'sync' && cmd.args.includes('--no-install-project');
-  return false;
+  if (e.manager === 'poetry') return e.flags.includes('--no-root');
+  return e.verb === 'sync' && e.flags.includes('--no-install-project');
 }
 
 /** The requirement files the installs read, and pyproject + lock for poetry/uv. */
-function installManifests(installs: StageFacts['commands'], tools: ReadonlySet<PyTool>): string[] {
-  const manifests: string[] = [];
-  for (const { cmd } of installs) {
-    const pa = pipArgs(cmd);
-    if (pa) {
-      pa.forEach((a, k) => {
-        if ((a === '-r' || a === '--requirement' || a === '-c') && pa[k + 1] && !pa[k + 1].includes('$'))
-          manifests.push(pa[k + 1]);
-        else if (/^--requirement=/.test(a)) manifests.push(a.split('=')[1]);
-      });
-    }
-  }
+function installManifests(installs: Install[], tools: ReadonlySet<PyTool>): string[] {
+  const manifests: string[] = installs.flatMap((e) =>
+    e.manager === 'pip' ? (e.requirements ?? []).filter((r) => !r.includes('$')) : [],
+  );
   if (tools.has('poetry')) manifests.push('pyproject.toml', 'poetry.lock*');
   if (tools.has('uv')) manifests.push('pyproject.toml', 'uv.lock*');
   return [...new Set(manifests)].filter((m) => !m.startsWith('/') && !m.includes('..'));
@@ -105,10 +87,10 @@ function venvBuilder(facts: StageFacts, tools: ReadonlySet<PyTool>, manifests: s
     name: 'build',
     image: facts.builderRef,
     manifests: manifests.length ? manifests : null,
-    isInstall: isManifestInstall,
+    isInstall: (cmd) => isManifestInstall(effectsOf(facts.stage, cmd)),
     mapCommand: (cmd) => {
-      const pa = pipArgs(cmd);
-      if (!pa || pa[0] !== 'install' || pa.includes('--no-cache-dir')) return undefined;
+      const e = venvInstall(effectsOf(facts.stage, cmd));
+      if (e?.manager !== 'pip' || e.flags.includes('--no-cache-dir')) return undefined;
       return cmd.text.replace(/\binstall\b/, 'install --no-cache-dir');
     },
   });
@@ -189,15 +171,34 @@ function runtimeCaveats(facts: StageFacts, runtime: string, mgr: 'apk' | 'apt'):
  * install by a Python named by its absolute path bypasses the venv the same way.
  */
 function withheldReason(facts: StageFacts): string | null {
-  const bypass = facts.commands.find(
-    (c) =>
-      /^\/.*\/(python|pip)[\d.]*$/.test(c.cmd.name) && /\b(install|develop)\b/.test(c.cmd.args.join(' ')),
+  const bypass = facts.commands.find((c) =>
+    effectsAt(c.run, c.index).some(
+      (e) =>
+        e.kind === 'tool-run' &&
+        /^\/.*\/(python|pip)[\d.]*$/.test(e.path ?? '') &&
+        /\b(install|develop)\b/.test(e.args.join(' ')),
+    ),
   );
   if (bypass)
     return `the RUN at line ${bypass.run.span.line} installs with \`${bypass.cmd.text.trim()}\`, a Python named by its path: the install bypasses the virtual environment the final stage receives.`;
-  return unknownRunReason(
-    facts,
-    (c) => toolOf(c) !== null || /^(python3?(\.\d+)?|pip3?|poetry|uv)$/.test(programName(c)),
+  return unknownRunReason(facts, (_c, effects) => runsPython(effects));
+}
+
+/** Python's own programs ran (python, pip, poetry, uv…). */
+const runsPython = (effects: readonly Effect[]) =>
+  effects.some((e) => e.kind === 'tool-run' && e.ecosystem === 'python');
+
+/** A virtual environment or another installer's environment (pipenv, conda) set up by hand. */
+function ownEnvironment(effects: readonly Effect[]): boolean {
+  return effects.some(
+    (e) =>
+      e.kind === 'venv' ||
+      (e.kind === 'tool-run' &&
+        e.ecosystem === 'python' &&
+        (e.tool === 'pipenv' ||
+          e.tool === 'conda' ||
+          (e.tool === 'uv' && e.args[0] === 'venv') ||
+          /\bvenv\b/.test(e.path ?? ''))),
   );
 }
 
@@ -206,21 +207,18 @@ function withheldReason(facts: StageFacts): string | null {
  * aimed elsewhere than the environment (--user, --prefix, --target, --system) or a
  * pipenv/conda/venv setup are too custom to move into a venv safely.
  */
-function venvInstalls(facts: StageFacts): StageFacts['commands'] | null {
-  const installs = facts.commands.filter((c) => toolOf(c.cmd) !== null);
+function venvInstalls(facts: StageFacts): Install[] | null {
+  const effects = facts.commands.map((c) => effectsAt(c.run, c.index));
+  const installs = effects.flatMap((es) => venvInstall(es) ?? []);
   if (!installs.length) return null;
   if (
-    installs.some((c) =>
-      c.cmd.args.some((a) => /^--(user|prefix|target|system|root)\b/.test(a) || a === '-t'),
+    installs.some(
+      (e) =>
+        (e.destination && e.destination.kind !== 'in-project') || e.flags.some((f) => /^--system\b/.test(f)),
     )
   )
     return null;
-  if (
-    facts.commands.some(
-      (c) => ['pipenv', 'conda', 'virtualenv'].includes(programName(c.cmd)) || /\bvenv\b/.test(c.cmd.text),
-    )
-  )
-    return null;
+  if (effects.some(ownEnvironment)) return null;
   return installs;
 }
 
@@ -229,7 +227,7 @@ export function synthesizePython(facts: StageFacts): SynthesisResult | null {
   const installs = venvInstalls(facts);
   if (!installs) return null;
   if (isSlimTag(facts.image.tag) && osPackages(facts).dropped.length === 0) return null;
-  const tools = new Set(installs.map((c) => toolOf(c.cmd)!));
+  const tools = new Set(installs.map((e) => e.manager as PyTool));
   const wd = workdirs(facts.stage);
   const whole = facts.copies.find((c) => copiesWholeContext(c));
   // The app folder is where the whole context goes; without such a COPY the files are scattered

@@ -11,7 +11,7 @@ import {
   type StageFacts,
   type SynthesisResult,
 } from './common';
-import { isNodeInstall, nodeFacts } from './node-facts';
+import { buildWords, installsProject, nodeFacts } from './node-facts';
 import type { PromiseKey } from '../promises';
 
 const SERVERS =
@@ -54,7 +54,7 @@ function pythonServedDir(words: string[]): string | null {
 }
 
 /**
- * The folder the build writes, when the Dockerfile names it (`vite build --outDir out`); a dev
+ * The folder the build writes, when its command names it (`vite build --outDir out`); a dev
  * server gives no served folder, so only a named one makes the switch to nginx certain.
  */
 function namedBuildOutput(text: string): string | null {
@@ -75,7 +75,9 @@ export function synthesizeStatic(facts: StageFacts): SynthesisResult | null {
 
   const caveats: string[] = [];
   // A dev server serves no built folder: nginx takes over only when the build names its output.
-  let out = python ?? (dev ? namedBuildOutput(nf.builds.map((b) => b.text).join('\n')) : servedDir(words));
+  let out =
+    python ??
+    (dev ? namedBuildOutput(nf.builds.map((b) => buildWords(b).join(' ')).join('\n')) : servedDir(words));
   if (dev && !out) return null;
   if (!out) {
     const text = facts.model.text;
@@ -90,7 +92,7 @@ export function synthesizeStatic(facts: StageFacts): SynthesisResult | null {
     name: 'build',
     image: facts.builderRef,
     manifests: nf.manifests,
-    isInstall: isNodeInstall,
+    isInstall: installsProject(facts),
   });
   const ports = facts.stage.instructions
     .filter((i) => i.keyword === 'EXPOSE')
