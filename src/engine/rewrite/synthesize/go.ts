@@ -4,28 +4,24 @@
 import type { RunInstruction, ShellCommand } from '../../model';
 import {
   basename,
-  buildDirs,
   builderOnlyCaveat,
   builderStage,
   carriedRuns,
   commandText,
   isAlpineTag,
   programName,
-  rawOf,
   resolvePath,
-  userLine,
   workdirs,
   type StageFacts,
   type SynthesisResult,
 } from './common';
 import {
-  execStart,
+  binaryStart,
   finalStage,
   keepsShell,
   nonrootCaveat,
   runtimePackages,
   shellImage,
-  startLines,
   twoStageText,
 } from './compiled-stage';
 
@@ -85,16 +81,9 @@ export function synthesizeGo(facts: StageFacts): SynthesisResult | null {
     packages: shell ? runtimePackages(facts, alpine, ['ca-certificates']) : '',
     workdir: facts.workdir ?? '/go',
     product: [`COPY --from=build ${t.output} ${dest}`],
-    buildDirs: buildDirs(
-      facts,
-      builds.map((x) => x.run),
-    ),
+    builds,
     carried,
-    start: startLines(
-      facts.stage,
-      userLine(facts, shell ? null : 'nonroot:nonroot'),
-      shell ? rawOf : execStart,
-    ),
+    start: binaryStart(facts, !shell),
   });
   caveats.push(...binaryCaveats(facts, shell));
 
