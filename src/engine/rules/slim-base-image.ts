@@ -186,6 +186,7 @@ function slimVariant(ctx: RuleContext, info: BaseInfo): SlimVariant | null {
   // The family's own spelling of the slim tag (keeps a Debian codename), else the catalog's.
   const heuristic = slimTag(info.repo, info.tag);
   const known = catalogSlim(ctx, info, heuristic);
+  // The family's spelling also stands in when the catalog knows the variant but not this tag.
   if (!known?.tag && heuristic) return { tag: heuristic, sizes: known?.sizes ?? '' };
   if (known) return known;
   // Full distributions without a slim variant: advice without a fix.

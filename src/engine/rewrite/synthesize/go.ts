@@ -56,25 +56,13 @@ export function synthesizeGo(facts: StageFacts): SynthesisResult | null {
   const { program, builds, target: t } = read;
   const stageEnv = facts.stage.env ?? {};
   const cgo = (t.cmd.env.CGO_ENABLED ?? stageEnv.CGO_ENABLED) === '1';
-  const vendor = t.cmd.args.some((a) => a.includes('-mod=vendor'));
-  const b = builderStage(facts, {
-    name: 'build',
-    image: facts.builderRef,
-    manifests: vendor ? null : ['go.mod', 'go.sum*'],
-    // The user's own `go mod download` after the whole-context COPY moves up with the manifests;
-    // without one, it is added there.
-    isInstall: (cmd) => cmd.name === 'go' && cmd.args[0] === 'mod' && cmd.args[1] === 'download',
-    prefetch: ['go mod download'],
-    mapCommand: (cmd) => (cmd === t.cmd ? smallBuild(t, stageEnv) : undefined),
-  });
+  const builder = goBuilder(facts, t, stageEnv);
 
   const carried = carriedRuns(facts);
   const shell = keepsShell(facts, carried, namedUser(facts));
   const alpine = isAlpineTag(facts.image.tag);
   const { runtime, caveats } = goRuntime(facts.image.tag, alpine, shell, cgo);
-  const progBase = basename(program);
-  let dest = t.output;
-  if (!program.includes('/') && !PATH_DIRS.includes(dirnameOf(t.output))) dest = `/usr/local/bin/${progBase}`;
+  const dest = binaryDest(program, t.output);
   const rt = finalStage(facts, {
     image: runtime,
     toolchainEnv: /^ENV\s+(GOPATH|GOROOT|GO111MODULE|GOFLAGS|GOOS|GOARCH|CGO_ENABLED)\b/,
@@ -88,7 +76,25 @@ export function synthesizeGo(facts: StageFacts): SynthesisResult | null {
   caveats.push(...binaryCaveats(facts, shell));
 
   const explanation = `A build stage on ${facts.baseRef} downloads the modules from go.mod/go.sum first (cached until they change), then builds ${cgo ? 'the binary' : 'a static binary (CGO_ENABLED=0)'} stripped of debug symbols (-ldflags="-s -w"). The final stage on ${runtime} holds only ${dest}: the Go toolchain, the module cache and the sources stay behind.`;
-  return { text: twoStageText(facts, b.lines, rt), ecosystem: 'go', caveats, explanation };
+  return { text: twoStageText(facts, builder, rt), ecosystem: 'go', caveats, explanation };
+}
+
+/**
+ * The original stage as the build stage: go.mod and go.sum copied and the modules downloaded
+ * before the sources (unless they are vendored), the target build made small.
+ */
+function goBuilder(facts: StageFacts, t: GoTarget, stageEnv: Record<string, string>): string[] {
+  const vendor = t.cmd.args.some((a) => a.includes('-mod=vendor'));
+  return builderStage(facts, {
+    name: 'build',
+    image: facts.builderRef,
+    manifests: vendor ? null : ['go.mod', 'go.sum*'],
+    // The user's own `go mod download` after the whole-context COPY moves up with the manifests;
+    // without one, it is added there.
+    isInstall: (cmd) => cmd.name === 'go' && cmd.args[0] === 'mod' && cmd.args[1] === 'download',
+    prefetch: ['go mod download'],
+    mapCommand: (cmd) => (cmd === t.cmd ? smallBuild(t, stageEnv) : undefined),
+  }).lines;
 }
 
 /** The program the container starts and the `go build`/`go install` that makes it, or null. */
@@ -195,6 +201,12 @@ function binaryCaveats(facts: StageFacts, shell: boolean): string[] {
     ...builderOnlyCaveat(unknownLines(facts)),
     ...nonrootCaveat(facts, !shell),
   ];
+}
+
+/** Where the binary goes: where it was built, unless CMD names it bare and that is off the PATH. */
+function binaryDest(program: string, output: string): string {
+  if (program.includes('/') || PATH_DIRS.includes(dirnameOf(output))) return output;
+  return `/usr/local/bin/${basename(program)}`;
 }
 
 function dirnameOf(p: string): string {
