@@ -143,89 +143,105 @@ CMD ["python", "app.py"]
       'Development or CI images that need the full toolchain, and builder stages (not reported: they do not ship).',
   },
   check(ctx) {
-    const { model } = ctx;
-    const stage = finalStage(model);
+    const stage = finalStage(ctx.model);
     if (!stage) return [];
     const info = baseInfo(ctx, stage);
     if (!info || info.reference.includes('$')) return [];
-    const entry = info.entry;
-    if (isSdkBase(info)) {
-      // An SDK that only runs the app (no build here; a build is the multi-stage rule's business).
-      if (stageBuilds(stage)) return [];
-      return [
-        {
-          span: stage.from.span,
-          message: `The final image is built on the SDK image ${info.reference}, but only runs the app: ${runtimeAdvice(info.repo, info.tag)}`,
-          fix: jreFix(model, stage, info),
-        },
-      ];
-    }
-    const exact = info.match === 'exact' || info.match === 'alias';
-    let full = false;
-    let suggestion: string | null = null;
-    let sizes = '';
-    const mb = (n: number) => `${Math.round(n / 1e6)} MB`;
-    // The family's own spelling of the slim tag (keeps a Debian codename), else the catalog's.
-    const heuristic = slimTag(info.repo, info.tag);
-    if (entry && entry.variant === 'full' && entry.image === info.repo) {
-      const alt = fromCatalog(ctx, entry);
-      const worth = (a: CatalogEntry) =>
-        entry.uncompressedBytes - a.uncompressedBytes >= 20e6 &&
-        a.uncompressedBytes <= entry.uncompressedBytes * 0.8;
-      if (alt && worth(alt)) {
-        full = true;
-        if (exact) {
-          suggestion =
-            heuristic &&
-            heuristic !== alt.tag &&
-            ctx.bases.resolve(`${info.repo}:${heuristic}`).match === 'unknown'
-              ? alt.tag
-              : (heuristic ?? alt.tag);
-          sizes = ` (${mb(entry.uncompressedBytes)} → ${mb(alt.uncompressedBytes)} on disk)`;
-          const others = otherVariants(ctx, entry, alt);
-          if (others) sizes += `; smaller still, with more trade-offs: ${others}`;
-        }
-      }
-    }
-    if (!suggestion && heuristic) {
-      full = true;
-      suggestion = heuristic;
-    }
-    // Full distributions without a slim variant: advice without a fix.
-    // (only when the catalog knows it is large: a 78 MB ubuntu is not much bigger than debian-slim).
-    if (
-      !full &&
-      FULL_OS.test(info.repo) &&
-      entry &&
-      entry.variant === 'full' &&
-      entry.uncompressedBytes >= 120e6
-    )
-      full = true;
-    if (!full) return [];
-    let fix = null;
-    const from = stage.from;
-    // The edit replaces the tag only when the final stage's own FROM names the image literally.
-    if (suggestion && 'image' in stage.base && !from.image.includes('$') && info.tag && !info.digest) {
-      const src = model.text.slice(from.span.start, from.span.end);
-      const at = src.indexOf(from.image);
-      const tagAt = at >= 0 ? from.image.lastIndexOf(':' + info.tag) : -1;
-      if (at >= 0 && tagAt >= 0 && tagAt + info.tag.length + 1 === from.image.length) {
-        const start = from.span.start + at + tagAt + 1;
-        fix = makeFix(
-          `Use ${info.repo}:${suggestion}`,
-          'unsafe',
-          [{ start, end: start + info.tag.length, text: suggestion }],
-          ['The slim variant has no compilers, headers, git or curl: RUN steps that need them fail.'],
-        );
-      }
-    }
-    const report: RuleReport = {
-      span: from.span,
-      message: suggestion
-        ? `The final image is built on the full ${info.repo}:${info.tag ?? 'latest'} image; ${info.repo}:${suggestion} is ${info.repo === 'debian' ? 'the same release without documentation, locales and extras' : 'the same runtime without compilers and build tools'}${sizes}.`
-        : `The final image is built on the full ${info.reference} distribution${entry ? ` (${mb(entry.uncompressedBytes)})` : ''}: a slim, alpine or distroless base ships less.`,
-      fix,
-    };
-    return [report];
+    if (isSdkBase(info)) return sdkReport(ctx.model, stage, info);
+    const slim = slimVariant(ctx, info);
+    if (!slim) return [];
+    return [
+      {
+        span: stage.from.span,
+        message: fullBaseMessage(info, slim),
+        fix: slim.tag ? tagFix(ctx.model, stage, info, slim.tag) : null,
+      },
+    ];
   },
 };
+
+/** A final stage on an SDK that only runs the app: the runtime image to use instead. */
+function sdkReport(model: DockerfileModel, stage: Stage, info: BaseInfo): RuleReport[] {
+  // A build here is the multi-stage rule's business.
+  if (stageBuilds(stage)) return [];
+  return [
+    {
+      span: stage.from.span,
+      message: `The final image is built on the SDK image ${info.reference}, but only runs the app: ${runtimeAdvice(info.repo, info.tag)}`,
+      fix: jreFix(model, stage, info),
+    },
+  ];
+}
+
+/** The slim tag to suggest (null or '': advice only) and its sizes, for a full base worth reporting. */
+interface SlimVariant {
+  tag: string | null;
+  sizes: string;
+}
+
+const mb = (n: number) => `${Math.round(n / 1e6)} MB`;
+
+/** What a full base image can move to, or null when it is not full (or not worth a report). */
+function slimVariant(ctx: RuleContext, info: BaseInfo): SlimVariant | null {
+  // The family's own spelling of the slim tag (keeps a Debian codename), else the catalog's.
+  const heuristic = slimTag(info.repo, info.tag);
+  const known = catalogSlim(ctx, info, heuristic);
+  // The family's spelling also stands in when the catalog knows the variant but not this tag.
+  if (!known?.tag && heuristic) return { tag: heuristic, sizes: known?.sizes ?? '' };
+  if (known) return known;
+  // Full distributions without a slim variant: advice without a fix.
+  // (only when the catalog knows it is large: a 78 MB ubuntu is not much bigger than debian-slim).
+  const entry = info.entry;
+  if (FULL_OS.test(info.repo) && entry && entry.variant === 'full' && entry.uncompressedBytes >= 120e6)
+    return { tag: null, sizes: '' };
+  return null;
+}
+
+/**
+ * The catalog's slim variant of a full image when it saves enough (20 MB and a fifth); its tag
+ * and sizes only when the catalog knows this very tag.
+ */
+function catalogSlim(ctx: RuleContext, info: BaseInfo, heuristic: string | null): SlimVariant | null {
+  const entry = info.entry;
+  if (!entry || entry.variant !== 'full' || entry.image !== info.repo) return null;
+  const alt = fromCatalog(ctx, entry);
+  if (
+    !alt ||
+    entry.uncompressedBytes - alt.uncompressedBytes < 20e6 ||
+    alt.uncompressedBytes > entry.uncompressedBytes * 0.8
+  )
+    return null;
+  if (info.match !== 'exact' && info.match !== 'alias') return { tag: null, sizes: '' };
+  const tag =
+    heuristic && heuristic !== alt.tag && ctx.bases.resolve(`${info.repo}:${heuristic}`).match === 'unknown'
+      ? alt.tag
+      : (heuristic ?? alt.tag);
+  let sizes = ` (${mb(entry.uncompressedBytes)} → ${mb(alt.uncompressedBytes)} on disk)`;
+  const others = otherVariants(ctx, entry, alt);
+  if (others) sizes += `; smaller still, with more trade-offs: ${others}`;
+  return { tag, sizes };
+}
+
+function fullBaseMessage(info: BaseInfo, slim: SlimVariant): string {
+  if (slim.tag)
+    return `The final image is built on the full ${info.repo}:${info.tag ?? 'latest'} image; ${info.repo}:${slim.tag} is ${info.repo === 'debian' ? 'the same release without documentation, locales and extras' : 'the same runtime without compilers and build tools'}${slim.sizes}.`;
+  const entry = info.entry;
+  return `The final image is built on the full ${info.reference} distribution${entry ? ` (${mb(entry.uncompressedBytes)})` : ''}: a slim, alpine or distroless base ships less.`;
+}
+
+/** The edit to the slim tag, only when the final stage's own FROM names the image literally. */
+function tagFix(model: DockerfileModel, stage: Stage, info: BaseInfo, suggestion: string) {
+  const from = stage.from;
+  if (!('image' in stage.base) || from.image.includes('$') || !info.tag || info.digest) return null;
+  const src = model.text.slice(from.span.start, from.span.end);
+  const at = src.indexOf(from.image);
+  const tagAt = at >= 0 ? from.image.lastIndexOf(':' + info.tag) : -1;
+  if (at < 0 || tagAt < 0 || tagAt + info.tag.length + 1 !== from.image.length) return null;
+  const start = from.span.start + at + tagAt + 1;
+  return makeFix(
+    `Use ${info.repo}:${suggestion}`,
+    'unsafe',
+    [{ start, end: start + info.tag.length, text: suggestion }],
+    ['The slim variant has no compilers, headers, git or curl: RUN steps that need them fail.'],
+  );
+}

@@ -7,6 +7,7 @@ import {
   alpineRelease,
   argEnvLines,
   assetCopies,
+  buildDirs,
   builderStage,
   carriedRunLines,
   debianRelease,
@@ -19,6 +20,7 @@ import {
   osPackages,
   preamble,
   rawOf,
+  userLine,
   type BuilderOutput,
   type StageFacts,
 } from './common';
@@ -47,8 +49,10 @@ export interface FinalStagePlan {
   workdir: string | null;
   /** The COPY --from=build lines of what the build made. */
   product: string[];
-  /** Folders the sources lay and the builds ran in (other copies into them come from the build). */
-  buildDirs: string[];
+  /** The build commands: the folders they ran in and the sources lay in are the build's own. */
+  builds: { run: RunInstruction }[];
+  /** A folder the build wrote its output to, the build's own too. */
+  outputDir?: string;
   /** Lines after the copied assets (C/C++: the installed libraries). */
   afterAssets?: string[];
   /** The RUNs carried into the final stage (default: every one that can be). */
@@ -66,8 +70,14 @@ export function finalStage(facts: StageFacts, plan: FinalStagePlan): string[] {
   ];
   if (plan.packages) lines.push(plan.packages);
   if (plan.workdir) lines.push(`WORKDIR ${plan.workdir}`);
-  // Files the original copied besides the sources (configs, templates, migrations) stay available.
-  lines.push(...plan.product, ...assetCopies(facts, plan.buildDirs), ...(plan.afterAssets ?? []));
+  // Files the original copied besides the sources (configs, templates, migrations) stay available:
+  // from the build context, or from the build stage when they went into the build's own folders.
+  const ownDirs = buildDirs(
+    facts,
+    plan.builds.map((b) => b.run),
+  );
+  if (plan.outputDir) ownDirs.unshift(plan.outputDir);
+  lines.push(...plan.product, ...assetCopies(facts, ownDirs), ...(plan.afterAssets ?? []));
   // Carried RUNs come after the copies: they may use the copied files (a chmod, a chown for a user).
   lines.push(...carriedRunLines(facts, lines, plan.carried));
   lines.push(...plan.start);
@@ -106,8 +116,22 @@ export function startLines(
 }
 
 /** CMD/ENTRYPOINT in exec form (a runtime without a shell cannot run a shell form), the rest as written. */
-export function execStart(i: Instruction): string {
+function execStart(i: Instruction): string {
   return i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT' ? execFormLine(i) : rawOf(i);
+}
+
+/**
+ * The start lines of a native binary's final stage; on distroless, in exec form and as its
+ * nonroot user unless the file names one. `replaced`: instructions written anew by the caller.
+ */
+export function binaryStart(
+  facts: StageFacts,
+  distroless: boolean,
+  replaced?: ReadonlyMap<Instruction, string>,
+): string[] {
+  const write = distroless ? execStart : rawOf;
+  const user = userLine(facts, distroless ? 'nonroot:nonroot' : null);
+  return startLines(facts.stage, user, (i) => replaced?.get(i) ?? write(i));
 }
 
 /**

@@ -3,29 +3,19 @@
 // -dev packages the build used, and the binary the container runs.
 import type { ShellCommand } from '../../model';
 import {
-  argEnvLines,
-  assetCopies,
-  buildDirs,
   basename,
   builderOnlyCaveat,
-  builderStage,
-  carriedRunLines,
   debianRelease,
-  healthcheckTool,
-  joinLines,
-  labelLines,
-  osInstallLine,
   osPackages,
-  preamble,
   programName,
-  rawOf,
   resolvePath,
-  runtimeTail,
   tagVersion,
   unknownRunLines,
+  userLine,
   type StageFacts,
   type SynthesisResult,
 } from './common';
+import { finalStage, plainBuilder, runtimePackages, startLines, twoStageText } from './compiled-stage';
 
 const BUILD = new Set([
   'cmake',
@@ -60,6 +50,37 @@ function runtimeFor(facts: StageFacts): string | null {
 }
 
 export function synthesizeCpp(facts: StageFacts): SynthesisResult | null {
+  const read = readCppStage(facts);
+  if (!read) return null;
+  const { builds, runtime, binary, installs } = read;
+  const rt = finalStage(facts, {
+    image: runtime,
+    toolchainEnv: /^ENV\s+(CC|CXX|CFLAGS|CXXFLAGS|LDFLAGS|CMAKE_\w*)=/,
+    packages: runtimePackages(facts, false),
+    workdir: facts.workdir,
+    product: [`COPY --from=build ${binary} ${binary}`],
+    builds,
+    afterAssets: installs ? ['COPY --from=build /usr/local/lib /usr/local/lib', 'RUN ldconfig'] : [],
+    start: startLines(facts.stage, userLine(facts, null)),
+  });
+
+  const explanation = `The build stage on ${facts.baseRef} compiles with its toolchain as before; the final stage on ${runtime} receives ${binary}${installs ? ' and /usr/local/lib' : ''} and the runtime libraries only. Compilers, headers and object files stay behind.`;
+  return {
+    text: twoStageText(facts, plainBuilder(facts).lines, rt),
+    ecosystem: 'cpp',
+    caveats: libraryCaveats(facts, runtime, binary),
+    explanation,
+  };
+}
+
+/**
+ * The compile commands, the slim runtime of the build image's distribution, the binary the
+ * container starts and whether `make install` (or the like) put it and its libraries in
+ * /usr/local; null when there is no toolchain or the start is not one binary.
+ */
+function readCppStage(
+  facts: StageFacts,
+): { builds: StageFacts['commands']; runtime: string; binary: string; installs: boolean } | null {
   const builds = facts.commands.filter((c) => isBuild(c.cmd));
   if (!builds.length) return null;
   const os = osPackages(facts);
@@ -82,32 +103,12 @@ export function synthesizeCpp(facts: StageFacts): SynthesisResult | null {
     /\.(sh|py|pl|rb|js)$/.test(program)
   )
     return null;
+  return { builds, runtime, binary, installs };
+}
 
-  const b = builderStage(facts, { name: 'build', image: facts.builderRef, manifests: null });
-  const rt: string[] = [`FROM ${runtime}`];
-  rt.push(
-    ...argEnvLines(facts.stage).filter((l) => !/^ENV\s+(CC|CXX|CFLAGS|CXXFLAGS|LDFLAGS|CMAKE_\w*)=/.test(l)),
-  );
-  rt.push(...labelLines(facts.stage));
-  const hc = healthcheckTool(facts.stage);
-  const pk = [...(os.manager === 'apt' ? os.runtime : []), ...(hc ? [hc] : [])];
-  const osLine = osInstallLine('apt', [...new Set(pk)]);
-  if (osLine) rt.push(osLine);
-  if (facts.workdir) rt.push(`WORKDIR ${facts.workdir}`);
-  rt.push(`COPY --from=build ${binary} ${binary}`);
-  rt.push(
-    ...assetCopies(
-      facts,
-      buildDirs(
-        facts,
-        builds.map((x) => x.run),
-      ),
-    ),
-  );
-  if (installs) rt.push('COPY --from=build /usr/local/lib /usr/local/lib', 'RUN ldconfig');
-  rt.push(...carriedRunLines(facts, rt));
-  rt.push(...runtimeTail(facts.stage, { user: facts.user ? rawOf(facts.user) : null }));
-
+/** What the final stage may miss: libraries the build linked, data files, RUNs left in the build. */
+function libraryCaveats(facts: StageFacts, runtime: string, binary: string): string[] {
+  const os = osPackages(facts);
   const caveats: string[] = [
     `The final stage on ${runtime} has no compiler and only the runtime libraries of the -dev packages it knows (${os.runtime.length ? os.runtime.join(', ') : 'none needed'}); check with \`ldd ${binary}\` that nothing is missing.`,
     'Only the binary is copied into the final stage: data files it reads at run time must be copied too.',
@@ -126,8 +127,5 @@ export function synthesizeCpp(facts: StageFacts): SynthesisResult | null {
       ),
     ),
   );
-
-  const text = joinLines([...preamble(facts.model), ...b.lines, '', ...rt]);
-  const explanation = `The build stage on ${facts.baseRef} compiles with its toolchain as before; the final stage on ${runtime} receives ${binary}${installs ? ' and /usr/local/lib' : ''} and the runtime libraries only. Compilers, headers and object files stay behind.`;
-  return { text, ecosystem: 'cpp', caveats, explanation };
+  return caveats;
 }

@@ -3,7 +3,6 @@
 import type { ShellCommand } from '../../model';
 import {
   basename,
-  buildDirs,
   builderOnlyCaveat,
   dirname,
   isAlpineTag,
@@ -44,24 +43,15 @@ export function synthesizeDotnet(facts: StageFacts): SynthesisResult | null {
     packages: runtimePackages(facts, isAlpineTag(facts.image.tag)),
     workdir: facts.workdir,
     product: [`COPY --from=build ${copyDir} ${copyDir}`],
-    buildDirs: [
-      copyDir,
-      ...buildDirs(
-        facts,
-        dotnet.map((x) => x.run),
-      ),
-    ],
+    builds: dotnet,
+    outputDir: copyDir,
     start: startLines(facts.stage, userLine(facts, null)),
   });
   caveats.push(...sdkCaveats(facts, flavour, last));
 
   const explanation = `The build stage on ${facts.baseRef} restores and publishes as before; the final stage on ${runtime} receives only ${copyDir}. The SDK, NuGet caches and sources stay behind.`;
-  return {
-    text: twoStageText(facts, plainBuilder(facts).lines, rt),
-    ecosystem: 'dotnet',
-    caveats,
-    explanation,
-  };
+  const text = twoStageText(facts, plainBuilder(facts).lines, rt);
+  return { text, ecosystem: 'dotnet', caveats, explanation };
 }
 
 /**

@@ -4,28 +4,24 @@
 import type { RunInstruction, ShellCommand } from '../../model';
 import {
   basename,
-  buildDirs,
   builderOnlyCaveat,
   builderStage,
   carriedRuns,
   commandText,
   isAlpineTag,
   programName,
-  rawOf,
   resolvePath,
-  userLine,
   workdirs,
   type StageFacts,
   type SynthesisResult,
 } from './common';
 import {
-  execStart,
+  binaryStart,
   finalStage,
   keepsShell,
   nonrootCaveat,
   runtimePackages,
   shellImage,
-  startLines,
   twoStageText,
 } from './compiled-stage';
 
@@ -60,8 +56,36 @@ export function synthesizeGo(facts: StageFacts): SynthesisResult | null {
   const { program, builds, target: t } = read;
   const stageEnv = facts.stage.env ?? {};
   const cgo = (t.cmd.env.CGO_ENABLED ?? stageEnv.CGO_ENABLED) === '1';
+  const builder = goBuilder(facts, t, stageEnv);
+
+  const carried = carriedRuns(facts);
+  const shell = keepsShell(facts, carried, namedUser(facts));
+  const alpine = isAlpineTag(facts.image.tag);
+  const { runtime, caveats } = goRuntime(facts.image.tag, alpine, shell, cgo);
+  const dest = binaryDest(program, t.output);
+  const rt = finalStage(facts, {
+    image: runtime,
+    toolchainEnv: /^ENV\s+(GOPATH|GOROOT|GO111MODULE|GOFLAGS|GOOS|GOARCH|CGO_ENABLED)\b/,
+    packages: shell ? runtimePackages(facts, alpine, ['ca-certificates']) : '',
+    workdir: facts.workdir ?? '/go',
+    product: [`COPY --from=build ${t.output} ${dest}`],
+    builds,
+    carried,
+    start: binaryStart(facts, !shell),
+  });
+  caveats.push(...binaryCaveats(facts, shell));
+
+  const explanation = `A build stage on ${facts.baseRef} downloads the modules from go.mod/go.sum first (cached until they change), then builds ${cgo ? 'the binary' : 'a static binary (CGO_ENABLED=0)'} stripped of debug symbols (-ldflags="-s -w"). The final stage on ${runtime} holds only ${dest}: the Go toolchain, the module cache and the sources stay behind.`;
+  return { text: twoStageText(facts, builder, rt), ecosystem: 'go', caveats, explanation };
+}
+
+/**
+ * The original stage as the build stage: go.mod and go.sum copied and the modules downloaded
+ * before the sources (unless they are vendored), the target build made small.
+ */
+function goBuilder(facts: StageFacts, t: GoTarget, stageEnv: Record<string, string>): string[] {
   const vendor = t.cmd.args.some((a) => a.includes('-mod=vendor'));
-  const b = builderStage(facts, {
+  return builderStage(facts, {
     name: 'build',
     image: facts.builderRef,
     manifests: vendor ? null : ['go.mod', 'go.sum*'],
@@ -70,36 +94,7 @@ export function synthesizeGo(facts: StageFacts): SynthesisResult | null {
     isInstall: (cmd) => cmd.name === 'go' && cmd.args[0] === 'mod' && cmd.args[1] === 'download',
     prefetch: ['go mod download'],
     mapCommand: (cmd) => (cmd === t.cmd ? smallBuild(t, stageEnv) : undefined),
-  });
-
-  const carried = carriedRuns(facts);
-  const shell = keepsShell(facts, carried, namedUser(facts));
-  const alpine = isAlpineTag(facts.image.tag);
-  const { runtime, caveats } = goRuntime(facts.image.tag, alpine, shell, cgo);
-  const progBase = basename(program);
-  let dest = t.output;
-  if (!program.includes('/') && !PATH_DIRS.includes(dirnameOf(t.output))) dest = `/usr/local/bin/${progBase}`;
-  const rt = finalStage(facts, {
-    image: runtime,
-    toolchainEnv: /^ENV\s+(GOPATH|GOROOT|GO111MODULE|GOFLAGS|GOOS|GOARCH|CGO_ENABLED)\b/,
-    packages: shell ? runtimePackages(facts, alpine, ['ca-certificates']) : '',
-    workdir: facts.workdir ?? '/go',
-    product: [`COPY --from=build ${t.output} ${dest}`],
-    buildDirs: buildDirs(
-      facts,
-      builds.map((x) => x.run),
-    ),
-    carried,
-    start: startLines(
-      facts.stage,
-      userLine(facts, shell ? null : 'nonroot:nonroot'),
-      shell ? rawOf : execStart,
-    ),
-  });
-  caveats.push(...binaryCaveats(facts, shell));
-
-  const explanation = `A build stage on ${facts.baseRef} downloads the modules from go.mod/go.sum first (cached until they change), then builds ${cgo ? 'the binary' : 'a static binary (CGO_ENABLED=0)'} stripped of debug symbols (-ldflags="-s -w"). The final stage on ${runtime} holds only ${dest}: the Go toolchain, the module cache and the sources stay behind.`;
-  return { text: twoStageText(facts, b.lines, rt), ecosystem: 'go', caveats, explanation };
+  }).lines;
 }
 
 /** The program the container starts and the `go build`/`go install` that makes it, or null. */
@@ -206,6 +201,12 @@ function binaryCaveats(facts: StageFacts, shell: boolean): string[] {
     ...builderOnlyCaveat(unknownLines(facts)),
     ...nonrootCaveat(facts, !shell),
   ];
+}
+
+/** Where the binary goes: where it was built, unless CMD names it bare and that is off the PATH. */
+function binaryDest(program: string, output: string): string {
+  if (program.includes('/') || PATH_DIRS.includes(dirnameOf(output))) return output;
+  return `/usr/local/bin/${basename(program)}`;
 }
 
 function dirnameOf(p: string): string {

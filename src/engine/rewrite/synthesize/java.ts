@@ -4,7 +4,6 @@ import type { ShellCommand } from '../../model';
 import { javaVersion } from '../../ecosystems/java';
 import {
   basename,
-  buildDirs,
   builderOnlyCaveat,
   carriedRuns,
   dirname,
@@ -67,21 +66,14 @@ export function synthesizeJava(facts: StageFacts): SynthesisResult | null {
     packages: runtimePackages(facts, alpine, [], (p) => !/^(maven|gradle|openjdk.*)$/.test(p)),
     workdir: facts.workdir,
     product: [copy.line],
-    buildDirs: buildDirs(
-      facts,
-      builds.map((x) => x.run),
-    ),
+    builds,
     start: [...startLines(facts.stage, userLine(facts, null)), ...copy.start],
   });
   caveats.push(...jreCaveats(facts, tool, version, alpine));
 
   const explanation = `The build stage on ${facts.baseRef} runs the ${tool === 'maven' ? 'Maven' : 'Gradle'} build as before; the final stage on ${runtime} (a Java runtime without the JDK, the build tool or their caches) receives only the jar.`;
-  return {
-    text: twoStageText(facts, plainBuilder(facts).lines, rt),
-    ecosystem: 'java',
-    caveats,
-    explanation,
-  };
+  const text = twoStageText(facts, plainBuilder(facts).lines, rt);
+  return { text, ecosystem: 'java', caveats, explanation };
 }
 
 /** The JDK stage's builds and the jar `java -jar` runs (null: none named), or null when it runs something else. */

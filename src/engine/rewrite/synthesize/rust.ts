@@ -4,30 +4,26 @@
 import type { ShellCommand } from '../../model';
 import {
   basename,
-  buildDirs,
   builderOnlyCaveat,
   carriedRuns,
   isAlpineTag,
   osPackages,
   programName,
-  rawOf,
   resolvePath,
   runLine,
   unknownRunLines,
-  userLine,
   type StageFacts,
   type SynthesisResult,
 } from './common';
 import type { PromiseKey } from '../promises';
 import {
-  execStart,
+  binaryStart,
   finalStage,
   keepsShell,
   nonrootCaveat,
   plainBuilder,
   runtimePackages,
   shellImage,
-  startLines,
   twoStageText,
 } from './compiled-stage';
 import { cargoRunPlan, type CargoRunPlan } from './rust-run';
@@ -66,16 +62,9 @@ export function synthesizeRust(facts: StageFacts): SynthesisResult | null {
     packages: distroless ? '' : runtimePackages(facts, alpine, ['ca-certificates', ...libssl]),
     workdir: facts.workdir,
     product: [`COPY --from=build ${source} ${dest}`],
-    buildDirs: buildDirs(
-      facts,
-      builds.map((x) => x.run),
-    ),
+    builds,
     carried,
-    start: startLines(
-      facts.stage,
-      userLine(facts, distroless ? 'nonroot:nonroot' : null),
-      (i) => cargoRun?.startLines.get(i) ?? (distroless ? execStart(i) : rawOf(i)),
-    ),
+    start: binaryStart(facts, distroless, cargoRun?.startLines),
   });
 
   caveats.push(
