@@ -13,6 +13,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JDK_TREE_RATIO } from './jdk-layers';
+import type { JdkArchiveRow } from '../../src/engine/size/jdk-archives';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const REPO_INFO = join(ROOT, '..', 'shared', 'data', 'repo-info');
@@ -32,17 +33,6 @@ interface ImageRecord {
 
 /** Temurin's archive name: OpenJDK17U-jdk_x64_linux_hotspot_…, OpenJDK21U-jre_x64_alpine-linux_… */
 const ARCHIVE = /OpenJDK(\d+)U?-(jdk|jre)_x64_(alpine-linux|linux)_/;
-
-export interface JdkArchiveRow {
-  major: number;
-  kind: 'jdk' | 'jre';
-  libc: 'glibc' | 'musl';
-  compressedBytes: number;
-  /** On-disk bytes: compressed × the measured JDK-tree ratio (see `ratio`). */
-  installedBytes: number;
-  ratio: number;
-  source: string;
-}
 
 /** A JDK before 24 ships jmods (zip files that do not compress again); a JRE, and Temurin's JDK
  *  from 24 on, do not: their trees compress like the measured JDK without jmods. */

@@ -6,15 +6,19 @@
 import table from '../../data/jdk-archives.json';
 import type { Toolchain } from './heuristics';
 
-interface Row {
+/** One row of src/data/jdk-archives.json (written by scripts/data/build-jdk-archives.ts). */
+export interface JdkArchiveRow {
   major: number;
   kind: 'jdk' | 'jre';
   libc: 'glibc' | 'musl';
   compressedBytes: number;
+  /** On-disk bytes: compressed × the measured JDK-tree ratio (`ratio`). */
   installedBytes: number;
   ratio: number;
+  /** The published image and repo-info file@commit the layer size comes from. */
   source: string;
 }
+type Row = JdkArchiveRow;
 const ROWS = (table as { rows: Row[] }).rows;
 
 /** Temurin's archive names: OpenJDK17U-jdk_x64_linux_hotspot_…, OpenJDK21U-jre_x64_alpine-linux_…
