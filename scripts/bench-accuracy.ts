@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDockerfile, ensureShellParser } from '../src/engine/node';
 import { estimateImage } from '../src/engine/size/index';
+import { temurinRow } from '../src/engine/size/jdk-archives';
 import { resolveOptions } from '../src/engine/options';
 import { savingsRows } from './bench-savings';
 import { isPackageLayer, parentOf, publishedEnv, publishedRecords } from './bench-accuracy-published';
@@ -222,6 +223,8 @@ function cases(): Case[] {
   for (const c of out) c.derived = /Python built|Node\.js|Go toolchain|alpine:3\.24/.test(c.name);
   const published = publishedCases(out);
   for (const c of published) if (familyOf(c) === 'alpine' && readsAlpineSource(c.name)) c.derived = true;
+  // A Temurin archive sized from its own published layer (src/data/jdk-archives.json).
+  for (const c of published) if (temurinRow(c.dockerfile)?.exact) c.derived = true;
   return [...out, ...published];
 }
 
@@ -400,7 +403,7 @@ async function main(): Promise<void> {
   for (const [kind, errs] of savingsByKind)
     console.log(`  ${kind}: median |error| ${fmtPct(median(errs))} over ${errs.length} cases`);
   console.log(
-    '  note: base images are exact catalog entries; * marks cases whose toolchain (Node, Go, Python) sizes were derived from the same catalog, or whose image family (php, postgres, eclipse-temurin, rust...) is a source of the Alpine package table: they check the ledger mechanics more than an independent prediction.',
+    '  note: base images are exact catalog entries; * marks cases whose toolchain (Node, Go, Python) sizes were derived from the same catalog, or whose image family (php, postgres, eclipse-temurin, rust...) is a source of the Alpine package table, or whose Temurin JDK/JRE archive is sized from that very archive’s published layer, src/data/jdk-archives.json: they check the ledger mechanics more than an independent prediction.',
   );
   // `npm run bench` reads this last line into its JSON report.
   if (process.argv.includes('--json')) {

@@ -2,7 +2,8 @@
 // with installed/download sizes and dependency edges, from Debian's own Packages index.
 //
 // Usage:
-//   npx tsx scripts/data/build-debian-packages.ts                    # bookworm + trixie via apt
+//   npx tsx scripts/data/build-debian-packages.ts                    # bullseye, bookworm, trixie via apt
+//   npx tsx scripts/data/build-debian-packages.ts --suite bullseye    # one suite (other suites' rows kept)
 //   npx tsx scripts/data/build-debian-packages.ts --suite bookworm --index /path/to/Packages[.xz|.gz|.lz4]
 //
 // The index is obtained through apt's own configuration: the archive address is read at run time
@@ -15,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeProvenanceSection } from './provenance';
+import { readProvenanceSection, writeProvenanceSection } from './provenance';
 import { NOT_SEED, SEED_DEV_LIBS, SEED_NAMES, SEED_SECTIONS } from './debian-seed';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -280,6 +281,19 @@ function releaseDate(release: string): string | null {
   return isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
 }
 
+/** The section's table rows with the rebuilt suites replaced (a one-suite run keeps the others'
+ *  rows), in release order. */
+function mergedRows(previous: string | null, rebuilt: Map<string, string>): string[] {
+  const rows = new Map<string, string>();
+  for (const line of (previous ?? '').split('\n')) {
+    const m = /^\| ([a-z]+) \| \d{4}-/.exec(line);
+    if (m) rows.set(m[1], line);
+  }
+  for (const [suite, line] of rebuilt) rows.set(suite, line);
+  const order = ['buster', 'bullseye', 'bookworm', 'trixie', 'forky', 'sid'];
+  return [...rows.entries()].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([, line]) => line);
+}
+
 function main() {
   const args = process.argv.slice(2);
   const get = (k: string) => {
@@ -287,8 +301,8 @@ function main() {
     return i >= 0 ? args[i + 1] : undefined;
   };
   const indexArg = get('--index');
-  const suites = get('--suite') ? [get('--suite')!] : ['bookworm', 'trixie'];
-  const stats: string[] = [];
+  const suites = get('--suite') ? get('--suite')!.split(',') : ['bullseye', 'bookworm', 'trixie'];
+  const stats = new Map<string, string>();
   for (const suite of suites) {
     const t0 = Date.now();
     let text: string;
@@ -322,7 +336,8 @@ function main() {
     const out = join(OUT_DIR, `debian-${suite}.json`);
     const json = JSON.stringify(table);
     writeFileSync(out, json);
-    stats.push(
+    stats.set(
+      suite,
       `| ${suite} | ${table.asOf} | ${pkgs.size} | ${c.names.length} | ${c.virtualNames.length} | ${(json.length / 1e6).toFixed(2)} MB | ${(gzipSync(json, { level: 9 }).length / 1e3).toFixed(0)} kB |`,
     );
     console.log(
@@ -335,7 +350,7 @@ function main() {
       [
         '| suite | index date | packages in index | kept | virtual names | raw | gzip -9 |',
         '|---|---|---:|---:|---:|---:|---:|',
-        ...stats,
+        ...mergedRows(readProvenanceSection('debian'), stats),
       ].join('\n'),
     );
 }

@@ -26,3 +26,13 @@ export function writeProvenanceSection(name: string, markdown: string): void {
       : `${text.trimEnd()}\n\n${block}\n`;
   writeFileSync(PROVENANCE, next);
 }
+
+/** The current text of a generated section (without its markers), or null when absent. */
+export function readProvenanceSection(name: string): string | null {
+  const start = `<!-- generated:${name}:start -->`;
+  const end = `<!-- generated:${name}:end -->`;
+  const text = existsSync(PROVENANCE) ? readFileSync(PROVENANCE, 'utf8') : '';
+  const i = text.indexOf(start);
+  const j = text.indexOf(end);
+  return i >= 0 && j > i ? text.slice(i + start.length, j) : null;
+}

@@ -1,6 +1,7 @@
 // Typical sizes for what a Dockerfile alone cannot reveal. Each value is a named, documented
 // heuristic: the basis sentence of a layer built on it says so and its confidence is low or medium.
 // Sizes are decimal bytes (MB = 1 000 000), as `docker images` prints them.
+import { temurinArchive } from './jdk-archives';
 
 export const KB = 1000;
 export const MB = 1000 * 1000;
@@ -259,17 +260,15 @@ export const TOOLCHAINS: Toolchain[] = [
     archive: 21 * MB,
     installed: 110 * MB,
   },
+  // Temurin JDK/JRE archives: by Java version, from published layers (jdk-archives.ts).
   {
-    name: 'Temurin JDK',
-    pattern: /OpenJDK\d*U?-jdk_x64_linux[^\s'"]*\.tar\.gz/i,
-    archive: 200 * MB,
-    installed: 330 * MB,
-  },
-  {
-    name: 'Temurin JRE',
-    pattern: /OpenJDK\d*U?-jre_x64_linux[^\s'"]*\.tar\.gz/i,
-    archive: 50 * MB,
-    installed: 140 * MB,
+    // The upstream tarball, as Debian's source packages carry it (orig.tar.xz in the Sources
+    // index, 2026-12-04): php8.2 8.2.32 12.2 MB, php8.4 8.4.27 13.9 MB. The official php images
+    // save it as /usr/src/php.tar.xz; its unpacked tree is built and deleted in a later layer.
+    name: 'PHP source',
+    pattern: /(^|\/)php(-\d[\w.]*)?\.tar\.(xz|gz|bz2)$/,
+    archive: 13 * MB,
+    installed: 150 * MB,
   },
   {
     name: 'Apache Maven',
@@ -307,6 +306,8 @@ export const TOOLCHAINS: Toolchain[] = [
 ];
 
 export function findToolchain(url: string): Toolchain | null {
+  const jdk = temurinArchive(url);
+  if (jdk) return jdk;
   for (const t of TOOLCHAINS) if (t.pattern.test(url)) return t;
   return null;
 }

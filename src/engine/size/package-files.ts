@@ -61,12 +61,14 @@ function median(xs: number[]): number {
 }
 
 const medians = new Map<string, { excluded: number; ratio: number }>();
-/** The median excluded share and the overall gzip ratio of the measured packages (for unmeasured ones). */
-function medianFacts(profile: ExcludeProfile | null): { excluded: number; ratio: number } {
-  const key = profile ?? '-';
+/** The median excluded share and the overall gzip ratio of a suite's measured packages (for its
+ *  unmeasured ones; every suite's when it has none of its own). */
+function medianFacts(profile: ExcludeProfile | null, suite: string): { excluded: number; ratio: number } {
+  const key = `${profile ?? '-'} ${suite}`;
   let m = medians.get(key);
   if (!m) {
-    const rows = Object.values(DOC.suites).flatMap((s) => Object.values(s));
+    const own = DOC.suites[suite];
+    const rows = own ? Object.values(own) : Object.values(DOC.suites).flatMap((s) => Object.values(s));
     const cols = profile ? EXCLUDED[profile].map(col) : [];
     m = {
       excluded: median(
@@ -104,7 +106,7 @@ export function packageFiles(os: OsInfo, packages: readonly string[]): PackageFi
   const ix = debianIndex(suite);
   const profile = excludeProfile(os);
   const cols = profile ? EXCLUDED[profile].map(col) : [];
-  const fallback = medianFacts(profile);
+  const fallback = medianFacts(profile, suite);
   const out: PackageFilesResult = {
     excludedBytes: 0,
     compressedBytes: 0,

@@ -4,11 +4,12 @@
 // literals took, and is decoded (JSON.parse) the first time an analysis asks for that suite.
 import type { DebianSuite, DebianTableDoc } from './packages';
 import type { AlpineTableDoc } from './alpine';
+import bullseye from '../../data/debian-bullseye.json?raw';
 import bookworm from '../../data/debian-bookworm.json?raw';
 import trixie from '../../data/debian-trixie.json?raw';
 import alpineText from '../../data/alpine-packages.json?raw';
 
-const TEXTS: Record<DebianSuite, string> = { bookworm, trixie };
+const TEXTS: Record<DebianSuite, string> = { bullseye, bookworm, trixie };
 const decoded = new Map<DebianSuite, DebianTableDoc>();
 
 export function debianTableDoc(suite: DebianSuite): DebianTableDoc {

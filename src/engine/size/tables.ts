@@ -5,11 +5,12 @@
 // was the largest start-up cost, and most Dockerfiles need at most one suite.
 import type { DebianSuite, DebianTableDoc } from './packages';
 import type { AlpineTableDoc } from './alpine';
+import bullseye from '../../data/debian-bullseye.json';
 import bookworm from '../../data/debian-bookworm.json';
 import trixie from '../../data/debian-trixie.json';
 import alpine from '../../data/alpine-packages.json';
 
-const TABLES = { bookworm, trixie } as unknown as Record<DebianSuite, DebianTableDoc>;
+const TABLES = { bullseye, bookworm, trixie } as unknown as Record<DebianSuite, DebianTableDoc>;
 
 export function debianTableDoc(suite: DebianSuite): DebianTableDoc {
   return TABLES[suite];

@@ -7,17 +7,29 @@ import { computedDebianBaseSet, debianBaseSet, packageSizer } from '../../../src
 import { baseImages } from '../../../src/engine/size/catalog';
 import { binaryPackages } from '../../../scripts/data/parse-repo-info-packages';
 
-const suites = published.suites as Record<'bookworm' | 'trixie', { source: string; packages: string[] }>;
+const suites = published.suites as Record<
+  'bullseye' | 'bookworm' | 'trixie',
+  { source: string; packages: string[] }
+>;
 
 describe('Debian base package sets', () => {
-  it('bookworm and trixie bases match the published package lists exactly', () => {
-    for (const suite of ['bookworm', 'trixie'] as const) {
+  it('bullseye, bookworm and trixie bases match the published package lists exactly', () => {
+    for (const suite of ['bullseye', 'bookworm', 'trixie'] as const) {
       const list = suites[suite];
       expect(list.source).toMatch(/^docker-library\/repo-info repos\/debian\/local\/.+\.md@[0-9a-f]{40}/);
       expect([...debianBaseSet(suite)].sort()).toEqual([...list.packages].sort());
     }
     expect(suites.bookworm.packages).toHaveLength(88);
     expect(suites.trixie.packages).toHaveLength(78);
+    expect(suites.bullseye.packages).toHaveLength(96);
+  });
+
+  it("bullseye's published base is its computed minbase (no usrmerge alternative yet), with OpenSSL 1.1", () => {
+    expect([...computedDebianBaseSet('bullseye')].sort()).toEqual([...suites.bullseye.packages].sort());
+    const base = debianBaseSet('bullseye');
+    expect(base.has('libssl1.1')).toBe(true);
+    expect(base.has('libffi7')).toBe(true);
+    expect(base.has('usr-is-merged')).toBe(false);
   });
 
   it('bookworm has usr-is-merged and perl-base, not usrmerge or perl', () => {

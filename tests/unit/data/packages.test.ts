@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { baseImages } from '../../../src/engine/size/catalog';
-import { packageSizer, debianIndex } from '../../../src/engine/size/packages';
+import { packageSizer, debianIndex, debianSuiteFor } from '../../../src/engine/size/packages';
 
 const MB = 1e6;
 const slim = baseImages.resolve('debian:bookworm-slim').entry!;
 const installed = baseImages.installedPackages(slim);
 
 describe('Debian package tables', () => {
-  it('load for bookworm and trixie', () => {
-    for (const s of ['bookworm', 'trixie'] as const) {
+  it('load for bullseye, bookworm and trixie', () => {
+    for (const s of ['bullseye', 'bookworm', 'trixie'] as const) {
       const ix = debianIndex(s);
       expect(ix.size).toBeGreaterThan(5000);
       expect(ix.has('curl')).toBe(true);
@@ -72,6 +72,34 @@ describe('osInstall on Debian', () => {
     const r = packageSizer.osInstall('ubuntu', '24.04', ['curl'], { recommends: false, installed: null });
     expect(r.basis).toMatch(/Ubuntu .*approximated by Debian/);
     expect(r.confidence).not.toBe('high');
+  });
+
+  it('sizes each release from its own suite, or the suite of its package generation', () => {
+    expect(debianSuiteFor('debian', 'bullseye')).toEqual({ suite: 'bullseye', approx: null });
+    expect(debianSuiteFor('debian', '11')).toEqual({ suite: 'bullseye', approx: null });
+    expect(debianSuiteFor('debian', 'buster').suite).toBe('bullseye');
+    expect(debianSuiteFor('ubuntu', '20.04').suite).toBe('bullseye');
+    expect(debianSuiteFor('ubuntu', '22.04').suite).toBe('bullseye');
+    expect(debianSuiteFor('ubuntu', '24.04').suite).toBe('trixie');
+  });
+
+  it("Ubuntu 22.04's gnupg is bullseye's 2.2 set, not bookworm's larger split", () => {
+    const ask = (release: string) =>
+      packageSizer.osInstall('ubuntu', release, ['gnupg'], { recommends: false, installed: null });
+    const jammy = ask('22.04');
+    expect(jammy.basis).toMatch(/Ubuntu 22\.04 approximated by Debian bullseye/);
+    const bookworm = packageSizer.osInstall('debian', 'bookworm', ['gnupg'], {
+      recommends: false,
+      installed: null,
+    });
+    expect(jammy.installedBytes).toBeLessThan(bookworm.installedBytes);
+    // OpenSSL 3 (jammy) is mapped to bullseye's 1.1 by name and said.
+    expect(ask('22.04').unknown).toEqual([]);
+    const ssl = packageSizer.osInstall('ubuntu', '22.04', ['libssl3'], {
+      recommends: false,
+      installed: null,
+    });
+    expect(ssl.basis).toMatch(/libssl3 sized as libssl1\.1/);
   });
 });
 

@@ -33,7 +33,8 @@ export function download(
     );
     return;
   }
-  const tc = url ? H.findToolchain(url) : null;
+  // The saved file's name tells what it is when the URL does not (`curl -o php.tar.xz.asc "$URL"`).
+  const tc = (url ? H.findToolchain(url) : null) ?? (output ? H.findToolchain(basename(output)) : null);
   const bytes = tc ? tc.archive : H.UNKNOWN_DOWNLOAD;
   const conf: Confidence = tc ? 'medium' : 'low';
   if (!output && pipedTo) {
