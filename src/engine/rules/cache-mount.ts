@@ -59,7 +59,12 @@ const WRAPPERS = /^(python[\d.]*|sudo|env|sh|bash|exec|time|nice)$/;
 function spoken(run: RunInstruction, command: number, manager: string, verb: string): string {
   const cmd = run.shell?.commands[command];
   const program = cmd ? programName(cmd) : '';
-  return `${!program || WRAPPERS.test(program) ? manager : program} ${verb}`;
+  // The parser may file a command under another verb (`pnpm install x` adds x): say the user's.
+  const said =
+    !cmd || verb.includes(' ') || cmd.args.includes(verb)
+      ? verb
+      : (cmd.args.find((a) => !a.startsWith('-')) ?? verb);
+  return `${!program || WRAPPERS.test(program) ? manager : program} ${said}`;
 }
 
 export const rule: Rule = {

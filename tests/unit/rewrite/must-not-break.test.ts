@@ -138,6 +138,31 @@ const SHAPES = {
     'COPY --from=helper /helper/target/release/helper /usr/local/bin/helper',
     'CMD ["helper", "--serve", "/srv/www"]',
   ),
+  // `npm start` hides where the build writes (.next here): no folder may be guessed.
+  'next-start': df(
+    'FROM node:18',
+    'WORKDIR /usr/src/app',
+    'COPY package*.json ./',
+    'RUN npm install',
+    'COPY . .',
+    'ENV NEXT_TELEMETRY_DISABLED 1',
+    'RUN npm run build',
+    'EXPOSE 3000',
+    'CMD ["npm", "start"]',
+  ),
+  // A pnpm workspace: each package keeps a node_modules of its own.
+  'pnpm-workspace': df(
+    'FROM node:20-alpine',
+    'RUN corepack enable',
+    'WORKDIR /repo',
+    'COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./',
+    'COPY packages ./packages',
+    'COPY apps/api ./apps/api',
+    'RUN pnpm install --frozen-lockfile',
+    'RUN pnpm -r build',
+    'COPY docker/entrypoint.sh /usr/local/bin/entrypoint.sh',
+    'CMD ["pnpm", "--filter", "api", "start"]',
+  ),
 };
 
 const results = new Map<string, Analysis>();
@@ -210,6 +235,32 @@ describe('the expected steps, applied, repaired or withheld', () => {
     const a = result('alpine-users');
     expect(finalBase(a.rewrite.dockerfile)).toMatch(/alpine/);
     expect(a.rewrite.dockerfile).toContain('addgroup -S app && adduser -S app -G app');
+  });
+
+  it('Node with `npm start`: the app folder comes whole from a pruned build stage, nothing guessed', () => {
+    const a = result('next-start');
+    expect(step(a, 'multi-stage')?.status).toBe('applied');
+    const text = a.rewrite.dockerfile;
+    expect(text).not.toMatch(/COPY --from=build \/usr\/src\/app\/\S+/);
+    expect(text).toMatch(/RUN npm run build\nRUN npm prune --omit=dev\n/);
+    expect(text).toContain('COPY --from=build /usr/src/app /usr/src/app');
+    // node_modules were installed on glibc (node:18): the runtime stays glibc.
+    expect(finalBase(text)).toBe('node:18-slim');
+  });
+
+  it('pnpm workspace: every package keeps its node_modules; COPYs outside the app and corepack stay', () => {
+    const a = result('pnpm-workspace');
+    const text = a.rewrite.dockerfile;
+    expect(step(a, 'multi-stage')?.status).toBe('applied');
+    expect(text).toContain('RUN pnpm prune --prod');
+    expect(text).toContain('COPY --from=build /repo /repo');
+    expect(text).not.toMatch(/AS deps/);
+    expect(text.split('FROM node:20-alpine\n')[1]).toContain(
+      'COPY docker/entrypoint.sh /usr/local/bin/entrypoint.sh',
+    );
+    expect(text.split('FROM node:20-alpine\n')[1]).not.toContain('COPY packages ./packages');
+    // The container starts pnpm through corepack's shim: the final stage enables it too.
+    expect(text).toMatch(/RUN corepack enable\nUSER node\n/);
   });
 
   it('Node front-end + Rust helper: the .dockerignore serves both ecosystems', () => {

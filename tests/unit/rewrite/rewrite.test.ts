@@ -26,7 +26,7 @@ const NODE_NAIVE = df(
   'COPY . .',
   'RUN npm install',
   'RUN npm run build',
-  'CMD ["npm", "start"]',
+  'CMD ["node", "dist/server.js"]',
 );
 
 // ---------------------------------------------------------------------------------------------

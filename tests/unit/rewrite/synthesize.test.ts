@@ -226,11 +226,14 @@ describe('Node (npm, yarn, pnpm)', () => {
     expect(r.caveats.join(' ')).toMatch(/No lockfile/);
   });
 
-  it('yarn with a lockfile: yarn install --production --frozen-lockfile', () => {
+  it('yarn with a lockfile and `yarn start`: the built app pruned with yarn install --production --frozen-lockfile', () => {
     const r = synth(FIXTURES.yarn);
     expect(r.text).toMatch(/^COPY package\.json yarn\.lock \.\/$/m);
-    expect(r.text).toMatch(/^RUN yarn install --production --frozen-lockfile$/m);
-    expect(finalBase(r.text)).toBe('node:20-alpine');
+    // `yarn start` hides the build's output folder: the app comes whole from the build stage,
+    // whose devDependencies a production install removes, on the same libc (bookworm → bookworm-slim).
+    expect(r.text).toMatch(/^RUN yarn build\nRUN yarn install --production --frozen-lockfile$/m);
+    expect(finalLines(r.text)).toContain('COPY --from=build /app /app');
+    expect(finalBase(r.text)).toBe('node:20-bookworm-slim');
     expect(promisesBroken(FIXTURES.yarn, r.text)).toEqual([]);
   });
 

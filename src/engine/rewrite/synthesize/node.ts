@@ -48,6 +48,7 @@ import {
   type NodeFacts,
 } from './node-facts';
 import { effectsAt } from './command-effects';
+import { resolvePath } from '../../primitives/paths';
 import type { Effect } from '../../model';
 
 export { nodeFacts, productionInstall, buildOutputs };
@@ -164,6 +165,31 @@ function setupRunsBefore(facts: StageFacts, nf: NodeFacts): RunInstruction[] {
   return setupRuns;
 }
 
+/** The stage ran `corepack enable` (the pnpm and yarn shims of the Node image). */
+function usesCorepack(facts: StageFacts): boolean {
+  return facts.commands.some((c) =>
+    effectsAt(c.run, c.index).some((e) => e.kind === 'tool-run' && e.tool === 'corepack'),
+  );
+}
+
+function installsPnpmGlobally(facts: StageFacts): boolean {
+  return facts.commands.some((c) =>
+    effectsAt(c.run, c.index).some(
+      (e) =>
+        e.kind === 'package-install' &&
+        globalInstall([e]) !== undefined &&
+        e.packages.some((p) => /pnpm/.test(p.raw)),
+    ),
+  );
+}
+
+/** A monorepo: its packages keep node_modules folders of their own, beside the root one. */
+function isWorkspace(facts: StageFacts): boolean {
+  return /pnpm-workspace\.yaml|turbo\.json|lerna\.json|nx\.json|"workspaces"|--workspace|yarn workspaces/.test(
+    facts.model.text,
+  );
+}
+
 /**
  * The deps stage: the setup commands that ran before the install, the manifests and a
  * production-only install. `onRuntime`: it runs on the runtime image rather than the original.
@@ -186,24 +212,12 @@ function depsStage(
   const before = stage.instructions
     .slice(0, stage.instructions.indexOf(installRun))
     .filter((i): i is CopyInstruction => isCopy(i) && i.from === null);
-  const workspace =
-    /pnpm-workspace\.yaml|turbo\.json|lerna\.json|nx\.json|"workspaces"|--workspace|yarn workspaces/.test(
-      facts.model.text,
-    );
+  const workspace = isWorkspace(facts);
   const sameDir = before.every((c) => wd.get(c) === app || c.destination.startsWith('/'));
   const whole = before.some((c) => copiesWholeContext(c));
   if (before.length && sameDir && (!whole || workspace)) deps.push(...before.map(rawOf));
   else deps.push(`COPY ${nf.manifests.join(' ')} ./`);
-  const hasCorepack = facts.commands.some((c) =>
-    effectsAt(c.run, c.index).some(
-      (e) =>
-        (e.kind === 'tool-run' && e.tool === 'corepack') ||
-        (e.kind === 'package-install' &&
-          globalInstall([e]) !== undefined &&
-          e.packages.some((p) => /pnpm/.test(p.raw))),
-    ),
-  );
-  if (nf.manager === 'pnpm' && !hasCorepack)
+  if (nf.manager === 'pnpm' && !usesCorepack(facts) && !installsPnpmGlobally(facts))
     deps.push(runLine(['corepack enable', productionInstall(nf, runtime.major)]));
   else deps.push(`RUN ${productionInstall(nf, runtime.major)}`);
   // node_modules must match the runtime's libc: on an Alpine runtime the production install runs
@@ -223,8 +237,9 @@ function depsStage(
 function buildStage(
   facts: StageFacts,
   nf: NodeFacts,
+  major: number | null,
   caveats: string[],
-): { lines: string[]; outputs: string[] } {
+): { lines: string[]; outputs: readonly string[] } {
   const b = builderStage(facts, {
     name: 'build',
     image: facts.builderRef,
@@ -232,10 +247,11 @@ function buildStage(
     isInstall: installsProject(facts),
   });
   const out = buildOutputs(facts, nf);
-  if (out.guessed)
-    caveats.push(
-      `The build output folder was taken to be ${out.dirs.map((d) => d + '/').join(', ')}; if the build writes elsewhere, change the COPY --from=build line.`,
-    );
+  // Where the build writes is not visible (`CMD npm start`), or a monorepo keeps node_modules in
+  // each package: a guessed COPY --from=build could name a folder the build never made. The
+  // build stage then drops its devDependencies in place and the final stage takes the app whole.
+  if (out.guessed || isWorkspace(facts))
+    return { lines: [...b.lines, `RUN ${pruneCommand(nf, major)}`], outputs: WHOLE_APP };
   if (facts.commands.some((c) => /\bprisma generate\b/.test(buildWords(effectsAt(c.run, c.index)).join(' '))))
     caveats.push(
       'Code generated into node_modules during the build (prisma generate) is not in the production node_modules of the deps stage: run the generator there too.',
@@ -243,12 +259,50 @@ function buildStage(
   return { lines: b.lines, outputs: out.dirs };
 }
 
+/** The final stage takes the whole app folder from the build stage (see buildStage). */
+const WHOLE_APP: readonly string[] = Object.freeze([]);
+
+/** Drops the devDependencies of a built project in place; files generated into node_modules stay. */
+function pruneCommand(nf: NodeFacts, major: number | null): string {
+  if (nf.manager === 'npm')
+    return `npm prune ${major !== null && major < 16 ? '--production' : '--omit=dev'}`;
+  if (nf.manager === 'pnpm') return 'pnpm prune --prod';
+  // yarn has no prune: a production install over the built tree removes the devDependencies.
+  return productionInstall(nf, major);
+}
+
+/**
+ * The runtime of a final stage that takes the app folder whole: node_modules were installed on
+ * the original image, so the runtime keeps its libc (glibc → -slim, musl → -alpine).
+ */
+function sameLibcRuntime(facts: StageFacts): NodeRuntime {
+  const chosen = nodeRuntimeImage(facts);
+  const alpine = isAlpineTag(facts.image.tag);
+  const major = chosen.version ? Number(majorOf(chosen.version)) : null;
+  if (chosen.alpine === alpine) return { ...chosen, major };
+  // A named Debian release keeps its glibc: node:20-trixie → node:20-trixie-slim.
+  const release = /\b(buster|bullseye|bookworm|trixie)\b/.exec(facts.image.tag ?? '')?.[1];
+  if (release && !alpine)
+    return {
+      image: chosen.image.replace(/-alpine$/, `-${release}-slim`),
+      alpine,
+      version: chosen.version,
+      major,
+    };
+  return {
+    image: chosen.image.replace(/-alpine$/, alpine ? '-alpine' : '-slim'),
+    alpine,
+    version: chosen.version,
+    major,
+  };
+}
+
 /** The final stage: the runtime image, its OS packages, the context files, node_modules and the build output. */
 function runtimeStage(
   facts: StageFacts,
   nf: NodeFacts,
   runtime: NodeRuntime,
-  outputs: string[],
+  outputs: readonly string[],
   caveats: string[],
 ): string[] {
   const stage = facts.stage;
@@ -270,20 +324,45 @@ function runtimeStage(
     caveats.push(
       `The OS packages ${os.runtime.join(', ')} were installed with ${os.manager}; install their equivalents in the final stage.`,
     );
-  // The context files, in the original order with the original working directories.
-  for (const i of stage.instructions) {
-    if (i.keyword === 'WORKDIR') rt.push(rawOf(i));
-    else if (isCopy(i) && i.from === null && i.remoteSources.length === 0) rt.push(rawOf(i));
-    else if (isCopy(i) && i.from !== null) rt.push(rawOf(i));
+  if (outputs === WHOLE_APP) {
+    // The app folder comes whole from the build stage; COPYs elsewhere are kept as written.
+    const wd = workdirs(stage);
+    for (const i of stage.instructions) {
+      if (i.keyword === 'WORKDIR') rt.push(rawOf(i));
+      else if (
+        isCopy(i) &&
+        (i.from !== null || !insideApp(resolvePath(wd.get(i) ?? null, i.destination), app))
+      )
+        rt.push(rawOf(i));
+    }
+    rt.push(`COPY --from=build ${app} ${app}`);
+  } else {
+    // The context files, in the original order with the original working directories.
+    for (const i of stage.instructions) {
+      if (i.keyword === 'WORKDIR') rt.push(rawOf(i));
+      else if (isCopy(i) && i.from === null && i.remoteSources.length === 0) rt.push(rawOf(i));
+      else if (isCopy(i) && i.from !== null) rt.push(rawOf(i));
+    }
+    rt.push(`COPY --from=deps ${app}/node_modules ${app}/node_modules`);
+    for (const d of outputs) rt.push(`COPY --from=build ${app}/${d} ${app}/${d}`);
   }
-  rt.push(`COPY --from=deps ${app}/node_modules ${app}/node_modules`);
-  for (const d of outputs) rt.push(`COPY --from=build ${app}/${d} ${app}/${d}`);
-  for (const g of nf.globals)
-    rt.push(runLine([g.cmd.text, g.manager === 'yarn' ? 'yarn cache clean' : 'npm cache clean --force']));
-  rt.push(...carriedRunLines(facts, rt));
-  const user = userLine(facts, 'node');
-  rt.push(...runtimeTail(stage, { user }));
+  rt.push(...finishRuntime(facts, nf, rt));
   return rt;
+}
+
+const insideApp = (path: string, app: string): boolean =>
+  path === app || path.startsWith(app.endsWith('/') ? app : app + '/');
+
+/** The final stage's tail: global tools, the carried RUNs, USER and the start lines. */
+function finishRuntime(facts: StageFacts, nf: NodeFacts, rt: string[] = []): string[] {
+  const out: string[] = [];
+  // The container starts pnpm or yarn through corepack's shims: enable them here too.
+  if (usesCorepack(facts) && /^(pnpm|yarn)$/.test(facts.runWords?.[0] ?? '')) out.push('RUN corepack enable');
+  for (const g of nf.globals)
+    out.push(runLine([g.cmd.text, g.manager === 'yarn' ? 'yarn cache clean' : 'npm cache clean --force']));
+  out.push(...carriedRunLines(facts, [...rt, ...out]));
+  out.push(...runtimeTail(facts.stage, { user: userLine(facts, 'node') }));
+  return out;
 }
 
 /**
@@ -357,24 +436,27 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
   if (isSlimTag(facts.image.tag) && !hasBuild && productionAlready) return null;
 
   const chosen = nodeRuntimeImage(facts);
-  const runtime: NodeRuntime = { ...chosen, major: chosen.version ? Number(majorOf(chosen.version)) : null };
+  let runtime: NodeRuntime = { ...chosen, major: chosen.version ? Number(majorOf(chosen.version)) : null };
   const caveats: string[] = [];
-  const deps = depsStage(facts, nf, runtime);
-  const build = hasBuild ? buildStage(facts, nf, caveats) : { lines: [], outputs: [] };
+  const build = hasBuild ? buildStage(facts, nf, runtime.major, caveats) : { lines: [], outputs: [] };
+  const whole = build.outputs === WHOLE_APP;
+  if (whole) runtime = sameLibcRuntime(facts);
+  const deps = whole ? { lines: [], onRuntime: false } : depsStage(facts, nf, runtime);
   const rt = runtimeStage(facts, nf, runtime, build.outputs, caveats);
   const withheld = withheldReason(facts);
   caveats.push(...runtimeCaveats(facts, nf, runtime, deps.onRuntime));
 
   const text = joinLines([
     ...preamble(facts.model),
-    ...deps.lines,
-    '',
+    ...(deps.lines.length ? [...deps.lines, ''] : []),
     ...(build.lines.length ? [...build.lines, ''] : []),
     ...rt,
   ]);
   const install = productionInstall(nf, runtime.major);
-  const explanation = hasBuild
-    ? `Three stages: \`deps\` installs production dependencies only (${install}), \`build\` installs everything and runs the build, and the final stage on ${runtime.image} receives the app files, the production node_modules and the build output (${build.outputs.join(', ')}/). Compilers, devDependencies and caches stay behind.`
-    : `Two stages: \`deps\` installs production dependencies only (${install}) on ${deps.onRuntime ? runtime.image : 'the original image'}, and the final stage on ${runtime.image} receives the app files and those node_modules. devDependencies, compilers and caches stay behind.`;
+  const explanation = whole
+    ? `Two stages: \`build\` installs everything, runs the build and then drops the devDependencies (${pruneCommand(nf, runtime.major)}); the final stage on ${runtime.image} receives the app folder whole, with its production node_modules and whatever the build wrote. The Dockerfile does not show ${isWorkspace(facts) ? 'which node_modules folders the workspace packages need' : 'where the build writes'}, so nothing is guessed. Compilers, devDependencies and caches stay behind.`
+    : hasBuild
+      ? `Three stages: \`deps\` installs production dependencies only (${install}), \`build\` installs everything and runs the build, and the final stage on ${runtime.image} receives the app files, the production node_modules and the build output (${build.outputs.join(', ')}/). Compilers, devDependencies and caches stay behind.`
+      : `Two stages: \`deps\` installs production dependencies only (${install}) on ${deps.onRuntime ? runtime.image : 'the original image'}, and the final stage on ${runtime.image} receives the app files and those node_modules. devDependencies, compilers and caches stay behind.`;
   return { text, ecosystem: 'node', caveats, explanation, ...(withheld ? { withheld } : {}) };
 }
