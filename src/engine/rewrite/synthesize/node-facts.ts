@@ -12,7 +12,7 @@ type Install = EffectOf<'package-install'>;
 
 const isNodeManager = (m: string): m is NodeManager => m === 'npm' || m === 'yarn' || m === 'pnpm';
 
-/** The subcommands of a project install (npm's `add` with no names is no install the seeds use). */
+/** The subcommands of a project install (`npm add` with no names is not taken for one, as before). */
 const PROJECT_VERBS = new Set(['ci', 'install', 'i']);
 
 /** The project install: `npm ci`, `npm install` (no package names), `yarn`, `pnpm install`. */

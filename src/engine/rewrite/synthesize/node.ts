@@ -101,7 +101,7 @@ export function nodeRuntimeImage(facts: StageFacts): {
 /** Programs whose runtime a Node image happens to carry but the slim Node runtime does not. */
 const OTHER_RUNTIME = /^(python[\d.]*|ruby|php[\d.]*|perl|java)$/;
 
-/** Harmless where the app folder is copied from the build stage; not here, see unknownRunReason. */
+/** mv/cp: harmless where the app folder is copied from the build stage; not here (see unknownRunReason). */
 const FILE_MAKERS: ReadonlySet<Effect['kind']> = new Set(['move']);
 
 /** The runtime image the synthesis chose, with its major version (null when unknown). */
