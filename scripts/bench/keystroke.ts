@@ -10,6 +10,7 @@
 // Usage: npm run build, extract and build the other checkout, then
 //   npx tsx scripts/bench/keystroke.ts --base=<other checkout> [--file=<Dockerfile>] [--keys=40] [--block=5] [--pause=1000]
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildPermalink } from '../../src/share/permalink';
@@ -122,6 +123,7 @@ async function main(): Promise<void> {
       for (const name of k % 2 ? (['before', 'after'] as const) : (['after', 'before'] as const))
         samples[name].push(...(await typeBlock(pages[name].page, pausesOf(k), pages[name].debounce)));
     const stats = (s: number[]) => ({
+      mean: round(s.reduce((x, y) => x + y, 0) / s.length, 1),
       p50: round(median(s), 1),
       p95: round(percentile(s, 95), 1),
       max: round(Math.max(...s), 1),
@@ -131,10 +133,18 @@ async function main(): Promise<void> {
     console.log(
       `${file.split('/').pop()} (${text.length} chars), ${samples.after.length} keystrokes per build, pauses 0–${pause} ms, debounce excluded`,
     );
-    console.log(`before: p50 ${b.p50} ms, p95 ${b.p95} ms, max ${b.max} ms`);
-    console.log(`after:  p50 ${a.p50} ms, p95 ${a.p95} ms, max ${a.max} ms`);
+    // Timings on a busy machine are not comparable with idle ones: say how busy it was.
+    console.log(
+      `load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' / ')} (1 / 5 / 15 min)`,
+    );
+    console.log(`before: mean ${b.mean} ms, p50 ${b.p50} ms, p95 ${b.p95} ms, max ${b.max} ms`);
+    console.log(`after:  mean ${a.mean} ms, p50 ${a.p50} ms, p95 ${a.p95} ms, max ${a.max} ms`);
     const r = (x: number, y: number) => round(x / y, 2);
-    console.log(`after ÷ before: p50 ${r(a.p50, b.p50)}, p95 ${r(a.p95, b.p95)}, max ${r(a.max, b.max)}`);
+    console.log(
+      `after ÷ before: mean ${r(a.mean, b.mean)}, p50 ${r(a.p50, b.p50)}, p95 ${r(a.p95, b.p95)}, max ${r(a.max, b.max)}`,
+    );
   } finally {
     await browser.close();
     servers.before.close();
