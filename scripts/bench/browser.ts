@@ -32,7 +32,7 @@ const CHROMIUM_ARGS = [
 ];
 
 /** What the app puts on window for tests and benchmarks. */
-interface AppWindow {
+export interface AppWindow {
   __monacoReady?: boolean;
   __analysisDebounceMs?: number;
 }
@@ -84,14 +84,15 @@ const observer = new PerformanceObserver(() => { if (seen()) { observer.disconne
 observer.observe({ type: 'mark', buffered: true });
 `;
 
-interface StaticServer {
+export interface StaticServer {
   url: string;
   /** Resolves with the next report a page posts. */
   nextReport(): Promise<ColdLoad>;
   close(): void;
 }
 
-async function serveDist(): Promise<StaticServer> {
+/** Serves a build (this checkout's dist/ unless told otherwise), with the bench reporter on demand. */
+export async function serveDist(dist = DIST): Promise<StaticServer> {
   let waiting: ((load: ColdLoad) => void) | null = null;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -110,9 +111,9 @@ async function serveDist(): Promise<StaticServer> {
       return;
     }
     const path = normalize(
-      join(DIST, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)),
+      join(dist, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)),
     );
-    if (!path.startsWith(DIST) || !existsSync(path) || statSync(path).isDirectory()) {
+    if (!path.startsWith(dist) || !existsSync(path) || statSync(path).isDirectory()) {
       res.writeHead(404).end();
       return;
     }
@@ -160,7 +161,8 @@ async function plainColdLoad(server: StaticServer): Promise<ColdLoad> {
   }
 }
 
-const launch = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+export const launch = (): Promise<Browser> =>
+  chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 
 /** One cold load through Playwright (DevTools), the CPU throttled by `rate` (1: not throttled). */
 async function devtoolsColdLoad(url: string, rate: number): Promise<ColdLoad> {

@@ -38,7 +38,7 @@ export { MULTI_STAGE_ID } from './candidates';
 export { DOCKERIGNORE_STEP } from './dockerignore-step';
 export type { RewriteSteps } from './passes';
 
-/** The rewrite at once (the CLI, tests and anything that need not stop half-way). */
+/** The rewrite at once (tests, the fuzz script: whatever need not stop half-way). */
 export function rewriteDockerfile(
   model: DockerfileModel,
   outcomes: RuleOutcome[],

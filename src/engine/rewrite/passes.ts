@@ -39,7 +39,7 @@ export function* rewritePasses(
       found = runRules(run.state.model, opts, run.state.estimate, { skipSavings: true });
       yield;
     }
-    const on = run.listOthers(collect(run.state, found, opts, pass === 0 ? model : null, measured));
+    const on = run.takeEnabled(collect(run.state, found, opts, pass === 0 ? model : null, measured));
     if (!on.length) break;
     const selected = run.select(on);
     if (!(yield* run.apply(selected))) {
@@ -93,7 +93,7 @@ class Passes {
    * Lists the fresh candidates that will not be tried (withheld by their own rule, switched off)
    * and returns the enabled ones.
    */
-  listOthers(candidates: Candidate[]): Candidate[] {
+  takeEnabled(candidates: Candidate[]): Candidate[] {
     const { listed, appliedIds, opts } = this;
     const fresh = candidates.filter(
       (c) =>
