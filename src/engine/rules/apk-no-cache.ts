@@ -1,5 +1,5 @@
 // package-cache: `apk add` keeps the package index in /var/cache/apk unless --no-cache (DL3019).
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import { DOCS, hadolintRule } from './refs';
 import {
   appendToRun,

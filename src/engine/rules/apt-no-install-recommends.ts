@@ -1,5 +1,5 @@
 // package-cache: apt-get install pulls "Recommends" packages unless told not to (DL3015).
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import { DOCS, hadolintRule } from './refs';
 import { commandOf, insertAfterArg, installs, makeFix, perRun } from './util';
 

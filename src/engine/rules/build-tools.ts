@@ -1,6 +1,6 @@
 // build-tools: compilers and -dev headers installed in a stage that ships.
 import type { Stage } from '../model';
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import { DOCS } from './refs';
 import { effects, installs, perRun, stageLabel } from './util';
 

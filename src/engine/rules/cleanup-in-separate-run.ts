@@ -1,5 +1,5 @@
 // layer-merge: a RUN that only deletes things saves nothing; layers are additive.
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import type { RunInstruction } from '../model';
 import { DOCS } from './refs';
 import { effects, isRun, makeFix, mergeRunsEdit, perRun, stageLabel } from './util';
