@@ -1,8 +1,7 @@
 // correctness: ADD for plain local files (DL3020).
 import type { Rule } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { isCopy, keywordAsWritten, makeFix } from './util';
-import { perInstruction } from './shapes';
+import { isCopy, keywordAsWritten, makeFix, perInstruction } from './util';
 
 const ADD_ONLY_FLAGS = new Set(['checksum', 'keep-git-dir', 'unpack']);
 

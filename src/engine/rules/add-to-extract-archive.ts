@@ -1,9 +1,9 @@
 // layer-merge: COPY of a local archive that a later RUN unpacks with tar: ADD extracts it in one
 // layer, without keeping the archive itself in the image (DL3010).
-import type { CopyInstruction } from '../model';
+import type { CopyInstruction, Stage } from '../model';
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { isCopy, runsOf } from './util';
+import { isCopy, perStage, runsOf } from './util';
 
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i;
 
@@ -41,35 +41,32 @@ ADD app.tar.gz /opt/
       'When the archive must be unpacked with options ADD does not offer (strip components, a subset). Differs from hadolint DL3010: Windows paths with backslashes in the tar command are not matched to the copied archive.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    for (const stage of model.stages) {
-      const copies = stage.instructions.filter(
-        (i): i is CopyInstruction => isCopy(i) && i.keyword === 'COPY' && !i.from,
-      );
-      for (const copy of copies) {
-        const archives = copy.sources.filter((s) => ARCHIVE.test(s)).map(basename);
-        if (archives.length === 0) continue;
-        const names = new Set([
-          ...archives,
-          ARCHIVE.test(copy.destination) ? basename(copy.destination) : '',
-        ]);
-        const extracted = runsOf(stage).some(
-          (run) =>
-            run.span.start > copy.span.start &&
-            (run.shell?.commands ?? []).some(
-              (c) =>
-                c.name === 'tar' &&
-                c.args.some((a) => /^-?[a-z]*x/i.test(a) || a === '--extract') &&
-                c.args.some((a) => names.has(basename(a))),
-            ),
-        );
-        if (!extracted) continue;
-        out.push({
-          span: copy.span,
-          message: `${archives[0]} is copied and then unpacked by tar: ADD unpacks a local archive in one layer without keeping the archive.`,
-        });
-      }
-    }
-    return out;
+    return perStage(model, (stage) =>
+      stage.instructions
+        .filter((i): i is CopyInstruction => isCopy(i) && i.keyword === 'COPY' && !i.from)
+        .map((copy) => unpackedLater(stage, copy)),
+    );
   },
 };
+
+/** The report for a COPY of archives that a later RUN of the stage unpacks with tar, else null. */
+function unpackedLater(stage: Stage, copy: CopyInstruction): RuleReport | null {
+  const archives = copy.sources.filter((s) => ARCHIVE.test(s)).map(basename);
+  if (archives.length === 0) return null;
+  const names = new Set([...archives, ARCHIVE.test(copy.destination) ? basename(copy.destination) : '']);
+  const extracted = runsOf(stage).some(
+    (run) =>
+      run.span.start > copy.span.start &&
+      (run.shell?.commands ?? []).some(
+        (c) =>
+          c.name === 'tar' &&
+          c.args.some((a) => /^-?[a-z]*x/i.test(a) || a === '--extract') &&
+          c.args.some((a) => names.has(basename(a))),
+      ),
+  );
+  if (!extracted) return null;
+  return {
+    span: copy.span,
+    message: `${archives[0]} is copied and then unpacked by tar: ADD unpacks a local archive in one layer without keeping the archive.`,
+  };
+}

@@ -1,5 +1,5 @@
 // package-cache: `apk add` keeps the package index in /var/cache/apk unless --no-cache (DL3019).
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import { DOCS, hadolintRule } from './refs';
 import {
   appendToRun,
@@ -9,8 +9,7 @@ import {
   insertAfterArg,
   installs,
   makeFix,
-  runsOf,
-  shippedStages,
+  perRun,
 } from './util';
 
 const CACHE = '/var/cache/apk';
@@ -44,40 +43,37 @@ RUN apk add --no-cache curl=8.11.1-r0
       'When a BuildKit cache mount on `/var/cache/apk` (or `/etc/apk/cache`) is used, the cache never reaches the image and the rule stays silent. Builder stages that do not ship are not reported.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    const shipped = shippedStages(model);
-    for (const stage of model.stages) {
-      if (!shipped.has(stage.index)) continue;
-      for (const run of runsOf(stage)) {
+    return perRun(
+      model,
+      (run) => {
         const adds = installs(run, ['apk']).filter((e) => !e.noCache);
-        if (adds.length === 0) continue;
-        if (hasCacheMount(run, [CACHE, '/etc/apk/cache'])) continue;
+        if (adds.length === 0) return null;
+        if (hasCacheMount(run, [CACHE, '/etc/apk/cache'])) return null;
         const cleaned =
           effects(run, 'cache-clean').some((e) => e.cache === 'apk') ||
           effects(run, 'remove').some((e) => e.paths.some((p) => p.startsWith(CACHE)));
-        if (cleaned) continue;
+        if (cleaned) return null;
         const updated = effects(run, 'package-index-update').some((e) => e.manager === 'apk');
-        for (const add of adds) {
-          const cmd = commandOf(run, add.command);
-          const names = add.packages.map((p) => p.name);
-          let fix = null;
-          if (updated) {
-            fix = makeFix('Clear /var/cache/apk at the end of the RUN', 'safe', [
-              appendToRun(model, run, ['rm -rf /var/cache/apk/*']),
-            ]);
-          } else if (cmd) {
-            const at = cmd.args.indexOf('add');
-            fix = makeFix('Add --no-cache', 'safe', [insertAfterArg(model, run, cmd, at, '--no-cache')]);
-          }
-          out.push({
-            span: run.span,
-            message: `apk add${names.length ? ' ' + names.slice(0, 3).join(' ') : ''} runs without --no-cache: the package index stays in /var/cache/apk in a layer that ships.`,
-            fix,
-          });
-          break;
+        // One finding per RUN, for its first `apk add` without --no-cache.
+        const add = adds[0];
+        const cmd = commandOf(run, add.command);
+        const names = add.packages.map((p) => p.name);
+        let fix = null;
+        if (updated) {
+          fix = makeFix('Clear /var/cache/apk at the end of the RUN', 'safe', [
+            appendToRun(model, run, ['rm -rf /var/cache/apk/*']),
+          ]);
+        } else if (cmd) {
+          const at = cmd.args.indexOf('add');
+          fix = makeFix('Add --no-cache', 'safe', [insertAfterArg(model, run, cmd, at, '--no-cache')]);
         }
-      }
-    }
-    return out;
+        return {
+          span: run.span,
+          message: `apk add${names.length ? ' ' + names.slice(0, 3).join(' ') : ''} runs without --no-cache: the package index stays in /var/cache/apk in a layer that ships.`,
+          fix,
+        };
+      },
+      { shipped: true },
+    );
   },
 };

@@ -1,5 +1,6 @@
 // package-cache: apt package lists left in a layer that ships (DL3009). Stateful with a final pass:
 // only stages whose layers ship (the final stage and the stages it builds FROM) are reported.
+import type { DockerfileModel, RunInstruction, Stage } from '../model';
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
 import {
@@ -8,8 +9,8 @@ import {
   hasCacheMount,
   installs,
   makeFix,
-  runsOf,
-  shippedStages,
+  foldStages,
+  runOf,
   stageLabel,
 } from './util';
 
@@ -47,43 +48,53 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+
       'In a builder stage whose files are copied out selectively, the lists never ship, so the rule stays silent there. If you keep the lists on purpose (an image meant for interactive debugging), ignore it with `# playground ignore=apt-lists-not-removed`. Differs from hadolint DL3009: stages that do not ship (builder stages, ONBUILD in them) are not reported, and a RUN whose apt lists are in a cache mount is reported only when docker-clean was removed and /var/cache/apt is not mounted (the downloaded packages then stay in the layer).',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    const shipped = shippedStages(model);
-    for (const stage of model.stages) {
-      if (!shipped.has(stage.index)) continue;
-      let hookRemoved = false;
-      for (const run of runsOf(stage)) {
-        hookRemoved ||= effects(run, 'remove').some((e) => e.paths.includes(DOCKER_CLEAN));
-        const apt = installs(run, ['apt']);
-        if (apt.length === 0) continue;
-        if (hasCacheMount(run, [LISTS, '/var/lib/apt'])) {
-          // The lists are outside the layer; without docker-clean the downloaded packages are
-          // not, unless /var/cache/apt is mounted too.
-          if (!hookRemoved || hasCacheMount(run, ['/var/cache/apt'])) continue;
-          out.push({
-            span: run.span,
-            message: `The apt lists of this install are in a cache mount, but docker-clean was removed, so the downloaded packages stay in /var/cache/apt in this layer of ${stageLabel(stage)}, which ships; mount /var/cache/apt as a cache too.`,
-          });
-          continue;
-        }
-        const cleaned =
-          effects(run, 'cache-clean').some(
-            (e) => e.cache === 'apt-lists' || e.paths.some((p) => p.startsWith(LISTS)),
-          ) || effects(run, 'remove').some((e) => e.paths.some((p) => p.startsWith(LISTS)));
-        if (cleaned) continue;
-        const names = apt.flatMap((e) => e.packages.map((p) => p.name));
-        const what = names.length
-          ? ` of ${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}`
-          : '';
-        out.push({
-          span: run.span,
-          message: `The apt install${what} leaves the package lists in /var/lib/apt/lists in this layer of ${stageLabel(stage)}, which ships; delete them in the same RUN.`,
-          fix: makeFix('Delete the apt lists at the end of the RUN', 'safe', [
-            appendToRun(model, run, ['rm -rf /var/lib/apt/lists/*']),
-          ]),
-        });
-      }
-    }
-    return out;
+    // Whether an earlier RUN of the stage removed docker-clean (the hook that drops the packages).
+    return foldStages(
+      model,
+      {
+        start: () => ({ hookRemoved: false }),
+        step(state, ins, stage) {
+          const run = runOf(ins);
+          if (!run) return null;
+          state.hookRemoved ||= effects(run, 'remove').some((e) => e.paths.includes(DOCKER_CLEAN));
+          return listsLeft(model, run, stage, state.hookRemoved);
+        },
+      },
+      { shipped: true },
+    );
   },
 };
+
+/** The report for an apt install that leaves its lists (or, with docker-clean gone, its packages). */
+function listsLeft(
+  model: DockerfileModel,
+  run: RunInstruction,
+  stage: Stage,
+  hookRemoved: boolean,
+): RuleReport | null {
+  const apt = installs(run, ['apt']);
+  if (apt.length === 0) return null;
+  if (hasCacheMount(run, [LISTS, '/var/lib/apt'])) {
+    // The lists are outside the layer; without docker-clean the downloaded packages are
+    // not, unless /var/cache/apt is mounted too.
+    if (!hookRemoved || hasCacheMount(run, ['/var/cache/apt'])) return null;
+    return {
+      span: run.span,
+      message: `The apt lists of this install are in a cache mount, but docker-clean was removed, so the downloaded packages stay in /var/cache/apt in this layer of ${stageLabel(stage)}, which ships; mount /var/cache/apt as a cache too.`,
+    };
+  }
+  const cleaned =
+    effects(run, 'cache-clean').some(
+      (e) => e.cache === 'apt-lists' || e.paths.some((p) => p.startsWith(LISTS)),
+    ) || effects(run, 'remove').some((e) => e.paths.some((p) => p.startsWith(LISTS)));
+  if (cleaned) return null;
+  const names = apt.flatMap((e) => e.packages.map((p) => p.name));
+  const what = names.length ? ` of ${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}` : '';
+  return {
+    span: run.span,
+    message: `The apt install${what} leaves the package lists in /var/lib/apt/lists in this layer of ${stageLabel(stage)}, which ships; delete them in the same RUN.`,
+    fix: makeFix('Delete the apt lists at the end of the RUN', 'safe', [
+      appendToRun(model, run, ['rm -rf /var/lib/apt/lists/*']),
+    ]),
+  };
+}

@@ -1,7 +1,7 @@
 // package-cache: apt-get install pulls "Recommends" packages unless told not to (DL3015).
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { commandOf, insertAfterArg, installs, makeFix, runsOf, shippedStages } from './util';
+import { commandOf, insertAfterArg, installs, makeFix, perRun } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -31,32 +31,30 @@ RUN apt-get update && apt-get install --no-install-recommends -y python3=3.11.2-
       'When the recommended packages are what you want (a desktop-like development image), or in builder stages that do not ship (they are not reported).',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    const shipped = shippedStages(model);
-    for (const stage of model.stages) {
-      if (!shipped.has(stage.index)) continue;
-      for (const run of runsOf(stage)) {
-        for (const e of installs(run, ['apt'])) {
-          if (e.noRecommends || e.packages.length === 0) continue;
-          const cmd = commandOf(run, e.command);
-          const names = e.packages.map((p) => p.name);
-          out.push({
-            span: run.span,
-            message: `apt-get install ${names.slice(0, 4).join(' ')}${names.length > 4 ? ' …' : ''} also installs every recommended package; add --no-install-recommends.`,
-            fix: cmd
-              ? makeFix(
-                  'Add --no-install-recommends',
-                  'unsafe',
-                  [insertAfterArg(model, run, cmd, cmd.args.indexOf('install'), '--no-install-recommends')],
-                  [
-                    'Packages that were only recommended (e.g. ca-certificates for curl) are no longer installed.',
-                  ],
-                )
-              : null,
-          });
-        }
-      }
-    }
-    return out;
+    return perRun(
+      model,
+      (run) =>
+        installs(run, ['apt'])
+          .filter((e) => !e.noRecommends && e.packages.length > 0)
+          .map((e) => {
+            const cmd = commandOf(run, e.command);
+            const names = e.packages.map((p) => p.name);
+            return {
+              span: run.span,
+              message: `apt-get install ${names.slice(0, 4).join(' ')}${names.length > 4 ? ' …' : ''} also installs every recommended package; add --no-install-recommends.`,
+              fix: cmd
+                ? makeFix(
+                    'Add --no-install-recommends',
+                    'unsafe',
+                    [insertAfterArg(model, run, cmd, cmd.args.indexOf('install'), '--no-install-recommends')],
+                    [
+                      'Packages that were only recommended (e.g. ca-certificates for curl) are no longer installed.',
+                    ],
+                  )
+                : null,
+            };
+          }),
+      { shipped: true },
+    );
   },
 };

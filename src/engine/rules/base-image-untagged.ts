@@ -1,8 +1,7 @@
 // pin-version: FROM image without a tag (DL3006).
 import type { Rule } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { splitImage } from './util';
-import { perStage } from './shapes';
+import { perStage, splitImage } from './util';
 
 export const rule: Rule = {
   meta: {

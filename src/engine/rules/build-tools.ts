@@ -1,8 +1,8 @@
 // build-tools: compilers and -dev headers installed in a stage that ships.
 import type { Stage } from '../model';
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import { DOCS } from './refs';
-import { effects, installs, runsOf, shippedStages, stageLabel } from './util';
+import { effects, installs, perRun, stageLabel } from './util';
 
 const TOOLS =
   /^(build-essential|gcc|g\+\+|gcc-c\+\+|clang|llvm|make|cmake|autoconf|automake|libtool|pkg-config|pkgconf|musl-dev|linux-headers|alpine-sdk|gfortran|cargo|rustc|golang|golang-go|go|openjdk-\d+-jdk(-headless)?|maven|gradle|[\w.+-]+-dev|[\w.+-]+-devel)$/;
@@ -85,11 +85,9 @@ FROM python:3.12-slim
       'Images that compile at run time (a CI runner, a JIT that needs headers), and `apk add --virtual .build-deps ... && apk del .build-deps` in one RUN (not reported: the tools are gone before the layer is written).',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    const shipped = shippedStages(model);
-    for (const stage of model.stages) {
-      if (!shipped.has(stage.index)) continue;
-      for (const run of runsOf(stage)) {
+    return perRun(
+      model,
+      (run, stage) => {
         const removed = new Set(effects(run, 'package-remove').flatMap((e) => e.packages.map((p) => p.name)));
         const removedVirtual = new Set(
           effects(run, 'package-remove').flatMap((e) => e.packages.map((p) => p.name)),
@@ -102,15 +100,15 @@ FROM python:3.12-slim
         // A tool the container itself starts (`CMD ["make", "run"]`) is needed at run time.
         const started = startedPrograms(stage);
         tools.splice(0, tools.length, ...tools.filter((t) => !started.has(COMMAND_OF[t] ?? t)));
-        if (tools.length === 0) continue;
+        if (tools.length === 0) return null;
         const what = kinds(tools);
         const runtime = tools.map(runtimeOf).filter((x): x is string => !!x);
-        out.push({
+        return {
           span: run.span,
           message: `${tools.slice(0, 4).join(', ')}${tools.length > 4 ? ` and ${tools.length - 4} more` : ''} ${tools.length === 1 ? 'is' : 'are'} ${what === 'build tools' ? `${tools.length === 1 ? 'a build tool' : 'build tools'} only needed to build` : `only needed to build (${what})`}, yet installed in ${stageLabel(stage)}, which ships; build in a separate stage${runtime.length ? ` and install only the runtime libraries (${runtime.join(', ')})` : ''}.`,
-        });
-      }
-    }
-    return out;
+        };
+      },
+      { shipped: true },
+    );
   },
 };

@@ -1,8 +1,9 @@
 // layer-merge: `RUN chown -R` / `chmod -R` over files an earlier COPY added duplicates them.
+import type { RunInstruction, Stage } from '../model';
 import type { Rule, RuleReport } from './types';
 import { DOCS } from './refs';
 import { resolvePath } from '../primitives/paths';
-import { isCopy, isRun, shippedStages, stageLabel } from './util';
+import { foldStages, isCopy, isRun, stageLabel } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -38,41 +39,49 @@ USER node
       'When the path was created by a RUN in the same layer, or the chown targets a few small files.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    const shipped = shippedStages(model);
-    for (const stage of model.stages) {
-      if (!shipped.has(stage.index)) continue;
-      const copied: string[] = [];
-      let workdir = '/';
-      for (const ins of stage.instructions) {
-        if (ins.keyword === 'WORKDIR') {
-          const arg = (('args' in ins ? ins.args[0] : undefined) ?? ins.argsAfterFlags).trim();
-          if (arg && !arg.includes('$')) workdir = resolvePath(workdir, arg);
-        }
-        if (isCopy(ins) && ins.from === null && ins.chown === null && !ins.destination.includes('$')) {
-          copied.push(resolvePath(workdir, ins.destination));
-        }
-        if (!isRun(ins) || !ins.shell) continue;
-        for (const cmd of ins.shell.commands) {
-          if (cmd.name !== 'chown' && cmd.name !== 'chmod') continue;
-          if (!cmd.args.some((a) => /^-[a-zA-Z]*R/.test(a) || a === '--recursive')) continue;
-          const targets = cmd.args.filter((a) => !a.startsWith('-')).slice(1);
-          const hit = targets.find((t) => {
-            if (t.includes('$')) return false;
-            const a = resolvePath(workdir, t);
-            return copied.some(
-              (b) => a === b || b.startsWith(a === '/' ? '/' : a + '/') || a.startsWith(b + '/'),
-            );
-          });
-          if (!hit) continue;
-          out.push({
-            span: ins.span,
-            message: `${cmd.name} -R ${hit} rewrites files copied earlier in ${stageLabel(stage)} into a new layer, so they ship twice; use COPY --${cmd.name === 'chown' ? 'chown' : 'chmod'} instead.`,
-          });
-          break;
-        }
-      }
-    }
-    return out;
+    // The files COPY brought into the stage so far (absolute), and the WORKDIR they resolve against.
+    return foldStages(
+      model,
+      {
+        start: () => ({ copied: [] as string[], workdir: '/' }),
+        step(state, ins, stage) {
+          if (ins.keyword === 'WORKDIR') {
+            const arg = (('args' in ins ? ins.args[0] : undefined) ?? ins.argsAfterFlags).trim();
+            if (arg && !arg.includes('$')) state.workdir = resolvePath(state.workdir, arg);
+          }
+          if (isCopy(ins) && ins.from === null && ins.chown === null && !ins.destination.includes('$')) {
+            state.copied.push(resolvePath(state.workdir, ins.destination));
+          }
+          if (!isRun(ins) || !ins.shell) return null;
+          return recursiveChange(ins, stage, state.copied, state.workdir);
+        },
+      },
+      { shipped: true },
+    );
   },
 };
+
+/** The report for the RUN's first recursive chown/chmod of files copied earlier, else null. */
+function recursiveChange(
+  run: RunInstruction,
+  stage: Stage,
+  copied: string[],
+  workdir: string,
+): RuleReport | null {
+  for (const cmd of run.shell.commands) {
+    if (cmd.name !== 'chown' && cmd.name !== 'chmod') continue;
+    if (!cmd.args.some((a) => /^-[a-zA-Z]*R/.test(a) || a === '--recursive')) continue;
+    const targets = cmd.args.filter((a) => !a.startsWith('-')).slice(1);
+    const hit = targets.find((t) => {
+      if (t.includes('$')) return false;
+      const a = resolvePath(workdir, t);
+      return copied.some((b) => a === b || b.startsWith(a === '/' ? '/' : a + '/') || a.startsWith(b + '/'));
+    });
+    if (!hit) continue;
+    return {
+      span: run.span,
+      message: `${cmd.name} -R ${hit} rewrites files copied earlier in ${stageLabel(stage)} into a new layer, so they ship twice; use COPY --${cmd.name === 'chown' ? 'chown' : 'chmod'} instead.`,
+    };
+  }
+  return null;
+}

@@ -2,16 +2,7 @@
 // npm/yarn/pnpm). Each rule file supplies its managers, cache paths and cleanup commands.
 import type { PackageManager } from '../model';
 import type { RuleContext, RuleReport } from './types';
-import {
-  appendToRun,
-  effects,
-  hasCacheMount,
-  installs,
-  makeFix,
-  runsOf,
-  shippedStages,
-  stageLabel,
-} from './util';
+import { appendToRun, effects, hasCacheMount, installs, makeFix, perRun, stageLabel } from './util';
 
 export interface CleanSpec {
   managers: PackageManager[];
@@ -32,14 +23,12 @@ export interface CleanSpec {
 
 export function checkClean(ctx: RuleContext, spec: CleanSpec): RuleReport[] {
   const { model } = ctx;
-  const out: RuleReport[] = [];
-  const shipped = shippedStages(model);
-  for (const stage of model.stages) {
-    if (!shipped.has(stage.index)) continue;
-    for (const run of runsOf(stage)) {
+  return perRun(
+    model,
+    (run, stage) => {
       const list = installs(run, spec.managers).filter((e) => !(spec.skip?.(e) ?? false));
-      if (list.length === 0) continue;
-      if (hasCacheMount(run, spec.paths)) continue;
+      if (list.length === 0) return null;
+      if (hasCacheMount(run, spec.paths)) return null;
       // A clean only counts after the last install: `yum clean all && yum install x` leaves the cache.
       const last = Math.max(...list.map((e) => e.command));
       const cleaned =
@@ -47,7 +36,7 @@ export function checkClean(ctx: RuleContext, spec: CleanSpec): RuleReport[] {
         effects(run, 'remove').some(
           (e) => e.command > last && e.paths.some((p) => spec.paths.some((c) => p.startsWith(c))),
         );
-      if (cleaned) continue;
+      if (cleaned) return null;
       const manager = list[0].manager;
       const report: RuleReport = {
         span: run.span,
@@ -56,8 +45,8 @@ export function checkClean(ctx: RuleContext, spec: CleanSpec): RuleReport[] {
       };
       const aliases = spec.aliases?.(manager);
       if (aliases) report.aliases = aliases;
-      out.push(report);
-    }
-  }
-  return out;
+      return report;
+    },
+    { shipped: true },
+  );
 }

@@ -1,8 +1,8 @@
 // layer-merge: a RUN that only deletes things saves nothing; layers are additive.
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import type { RunInstruction } from '../model';
 import { DOCS } from './refs';
-import { effects, isRun, makeFix, mergeRunsEdit, runsOf, shippedStages, stageLabel } from './util';
+import { effects, isRun, makeFix, mergeRunsEdit, perRun, stageLabel } from './util';
 
 const WORK = ['package-install', 'build', 'download', 'extract', 'user-add', 'package-index-update'];
 
@@ -40,25 +40,22 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+
       'Deleting files in a later RUN can still be right in a builder stage (it does not ship) or to remove something a base image brought along — though that saves nothing either; only a different base does.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    const shipped = shippedStages(model);
-    for (const stage of model.stages) {
-      if (!shipped.has(stage.index)) continue;
-      const runs = runsOf(stage);
-      for (const run of runs) {
+    return perRun(
+      model,
+      (run, stage) => {
         const shell = run.shell;
-        if (!shell || shell.commands.length === 0 || run.flags.length > 0) continue;
+        if (shell.commands.length === 0 || run.flags.length > 0) return null;
         const cleanups = [
           ...effects(run, 'cache-clean'),
           ...effects(run, 'remove'),
           ...effects(run, 'package-remove'),
         ];
-        if (cleanups.length === 0) continue;
-        if (shell.effects.some((e) => WORK.includes(e.kind))) continue;
+        if (cleanups.length === 0) return null;
+        if (shell.effects.some((e) => WORK.includes(e.kind))) return null;
         // Every command must be cleanup (rm, apt-get clean, ...), not other work.
         const cleanupCommands = new Set(cleanups.map((e) => e.command));
         if (shell.commands.some((c, i) => !cleanupCommands.has(i) && !/^(set|true|:)$/.test(c.name)))
-          continue;
+          return null;
         const prev = model.instructions[run.index - 1];
         const fix =
           prev && isRun(prev)
@@ -67,13 +64,13 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+
               ])
             : null;
         const paths = cleanups.flatMap((e) => ('paths' in e ? e.paths : e.packages.map((p) => p.name)));
-        out.push({
+        return {
           span: run.span,
           message: `This RUN only deletes (${paths.slice(0, 3).join(', ') || 'files'}) in its own layer of ${stageLabel(stage)}: the files stay in the earlier layer, so the image does not shrink.`,
           fix,
-        });
-      }
-    }
-    return out;
+        };
+      },
+      { shipped: true },
+    );
   },
 };

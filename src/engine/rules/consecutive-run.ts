@@ -1,8 +1,8 @@
 // layer-merge: long runs of consecutive RUN instructions in a stage that ships (DL3059).
 import type { Rule, RuleReport } from './types';
-import type { RunInstruction } from '../model';
+import type { DockerfileModel, RunInstruction, Stage } from '../model';
 import { DOCS, hadolintRule } from './refs';
-import { isRun, joinSpans, makeFix, mergeRunsEdit, shippedStages, stageLabel } from './util';
+import { foldStages, isRun, joinSpans, makeFix, mergeRunsEdit, stageLabel } from './util';
 
 /** Two RUNs in a row already make a layer that one RUN would not. */
 export const MIN_GROUP = 2;
@@ -47,36 +47,42 @@ RUN useradd --create-home app \
       'In builder stages (not reported: their layers do not ship), or when separate layers speed up rebuilds because an expensive early step rarely changes. A RUN that already chains commands (`&&`, `;`) is taken as a deliberate step and ends a group, as in hadolint.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    const shipped = shippedStages(model);
-    for (const stage of model.stages) {
-      if (!shipped.has(stage.index)) continue;
-      let group: RunInstruction[] = [];
-      let groupFlags = '';
-      const flush = () => {
-        if (group.length >= MIN_GROUP) {
-          const edits = group.slice(1).map((r, i) => mergeRunsEdit(model, group[i], r));
-          out.push({
-            span: joinSpans(group[0].span, group[group.length - 1].span),
-            message: `${group.length} consecutive RUN instructions (lines ${group[0].span.line}–${group[group.length - 1].span.line}) in ${stageLabel(stage)} make ${group.length} layers; consider one RUN.`,
-            fix: makeFix(`Merge ${group.length} RUNs into one`, 'unsafe', edits, [
-              'A cd, export or set in an earlier RUN now also affects the later commands.',
-            ]),
-          });
-        }
-        group = [];
-      };
-      for (const ins of stage.instructions) {
-        if (!isRun(ins) || !joinable(ins)) {
-          flush();
-          continue;
-        }
-        if (group.length > 0 && flagsOf(ins) !== groupFlags) flush();
-        if (group.length === 0) groupFlags = flagsOf(ins);
-        group.push(ins);
-      }
-      flush();
-    }
-    return out;
+    // The run of joinable RUNs (with the same flags) still open in the stage.
+    return foldStages(
+      model,
+      {
+        start: (): RunGroup => ({ runs: [], flags: '' }),
+        step(group, ins, stage) {
+          if (!isRun(ins) || !joinable(ins)) return close(model, group, stage);
+          const report =
+            group.runs.length > 0 && flagsOf(ins) !== group.flags ? close(model, group, stage) : null;
+          if (group.runs.length === 0) group.flags = flagsOf(ins);
+          group.runs.push(ins);
+          return report;
+        },
+        end: (group, stage) => close(model, group, stage),
+      },
+      { shipped: true },
+    );
   },
 };
+
+interface RunGroup {
+  runs: RunInstruction[];
+  flags: string;
+}
+
+/** Ends the group: a report when it is long enough to merge, else null. */
+function close(model: DockerfileModel, group: RunGroup, stage: Stage): RuleReport | null {
+  const runs = group.runs;
+  group.runs = [];
+  if (runs.length < MIN_GROUP) return null;
+  const edits = runs.slice(1).map((r, i) => mergeRunsEdit(model, runs[i], r));
+  return {
+    span: joinSpans(runs[0].span, runs[runs.length - 1].span),
+    message: `${runs.length} consecutive RUN instructions (lines ${runs[0].span.line}–${runs[runs.length - 1].span.line}) in ${stageLabel(stage)} make ${runs.length} layers; consider one RUN.`,
+    fix: makeFix(`Merge ${runs.length} RUNs into one`, 'unsafe', edits, [
+      'A cd, export or set in an earlier RUN now also affects the later commands.',
+    ]),
+  };
+}

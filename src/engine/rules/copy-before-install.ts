@@ -1,10 +1,20 @@
 // cache-order: `COPY . .` before the dependency install: any source edit re-runs the install.
-import type { CopyInstruction, PackageManager, RunInstruction } from '../model';
+import type { CopyInstruction, DockerfileModel, PackageManager, RunInstruction } from '../model';
 import type { Rule, RuleReport } from './types';
 import { DOCS } from './refs';
 import { ECOSYSTEMS, OS_MANAGERS, copyFirstFor } from '../ecosystems';
 import { basename } from '../parse/effects/args';
-import { contentEnd, deleteInstruction, effects, eol, installs, isCopy, isRun, makeFix } from './util';
+import {
+  contentEnd,
+  deleteInstruction,
+  effects,
+  eol,
+  foldStages,
+  installs,
+  isCopy,
+  isRun,
+  makeFix,
+} from './util';
 
 /** The language package managers (every ecosystem module's managers except the OS ones). */
 const LANGUAGE: PackageManager[] = ECOSYSTEMS.flatMap((e) => e.managers).filter((m) => !OS_MANAGERS.has(m));
@@ -104,57 +114,65 @@ CMD ["node", "server.js"]
     whenNotToUse: 'Throw-away images built once (a CI job image), where the cache never helps.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    const fetched: Set<PackageManager>[] = [];
-    for (const stage of model.stages) {
-      let copy: CopyInstruction | null = null;
-      // Managers that installed from manifests before the whole context came in: their later run
-      // only adds the project itself on top of cached dependencies (`uv sync
-      // --no-install-project`, then `uv sync`; `poetry install --no-root`, then `poetry install`).
-      // A stage built FROM an earlier one starts with what that one fetched.
-      const early = new Set<PackageManager>(stage.parent != null ? fetched[stage.parent] : []);
-      fetched[stage.index] = early;
-      for (const ins of stage.instructions) {
+    // A stage built FROM an earlier one starts with what that one fetched.
+    return foldStages<InstallState>(model, {
+      start: (_stage, parent) => ({ copy: null, early: new Set(parent?.early ?? []) }),
+      step(state, ins) {
         if (isCopy(ins) && wholeContext(ins)) {
-          copy = copy ?? ins;
-          continue;
+          state.copy = state.copy ?? ins;
+          return null;
         }
-        if (!isRun(ins)) continue;
-        if (!copy) {
-          // Any run of the tool before the source arrives (go mod download, cargo chef cook, a
-          // placeholder build, mvn dependency:go-offline, dotnet restore) fetched the dependencies.
-          for (const b of Object.values(FETCHING_BUILDS))
-            if ((ins.shell?.commands ?? []).some((c) => b.programs.test(basename(c.name))))
-              early.add(b.manager);
-        }
-        const fromManifests = installs(ins, LANGUAGE).filter(
-          (e) => e.fromManifest !== null || (e.packages.length === 0 && !e.global),
-        );
-        if (!copy) {
-          for (const e of fromManifests) early.add(e.manager);
-          continue;
-        }
-        const install = fromManifests.find((e) => !early.has(e.manager));
-        if (!install) {
-          const report = fetchingBuild(model, copy, ins, early);
-          if (report) {
-            out.push(report);
-            copy = null;
-          }
-          continue;
-        }
-        const cmd = ins.shell.commands[install.command];
-        out.push({
-          span: ins.span,
-          message: `\`${cmd ? cmd.text.trim() : install.manager + ' install'}\` runs after \`COPY . .\` on line ${copy.span.line}: any source change re-runs the install. Copy the manifests first, install, then copy the source.`,
-          fix: moveFix(model, copy, ins, install.manager, install.fromManifest),
-        });
-        copy = null;
-      }
-    }
-    return out;
+        return isRun(ins) ? installAfterCopy(model, state, ins) : null;
+      },
+    });
   },
 };
+
+interface InstallState {
+  /** The `COPY . .` not yet followed by an install (or a fetching build) it invalidates. */
+  copy: CopyInstruction | null;
+  /**
+   * Managers that installed from manifests before the whole context came in: their later run
+   * only adds the project itself on top of cached dependencies (`uv sync --no-install-project`,
+   * then `uv sync`; `poetry install --no-root`, then `poetry install`).
+   */
+  early: Set<PackageManager>;
+}
+
+/** The report for a RUN that installs (or fetches) dependencies after `COPY . .`, else null. */
+function installAfterCopy(
+  model: DockerfileModel,
+  state: InstallState,
+  run: RunInstruction,
+): RuleReport | null {
+  const { early, copy } = state;
+  if (!copy) {
+    // Any run of the tool before the source arrives (go mod download, cargo chef cook, a
+    // placeholder build, mvn dependency:go-offline, dotnet restore) fetched the dependencies.
+    for (const b of Object.values(FETCHING_BUILDS))
+      if ((run.shell?.commands ?? []).some((c) => b.programs.test(basename(c.name)))) early.add(b.manager);
+  }
+  const fromManifests = installs(run, LANGUAGE).filter(
+    (e) => e.fromManifest !== null || (e.packages.length === 0 && !e.global),
+  );
+  if (!copy) {
+    for (const e of fromManifests) early.add(e.manager);
+    return null;
+  }
+  const install = fromManifests.find((e) => !early.has(e.manager));
+  if (!install) {
+    const report = fetchingBuild(model, copy, run, early);
+    if (report) state.copy = null;
+    return report;
+  }
+  const cmd = run.shell.commands[install.command];
+  state.copy = null;
+  return {
+    span: run.span,
+    message: `\`${cmd ? cmd.text.trim() : install.manager + ' install'}\` runs after \`COPY . .\` on line ${copy.span.line}: any source change re-runs the install. Copy the manifests first, install, then copy the source.`,
+    fix: moveFix(model, copy, run, install.manager, install.fromManifest),
+  };
+}
 
 /** A build after `COPY . .` that downloads every dependency again (no cache mount keeps them). */
 function fetchingBuild(

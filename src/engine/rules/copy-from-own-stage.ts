@@ -1,8 +1,7 @@
 // correctness: COPY --from names the stage it is in (DL3023).
 import type { Rule } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { isCopy } from './util';
-import { perInstruction } from './shapes';
+import { isCopy, perInstruction } from './util';
 
 export const rule: Rule = {
   meta: {

@@ -1,7 +1,7 @@
 // correctness: COPY to a relative destination while no WORKDIR is set (DL3045).
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { isCopy } from './util';
+import { foldStages, isCopy } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -31,23 +31,22 @@ COPY app.py .
     whenNotToUse: 'Base images with a meaningful WORKDIR of their own (golang’s /go); ignore the rule there.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    const hasWorkdir = new Map<number, boolean>();
-    for (const stage of model.stages) {
-      let wd = 'stage' in stage.base ? (hasWorkdir.get(stage.base.stage) ?? false) : false;
-      for (const ins of stage.instructions) {
-        if (ins.keyword === 'WORKDIR') wd = true;
-        if (!isCopy(ins) || wd) continue;
+    // Whether a WORKDIR was set in the stage (or the stage it is built FROM); one finding a stage.
+    return foldStages<{ workdir: boolean; reported: boolean }>(model, {
+      start: (_stage, parent) => ({ workdir: parent?.workdir ?? false, reported: false }),
+      step(state, ins) {
+        if (state.reported) return null;
+        if (ins.keyword === 'WORKDIR') state.workdir = true;
+        if (!isCopy(ins) || state.workdir) return null;
         const d = ins.destination;
-        if (!d || d.startsWith('/') || d.startsWith('$') || /^[A-Za-z]:/.test(d)) continue;
-        out.push({
+        if (!d || d.startsWith('/') || d.startsWith('$') || /^[A-Za-z]:/.test(d)) return null;
+        // The children inherit the state as it was here (a later WORKDIR is not looked at).
+        state.reported = true;
+        return {
           span: ins.span,
           message: `${ins.keyword} to the relative path ${d} with no WORKDIR set: it lands in the base image’s working directory (usually /).`,
-        });
-        break;
-      }
-      hasWorkdir.set(stage.index, wd);
-    }
-    return out;
+        };
+      },
+    });
   },
 };

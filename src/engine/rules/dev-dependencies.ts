@@ -1,12 +1,12 @@
 // dev-dependencies: npm / yarn / pnpm install without production flags in a stage that ships.
 import type { Rule, RuleReport } from './types';
 import { DOCS } from './refs';
-import { commandOf, insertAfterArg, installs, makeFix, runsOf, shippedStages } from './util';
+import { commandOf, insertAfterArg, installs, makeFix, perStage, runsOf } from './util';
 import { builds } from './multi-stage';
 import { devToolOf } from '../ecosystems/node-scripts';
 import { commandWords } from '../primitives/commands';
 import { lastOf } from '../primitives/stages';
-import type { Stage } from '../model';
+import type { DockerfileModel, Stage } from '../model';
 
 /** The development tool the image starts (`npm run dev`, `nodemon`...), from ENTRYPOINT + CMD. */
 function startedDevTool(stage: Stage): string | null {
@@ -57,56 +57,57 @@ CMD ["node", "server.js"]
     whenNotToUse: 'Images that run tests or a dev server, and builder stages (not reported).',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    const shipped = shippedStages(model);
-    for (const stage of model.stages) {
-      if (!shipped.has(stage.index)) continue;
-      if ((stage.env?.NODE_ENV ?? '').toLowerCase() === 'production') continue;
-      // A dev server needs its devDependencies: dropping them would break the image.
-      if (startedDevTool(stage)) continue;
-      const runs = runsOf(stage);
-      runs.forEach((run, i) => {
-        if ((run.shell?.commands ?? []).some((c) => c.env?.NODE_ENV === 'production')) return;
-        for (const e of installs(run, ['npm', 'yarn', 'pnpm'])) {
-          if (e.productionOnly || e.global || e.packages.length > 0) continue;
-          const cmd = commandOf(run, e.command);
-          if (!cmd) continue;
-          if (cmd.args.some((a) => /^--(omit=dev|production|prod|only=prod(uction)?)$/.test(a) || a === '-P'))
-            continue;
-          // `pnpm install <pkg>` / `yarn add <pkg>`: named packages, not the project's dependencies.
-          const sub = cmd.args.findIndex((a) => !a.startsWith('-'));
-          const named = cmd.args.some(
-            (a, k) => k > sub && sub >= 0 && !a.startsWith('-') && !VALUE_FLAGS.test(cmd.args[k - 1] ?? ''),
-          );
-          if (named) continue;
-          const buildsLater = [run, ...runs.slice(i + 1)].some((r) => builds(r).length > 0);
-          const flag = FLAG[e.manager];
-          const subIndex = cmd.args.findIndex((a) => a === 'install' || a === 'ci' || a === 'i');
-          const fix =
-            buildsLater || !flag
-              ? null
-              : makeFix(
-                  `Add ${flag}`,
-                  'unsafe',
-                  [
-                    subIndex >= 0
-                      ? insertAfterArg(model, run, cmd, subIndex, flag)
-                      : e.manager === 'yarn'
-                        ? insertAfterArg(model, run, cmd, -1, flag)
-                        : null,
-                  ],
-                  ['A runtime package listed under devDependencies would be missing.'],
-                );
-          out.push({
-            span: run.span,
-            message: buildsLater
-              ? `${cmd.text.trim()} installs the dev dependencies in the final image because the build runs here too; build in a separate stage, or prune them after the build (npm prune --omit=dev).`
-              : `${cmd.text.trim()} installs the dev dependencies too, and they ship; add ${flag ?? 'a production flag'} (or set NODE_ENV=production).`,
-            fix,
-          });
-        }
-      });
-    }
-    return out;
+    return perStage(model, (stage) => devInstalls(model, stage), { shipped: true });
   },
 };
+
+/** The reports for the stage's installs that also bring the dev dependencies. */
+function devInstalls(model: DockerfileModel, stage: Stage): RuleReport[] {
+  const out: RuleReport[] = [];
+  if ((stage.env?.NODE_ENV ?? '').toLowerCase() === 'production') return [];
+  // A dev server needs its devDependencies: dropping them would break the image.
+  if (startedDevTool(stage)) return [];
+  const runs = runsOf(stage);
+  runs.forEach((run, i) => {
+    if ((run.shell?.commands ?? []).some((c) => c.env?.NODE_ENV === 'production')) return;
+    for (const e of installs(run, ['npm', 'yarn', 'pnpm'])) {
+      if (e.productionOnly || e.global || e.packages.length > 0) continue;
+      const cmd = commandOf(run, e.command);
+      if (!cmd) continue;
+      if (cmd.args.some((a) => /^--(omit=dev|production|prod|only=prod(uction)?)$/.test(a) || a === '-P'))
+        continue;
+      // `pnpm install <pkg>` / `yarn add <pkg>`: named packages, not the project's dependencies.
+      const sub = cmd.args.findIndex((a) => !a.startsWith('-'));
+      const named = cmd.args.some(
+        (a, k) => k > sub && sub >= 0 && !a.startsWith('-') && !VALUE_FLAGS.test(cmd.args[k - 1] ?? ''),
+      );
+      if (named) continue;
+      const buildsLater = [run, ...runs.slice(i + 1)].some((r) => builds(r).length > 0);
+      const flag = FLAG[e.manager];
+      const subIndex = cmd.args.findIndex((a) => a === 'install' || a === 'ci' || a === 'i');
+      const fix =
+        buildsLater || !flag
+          ? null
+          : makeFix(
+              `Add ${flag}`,
+              'unsafe',
+              [
+                subIndex >= 0
+                  ? insertAfterArg(model, run, cmd, subIndex, flag)
+                  : e.manager === 'yarn'
+                    ? insertAfterArg(model, run, cmd, -1, flag)
+                    : null,
+              ],
+              ['A runtime package listed under devDependencies would be missing.'],
+            );
+      out.push({
+        span: run.span,
+        message: buildsLater
+          ? `${cmd.text.trim()} installs the dev dependencies in the final image because the build runs here too; build in a separate stage, or prune them after the build (npm prune --omit=dev).`
+          : `${cmd.text.trim()} installs the dev dependencies too, and they ship; add ${flag ?? 'a production flag'} (or set NODE_ENV=production).`,
+        fix,
+      });
+    }
+  });
+  return out;
+}

@@ -1,6 +1,7 @@
 // correctness: two stages with the same name (DL3024, DuplicateStageName).
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import { DOCS, buildCheck, hadolintRule } from './refs';
+import { perStage } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -35,19 +36,19 @@ RUN echo two
     whenNotToUse: 'Never: the build fails.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    const seen = new Map<string, number>();
-    for (const stage of model.stages) {
-      if (!stage.name) continue;
+    const firstLine = new Map<string, number>();
+    return perStage(model, (stage) => {
+      if (!stage.name) return null;
       const key = stage.name.toLowerCase();
-      const first = seen.get(key);
-      if (first !== undefined) {
-        out.push({
-          span: stage.from.span,
-          message: `Stage name '${stage.name}' is already used by the stage on line ${first}.`,
-        });
-      } else seen.set(key, stage.from.span.line);
-    }
-    return out;
+      const first = firstLine.get(key);
+      if (first === undefined) {
+        firstLine.set(key, stage.from.span.line);
+        return null;
+      }
+      return {
+        span: stage.from.span,
+        message: `Stage name '${stage.name}' is already used by the stage on line ${first}.`,
+      };
+    });
   },
 };

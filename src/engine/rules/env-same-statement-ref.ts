@@ -2,6 +2,7 @@
 import type { ArgInstruction, EnvInstruction } from '../model';
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
+import { foldStages } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -31,29 +32,34 @@ ENV APP_BIN=$APP_HOME/bin
     whenNotToUse: 'When you really mean the value from before the instruction (rare and confusing).',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    for (const stage of model.stages) {
-      const known = new Set<string>(model.globalArgs.flatMap((a) => a.pairs.map((p) => p.key)));
-      for (const ins of stage.instructions) {
+    const globals = model.globalArgs.flatMap((a) => a.pairs.map((p) => p.key));
+    // The names already set when an instruction runs: global ARGs, then the stage's ARG and ENV.
+    return foldStages(model, {
+      start: () => new Set<string>(globals),
+      step(known, ins) {
         if (ins.keyword === 'ARG') for (const p of (ins as unknown as ArgInstruction).pairs) known.add(p.key);
-        if (ins.keyword !== 'ENV') continue;
+        if (ins.keyword !== 'ENV') return null;
         const env = ins as EnvInstruction;
-        const here = new Set<string>();
-        for (const p of env.pairs) {
-          const refs = [...(p.value ?? '').matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
-          const bad = refs.find((r) => here.has(r) && !known.has(r));
-          if (bad) {
-            out.push({
-              span: ins.span,
-              message: `${p.key} uses $${bad}, which is set in this same ENV: it gets the value from before the instruction. Split the ENV.`,
-            });
-            break;
-          }
-          here.add(p.key);
-        }
+        const report = sameStatementRef(env, known);
         for (const p of env.pairs) known.add(p.key);
-      }
-    }
-    return out;
+        return report;
+      },
+    });
   },
 };
+
+/** The report for the ENV's first value that reads a variable set earlier in the same ENV. */
+function sameStatementRef(env: EnvInstruction, known: Set<string>): RuleReport | null {
+  const here = new Set<string>();
+  for (const p of env.pairs) {
+    const refs = [...(p.value ?? '').matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
+    const bad = refs.find((r) => here.has(r) && !known.has(r));
+    if (bad)
+      return {
+        span: env.span,
+        message: `${p.key} uses $${bad}, which is set in this same ENV: it gets the value from before the instruction. Split the ENV.`,
+      };
+    here.add(p.key);
+  }
+  return null;
+}

@@ -2,8 +2,7 @@
 // (ExposeInvalidFormat, ExposeProtoCasing, DL3011).
 import type { Rule, RuleReport } from './types';
 import { buildCheck, DOCS, hadolintRule } from './refs';
-import { makeFix } from './util';
-import { perInstruction } from './shapes';
+import { makeFix, perInstruction } from './util';
 
 export const rule: Rule = {
   meta: {

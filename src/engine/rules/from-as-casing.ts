@@ -1,8 +1,7 @@
 // correctness: `FROM ... as name` with AS in a different case than FROM (FromAsCasing).
 import type { Rule } from './types';
 import { buildCheck, DOCS } from './refs';
-import { fromAsToken, keywordAsWritten, makeFix } from './util';
-import { perStage } from './shapes';
+import { fromAsToken, keywordAsWritten, makeFix, perStage } from './util';
 
 export const rule: Rule = {
   meta: {

@@ -1,6 +1,7 @@
 // correctness: FROM --platform with a constant value (FromPlatformFlagConstDisallowed, DL3029).
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import { buildCheck, DOCS, hadolintRule } from './refs';
+import { perStage } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -31,10 +32,9 @@ export const rule: Rule = {
     whenNotToUse: 'Images that can only ever run on one architecture; ignore the rule on that FROM.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    for (const stage of model.stages) {
+    return perStage(model, (stage) => {
       const flag = stage.from.flags.find((f) => f.name === 'platform');
-      if (!flag || !flag.value || flag.value.includes('$')) continue;
+      if (!flag || !flag.value || flag.value.includes('$')) return null;
       // BuildKit allows the constant when the stage name says which platform it is for
       // (`AS build_amd64`); hadolint's DL3029 does not.
       const name = stage.name?.toLowerCase() ?? '';
@@ -44,12 +44,11 @@ export const rule: Rule = {
           .toLowerCase()
           .split('/')
           .some((part) => part && name.includes(part));
-      out.push({
+      return {
         span: stage.from.span,
         message: `FROM --platform=${flag.value} pins the platform, overriding docker build --platform.`,
         aliases: named ? ['DL3029'] : ['DL3029', 'FromPlatformFlagConstDisallowed'],
-      });
-    }
-    return out;
+      };
+    });
   },
 };

@@ -1,6 +1,7 @@
 // correctness: FROM built from global ARGs whose defaults make an invalid image name (InvalidDefaultArgInFrom).
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import { buildCheck } from './refs';
+import { perStage } from './util';
 
 /** name[:tag][@digest] with Docker's character rules, after the defaults are substituted. */
 const REFERENCE =
@@ -36,10 +37,9 @@ FROM node:$VERSION
     const defaults = new Map<string, string>();
     for (const arg of model.globalArgs)
       for (const p of arg.pairs) defaults.set(p.key, p.resolved ?? p.value ?? '');
-    const out: RuleReport[] = [];
-    for (const stage of model.stages) {
+    return perStage(model, (stage) => {
       const image = stage.from.image;
-      if (stage.implicit || !image.includes('$')) continue;
+      if (stage.implicit || !image.includes('$')) return null;
       let unknown = false;
       const value = image.replace(/\$\{(\w+)(?::?[-+]([^}]*))?\}|\$(\w+)/g, (_m, a, alt, b) => {
         const name = a ?? b;
@@ -47,12 +47,11 @@ FROM node:$VERSION
         const v = defaults.get(name) ?? '';
         return v === '' && alt !== undefined ? alt : v;
       });
-      if (unknown || REFERENCE.test(value.replace(/^["']|["']$/g, ''))) continue;
-      out.push({
+      if (unknown || REFERENCE.test(value.replace(/^["']|["']$/g, ''))) return null;
+      return {
         span: stage.from.span,
         message: `With the ARG defaults this FROM names "${value}", which is not a valid image; give the ARG a default.`,
-      });
-    }
-    return out;
+      };
+    });
   },
 };

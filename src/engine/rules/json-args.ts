@@ -1,8 +1,8 @@
 // correctness: shell-form CMD / ENTRYPOINT (DL3025, JSONArgsRecommended).
-import type { CmdLikeInstruction } from '../model';
+import type { CmdLikeInstruction, DockerfileModel } from '../model';
 import type { Rule, RuleReport } from './types';
 import { DOCS, buildCheck, hadolintRule } from './refs';
-import { baseInfo, contentEnd, isShellless, makeFix, shellOffset } from './util';
+import { baseInfo, contentEnd, foldStages, isShellless, makeFix, shellOffset } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -33,48 +33,66 @@ CMD ["node", "server.js"]
   },
   check(ctx) {
     const { model } = ctx;
-    const out: RuleReport[] = [];
-    for (const stage of model.stages) {
-      const hasCmd = stage.instructions.some((i) => i.keyword === 'CMD');
-      const shellless =
-        'image' in stage.base || 'scratch' in stage.base ? isShellless(baseInfo(ctx, stage)) : false;
-      // A custom SHELL (set here or inherited from the parent stage) is a deliberate choice of the
-      // interpreter for shell form; BuildKit stays silent then.
-      let custom = isCustomShell(stage.parent != null ? model.stages[stage.parent]?.shell : undefined);
-      for (const i of stage.instructions) {
-        if (i.keyword === 'SHELL' && i.json) custom = isCustomShell(i.json);
+    return foldStages<ShellFormState>(model, {
+      start: (stage) => ({
+        hasCmd: stage.instructions.some((i) => i.keyword === 'CMD'),
+        shellless:
+          'image' in stage.base || 'scratch' in stage.base ? isShellless(baseInfo(ctx, stage)) : false,
+        // A custom SHELL (set here or inherited from the parent stage) is a deliberate choice of the
+        // interpreter for shell form; BuildKit stays silent then.
+        custom: isCustomShell(stage.parent != null ? model.stages[stage.parent]?.shell : undefined),
+      }),
+      step(state, i) {
+        if (i.keyword === 'SHELL' && i.json) state.custom = isCustomShell(i.json);
         // hadolint's DL3025 also asks HEALTHCHECK CMD for the JSON form (BuildKit does not); a
         // command that needs the shell (`|| exit 1`) keeps it.
         if (
           i.keyword === 'HEALTHCHECK' &&
           i.form === 'shell' &&
-          !custom &&
+          !state.custom &&
           /^\s*CMD\s+[^|&;<>$`]+$/i.test(i.argsAfterFlags)
         )
-          out.push({
+          return {
             span: i.span,
             message: 'HEALTHCHECK CMD in shell form runs under /bin/sh -c; use the JSON form.',
             aliases: ['DL3025'],
-          });
-        if (i.keyword !== 'CMD' && i.keyword !== 'ENTRYPOINT') continue;
-        const ins = i as CmdLikeInstruction;
-        if (custom || ins.form !== 'shell' || ins.argsAfterFlags.trim() === '') continue;
-        // Bracket text that is not valid JSON is broken-json-form's finding (a different consequence).
-        if (ins.argsAfterFlags.trim().startsWith('[')) continue;
-        // `CMD exec app`: the shell replaces itself with the app, which then receives SIGTERM.
-        const execs = ins.shell?.commands.length === 1 && ins.shell.commands[0].name === 'exec';
-        out.push({
-          span: ins.span,
-          message: execs
-            ? `${ins.keyword} ${ins.argsAfterFlags.trim()} starts a shell that replaces itself with the app (which then receives SIGTERM)${shellless ? ', but this base image has no shell at all' : ''}; the JSON form does the same without the shell.`
-            : `${ins.keyword} ${ins.argsAfterFlags.trim()} runs under /bin/sh -c, so the app does not receive SIGTERM${shellless ? ' — and this base image has no shell at all' : ''}; use the JSON form.`,
-          fix: toJson(model, ins, ins.keyword === 'ENTRYPOINT' && hasCmd),
-        });
-      }
-    }
-    return out;
+          };
+        if (i.keyword !== 'CMD' && i.keyword !== 'ENTRYPOINT') return null;
+        return shellForm(model, i as CmdLikeInstruction, state);
+      },
+    });
   },
 };
+
+interface ShellFormState {
+  /** The stage has a CMD (an ENTRYPOINT's JSON form would change what it runs). */
+  hasCmd: boolean;
+  /** The stage's base image has no shell at all. */
+  shellless: boolean;
+  /** A non-default SHELL is in effect. */
+  custom: boolean;
+}
+
+/** The report for a CMD or ENTRYPOINT in shell form, else null. */
+function shellForm(
+  model: DockerfileModel,
+  ins: CmdLikeInstruction,
+  state: ShellFormState,
+): RuleReport | null {
+  const { custom, shellless, hasCmd } = state;
+  if (custom || ins.form !== 'shell' || ins.argsAfterFlags.trim() === '') return null;
+  // Bracket text that is not valid JSON is broken-json-form's finding (a different consequence).
+  if (ins.argsAfterFlags.trim().startsWith('[')) return null;
+  // `CMD exec app`: the shell replaces itself with the app, which then receives SIGTERM.
+  const execs = ins.shell?.commands.length === 1 && ins.shell.commands[0].name === 'exec';
+  return {
+    span: ins.span,
+    message: execs
+      ? `${ins.keyword} ${ins.argsAfterFlags.trim()} starts a shell that replaces itself with the app (which then receives SIGTERM)${shellless ? ', but this base image has no shell at all' : ''}; the JSON form does the same without the shell.`
+      : `${ins.keyword} ${ins.argsAfterFlags.trim()} runs under /bin/sh -c, so the app does not receive SIGTERM${shellless ? ' — and this base image has no shell at all' : ''}; use the JSON form.`,
+    fix: toJson(model, ins, ins.keyword === 'ENTRYPOINT' && hasCmd),
+  };
+}
 
 function isCustomShell(shell: string[] | undefined): boolean {
   return !!shell && !(shell.length === 2 && shell[0] === '/bin/sh' && shell[1] === '-c');

@@ -2,7 +2,7 @@
 import type { LabelInstruction } from '../model';
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { perInstruction } from './shapes';
+import { perInstruction } from './util';
 
 /** Namespaces Docker reserves for its own labels. */
 const RESERVED = /^(com\.docker\.|io\.docker\.|org\.dockerproject\.)/;

@@ -1,8 +1,7 @@
 // correctness: MAINTAINER is deprecated (DL4000, MaintainerDeprecated).
 import type { Rule } from './types';
 import { DOCS, buildCheck, hadolintRule } from './refs';
-import { contentEnd, makeFix } from './util';
-import { perInstruction } from './shapes';
+import { contentEnd, makeFix, perInstruction } from './util';
 
 export const rule: Rule = {
   meta: {

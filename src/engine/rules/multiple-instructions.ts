@@ -1,8 +1,8 @@
 // correctness: several CMD / ENTRYPOINT / HEALTHCHECK in one stage; only the last counts
 // (DL4003, DL4004, DL3012, MultipleInstructionsDisallowed).
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import { DOCS, buildCheck, hadolintRule } from './refs';
-import { deleteInstruction, makeFix } from './util';
+import { deleteInstruction, makeFix, perStage } from './util';
 
 const ALIAS: Record<string, string> = { CMD: 'DL4003', ENTRYPOINT: 'DL4004', HEALTHCHECK: 'DL3012' };
 
@@ -34,21 +34,17 @@ CMD ["node", "server.js"]
     whenNotToUse: 'Never; keep alternatives as comments instead.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    for (const stage of model.stages) {
-      for (const kind of ['CMD', 'ENTRYPOINT', 'HEALTHCHECK']) {
+    return perStage(model, (stage) =>
+      ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'].flatMap((kind) => {
         const list = stage.instructions.filter((i) => i.keyword === kind);
         const last = list[list.length - 1];
-        for (const ins of list.slice(0, -1)) {
-          out.push({
-            span: ins.span,
-            message: `This ${kind} is overridden by the ${kind} on line ${last.span.line}; only the last one of a stage takes effect.`,
-            fix: makeFix(`Remove the overridden ${kind}`, 'safe', [deleteInstruction(model, ins)]),
-            aliases: [ALIAS[kind], 'MultipleInstructionsDisallowed'],
-          });
-        }
-      }
-    }
-    return out;
+        return list.slice(0, -1).map((ins) => ({
+          span: ins.span,
+          message: `This ${kind} is overridden by the ${kind} on line ${last.span.line}; only the last one of a stage takes effect.`,
+          fix: makeFix(`Remove the overridden ${kind}`, 'safe', [deleteInstruction(model, ins)]),
+          aliases: [ALIAS[kind], 'MultipleInstructionsDisallowed'],
+        }));
+      }),
+    );
   },
 };

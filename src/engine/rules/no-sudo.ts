@@ -1,8 +1,7 @@
 // correctness: sudo in RUN (DL3004).
 import type { Rule } from './types';
-import { perRun } from './shapes';
 import { DOCS, hadolintRule } from './refs';
-import { argRange, makeFix, nameRange } from './util';
+import { argRange, makeFix, nameRange, perRun } from './util';
 
 export const rule: Rule = {
   meta: {

@@ -1,17 +1,8 @@
 // package-cache: pip keeps downloaded wheels in ~/.cache/pip unless --no-cache-dir (DL3042).
 import type { RunInstruction } from '../model';
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import { DOCS, hadolintRule } from './refs';
-import {
-  commandOf,
-  effects,
-  hasCacheMount,
-  insertAfterArg,
-  installs,
-  makeFix,
-  runsOf,
-  shippedStages,
-} from './util';
+import { commandOf, effects, hasCacheMount, insertAfterArg, installs, makeFix, perRun } from './util';
 
 const TRUTHY = /^(1|true|yes|on)$/i;
 
@@ -56,22 +47,20 @@ RUN pip install --no-cache-dir flask==3.0.3
       'With a BuildKit cache mount on `/root/.cache/pip` the cache stays out of the image and speeds up rebuilds; the rule is silent then. Builder stages whose files are copied out selectively (a virtualenv) are not reported.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    const shipped = shippedStages(model);
-    for (const stage of model.stages) {
-      if (!shipped.has(stage.index)) continue;
-      // pip reads PIP_NO_CACHE_DIR as a boolean: 0/off/false keep the cache (as hadolint reads it).
-      if (TRUTHY.test(stage.env?.PIP_NO_CACHE_DIR ?? '')) continue;
-      for (const run of runsOf(stage)) {
+    return perRun(
+      model,
+      (run, stage) => {
+        // pip reads PIP_NO_CACHE_DIR as a boolean: 0/off/false keep the cache (as hadolint reads it).
+        if (TRUTHY.test(stage.env?.PIP_NO_CACHE_DIR ?? '')) return null;
         const pips = installs(run, ['pip']).filter((e) => !e.noCache && !exportedNoCache(run, e.command));
-        if (pips.length === 0) continue;
+        if (pips.length === 0) return null;
         // The cache folder may be given by the environment (PIP_CACHE_DIR): the effects carry it.
         const dirs = pips.flatMap((e) => e.cacheDirs ?? []);
-        if (hasCacheMount(run, ['/root/.cache/pip', '/root/.cache', ...dirs])) continue;
-        if (effects(run, 'cache-clean').some((e) => e.cache === 'pip')) continue;
+        if (hasCacheMount(run, ['/root/.cache/pip', '/root/.cache', ...dirs])) return null;
+        if (effects(run, 'cache-clean').some((e) => e.cache === 'pip')) return null;
         const removed = (p: string) =>
           /\.cache\/pip|^\/root\/\.cache/.test(p) || dirs.some((d) => p === d || d.startsWith(p + '/'));
-        if (effects(run, 'remove').some((e) => e.paths.some(removed))) continue;
+        if (effects(run, 'remove').some((e) => e.paths.some(removed))) return null;
         const pip = pips[0];
         const cmd = commandOf(run, pip.command);
         const what =
@@ -80,7 +69,7 @@ RUN pip install --no-cache-dir flask==3.0.3
             .map((p) => p.name)
             .slice(0, 3)
             .join(' ');
-        out.push({
+        return {
           span: run.span,
           message: `pip install${what ? ' of ' + what : ''} keeps its download cache (${dirs[0] ?? '/root/.cache/pip'}) in a layer that ships; add --no-cache-dir.`,
           fix: cmd
@@ -88,9 +77,9 @@ RUN pip install --no-cache-dir flask==3.0.3
                 insertAfterArg(model, run, cmd, cmd.args.indexOf('install'), '--no-cache-dir'),
               ])
             : null,
-        });
-      }
-    }
-    return out;
+        };
+      },
+      { shipped: true },
+    );
   },
 };

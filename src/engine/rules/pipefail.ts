@@ -1,7 +1,8 @@
 // correctness: a pipe in RUN without `set -o pipefail` (DL4006).
+import type { DockerfileModel, RunInstruction, Stage } from '../model';
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { baseInfo, eol, isAlpineBase, isRun, isShellless, makeFix } from './util';
+import { baseInfo, eol, foldStages, isAlpineBase, isRun, isShellless, makeFix } from './util';
 
 /**
  * `sh` is whichever POSIX shell the image links (dash before 0.5.11, older BusyBox builds lack
@@ -42,44 +43,65 @@ RUN curl -fsSL https://example.com/install.sh | sh
   },
   check(ctx) {
     const { model } = ctx;
-    const out: RuleReport[] = [];
-    for (const stage of model.stages) {
-      let shellHasPipefail = false;
-      let shellIsPlainSh = false;
-      let fixed = false;
-      const info = 'stage' in stage.base ? null : baseInfo(ctx, stage);
-      for (const ins of stage.instructions) {
+    return foldStages<ShellState>(model, {
+      start: (stage) => ({
+        pipefail: false,
+        plainSh: false,
+        fixOffered: false,
+        info: 'stage' in stage.base ? null : baseInfo(ctx, stage),
+      }),
+      step(state, ins, stage) {
         if (ins.keyword === 'SHELL') {
-          shellIsPlainSh = namesPlainSh(ins.argsAfterFlags);
-          shellHasPipefail = /pipefail/.test(ins.argsAfterFlags) && !shellIsPlainSh;
-          continue;
+          state.plainSh = namesPlainSh(ins.argsAfterFlags);
+          state.pipefail = /pipefail/.test(ins.argsAfterFlags) && !state.plainSh;
+          return null;
         }
-        if (!isRun(ins) || !ins.shell || ins.shell.skipped || ins.form !== 'shell') continue;
-        // The parser carries SHELL's pipefail into the script; under plain sh only the script's own counts.
-        const scriptPipefail = shellIsPlainSh ? /pipefail/.test(ins.shell.source) : ins.shell.pipefail;
-        if (shellHasPipefail || scriptPipefail) continue;
-        const pipe = ins.shell.commands.find((c) => c.connector === '|');
-        if (!pipe) continue;
-        let fix = null;
-        if (!fixed && !('scratch' in stage.base) && !(info && isShellless(info))) {
-          const shell = isAlpineBase(info)
-            ? '["/bin/ash", "-eo", "pipefail", "-c"]'
-            : '["/bin/bash", "-o", "pipefail", "-c"]';
-          fix = makeFix(
-            'Set SHELL with pipefail',
-            'unsafe',
-            [{ start: ins.span.start, end: ins.span.start, text: `SHELL ${shell}${eol(model)}` }],
-            ['Every later RUN of the stage runs in this shell.'],
-          );
-          fixed = true;
-        }
-        out.push({
-          span: ins.span,
-          message: `The pipe into \`${pipe.name}\` hides failures of the commands before it: the RUN succeeds if only \`${pipe.name}\` does. Set -o pipefail.`,
-          fix,
-        });
-      }
-    }
-    return out;
+        if (!isRun(ins) || !ins.shell || ins.shell.skipped || ins.form !== 'shell') return null;
+        return unsafePipe(model, ins, stage, state);
+      },
+    });
   },
 };
+
+interface ShellState {
+  /** The stage's SHELL sets pipefail (and is not plain sh, which has no such option). */
+  pipefail: boolean;
+  /** The stage's SHELL is plain sh: only the script's own `set -o pipefail` counts. */
+  plainSh: boolean;
+  /** A SHELL fix was already offered in the stage: it covers the later RUNs too. */
+  fixOffered: boolean;
+  info: ReturnType<typeof baseInfo>;
+}
+
+/** The report for a RUN whose pipe hides failures, with a SHELL fix for the stage's first. */
+function unsafePipe(
+  model: DockerfileModel,
+  run: RunInstruction,
+  stage: Stage,
+  state: ShellState,
+): RuleReport | null {
+  // The parser carries SHELL's pipefail into the script; under plain sh only the script's own counts.
+  const scriptPipefail = state.plainSh ? /pipefail/.test(run.shell.source) : run.shell.pipefail;
+  if (state.pipefail || scriptPipefail) return null;
+  const pipe = run.shell.commands.find((c) => c.connector === '|');
+  if (!pipe) return null;
+  let fix = null;
+  const { info } = state;
+  if (!state.fixOffered && !('scratch' in stage.base) && !(info && isShellless(info))) {
+    const shell = isAlpineBase(info)
+      ? '["/bin/ash", "-eo", "pipefail", "-c"]'
+      : '["/bin/bash", "-o", "pipefail", "-c"]';
+    fix = makeFix(
+      'Set SHELL with pipefail',
+      'unsafe',
+      [{ start: run.span.start, end: run.span.start, text: `SHELL ${shell}${eol(model)}` }],
+      ['Every later RUN of the stage runs in this shell.'],
+    );
+    state.fixOffered = true;
+  }
+  return {
+    span: run.span,
+    message: `The pipe into \`${pipe.name}\` hides failures of the commands before it: the RUN succeeds if only \`${pipe.name}\` does. Set -o pipefail.`,
+    fix,
+  };
+}

@@ -1,7 +1,7 @@
 // correctness: FROM --platform=$TARGETPLATFORM is the default (RedundantTargetPlatform, DL3065).
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import { buildCheck, DOCS } from './refs';
-import { makeFix } from './util';
+import { makeFix, perStage } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -27,18 +27,16 @@ export const rule: Rule = {
     whenNotToUse: 'Never.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    for (const stage of model.stages) {
+    return perStage(model, (stage) => {
       const flag = stage.from.flags.find((f) => f.name === 'platform');
-      if (!flag || !/^\$\{?TARGETPLATFORM\}?$/.test(flag.value ?? '')) continue;
+      if (!flag || !/^\$\{?TARGETPLATFORM\}?$/.test(flag.value ?? '')) return null;
       let end = flag.span.end;
       while (model.text[end] === ' ' || model.text[end] === '\t') end++;
-      out.push({
+      return {
         span: stage.from.span,
         message: '--platform=$TARGETPLATFORM is what FROM does anyway; drop the flag.',
         fix: makeFix('Remove the flag', 'safe', [{ start: flag.span.start, end, text: '' }]),
-      });
-    }
-    return out;
+      };
+    });
   },
 };

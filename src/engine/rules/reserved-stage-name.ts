@@ -1,6 +1,6 @@
 // correctness: a stage named like a reserved word (DL3063, ReservedStageName).
 import type { Rule } from './types';
-import { perStage } from './shapes';
+import { perStage } from './util';
 import { DOCS, buildCheck, hadolintRule } from './refs';
 
 const RESERVED = new Set(['scratch', 'context']);

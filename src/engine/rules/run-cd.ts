@@ -1,8 +1,7 @@
 // correctness: `cd` inside RUN instead of WORKDIR (DL3003).
 import type { Rule } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { effects } from './util';
-import { perRun } from './shapes';
+import { effects, perRun } from './util';
 
 export const rule: Rule = {
   meta: {

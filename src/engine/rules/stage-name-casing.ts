@@ -1,8 +1,8 @@
 // correctness: stage names should be lower-case (StageNameCasing).
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import type { TextEdit } from './types';
 import { buildCheck, DOCS } from './refs';
-import { fromAsToken, isCopy, makeFix } from './util';
+import { fromAsToken, isCopy, makeFix, perStage } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -37,10 +37,9 @@ COPY --from=build /app /app
     whenNotToUse: 'If you do not care about naming style.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    for (const stage of model.stages) {
+    return perStage(model, (stage) => {
       const name = stage.name;
-      if (!name || name === name.toLowerCase()) continue;
+      if (!name || name === name.toLowerCase()) return null;
       const tok = fromAsToken(model, stage.from);
       const edits: (TextEdit | null)[] = [
         tok ? { start: tok.name.start, end: tok.name.end, text: name.toLowerCase() } : null,
@@ -83,12 +82,11 @@ COPY --from=build /app /app
           );
         }
       }
-      out.push({
+      return {
         span: stage.from.span,
         message: `Stage name '${name}' has upper-case letters; write '${name.toLowerCase()}'.`,
         fix: makeFix(`Rename to ${name.toLowerCase()}`, 'safe', edits),
-      });
-    }
-    return out;
+      };
+    });
   },
 };

@@ -1,6 +1,7 @@
 // correctness: FROM uses a variable no global ARG declares (UndefinedArgInFrom).
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import { buildCheck, DOCS } from './refs';
+import { perStage } from './util';
 
 const PREDEFINED = new Set([
   'BUILDPLATFORM',
@@ -46,13 +47,11 @@ FROM node:${'${'}NODE_VERSION}-alpine
       'When the variable is always passed with `--build-arg`, still declare it (without a default) so the intent is visible.',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
     const declared = new Set(model.globalArgs.flatMap((a) => a.pairs.map((p) => p.key)));
-    for (const stage of model.stages) {
+    return perStage(model, (stage) => {
       const from = stage.from;
-      const texts = [from.image, from.platform ?? ''];
       const missing = new Set<string>();
-      for (const t of texts) {
+      for (const t of [from.image, from.platform ?? '']) {
         for (const m of t.matchAll(
           /\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-+][^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
         )) {
@@ -61,13 +60,10 @@ FROM node:${'${'}NODE_VERSION}-alpine
           if (!declared.has(name) && !PREDEFINED.has(name) && !hasDefault) missing.add(name);
         }
       }
-      for (const name of missing) {
-        out.push({
-          span: from.span,
-          message: `FROM uses $${name}, which no ARG before the first FROM declares; it expands to an empty string.`,
-        });
-      }
-    }
-    return out;
+      return [...missing].map((name) => ({
+        span: from.span,
+        message: `FROM uses $${name}, which no ARG before the first FROM declares; it expands to an empty string.`,
+      }));
+    });
   },
 };

@@ -3,6 +3,7 @@ import type { CopyInstruction, RunInstruction, Span } from '../model';
 import type { Rule, RuleReport } from './types';
 import { DOCS, hadolintRule } from './refs';
 import { isScratch, parseImageRef } from '../parse/images';
+import { perInstruction, perStage } from './util';
 
 /** Whether an image reference's registry is trusted: exact host, `*.suffix` wildcard, or `*`. */
 export function registryTrusted(image: string, trusted: readonly string[]): boolean {
@@ -47,34 +48,31 @@ CMD ["app"]
   check({ model, settings }) {
     const trusted = settings?.trustedRegistries ?? [];
     if (trusted.length === 0) return [];
-    const out: RuleReport[] = [];
-    const report = (image: string, span: Span, where: string) => {
-      if (image.includes('$') || isScratch(image) || registryTrusted(image, trusted)) return;
+    const untrusted = (image: string, span: Span, where: string): RuleReport | null => {
+      if (image.includes('$') || isScratch(image) || registryTrusted(image, trusted)) return null;
       const ref = parseImageRef(image);
       const host = ref.dockerHub ? 'docker.io' : ref.registry;
-      out.push({
+      return {
         span,
         message: `${where} ${image}: ${host} is not a trusted registry (trusted: ${trusted.join(', ')}).`,
-      });
+      };
     };
-    for (const stage of model.stages)
-      if ('image' in stage.base)
-        report(stage.from.resolvedImage ?? stage.from.image, stage.from.span, 'FROM');
-    for (const ins of model.instructions) {
-      if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
+    const isStage = (name: string) =>
+      model.stages.some((s) => s.name?.toLowerCase() === name.toLowerCase() || String(s.index) === name);
+    return [
+      ...perStage(model, (stage) =>
+        'image' in stage.base
+          ? untrusted(stage.from.resolvedImage ?? stage.from.image, stage.from.span, 'FROM')
+          : null,
+      ),
+      ...perInstruction(model, ['COPY', 'ADD', 'RUN'], (ins) => {
+        if (ins.keyword === 'RUN')
+          return (ins as RunInstruction).mounts.map((m) =>
+            m.from && !isStage(m.from) ? untrusted(m.from, ins.span, 'RUN --mount from') : null,
+          );
         const from = (ins as CopyInstruction).from;
-        if (from && 'image' in from) report(from.image, ins.span, 'COPY --from');
-      } else if (ins.keyword === 'RUN') {
-        for (const m of (ins as RunInstruction).mounts)
-          if (
-            m.from &&
-            !model.stages.some(
-              (s) => s.name?.toLowerCase() === m.from!.toLowerCase() || String(s.index) === m.from,
-            )
-          )
-            report(m.from, ins.span, 'RUN --mount from');
-      }
-    }
-    return out;
+        return from && 'image' in from ? untrusted(from.image, ins.span, 'COPY --from') : null;
+      }),
+    ];
   },
 };

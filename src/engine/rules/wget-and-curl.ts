@@ -1,7 +1,7 @@
 // other: both wget and curl are used (DL4001).
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import { DOCS, hadolintRule } from './refs';
-import { runsOf } from './util';
+import { perStage, runsOf } from './util';
 
 export const rule: Rule = {
   meta: {
@@ -31,17 +31,15 @@ RUN curl -fsSLo /tmp/b.tgz https://example.com/b.tgz
     whenNotToUse: 'When the base image already ships both (then neither costs anything extra).',
   },
   check({ model }) {
-    const out: RuleReport[] = [];
-    for (const stage of model.stages) {
+    return perStage(model, (stage) => {
       const runs = runsOf(stage).filter((r) => r.shell);
-      if (!runs.some((r) => r.shell.commands.some((c) => c.name === 'curl'))) continue;
+      if (!runs.some((r) => r.shell.commands.some((c) => c.name === 'curl'))) return null;
       const wget = runs.find((r) => r.shell.commands.some((c) => c.name === 'wget'));
-      if (wget)
-        out.push({
-          span: wget.span,
-          message: 'wget is used here and curl elsewhere in this stage; one download tool is enough.',
-        });
-    }
-    return out;
+      if (!wget) return null;
+      return {
+        span: wget.span,
+        message: 'wget is used here and curl elsewhere in this stage; one download tool is enough.',
+      };
+    });
   },
 };

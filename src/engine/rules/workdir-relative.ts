@@ -1,8 +1,7 @@
 // correctness: a relative WORKDIR with no absolute one before it (DL3000, WorkdirRelativePath).
 import type { Rule, RuleReport } from './types';
 import { DOCS, buildCheck, hadolintRule } from './refs';
-import { argsStart, makeFix } from './util';
-import { perStage } from './shapes';
+import { argsStart, makeFix, perStage } from './util';
 
 export const rule: Rule = {
   meta: {
