@@ -9,9 +9,9 @@ import type { RuleOutcome } from '../rules/run';
 import type { Measurements } from '../measure';
 import { applyEdits } from '../primitives/edits';
 import { isWholeFile, selfConsistent } from './apply';
-import { isPromiseKey, type PromiseKey } from './promises';
+import { isPromiseKey, type PromiseKey } from '../promises';
 import { originalLine, type State } from './state';
-import { JLINK_STEP, JLINK_TITLE, jlinkRuntime } from './synthesize/jlink';
+import { JLINK_STEP, JLINK_TITLE, jlinkRuntime } from '../synthesize/jlink';
 
 export const MULTI_STAGE_ID = 'multi-stage';
 

@@ -32,7 +32,6 @@ import { finish, rewritePasses, type RewriteSteps } from './passes';
 import { createMeasurements, type Measurements } from '../measure';
 
 export { suggestDockerignore } from './dockerignore';
-export { synthesizeMultiStage } from './synthesize';
 export { MAX_ESTIMATES, MAX_PASSES, MAX_REWRITE_CHARS, MAX_STEPS, WORK_BUDGET_CHARS } from './limits';
 export { MULTI_STAGE_ID } from './candidates';
 export { DOCKERIGNORE_STEP } from './dockerignore-step';

@@ -6,7 +6,7 @@ import { parseDockerfile } from '../parse';
 import { applyEdits } from '../primitives/edits';
 import { fixesConflict, mapBack, selfConsistent } from './apply';
 import type { Candidate } from './candidates';
-import type { PromiseKey } from './promises';
+import type { PromiseKey } from '../promises';
 import type { State } from './state';
 import { verifyStep, type Problem } from './verify';
 

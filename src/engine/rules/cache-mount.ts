@@ -2,7 +2,7 @@
 import type { RunInstruction } from '../model';
 import { cacheMountFor, type CacheMount } from '../ecosystems';
 import type { Rule, RuleReport } from './types';
-import { DOCS, hadolintRule } from './refs';
+import { DOCS } from './refs';
 import { effects, hasCacheMount, isRun, makeFix, shippedStages } from './util';
 import { programName } from '../primitives/commands';
 

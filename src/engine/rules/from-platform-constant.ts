@@ -1,6 +1,6 @@
 // correctness: FROM --platform with a constant value (FromPlatformFlagConstDisallowed, DL3029).
 import type { Rule } from './types';
-import { buildCheck, DOCS, hadolintRule } from './refs';
+import { buildCheck, DOCS } from './refs';
 import { perStage } from './util';
 
 export const rule: Rule = {

@@ -1,6 +1,6 @@
 // healthcheck: a service image (it EXPOSEs a port) without HEALTHCHECK (info). Does not claim hadolint's DL3057: see whenNotToUse.
 import type { Rule } from './types';
-import { DOCS, hadolintRule } from './refs';
+import { DOCS } from './refs';
 import { baseInfo, finalStage, isShellless, shippedStages } from './util';
 
 export const rule: Rule = {

@@ -5,7 +5,7 @@ import type { RunInstruction, Stage } from '../model';
 import type { Fix, Rule, RuleReport } from './types';
 import { DOCS } from './refs';
 import { baseInfo, effects, finalStage, isRun, isSdkBase, makeFix } from './util';
-import { synthesizeMultiStage } from '../rewrite/synthesize';
+import { synthesizeMultiStage } from '../synthesize';
 
 const BUILD_TOOLS = new Set([
   'go',

@@ -1,6 +1,6 @@
 // non-root: the final stage runs as root (no USER, or USER root last) (DL3002).
 import type { Instruction, Stage } from '../model';
-import type { Rule, RuleReport } from './types';
+import type { Rule } from './types';
 import { DOCS, hadolintRule } from './refs';
 import { baseInfo, eol, finalStage, makeFix } from './util';
 

@@ -1,7 +1,7 @@
 // correctness: a stage named like a reserved word (DL3063, ReservedStageName).
 import type { Rule } from './types';
 import { perStage } from './util';
-import { DOCS, buildCheck, hadolintRule } from './refs';
+import { DOCS, buildCheck } from './refs';
 
 const RESERVED = new Set(['scratch', 'context']);
 

@@ -225,10 +225,6 @@ function measureSavings(
 // instruction, `stage ignore=` above a FROM, `global ignore=` anywhere (model.globalIgnores), and
 // BuildKit's `# check=skip=Name,...` directive for rules that map to those build checks.
 
-interface Pragmas {
-  ids: Set<string>;
-}
-
 const PRAGMA = /^\s*(playground|hadolint)\s+(stage\s+|global\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+)/i;
 
 export function parsePragmas(comments: readonly string[], scope: 'line' | 'stage' | 'global'): Set<string> {

@@ -2,8 +2,8 @@
 // stage and starts the binary itself in a small runtime stage; the step is verified (no violation)
 // and only the options whose meaning is certain are translated.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { synthesizeMultiStage } from '../../../src/engine/rewrite/synthesize';
-import { parseCargoRun } from '../../../src/engine/rewrite/synthesize/rust-run';
+import { synthesizeMultiStage } from '../../../src/engine/synthesize';
+import { parseCargoRun } from '../../../src/engine/synthesize/rust-run';
 import { analyze, df, finalBase, finalLines, parseDockerfile, ready, syntaxErrors } from './helpers';
 
 beforeAll(async () => {

@@ -1,15 +1,15 @@
 // The final stage the compiled-program synthesizers share: the order of its lines, the OS
 // packages it installs, how a native binary starts and when a shell is kept.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { singleStageFacts, type StageFacts } from '../../../src/engine/rewrite/synthesize/common';
+import { singleStageFacts, type StageFacts } from '../../../src/engine/synthesize/common';
 import {
   binaryStart,
-  finalStage,
+  runtimeStageLines,
   keepsShell,
   runtimePackages,
   shellImage,
-} from '../../../src/engine/rewrite/synthesize/compiled-stage';
-import { carriedRuns } from '../../../src/engine/rewrite/synthesize/carried-runs';
+} from '../../../src/engine/synthesize/compiled-stage';
+import { carriedRuns } from '../../../src/engine/synthesize/carried-runs';
 import { df, parseDockerfile, ready } from './helpers';
 
 beforeAll(async () => {
@@ -22,7 +22,7 @@ function facts(text: string): StageFacts {
   return f!;
 }
 
-describe('finalStage', () => {
+describe('runtimeStageLines', () => {
   it('writes the runtime image, then what the original promised, the product, assets and carried RUNs before the start', () => {
     const f = facts(
       df(
@@ -39,7 +39,7 @@ describe('finalStage', () => {
         'CMD ["app"]',
       ),
     );
-    const lines = finalStage(f, {
+    const lines = runtimeStageLines(f, {
       image: 'debian:bookworm-slim',
       toolchainEnv: /^ENV\s+GOFLAGS\b/,
       packages: 'RUN apk add --no-cache tzdata',
@@ -86,8 +86,8 @@ describe('finalStage', () => {
       start: [],
     };
     const inBuild = 'COPY --from=build /src/appsettings.Production.json /src/appsettings.Production.json';
-    expect(finalStage(f, plan)).toEqual(expect.arrayContaining([inBuild, 'COPY extra.json /out/']));
-    expect(finalStage(f, { ...plan, outputDir: '/out' })).toEqual(
+    expect(runtimeStageLines(f, plan)).toEqual(expect.arrayContaining([inBuild, 'COPY extra.json /out/']));
+    expect(runtimeStageLines(f, { ...plan, outputDir: '/out' })).toEqual(
       expect.arrayContaining([inBuild, 'COPY --from=build /out/extra.json /out/extra.json']),
     );
   });

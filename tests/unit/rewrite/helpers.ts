@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { analyzeSync, parseDockerfile, shellParserLoaded } from '../../../src/engine/node';
 import type { AnalyzeOptions, Analysis } from '../../../src/engine/types';
 import type { DockerfileModel, Stage } from '../../../src/engine/model';
-import { brokenPromises, extractPromises } from '../../../src/engine/rewrite/promises';
+import { brokenPromises, extractPromises } from '../../../src/engine/promises';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const corpusRoot = path.resolve(repoRoot, '../shared/corpus');

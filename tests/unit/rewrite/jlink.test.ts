@@ -2,7 +2,7 @@
 // the Java SE modules. It is a step of its own (switchable, with its own saving), offered only on
 // what the synthesis wrote, never on a user's own JRE image.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { JLINK_STEP, jlinkModules, jlinkRuntime } from '../../../src/engine/rewrite/synthesize/jlink';
+import { JLINK_STEP, jlinkModules, jlinkRuntime } from '../../../src/engine/synthesize/jlink';
 import {
   analyze,
   df,

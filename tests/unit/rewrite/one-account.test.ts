@@ -6,10 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DockerfileModel } from '../../../src/engine/model';
-import { singleStageFacts, type SynthesisResult } from '../../../src/engine/rewrite/synthesize/common';
-import { synthesizeNode } from '../../../src/engine/rewrite/synthesize/node';
-import { synthesizeStatic } from '../../../src/engine/rewrite/synthesize/static';
-import { synthesizePython } from '../../../src/engine/rewrite/synthesize/python';
+import { singleStageFacts, type SynthesisResult } from '../../../src/engine/synthesize/common';
+import { synthesizeNode } from '../../../src/engine/synthesize/node';
+import { synthesizeStatic } from '../../../src/engine/synthesize/static';
+import { synthesizePython } from '../../../src/engine/synthesize/python';
 import { corpusRoot, df, parseDockerfile, ready } from './helpers';
 
 beforeAll(async () => {

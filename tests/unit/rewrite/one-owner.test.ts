@@ -1,7 +1,7 @@
 // One owner per rewrite step (issue 17, item 2): the multi-stage step is the multi-stage rule's fix,
 // carrying its explanation and the promises it changes; the rewriter offers nothing of its own, and
 // the central pragma code alone decides what is suppressed.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze, df, ready, repoRoot } from './helpers';
@@ -42,5 +42,20 @@ describe('multi-stage has one owner', () => {
     const src = readFileSync(path.join(repoRoot, 'src/engine/rewrite/index.ts'), 'utf8');
     expect(src).not.toMatch(/synthesizeMultiStage\(/);
     expect(src).not.toMatch(/ignore\\s\*=/);
+  });
+
+  it('rules import nothing from the rewriter: a fix carries its edits (the synthesis is its own module)', () => {
+    const dir = path.join(repoRoot, 'src/engine/rules');
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(40);
+    for (const f of files) {
+      const imports = [...readFileSync(path.join(dir, f), 'utf8').matchAll(/from '([^']+)'/g)].map(
+        (m) => m[1],
+      );
+      expect(
+        imports.filter((i) => /(^|\/)rewrite(\/|$)/.test(i)),
+        f,
+      ).toEqual([]);
+    }
   });
 });

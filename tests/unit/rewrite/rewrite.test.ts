@@ -13,7 +13,7 @@ import { estimateImage } from '../../../src/engine/size';
 import type { RuleOutcome } from '../../../src/engine/rules/run';
 import type { Fix, Rule } from '../../../src/engine/rules/types';
 import type { FixSafety } from '../../../src/engine/types';
-import type { DockerfileModel, FromInstruction, RunInstruction } from '../../../src/engine/model';
+import type { DockerfileModel } from '../../../src/engine/model';
 import { analyze, df, parseDockerfile, promisesBroken, ready, syntaxErrors } from './helpers';
 
 beforeAll(async () => {

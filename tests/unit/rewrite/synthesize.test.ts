@@ -2,7 +2,7 @@
 // keeps what the final image promises, uses the same language version, and is left alone when
 // synthesized again (already multi-stage with a slim final stage).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { synthesizeMultiStage } from '../../../src/engine/rewrite/synthesize';
+import { synthesizeMultiStage } from '../../../src/engine/synthesize';
 import { df, finalBase, finalLines, parseDockerfile, promisesBroken, ready, syntaxErrors } from './helpers';
 
 beforeAll(async () => {

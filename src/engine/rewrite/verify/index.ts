@@ -4,7 +4,7 @@
 // of the text after it minus those of the text before it. The relational invariants (runtime,
 // files the original creates) compare with the user's Dockerfile.
 import type { DockerfileModel } from '../../model';
-import type { PromiseKey } from '../promises';
+import type { PromiseKey } from '../../promises';
 import { binaryProblems } from './binary';
 import { dialectProblems } from './dialect';
 import { parentStageProblems } from './parent-stage';

@@ -8,7 +8,7 @@
 //   composer require x) stay installed, and tools the entrypoint may call stay on PATH.
 import type { DockerfileModel, Stage } from '../../model';
 import { OS_MANAGERS, ecosystemOfManager } from '../../ecosystems';
-import { brokenPromises, extractPromises, type PromiseKey } from '../promises';
+import { brokenPromises, extractPromises, type PromiseKey } from '../../promises';
 import type { Problem } from './types';
 import { type BaseFacts, baseFacts, chainOf, effectsOf, finalStageOf, isCopy } from './facts';
 

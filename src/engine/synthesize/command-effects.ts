@@ -1,6 +1,6 @@
 // What each command of a stage does, as the parser's effects say: the syntheses decide from these,
 // never from a command's words (the parser is the one account of what a command does).
-import type { Effect, RunInstruction, ShellCommand, Stage } from '../../model';
+import type { Effect, RunInstruction, ShellCommand, Stage } from '../model';
 
 export type EffectOf<K extends Effect['kind']> = Extract<Effect, { kind: K }>;
 

@@ -8,11 +8,11 @@ import type {
   RunInstruction,
   ShellCommand,
   Stage,
-} from '../../model';
+} from '../model';
 import { type ImageParts, splitImage } from './images';
-import { basename, dirname, resolvePath } from '../../primitives/paths';
-import { programName, commandWords, programWords } from '../../primitives/commands';
-import { lastOf } from '../../primitives/stages';
+import { basename, dirname, resolvePath } from '../primitives/paths';
+import { programName, commandWords, programWords } from '../primitives/commands';
+import { lastOf } from '../primitives/stages';
 
 export { programName, commandWords, programWords, lastOf };
 

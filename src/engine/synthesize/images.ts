@@ -1,5 +1,5 @@
 // Image references: repository, tag, version and distribution release of a base image.
-import { parseImageRef } from '../../parse/images';
+import { parseImageRef } from '../parse/images';
 
 export interface ImageParts {
   /** Everything before the repository's last path part, with the trailing slash ('' for 'node'). */

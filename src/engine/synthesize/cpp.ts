@@ -1,7 +1,7 @@
 // C/C++: the original image (gcc, or Debian/Ubuntu with build-essential/cmake) compiles; the
 // runtime is the slim image of the same distribution with only the runtime libraries of the
 // -dev packages the build used, and the binary the container runs.
-import type { ShellCommand } from '../../model';
+import type { ShellCommand } from '../model';
 import {
   basename,
   builderOnlyCaveat,
@@ -15,7 +15,7 @@ import {
   type StageFacts,
   type SynthesisResult,
 } from './common';
-import { finalStage, plainBuilder, runtimePackages, startLines, twoStageText } from './compiled-stage';
+import { runtimeStageLines, plainBuilder, runtimePackages, startLines, twoStageText } from './compiled-stage';
 
 const BUILD = new Set([
   'cmake',
@@ -53,7 +53,7 @@ export function synthesizeCpp(facts: StageFacts): SynthesisResult | null {
   const read = readCppStage(facts);
   if (!read) return null;
   const { builds, runtime, binary, installs } = read;
-  const rt = finalStage(facts, {
+  const rt = runtimeStageLines(facts, {
     image: runtime,
     toolchainEnv: /^ENV\s+(CC|CXX|CFLAGS|CXXFLAGS|LDFLAGS|CMAKE_\w*)=/,
     packages: runtimePackages(facts, false),

@@ -2,12 +2,11 @@
 // environment (/opt/venv) with its compilers and -dev headers; the runtime is python:<v>-slim (or
 // the same alpine) with the venv, the app folder and only the runtime libraries (libpq5, not
 // libpq-dev).
-import type { Effect } from '../../model';
+import type { Effect } from '../model';
 import { effectsAt, effectsOf, findEffect, type EffectOf } from './command-effects';
 import {
   argEnvLines,
   assetCopies,
-  buildDirs,
   builderStage,
   carriedRunLines,
   copiesWholeContext,

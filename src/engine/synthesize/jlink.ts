@@ -4,8 +4,8 @@
 // The module set is fixed and broad (all of Java SE plus the JDK modules libraries often reach
 // for), not computed by jdeps: a rewrite cannot see the jar, and a missing module only fails at
 // run time.
-import type { DockerfileModel } from '../../model';
-import type { TextEdit } from '../../rules/types';
+import type { DockerfileModel } from '../model';
+import type { TextEdit } from '../rules/types';
 import { commandWords, basename, lastOf, programWords, splitImage } from './common';
 
 export const JLINK_STEP = 'jlink-runtime';

@@ -2,7 +2,7 @@
 // original stage becomes the `build` stage, and a final stage on a runtime image receives what
 // the build made. What differs per language (which image, which files, which caveats) is the
 // caller's; the order of the final stage's lines and the choices made the same way are here.
-import type { Instruction, RunInstruction, Stage } from '../../model';
+import type { Instruction, RunInstruction, Stage } from '../model';
 import {
   alpineRelease,
   argEnvLines,
@@ -62,7 +62,7 @@ export interface FinalStagePlan {
 }
 
 /** The final stage's lines, in the order every compiled-program synthesis writes them. */
-export function finalStage(facts: StageFacts, plan: FinalStagePlan): string[] {
+export function runtimeStageLines(facts: StageFacts, plan: FinalStagePlan): string[] {
   const lines = [
     `FROM ${plan.image}`,
     ...argEnvLines(facts.stage).filter((l) => !plan.toolchainEnv.test(l)),

@@ -1,10 +1,10 @@
 // What a single-stage Node.js Dockerfile says about its dependencies: the package manager, the
 // project install and its working folder, the lockfile and manifests, the build and global
 // installs. Read by the Node.js and static-site syntheses, from the parser's effects only.
-import type { Effect, ShellCommand } from '../../model';
+import type { Effect, ShellCommand } from '../model';
 import { basename, workdirs, type StageFacts } from './common';
 import { effectsAt, effectsOf, findEffect, type EffectOf } from './command-effects';
-import { isBuildWorkScript } from '../../ecosystems/node-scripts';
+import { isBuildWorkScript } from '../ecosystems/node-scripts';
 
 export type NodeManager = 'npm' | 'yarn' | 'pnpm';
 

@@ -2,7 +2,7 @@
 // container starts. The plan builds the release binary in the builder stage instead and starts
 // the binary itself. Only the `cargo run` options whose meaning is certain are translated; any
 // other (a workspace member, an example, a target triple, a profile) leaves the file alone.
-import type { Instruction } from '../../model';
+import type { Instruction } from '../model';
 import { resolvePath, type StageFacts } from './common';
 
 export interface CargoRunPlan {

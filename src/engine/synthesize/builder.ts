@@ -1,5 +1,5 @@
 // The builder stage: the original stage renamed, dependency manifests first, assets copied out.
-import type { CopyInstruction, Instruction, RunInstruction, ShellCommand } from '../../model';
+import type { CopyInstruction, Instruction, RunInstruction, ShellCommand } from '../model';
 import {
   type StageFacts,
   basename,

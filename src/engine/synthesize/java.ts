@@ -1,7 +1,7 @@
 // Java (Maven, Gradle): the original JDK image builds the jar; the runtime is a JRE of the same
 // Java version (eclipse-temurin:<v>-jre) holding only the jar the container runs.
-import type { ShellCommand } from '../../model';
-import { javaVersion } from '../../ecosystems/java';
+import type { ShellCommand } from '../model';
+import { javaVersion } from '../ecosystems/java';
 import {
   basename,
   builderOnlyCaveat,
@@ -17,7 +17,7 @@ import {
   type StageFacts,
   type SynthesisResult,
 } from './common';
-import { finalStage, plainBuilder, runtimePackages, startLines, twoStageText } from './compiled-stage';
+import { runtimeStageLines, plainBuilder, runtimePackages, startLines, twoStageText } from './compiled-stage';
 
 const JAVA_IMAGES = new Set([
   'maven',
@@ -60,7 +60,7 @@ export function synthesizeJava(facts: StageFacts): SynthesisResult | null {
     );
   const copy = jarCopy(facts, tool, jar);
   caveats.push(...copy.caveats);
-  const rt = finalStage(facts, {
+  const rt = runtimeStageLines(facts, {
     image: runtime,
     toolchainEnv: /^ENV\s+(MAVEN_|GRADLE_)/,
     packages: runtimePackages(facts, alpine, [], (p) => !/^(maven|gradle|openjdk.*)$/.test(p)),

@@ -1,7 +1,7 @@
 // Go: the original golang image builds a static binary (CGO_ENABLED=0, -ldflags="-s -w") after
 // downloading the modules from go.mod/go.sum alone; the runtime is distroless static (nonroot),
 // or a small image with a shell when the final stage needs one.
-import type { RunInstruction, ShellCommand } from '../../model';
+import type { RunInstruction, ShellCommand } from '../model';
 import {
   basename,
   builderOnlyCaveat,
@@ -17,7 +17,7 @@ import {
 } from './common';
 import {
   binaryStart,
-  finalStage,
+  runtimeStageLines,
   keepsShell,
   nonrootCaveat,
   runtimePackages,
@@ -63,7 +63,7 @@ export function synthesizeGo(facts: StageFacts): SynthesisResult | null {
   const alpine = isAlpineTag(facts.image.tag);
   const { runtime, caveats } = goRuntime(facts.image.tag, alpine, shell, cgo);
   const dest = binaryDest(program, t.output);
-  const rt = finalStage(facts, {
+  const rt = runtimeStageLines(facts, {
     image: runtime,
     toolchainEnv: /^ENV\s+(GOPATH|GOROOT|GO111MODULE|GOFLAGS|GOOS|GOARCH|CGO_ENABLED)\b/,
     packages: shell ? runtimePackages(facts, alpine, ['ca-certificates']) : '',

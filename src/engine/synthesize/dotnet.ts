@@ -1,6 +1,6 @@
 // .NET: the SDK image publishes the app (dotnet publish -c Release); the runtime is the ASP.NET
 // Core (or plain .NET) runtime image of the same version holding only the published folder.
-import type { ShellCommand } from '../../model';
+import type { ShellCommand } from '../model';
 import {
   basename,
   builderOnlyCaveat,
@@ -14,7 +14,7 @@ import {
   type StageFacts,
   type SynthesisResult,
 } from './common';
-import { finalStage, plainBuilder, runtimePackages, startLines, twoStageText } from './compiled-stage';
+import { runtimeStageLines, plainBuilder, runtimePackages, startLines, twoStageText } from './compiled-stage';
 
 function outputOf(cmd: ShellCommand): string | null {
   const a = cmd.args;
@@ -37,7 +37,7 @@ export function synthesizeDotnet(facts: StageFacts): SynthesisResult | null {
     caveats.push(
       `The .NET version could not be read from ${facts.baseRef}; the runtime assumes 8.0: use the version the app targets.`,
     );
-  const rt = finalStage(facts, {
+  const rt = runtimeStageLines(facts, {
     image: runtime,
     toolchainEnv: /^ENV\s+(DOTNET_CLI_|NUGET_)/,
     packages: runtimePackages(facts, isAlpineTag(facts.image.tag)),

@@ -3,7 +3,7 @@
 // that receives only what the app needs. One file per ecosystem; this one recognises the
 // ecosystem and dispatches. Returns null when the file is already multi-stage, already small, or
 // nothing is recognised — never a guess.
-import type { DockerfileModel } from '../../model';
+import type { DockerfileModel } from '../model';
 import { singleStageFacts, type StageFacts, type SynthesisResult } from './common';
 import { synthesizeNode } from './node';
 import { synthesizeStatic } from './static';

@@ -1,7 +1,7 @@
 // Rust: the original rust image builds the release binary (the crate registry in a BuildKit cache
 // mount, so dependencies are not downloaded again on every build); the runtime is distroless cc
 // (glibc + libgcc, nonroot), or debian slim when OpenSSL or a shell is needed.
-import type { ShellCommand } from '../../model';
+import type { ShellCommand } from '../model';
 import {
   basename,
   builderOnlyCaveat,
@@ -18,7 +18,7 @@ import {
 import type { PromiseKey } from '../promises';
 import {
   binaryStart,
-  finalStage,
+  runtimeStageLines,
   keepsShell,
   nonrootCaveat,
   plainBuilder,
@@ -56,7 +56,7 @@ export function synthesizeRust(facts: StageFacts): SynthesisResult | null {
   const distroless = !alpine && !shell;
   const { runtime, caveats } = rustRuntime(facts.image.tag, alpine, shell);
   const libssl = openssl && !alpine ? ['libssl3'] : [];
-  const rt = finalStage(facts, {
+  const rt = runtimeStageLines(facts, {
     image: runtime,
     toolchainEnv: /^ENV\s+(CARGO_|RUSTUP_|RUSTFLAGS)/,
     packages: distroless ? '' : runtimePackages(facts, alpine, ['ca-certificates', ...libssl]),

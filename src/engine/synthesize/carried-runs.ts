@@ -1,10 +1,9 @@
 // RUN commands the final stage must repeat (users, folders, permissions) versus build work.
-import type { Effect, Instruction, RunInstruction, ShellCommand, Stage } from '../../model';
-import { type StageFacts, isRun, isSimpleShellCommand, lastOf, programName, workdirs } from './stage-facts';
-import { resolvePath } from '../../primitives/paths';
-import { baseWorkdir } from '../../size/index';
+import type { Effect, Instruction, RunInstruction, ShellCommand, Stage } from '../model';
+import { type StageFacts, isRun, isSimpleShellCommand, lastOf, workdirs } from './stage-facts';
+import { resolvePath } from '../primitives/paths';
+import { baseWorkdir } from '../size/index';
 import { rawOf } from './writing';
-import { osInstallLine } from './os-packages';
 import { effectsAt } from './command-effects';
 
 /** What the final stage must repeat: accounts, folders, files, links and permissions. */
@@ -57,22 +56,6 @@ function isOsPackageEffect(e: Effect): boolean {
   )
     return e.manager === 'apt' || e.manager === 'apk';
   return false;
-}
-
-/** True when a RUN only installs OS packages / cleans their caches (handled by osInstallLine). */
-export function isOsOnlyRun(run: RunInstruction): boolean {
-  if (!run.shell || !run.shell.commands.length) return false;
-  return byCommand(run).every(
-    (es) =>
-      es.length > 0 &&
-      es.every(
-        (e) =>
-          isOsPackageEffect(e) ||
-          REMOVALS.has(e.kind) ||
-          neutral(e) ||
-          (e.kind === 'shell-only' && e.role === 'output'),
-      ),
-  );
 }
 
 /** Effects that change nothing a later instruction sees, or only files the stages copy. */

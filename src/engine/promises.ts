@@ -1,8 +1,8 @@
 // What the final image promises to whoever runs it: CMD, ENTRYPOINT, EXPOSE, USER, ENV, LABEL,
 // HEALTHCHECK, WORKDIR, STOPSIGNAL, VOLUME. A rewrite step may add to them (a USER where there was
 // none, NODE_ENV=production) but never change or drop one the user wrote.
-import type { DockerfileModel, Instruction, KeyValue, Stage } from '../model';
-import { finalStage } from '../primitives/stages';
+import type { DockerfileModel, Instruction, KeyValue, Stage } from './model';
+import { finalStage } from './primitives/stages';
 
 export interface Promises {
   cmd: string | null;

@@ -1,7 +1,7 @@
 // Writing Dockerfile lines: preamble, FROM, runtime instructions, RUN lines rebuilt from commands.
-import type { DockerfileModel, Instruction, RunInstruction, ShellCommand, Stage } from '../../model';
+import type { DockerfileModel, Instruction, RunInstruction, ShellCommand, Stage } from '../model';
 import { type StageFacts } from './stage-facts';
-import { RUNTIME_KEYWORDS } from '../../primitives/keywords';
+import { RUNTIME_KEYWORDS } from '../primitives/keywords';
 
 /** Instruction text as written, without trailing blank lines. */
 export function rawOf(i: Instruction): string {

@@ -1,7 +1,7 @@
 // PHP (composer): the dependencies are installed in a composer stage (--no-dev
 // --optimize-autoloader) and only vendor/ is copied into the original PHP image, which no longer
 // carries composer, its cache or the dev dependencies.
-import type { ShellCommand } from '../../model';
+import type { ShellCommand } from '../model';
 import {
   copiesWholeContext,
   isCopy,

@@ -1,7 +1,7 @@
 // Node.js (npm, yarn, pnpm): a deps stage with production dependencies only, a build stage when
 // the Dockerfile builds (npm run build, tsc, next build...), and a slim runtime of the same major
 // version that receives the context files, the production node_modules and the build output.
-import type { CopyInstruction, RunInstruction } from '../../model';
+import type { CopyInstruction, RunInstruction } from '../model';
 import {
   argEnvLines,
   basename,
@@ -21,7 +21,6 @@ import {
   osInstallLine,
   osPackages,
   preamble,
-  programName,
   rawOf,
   runLine,
   runtimeTail,
@@ -32,7 +31,7 @@ import {
   type StageFacts,
   type SynthesisResult,
 } from './common';
-import { devToolOf } from '../../ecosystems/node-scripts';
+import { devToolOf } from '../ecosystems/node-scripts';
 import {
   LOCKFILES,
   addsPackages,
@@ -48,8 +47,8 @@ import {
   type NodeFacts,
 } from './node-facts';
 import { effectsAt } from './command-effects';
-import { resolvePath } from '../../primitives/paths';
-import type { Effect } from '../../model';
+import { resolvePath } from '../primitives/paths';
+import type { Effect } from '../model';
 
 export { nodeFacts, productionInstall, buildOutputs };
 export type { NodeFacts, NodeManager } from './node-facts';
