@@ -15,6 +15,7 @@ import {
   type StageFacts,
   type SynthesisResult,
 } from './common';
+import { osPackages } from './common';
 import {
   binaryStart,
   runtimeStageLines,
@@ -55,12 +56,15 @@ export function synthesizeGo(facts: StageFacts): SynthesisResult | null {
   if (!read) return null;
   const { program, builds, target: t } = read;
   const stageEnv = facts.stage.env ?? {};
-  const cgo = (t.cmd.env.CGO_ENABLED ?? stageEnv.CGO_ENABLED) === '1';
-  const builder = goBuilder(facts, t, stageEnv);
+  const cgo = cgoWanted(facts, t, stageEnv);
+  const builder = goBuilder(facts, t, stageEnv, cgo);
 
   const carried = carriedRuns(facts);
-  const shell = keepsShell(facts, carried, namedUser(facts));
   const alpine = isAlpineTag(facts.image.tag);
+  // A cgo binary needs its libc (musl on Alpine) and the C libraries it links: an image of the
+  // builder's family that can install them.
+  const libs = cgo && runtimePackages(facts, alpine) !== '';
+  const shell = keepsShell(facts, carried, namedUser(facts)) || (cgo && (alpine || libs));
   const { runtime, caveats } = goRuntime(facts.image.tag, alpine, shell, cgo);
   const dest = binaryDest(program, t.output);
   const rt = runtimeStageLines(facts, {
@@ -83,7 +87,7 @@ export function synthesizeGo(facts: StageFacts): SynthesisResult | null {
  * The original stage as the build stage: go.mod and go.sum copied and the modules downloaded
  * before the sources (unless they are vendored), the target build made small.
  */
-function goBuilder(facts: StageFacts, t: GoTarget, stageEnv: Record<string, string>): string[] {
+function goBuilder(facts: StageFacts, t: GoTarget, stageEnv: Record<string, string>, cgo: boolean): string[] {
   const vendor = t.cmd.args.some((a) => a.includes('-mod=vendor'));
   return builderStage(facts, {
     name: 'build',
@@ -93,7 +97,7 @@ function goBuilder(facts: StageFacts, t: GoTarget, stageEnv: Record<string, stri
     // without one, it is added there.
     isInstall: (cmd) => cmd.name === 'go' && cmd.args[0] === 'mod' && cmd.args[1] === 'download',
     prefetch: ['go mod download'],
-    mapCommand: (cmd) => (cmd === t.cmd ? smallBuild(t, stageEnv) : undefined),
+    mapCommand: (cmd) => (cmd === t.cmd ? smallBuild(t, stageEnv, cgo) : undefined),
   }).lines;
 }
 
@@ -138,10 +142,10 @@ function buildTarget(facts: StageFacts, builds: GoCommand[], program: string): G
 }
 
 /** The target build made static (CGO_ENABLED=0 unless the file sets it) and stripped, with -o when needed. */
-function smallBuild(t: GoTarget, stageEnv: Record<string, string>): string {
+function smallBuild(t: GoTarget, stageEnv: Record<string, string>, cgo: boolean): string {
   const cmd = t.cmd;
   const env = { ...cmd.env };
-  if (!('CGO_ENABLED' in env) && !('CGO_ENABLED' in stageEnv)) env.CGO_ENABLED = '0';
+  if (!cgo && !('CGO_ENABLED' in env) && !('CGO_ENABLED' in stageEnv)) env.CGO_ENABLED = '0';
   const rest = cmd.args.slice(1);
   const extra: string[] = [];
   if (!rest.some((a) => a.startsWith('-ldflags'))) extra.push('-ldflags=-s -w');
@@ -150,6 +154,20 @@ function smallBuild(t: GoTarget, stageEnv: Record<string, string>): string {
     "-ldflags='-s -w'",
     '-ldflags="-s -w"',
   );
+}
+
+/** C compilers and headers a stage installs itself: with CGO_ENABLED unset, cgo builds with them. */
+const C_TOOLCHAIN = /^(gcc|g\+\+|clang|build-base|build-essential|musl-dev|libc6?-dev)$|-dev(el)?$/;
+
+/**
+ * Whether the binary is meant to use cgo: CGO_ENABLED=1, or unset while the stage installs a C
+ * compiler or C headers (go-sqlite3 and its sqlite-dev). Forcing CGO_ENABLED=0 there would
+ * build a binary whose cgo packages fail at run time. (The golang image's own gcc is no sign.)
+ */
+function cgoWanted(facts: StageFacts, t: GoTarget, stageEnv: Record<string, string>): boolean {
+  const set = t.cmd.env.CGO_ENABLED ?? stageEnv.CGO_ENABLED;
+  if (set !== undefined) return set === '1';
+  return osPackages(facts).all.some((p) => C_TOOLCHAIN.test(p));
 }
 
 /** A USER other than root or distroless's nonroot: a user the final stage must have. */
@@ -164,6 +182,15 @@ function goRuntime(
   shell: boolean,
   cgo: boolean,
 ): { runtime: string; caveats: string[] } {
+  if (shell && cgo) {
+    const runtime = shellImage(tag, alpine);
+    return {
+      runtime,
+      caveats: [
+        `The binary uses cgo (CGO_ENABLED=1, or a C compiler and headers installed for the build): it links ${alpine ? "Alpine's musl" : 'glibc'} and its C libraries dynamically, so the final stage is ${runtime} with their runtime packages, not a static distroless image.`,
+      ],
+    };
+  }
   if (shell) {
     const runtime = shellImage(tag, alpine);
     return {

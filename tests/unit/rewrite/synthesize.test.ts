@@ -400,6 +400,36 @@ describe('Go', () => {
     );
     expect(synthesizeMultiStage(parseDockerfile(text))).toBeNull();
   });
+
+  it('a C compiler and headers installed for the build keep cgo on, on a runtime of the same libc', () => {
+    // go-sqlite3 builds with CGO_ENABLED=0 but fails at run time: the build must stay cgo.
+    const alpine = df(
+      'FROM golang:1.21-alpine',
+      'RUN apk add --no-cache gcc musl-dev sqlite-dev',
+      'WORKDIR /src',
+      'COPY . .',
+      'RUN go build -o app .',
+      'ENTRYPOINT ["./app"]',
+    );
+    const a = synth(alpine);
+    expect(a.text).toMatch(/^RUN go build -ldflags="-s -w" -o app \.$/m);
+    expect(a.text).not.toContain('CGO_ENABLED=0');
+    expect(finalBase(a.text)).toMatch(/^alpine:/);
+    expect(finalLines(a.text)).toContain('RUN apk add --no-cache ca-certificates sqlite-libs');
+    const debian = df(
+      'FROM golang:1.22',
+      'RUN apt-get update && apt-get install -y libsqlite3-dev',
+      'WORKDIR /src',
+      'COPY . .',
+      'RUN go build -o /app .',
+      'CMD ["/app"]',
+    );
+    const d = synth(debian);
+    expect(d.text).not.toContain('CGO_ENABLED=0');
+    expect(finalBase(d.text)).toBe('debian:bookworm-slim');
+    expect(d.text).toMatch(/libsqlite3-0/);
+    expect(d.caveats.join(' ')).toMatch(/uses cgo/);
+  });
 });
 
 describe('Rust', () => {
