@@ -83,13 +83,22 @@ function listsLeft(
       message: `The apt lists of this install are in a cache mount, but docker-clean was removed, so the downloaded packages stay in /var/cache/apt in this layer of ${stageLabel(stage)}, which ships; mount /var/cache/apt as a cache too.`,
     };
   }
-  const cleaned =
-    effects(run, 'cache-clean').some(
-      (e) => e.cache === 'apt-lists' || e.paths.some((p) => p.startsWith(LISTS)),
-    ) || effects(run, 'remove').some((e) => e.paths.some((p) => p.startsWith(LISTS)));
-  if (cleaned) return null;
+  if (removesLists(run)) return null;
   const names = apt.flatMap((e) => e.packages.map((p) => p.name));
   const what = names.length ? ` of ${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}` : '';
+  // The next RUN deletes them, one layer too late: joining it (cleanup-in-separate-run's fix)
+  // is the repair, and a second `rm` here would only be written twice.
+  const next = model.instructions[run.index + 1];
+  const nextRun = next && next.stage === run.stage ? runOf(next) : null;
+  const onlyCleans = (r: RunInstruction) =>
+    !r.shell?.effects.some((e) =>
+      /^(package-install|build|download|extract|user-add|package-index-update)$/.test(e.kind),
+    );
+  if (nextRun && removesLists(nextRun) && onlyCleans(nextRun))
+    return {
+      span: run.span,
+      message: `The apt install${what} leaves the package lists in /var/lib/apt/lists in this layer of ${stageLabel(stage)}, which ships; the RUN on line ${nextRun.span.line} deletes them in a layer of its own, too late: join it to this one.`,
+    };
   return {
     span: run.span,
     message: `The apt install${what} leaves the package lists in /var/lib/apt/lists in this layer of ${stageLabel(stage)}, which ships; delete them in the same RUN.`,
@@ -97,4 +106,12 @@ function listsLeft(
       appendToRun(model, run, ['rm -rf /var/lib/apt/lists/*']),
     ]),
   };
+}
+
+function removesLists(run: RunInstruction): boolean {
+  return (
+    effects(run, 'cache-clean').some(
+      (e) => e.cache === 'apt-lists' || e.paths.some((p) => p.startsWith(LISTS)),
+    ) || effects(run, 'remove').some((e) => e.paths.some((p) => p.startsWith(LISTS)))
+  );
 }

@@ -209,6 +209,22 @@ describe('the whole pipeline', () => {
     expect(promisesBroken(NODE_NAIVE, a.rewrite.dockerfile)).toEqual([]);
   });
 
+  it('an install followed by a cleanup RUN: joined once, the lists are not deleted twice', () => {
+    const a = analyze(
+      df(
+        'FROM debian:12-slim',
+        'RUN apt-get update && apt-get install -y curl',
+        'RUN apt-get clean && rm -rf /var/lib/apt/lists/*',
+        'CMD ["curl", "--version"]',
+      ),
+    );
+    expect(a.rewrite.dockerfile.match(/rm -rf \/var\/lib\/apt\/lists/g)).toHaveLength(1);
+    expect(a.rewrite.dockerfile).toMatch(
+      /apt-get install -y curl \\\n\s+&& apt-get clean && rm -rf \/var\/lib\/apt\/lists\/\*/,
+    );
+    expect(a.rewrite.estimate.uncompressedBytes).toBeLessThan(a.estimate.uncompressedBytes);
+  });
+
   it('after the synthesis, switched-off steps are those found on the synthesized text', () => {
     const a = analyze(NODE_NAIVE);
     const after = a.rewrite.dockerfile.split('\n');
