@@ -35,12 +35,11 @@ COPY app.py .
     return foldStages<{ workdir: boolean; reported: boolean }>(model, {
       start: (_stage, parent) => ({ workdir: parent?.workdir ?? false, reported: false }),
       step(state, ins) {
-        if (state.reported) return null;
+        // A WORKDIR after the report still counts for the stages built FROM this one.
         if (ins.keyword === 'WORKDIR') state.workdir = true;
-        if (!isCopy(ins) || state.workdir) return null;
+        if (state.reported || !isCopy(ins) || state.workdir) return null;
         const d = ins.destination;
         if (!d || d.startsWith('/') || d.startsWith('$') || /^[A-Za-z]:/.test(d)) return null;
-        // The children inherit the state as it was here (a later WORKDIR is not looked at).
         state.reported = true;
         return {
           span: ins.span,

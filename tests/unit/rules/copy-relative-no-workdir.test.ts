@@ -13,5 +13,13 @@ ruleCases('copy-relative-no-workdir', {
       code: df('FROM alpine:3.20 AS base', 'WORKDIR /app', 'FROM base', 'COPY a .'),
     },
   ],
-  invalid: [{ name: 'COPY . .', code: df('FROM alpine:3.20', 'COPY . .') }],
+  invalid: [
+    { name: 'COPY . .', code: df('FROM alpine:3.20', 'COPY . .') },
+    {
+      // Reported once in the parent; its later WORKDIR still holds for the stage built FROM it.
+      name: 'a WORKDIR after the report counts for the child stage',
+      code: df('FROM alpine:3.20 AS base', 'COPY a .', 'WORKDIR /app', 'FROM base', 'COPY b .'),
+      line: 2,
+    },
+  ],
 });
