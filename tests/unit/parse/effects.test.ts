@@ -271,6 +271,12 @@ describe('JavaScript', () => {
       fromManifest: 'pnpm-lock.yaml',
     });
     expect(first('pnpm fetch')).toMatchObject({ manager: 'pnpm', fromManifest: 'pnpm-lock.yaml' });
+    // `pnpm install <names>` is pnpm's add: those packages, global with --global.
+    expect(first('pnpm install turbo @nestjs/cli --global')).toMatchObject({
+      verb: 'add',
+      global: true,
+      packages: [{ name: 'turbo' }, { name: '@nestjs/cli' }],
+    });
     expect(effectsOf('pnpm run build')[0]).toMatchObject({ kind: 'build' });
     expect(first('bun install --production')).toMatchObject({ manager: 'bun', productionOnly: true });
     expect(effectsOf('bun build ./index.ts --outdir ./out')[0]).toMatchObject({

@@ -279,3 +279,14 @@ describe('robustness', () => {
     for (const l of e.layers) expect(l.basis).toMatch(/\.$/);
   });
 });
+
+describe('packages added by name beside the project install', () => {
+  beforeAll(ready);
+  it('land inside node_modules: the project install is not counted as replaced', () => {
+    const e = estimate(
+      df('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN pnpm install', 'RUN pnpm install left-pad -w'),
+    );
+    expect(layerAt(e, 4).wastedBytes ?? 0).toBe(0);
+    expect(layerAt(e, 5).uncompressedBytes).toBeLessThan(layerAt(e, 4).uncompressedBytes);
+  });
+});

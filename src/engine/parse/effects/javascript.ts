@@ -230,6 +230,18 @@ export const yarn: Detector = (inv, ctx) => {
   }
 };
 
+function pnpmAdd(inv: Invocation, p: ReturnType<typeof parseArgs>, names: string[]): Effect[] {
+  return [
+    install(inv, {
+      manager: 'pnpm',
+      verb: 'add',
+      packages: names.map(npmSpec),
+      global: has(p, '-g', '--global'),
+      flags: p.flags,
+    }),
+  ];
+}
+
 export const pnpm: Detector = (inv, ctx) => {
   if (asksOnly(inv.args)) return [];
   const p = parseArgs(inv.args, new Set(['--filter', '-F', '--dir', '-C', '--store-dir']), 'FC');
@@ -238,12 +250,12 @@ export const pnpm: Detector = (inv, ctx) => {
   switch (sub) {
     case 'install':
     case 'i':
+      // `pnpm install <names>` is pnpm's `add`: those packages, global with -g.
+      if (rest.length) return pnpmAdd(inv, p, rest);
       return [
         install(inv, {
           manager: 'pnpm',
-          // `pnpm install <names>` is pnpm's `add` (the names themselves are not listed here: the
-          // size model and the rules read this install as the project's, as they always have).
-          verb: rest.length ? 'add' : sub,
+          verb: sub,
           fromManifest: has(p, '--frozen-lockfile', '--offline') ? 'pnpm-lock.yaml' : 'package.json',
           productionOnly,
           flags: p.flags,
@@ -260,15 +272,7 @@ export const pnpm: Detector = (inv, ctx) => {
         }),
       ];
     case 'add':
-      return [
-        install(inv, {
-          manager: 'pnpm',
-          verb: sub,
-          packages: rest.map(npmSpec),
-          global: has(p, '-g', '--global'),
-          flags: p.flags,
-        }),
-      ];
+      return pnpmAdd(inv, p, rest);
     case 'remove':
     case 'rm':
     case 'uninstall':

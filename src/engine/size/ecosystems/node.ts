@@ -25,13 +25,15 @@ export function nodeInstall(s: RunScope, e: PackageInstall): void {
   // npm ci deletes node_modules before installing.
   const isCi = e.verb === 'ci' || e.verb === 'clean-install';
   const bytes = global ? size.bytes : overExisting(s, e, path, size.bytes, isCi, named);
+  // Packages added by name land inside node_modules: they do not replace the project's install.
+  const itemPath = named && !global ? `${path}/${names.length === 1 ? names[0] : '*'}` : path;
   if (bytes > 0)
     addItem(
       s.st,
       s.layer,
       makeItem(
         'node_modules',
-        path,
+        itemPath,
         bytes,
         size.confidence,
         `${e.manager} ${isCi ? 'ci' : 'install'} installs ${size.what}${global ? ' globally' : ''}`,
