@@ -92,7 +92,10 @@ export function nodeRuntimeImage(facts: StageFacts): {
           (e.kind === 'user-modify' && e.tool === 'usermod'),
       ),
     );
-  const alpine = isAlpineTag(image.tag) || (!nativeSignals(facts) && !debianOnly);
+  // bash, or a script whose interpreter is not visible, as the start command: Alpine has no bash.
+  const start = facts.runWords?.[0] ?? '';
+  const needsBash = /(^|\/)bash$/.test(start) || /\.(sh|bash)$/.test(start);
+  const alpine = isAlpineTag(image.tag) || (!nativeSignals(facts) && !debianOnly && !needsBash);
   const v = version ?? (image.tag && /lts|current/.test(image.tag) ? image.tag.replace(/-.*/, '') : 'lts');
   return { image: `${image.prefix}node:${v}-${alpine ? 'alpine' : 'slim'}`, alpine, version };
 }

@@ -255,6 +255,18 @@ describe('Node (npm, yarn, pnpm)', () => {
     expect(promisesBroken(FIXTURES.next, r.text)).toEqual([]);
   });
 
+  it('a start command that needs bash (bash itself, or a script) keeps a Debian runtime', () => {
+    for (const start of [
+      'CMD ["bash", "-c", "node migrate.js && node server.js"]',
+      'ENTRYPOINT ["./docker-entrypoint.sh"]',
+    ]) {
+      const r = synth(
+        df('FROM node:20', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .', start),
+      );
+      expect(finalBase(r.text)).toBe('node:20-slim');
+    }
+  });
+
   it('native modules (apt build tools) keep a glibc runtime: -slim, not alpine', () => {
     const text = df(
       'FROM node:20',

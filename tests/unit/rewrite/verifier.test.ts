@@ -128,6 +128,25 @@ describe('dialect: the base provides every command, with its flags', () => {
     expect(p.every((x) => !x.repair)).toBe(true);
   });
 
+  it('a start command that runs bash, on Alpine', () => {
+    const before = df('FROM node:20', 'COPY . .', 'CMD ["bash", "-c", "node migrate.js && node server.js"]');
+    const after = df(
+      'FROM node:20-alpine',
+      'COPY . .',
+      'CMD ["bash", "-c", "node migrate.js && node server.js"]',
+    );
+    expect(problems(before, after).map((x) => x.message)).toEqual([
+      "the final stage starts bash, which node:20-alpine does not have (Alpine's shell is BusyBox ash).",
+    ]);
+    const withBash = df(
+      'FROM node:20-alpine',
+      'RUN apk add --no-cache bash',
+      'COPY . .',
+      'CMD ["bash", "-c", "node migrate.js && node server.js"]',
+    );
+    expect(problems(before, withBash)).toEqual([]);
+  });
+
   it('a RUN on a base without a shell', () => {
     const before = df('FROM debian:bookworm-slim', 'RUN mkdir /data');
     const after = df('FROM gcr.io/distroless/base-debian12', 'RUN mkdir /data');

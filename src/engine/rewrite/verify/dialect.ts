@@ -66,6 +66,20 @@ function stageProblems(model: DockerfileModel, stage: Stage): Problem[] {
       key: `dialect:bash-shell:${key}`,
       message: `${label} sets SHELL to bash, which ${image} does not have.`,
     });
+  // The container's start command: `CMD ["bash", "-c", ...]` needs bash as much as a RUN does.
+  const starts = stage.instructions.filter(
+    (i) => (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') && i.form === 'json' && i.json?.length,
+  );
+  if (
+    (family === 'alpine' || family === 'busybox') &&
+    starts.some((i) => /(^|\/)bash$/.test(i.json![0])) &&
+    !installedInChain(model, stage, 'bash')
+  )
+    out.push({
+      invariant: 'dialect',
+      key: `dialect:bash-start:${key}`,
+      message: `${label} starts bash, which ${image} does not have (Alpine's shell is BusyBox ash).`,
+    });
   for (const at of commandsOf(stage)) {
     const program = programOf(at.cmd);
     if (
