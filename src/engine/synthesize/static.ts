@@ -35,6 +35,30 @@ function servedDir(words: string[]): string | null {
   return null;
 }
 
+/** Where each static server listens unless told otherwise (its documented default). */
+const DEFAULT_PORTS: Record<string, string> = {
+  serve: '3000',
+  'http-server': '8080',
+  'live-server': '8080',
+  'static-server': '9080',
+  'angular-http-server': '8080',
+  'spa-http-server': '8888',
+};
+
+/** The port the static server listens on: its -l/--listen/-p/--port value, else its default. */
+function serverPort(words: string[]): string | null {
+  const k = words.findIndex((w) => DEFAULT_PORTS[w.split('/').pop() ?? ''] !== undefined);
+  if (k < 0) return /\bvite$/.test(words[0] ?? '') && words[1] === 'preview' ? '4173' : null;
+  for (let j = k + 1; j < words.length; j++) {
+    const flag = /^(-l|--listen|-p|--port)(?:=(.*))?$/.exec(words[j]);
+    if (!flag) continue;
+    const value = flag[2] ?? words[j + 1] ?? '';
+    const port = /(\d+)$/.exec(value)?.[1];
+    if (port) return port;
+  }
+  return DEFAULT_PORTS[words[k].split('/').pop()!];
+}
+
 /**
  * A static site moves from a Node server to nginx: the command, port, user and working folder
  * (the Node app's folder; nginx serves /usr/share/nginx/html) change, as the caveat says.
@@ -98,7 +122,8 @@ export function synthesizeStatic(facts: StageFacts): SynthesisResult | null {
     .filter((i) => i.keyword === 'EXPOSE')
     .flatMap((i) => simpleArgs(i))
     .map((p) => p.replace(/\/tcp$/i, ''));
-  const port = ports[0] && /^\d+$/.test(ports[0]) ? ports[0] : '80';
+  // Without EXPOSE, the port the server listened on is the one users publish (-p 8080:8080).
+  const port = ports[0] && /^\d+$/.test(ports[0]) ? ports[0] : (serverPort(words) ?? '80');
   const spa =
     /\s(-s|--single)\b/.test(' ' + runText) || /react|vue|angular|vite|svelte/i.test(facts.model.text);
 
@@ -116,7 +141,7 @@ export function synthesizeStatic(facts: StageFacts): SynthesisResult | null {
   for (const i of facts.stage.instructions) {
     if (['EXPOSE', 'VOLUME', 'STOPSIGNAL'].includes(i.keyword)) rt.push(rawOf(i));
   }
-  if (!ports.length) rt.push('EXPOSE 80');
+  if (!ports.length) rt.push(`EXPOSE ${port}`);
 
   caveats.push(
     `The site is now served by nginx instead of ${words[0] === 'npm' || words[0] === 'npx' ? words.slice(0, 3).join(' ') : words[0]}: the container's command and working folder change to nginx's own (port ${port}${spa ? ', unknown paths fall back to index.html' : ''}); redirects, headers or a proxy the Node server set up need an nginx configuration.`,

@@ -298,6 +298,16 @@ describe('Node (npm, yarn, pnpm)', () => {
 });
 
 describe('static front-ends', () => {
+  it('without EXPOSE, nginx listens where the Node server did (its -l flag, else its default)', () => {
+    const site = (cmd: string) =>
+      synth(df('FROM node:20-alpine', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', cmd)).text;
+    const flagged = site('CMD ["serve", "-s", "dist", "-l", "8080"]');
+    expect(flagged).toMatch(/listen 8080;/);
+    expect(finalLines(flagged)).toContain('EXPOSE 8080');
+    expect(finalLines(site('CMD ["serve", "-s", "dist"]'))).toContain('EXPOSE 3000');
+    expect(finalLines(site('CMD ["npx", "http-server", "dist"]'))).toContain('EXPOSE 8080');
+  });
+
   it('a site served by `serve -s build` moves to nginx:alpine on the same port with SPA fallback', () => {
     const r = synth(FIXTURES.static);
     expect(r.ecosystem).toBe('static');
