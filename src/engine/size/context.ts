@@ -2,7 +2,7 @@
 import type { ResolvedOptions } from '../options';
 import type { BaseImageLookup, PackageSizer } from './types';
 import type { LayerRec, LedgerItem, StageState } from './ledger';
-import { liveBytes, relate } from './ledger';
+import { liveBytes, makeItem, relate } from './ledger';
 import { formatBytes } from '../primitives/bytes';
 import { compressed } from './ratios';
 import { excludeProfile, nameNotes, packageFiles } from './package-files';
@@ -53,6 +53,11 @@ const REPLACING = new Set<string>([
   'dotnet-publish',
   'download',
 ]);
+
+/** A new item (makeItem's arguments) added to the layer: the ledger's usual one-step record. */
+export function addNew(st: StageState, layer: LayerRec, ...item: Parameters<typeof makeItem>): LedgerItem {
+  return addItem(st, layer, makeItem(...item));
+}
 
 /**
  * Adds an item to the layer. An earlier live item at the same path and of the same kind is

@@ -4,10 +4,10 @@
 import type { CopyInstruction } from '../model';
 import type { Confidence } from '../types';
 import type { LayerRec, StageState } from './ledger';
-import { basename, makeItem } from './ledger';
+import { basename } from './ledger';
 import { formatBytes } from '../primitives/bytes';
 import type { Ctx } from './context';
-import { addItem } from './context';
+import { addNew } from './context';
 import type { ContentKind } from './ratios';
 import * as H from './heuristics';
 import { LOCKFILES, isManifestName } from '../ecosystems';
@@ -77,20 +77,16 @@ export function copyFromContext(
     return;
   }
   if (srcRaw.startsWith('<<')) {
-    addItem(
-      st,
-      layer,
-      makeItem('context', dest, 1 * H.KB, 'high', `${verb} of an inline heredoc file (≈ 1 kB)`, {
-        file: true,
-      }),
-    );
+    addNew(st, layer, 'context', dest, 1 * H.KB, 'high', `${verb} of an inline heredoc file (≈ 1 kB)`, {
+      file: true,
+    });
     return;
   }
   if (ARCHIVE.test(name)) return copyArchive(st, ins, layer, name, dest, target(name));
   const { kind, bytes, conf, what, file } = contextSource(name, src, c);
   // Files land at dest/<name> (or dest itself); a folder's contents land in dest.
   const path = kind === 'node_modules' || kind === 'git' || file ? target(name) : dest;
-  addItem(st, layer, makeItem(kind, path, bytes, conf, `${verb} of ${what}`, { file, origin: srcRaw }));
+  addNew(st, layer, kind, path, bytes, conf, `${verb} of ${what}`, { file, origin: srcRaw });
 }
 
 /** `COPY . .`: the whole build context, with .git and node_modules when no .dockerignore keeps them out. */
@@ -103,42 +99,36 @@ function copyWholeContext(
   dest: string,
 ): void {
   const c = ctx.opts.context;
-  addItem(
+  addNew(
     st,
     layer,
-    makeItem(
-      'context',
-      dest,
-      c.sourceBytes,
-      'low',
-      `${verb} ${srcRaw} copies the whole build context: ≈ ${formatBytes(c.sourceBytes)} of source (assumed)`,
-      { origin: '.' },
-    ),
+    'context',
+    dest,
+    c.sourceBytes,
+    'low',
+    `${verb} ${srcRaw} copies the whole build context: ≈ ${formatBytes(c.sourceBytes)} of source (assumed)`,
+    { origin: '.' },
   );
   if (!c.hasDockerignore) {
     if (c.hasGit && c.gitBytes > 0)
-      addItem(
+      addNew(
         st,
         layer,
-        makeItem(
-          'git',
-          `${dest === '/' ? '' : dest}/.git`,
-          c.gitBytes,
-          'low',
-          `.git comes along because there is no .dockerignore (≈ ${formatBytes(c.gitBytes)}, assumed)`,
-        ),
+        'git',
+        `${dest === '/' ? '' : dest}/.git`,
+        c.gitBytes,
+        'low',
+        `.git comes along because there is no .dockerignore (≈ ${formatBytes(c.gitBytes)}, assumed)`,
       );
     if (c.hasNodeModules && c.nodeModulesBytes > 0)
-      addItem(
+      addNew(
         st,
         layer,
-        makeItem(
-          'node_modules',
-          `${dest === '/' ? '' : dest}/node_modules`,
-          c.nodeModulesBytes,
-          'low',
-          `the local node_modules comes along because there is no .dockerignore (≈ ${formatBytes(c.nodeModulesBytes)}, assumed)`,
-        ),
+        'node_modules',
+        `${dest === '/' ? '' : dest}/node_modules`,
+        c.nodeModulesBytes,
+        'low',
+        `the local node_modules comes along because there is no .dockerignore (≈ ${formatBytes(c.nodeModulesBytes)}, assumed)`,
       );
   } else {
     layer.notes.push('the .dockerignore keeps .git and node_modules out (assumed)');
@@ -163,7 +153,7 @@ function copyArchive(
     ? `${name}, which ADD unpacks (≈ ${formatBytes(bytes)}, guessed)`
     : `the archive ${name} (≈ ${formatBytes(bytes)}, guessed)`;
   const path = unpack ? dest : target;
-  addItem(st, layer, makeItem(kind, path, bytes, 'low', `${verb} of ${what}`, { file: !unpack }));
+  addNew(st, layer, kind, path, bytes, 'low', `${verb} of ${what}`, { file: !unpack });
 }
 
 interface SourceGuess {

@@ -2,10 +2,10 @@
 // to the destination with their sizes; a path no instruction wrote comes from the stage's base.
 import type { CopyInstruction } from '../model';
 import type { LayerRec, LedgerItem, StageState } from './ledger';
-import { basename, liveBytes, makeItem, relate, resolvePath } from './ledger';
+import { basename, liveBytes, relate, resolvePath } from './ledger';
 import { formatBytes } from '../primitives/bytes';
 import type { Ctx } from './context';
-import { addItem, homeOf, liveItems } from './context';
+import { addNew, homeOf, liveItems } from './context';
 import { compressed } from './ratios';
 import * as H from './heuristics';
 
@@ -53,16 +53,14 @@ export function copyFromStage(
   const stageName = ins.fromRaw ?? String(stageIndex);
   if (!src) {
     const b = H.UNKNOWN_BASE_PATH * ins.sources.length;
-    addItem(
+    addNew(
       st,
       layer,
-      makeItem(
-        'other',
-        dest,
-        b,
-        'low',
-        `COPY --from=${stageName} names a stage that is not built before this one (≈ ${formatBytes(b)} guessed)`,
-      ),
+      'other',
+      dest,
+      b,
+      'low',
+      `COPY --from=${stageName} names a stage that is not built before this one (≈ ${formatBytes(b)} guessed)`,
     );
     return;
   }
@@ -85,16 +83,14 @@ function copyStagePath(
   if (q === '/') {
     let b = 0;
     for (const l of src.layers) for (const i of l.items) b += liveBytes(i);
-    addItem(
+    addNew(
       st,
       layer,
-      makeItem(
-        'other',
-        dest,
-        b,
-        'medium',
-        `COPY --from=${stageName} / copies that stage's whole filesystem (≈ ${formatBytes(b)})`,
-      ),
+      'other',
+      dest,
+      b,
+      'medium',
+      `COPY --from=${stageName} / copies that stage's whole filesystem (≈ ${formatBytes(b)})`,
     );
     return;
   }
@@ -102,32 +98,28 @@ function copyStagePath(
   if (covered.length) return carryCovered(st, layer, covered, stageName, raw, q, dest, destIsDir);
   const known = H.KNOWN_BASE_PATHS.find((k) => k.pattern.test(q));
   if (known) {
-    addItem(
+    addNew(
       st,
       layer,
-      makeItem(
-        'base-file',
-        remap(q, q, dest, destIsDir, true),
-        known.bytes,
-        'medium',
-        `COPY --from=${stageName} ${raw} brings ${known.what} from that stage's base image (≈ ${formatBytes(known.bytes)})`,
-        { file: true },
-      ),
+      'base-file',
+      remap(q, q, dest, destIsDir, true),
+      known.bytes,
+      'medium',
+      `COPY --from=${stageName} ${raw} brings ${known.what} from that stage's base image (≈ ${formatBytes(known.bytes)})`,
+      { file: true },
     );
     return;
   }
   const inside = items.filter((i) => relate(q, i) === 'inside').sort((a, b) => b.bytes - a.bytes)[0];
   if (inside) return takePart(st, layer, inside, stageName, raw, dest);
-  addItem(
+  addNew(
     st,
     layer,
-    makeItem(
-      'base-file',
-      dest,
-      H.UNKNOWN_BASE_PATH,
-      'low',
-      `COPY --from=${stageName} ${raw}: no instruction of that stage wrote ${q}, so it comes from its base image (≈ ${formatBytes(H.UNKNOWN_BASE_PATH)} guessed)`,
-    ),
+    'base-file',
+    dest,
+    H.UNKNOWN_BASE_PATH,
+    'low',
+    `COPY --from=${stageName} ${raw}: no instruction of that stage wrote ${q}, so it comes from its base image (≈ ${formatBytes(H.UNKNOWN_BASE_PATH)} guessed)`,
   );
 }
 
@@ -147,16 +139,14 @@ function takePart(
     liveBytes(inside),
     tree ? Math.max(H.UNKNOWN_BASE_PATH, Math.round(liveBytes(inside) * 0.25)) : H.UNKNOWN_BASE_PATH,
   );
-  addItem(
+  addNew(
     st,
     layer,
-    makeItem(
-      inside.kind,
-      dest,
-      b,
-      'low',
-      `COPY --from=${stageName} ${raw} takes part of ${inside.path} (≈ ${formatBytes(b)}: ${tree ? 'a quarter of it' : 'a few files'}, guessed)`,
-    ),
+    inside.kind,
+    dest,
+    b,
+    'low',
+    `COPY --from=${stageName} ${raw} takes part of ${inside.path} (≈ ${formatBytes(b)}: ${tree ? 'a quarter of it' : 'a few files'}, guessed)`,
   );
 }
 
@@ -177,17 +167,13 @@ function carryCovered(
     total += b;
     const ratio = i.bytes > 0 ? i.compressedBytes / i.bytes : 0;
     const newPath = remap(i.path, q, dest, destIsDir, !!i.file);
-    addItem(
-      st,
-      layer,
-      makeItem(i.kind, newPath, b, i.confidence, '', {
-        compressedBytes: Math.round(b * ratio) || compressed(b, i.kind),
-        file: i.file,
-        aliases: remapAliases(i, q, dest, destIsDir),
-        packages: i.packages,
-        manager: i.manager,
-      }),
-    );
+    addNew(st, layer, i.kind, newPath, b, i.confidence, '', {
+      compressedBytes: Math.round(b * ratio) || compressed(b, i.kind),
+      file: i.file,
+      aliases: remapAliases(i, q, dest, destIsDir),
+      packages: i.packages,
+      manager: i.manager,
+    });
   }
   // One basis clause for the whole copy, on its last item.
   layer.items[layer.items.length - 1].label =

@@ -3,10 +3,10 @@
 // from other images, or downloaded by ADD.
 import type { CopyInstruction } from '../model';
 import type { LayerRec, StageState } from './ledger';
-import { basename, makeItem, resolvePath } from './ledger';
+import { basename, resolvePath } from './ledger';
 import { formatBytes } from '../primitives/bytes';
 import type { Ctx } from './context';
-import { addItem, homeOf } from './context';
+import { addNew, homeOf } from './context';
 import * as H from './heuristics';
 import { copyFromContext } from './copy-context';
 import { copyFromStage, remap } from './copy-stage';
@@ -30,30 +30,26 @@ export function copyLayer(st: StageState, ins: CopyInstruction, layer: LayerRec,
     const isGit = /\.git$|^git@|#/.test(url) && !/\.(tar|zip|gz)/.test(url);
     const path = destIsDir ? `${dest}/${basename(url.split('?')[0])}` : dest;
     if (isGit) {
-      addItem(
+      addNew(
         st,
         layer,
-        makeItem(
-          'context',
-          dest,
-          H.GIT_CLONE,
-          'low',
-          `ADD of the git repository ${url} (≈ ${formatBytes(H.GIT_CLONE)}, unknown repository)`,
-        ),
+        'context',
+        dest,
+        H.GIT_CLONE,
+        'low',
+        `ADD of the git repository ${url} (≈ ${formatBytes(H.GIT_CLONE)}, unknown repository)`,
       );
       continue;
     }
-    addItem(
+    addNew(
       st,
       layer,
-      makeItem(
-        'download',
-        path,
-        bytes,
-        tc ? 'medium' : 'low',
-        `ADD downloads ${tc ? `the ${tc.name} archive` : basename(url) || 'a file'} to ${path} (≈ ${formatBytes(bytes)}${tc ? '' : ', unknown file: guessed'}; ADD does not unpack URLs)`,
-        { file: true, note: url },
-      ),
+      'download',
+      path,
+      bytes,
+      tc ? 'medium' : 'low',
+      `ADD downloads ${tc ? `the ${tc.name} archive` : basename(url) || 'a file'} to ${path} (≈ ${formatBytes(bytes)}${tc ? '' : ', unknown file: guessed'}; ADD does not unpack URLs)`,
+      { file: true, note: url },
     );
   }
 }
@@ -72,47 +68,41 @@ function copyFromImage(
     if (q === '/') {
       const res = ctx.deps.bases.resolve(image);
       const b = res.entry?.uncompressedBytes ?? 100 * H.MB;
-      addItem(
+      addNew(
         st,
         layer,
-        makeItem(
-          'other',
-          dest,
-          b,
-          res.entry ? res.confidence : 'low',
-          `COPY --from=${image} / copies the whole image (≈ ${formatBytes(b)})`,
-        ),
+        'other',
+        dest,
+        b,
+        res.entry ? res.confidence : 'low',
+        `COPY --from=${image} / copies the whole image (≈ ${formatBytes(b)})`,
       );
       continue;
     }
     if (/(^|\/)uvx?$/.test(q) && /uv/.test(image)) {
-      addItem(
+      addNew(
         st,
         layer,
-        makeItem(
-          'binary',
-          remap(q, q, dest, destIsDir, true),
-          40 * H.MB,
-          'medium',
-          `COPY --from=${image} ${raw} brings the uv binary (≈ 40 MB)`,
-          { file: true },
-        ),
+        'binary',
+        remap(q, q, dest, destIsDir, true),
+        40 * H.MB,
+        'medium',
+        `COPY --from=${image} ${raw} brings the uv binary (≈ 40 MB)`,
+        { file: true },
       );
       continue;
     }
     const known = H.KNOWN_BASE_PATHS.find((k) => k.pattern.test(q));
     const b = known ? known.bytes : H.UNKNOWN_BASE_PATH;
-    addItem(
+    addNew(
       st,
       layer,
-      makeItem(
-        'base-file',
-        remap(q, q, dest, destIsDir, true),
-        b,
-        known ? 'medium' : 'low',
-        `COPY --from=${image} ${raw} brings ${known ? known.what : 'files of that image'} (≈ ${formatBytes(b)}${known ? '' : ', guessed'})`,
-        { file: !!known },
-      ),
+      'base-file',
+      remap(q, q, dest, destIsDir, true),
+      b,
+      known ? 'medium' : 'low',
+      `COPY --from=${image} ${raw} brings ${known ? known.what : 'files of that image'} (≈ ${formatBytes(b)}${known ? '' : ', guessed'})`,
+      { file: !!known },
     );
   }
 }

@@ -4,9 +4,9 @@
 import * as H from './heuristics';
 import type { Effect, RunInstruction, ShellCommand } from '../model';
 import type { LayerRec, StageState } from './ledger';
-import { makeItem, resolvePath } from './ledger';
+import { resolvePath } from './ledger';
 import type { Ctx } from './context';
-import { addItem, homeOf } from './context';
+import { addNew, homeOf } from './context';
 import { applyMounts, copyUp, download, extract, moveOrCopy } from './commands/files';
 import { runScript, venv } from './commands/installers';
 import { cacheClean, packageRemove, removeCmd } from './commands/remove';
@@ -89,16 +89,14 @@ function applyEffect(s: RunScope, e: Effect, cmd: ShellCommand | null): void {
     case 'run-script':
       return runScript(s, e);
     case 'user-add':
-      addItem(
+      addNew(
         s.st,
         s.layer,
-        makeItem(
-          'metadata',
-          '/etc/passwd',
-          12 * H.KB,
-          'high',
-          'a user and group entry with its home folder (a few kB)',
-        ),
+        'metadata',
+        '/etc/passwd',
+        12 * H.KB,
+        'high',
+        'a user and group entry with its home folder (a few kB)',
       );
       return;
   }
@@ -112,15 +110,13 @@ function build(s: RunScope, e: Build): void {
 }
 
 function unknownBuild(s: RunScope, e: Build, args: string[], out: string | null): void {
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'build-output',
-      out ?? `${s.cwd}/*`,
-      10 * H.MB,
-      'low',
-      `${e.tool} build output (≈ 10 MB, unknown)`,
-    ),
+    'build-output',
+    out ?? `${s.cwd}/*`,
+    10 * H.MB,
+    'low',
+    `${e.tool} build output (≈ 10 MB, unknown)`,
   );
 }

@@ -3,7 +3,7 @@ import * as H from '../heuristics';
 import type { Confidence } from '../../types';
 import { basename, liveBytes, makeItem, relate, resolvePath } from '../ledger';
 import { formatBytes } from '../../primitives/bytes';
-import { addItem, homeOf, liveItems } from '../context';
+import { addNew, homeOf, liveItems } from '../context';
 import type { ContentKind } from '../ratios';
 import type { RunScope } from './scope';
 import { addToolchain } from './installers';
@@ -20,16 +20,14 @@ export function download(
   if (tool === 'git') {
     const name = url ? basename(url).replace(/\.git$/, '') : 'repo';
     const dest = resolvePath(s.cwd, output ?? name, home);
-    addItem(
+    addNew(
       s.st,
       s.layer,
-      makeItem(
-        'context',
-        dest,
-        H.GIT_CLONE,
-        'low',
-        `git clone of ${url ?? 'a repository'} (≈ ${formatBytes(H.GIT_CLONE)} with its .git, unknown repository)`,
-      ),
+      'context',
+      dest,
+      H.GIT_CLONE,
+      'low',
+      `git clone of ${url ?? 'a repository'} (≈ ${formatBytes(H.GIT_CLONE)} with its .git, unknown repository)`,
     );
     return;
   }
@@ -58,19 +56,17 @@ export function download(
     if (tool === 'curl') return;
   }
   const file = resolvePath(s.cwd, output ?? (url ? basename(url.split('?')[0]) : 'download'), home);
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'download',
-      file,
-      bytes,
-      conf,
-      tc?.name === 'small file'
-        ? `${tool} downloads ${shortUrl(url)} (a few kB)`
-        : `${tool} downloads ${tc ? `the ${tc.name} archive` : shortUrl(url)} to ${file} (≈ ${formatBytes(bytes)}${tc ? '' : ', unknown file: guessed'})`,
-      { file: true, note: url ?? undefined },
-    ),
+    'download',
+    file,
+    bytes,
+    conf,
+    tc?.name === 'small file'
+      ? `${tool} downloads ${shortUrl(url)} (a few kB)`
+      : `${tool} downloads ${tc ? `the ${tc.name} archive` : shortUrl(url)} to ${file} (≈ ${formatBytes(bytes)}${tc ? '' : ', unknown file: guessed'})`,
+    { file: true, note: url ?? undefined },
   );
 }
 
@@ -113,17 +109,15 @@ export function extract(s: RunScope, archive: string | null, destination: string
   const bytes = tc ? tc.installed : Math.round(packed * (H.EXTRACT_FACTOR[ext] ?? 3));
   if (tc?.builtInstall) s.unpacked = tc;
   const kind: ContentKind = tc && !tc.builtInstall ? 'toolchain' : 'extracted';
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      kind,
-      dest,
-      bytes,
-      tc ? 'medium' : 'low',
-      `unpacking ${tc ? `the ${tc.name} archive` : name} into ${dest} adds ≈ ${formatBytes(bytes)}${tc ? '' : ` (${H.EXTRACT_FACTOR[ext] ?? 3}× the archive, assumed)`}`,
-      tc?.ratio ? { compressedBytes: Math.round(bytes / tc.ratio) } : {},
-    ),
+    kind,
+    dest,
+    bytes,
+    tc ? 'medium' : 'low',
+    `unpacking ${tc ? `the ${tc.name} archive` : name} into ${dest} adds ≈ ${formatBytes(bytes)}${tc ? '' : ` (${H.EXTRACT_FACTOR[ext] ?? 3}× the archive, assumed)`}`,
+    tc?.ratio ? { compressedBytes: Math.round(bytes / tc.ratio) } : {},
   );
 }
 

@@ -3,9 +3,9 @@
 import * as H from '../heuristics';
 import type { Effect } from '../../model';
 import type { Confidence } from '../../types';
-import { makeItem, resolvePath } from '../ledger';
+import { resolvePath } from '../ledger';
 import { formatBytes } from '../../primitives/bytes';
-import { addItem, homeOf, liveItems } from '../context';
+import { addNew, homeOf, liveItems } from '../context';
 import type { RunScope } from './scope';
 
 type Venv = Extract<Effect, { kind: 'venv' }>;
@@ -15,11 +15,7 @@ export function venv(s: RunScope, e: Venv): void {
   const dir = resolvePath(s.cwd, e.path, homeOf(s.st));
   const what =
     e.tool === 'venv' ? `python -m venv creates ${dir} with its own pip` : `virtualenv creates ${dir}`;
-  addItem(
-    s.st,
-    s.layer,
-    makeItem('venv', dir, H.VENV_BYTES, 'medium', `${what} (≈ ${formatBytes(H.VENV_BYTES)})`),
-  );
+  addNew(s.st, s.layer, 'venv', dir, H.VENV_BYTES, 'medium', `${what} (≈ ${formatBytes(H.VENV_BYTES)})`);
 }
 
 /** A script that an earlier download fetched and that unpacks a known toolchain where it is told. */
@@ -47,5 +43,5 @@ export function addToolchain(
   confidence: Confidence,
   note: string,
 ): void {
-  addItem(s.st, s.layer, makeItem('toolchain', dest, bytes, confidence, note));
+  addNew(s.st, s.layer, 'toolchain', dest, bytes, confidence, note);
 }

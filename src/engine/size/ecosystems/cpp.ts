@@ -1,8 +1,8 @@
 // Sizing native builds: make, cmake, gcc and ninja output, and `make install`.
 import * as H from '../heuristics';
-import { makeItem, resolvePath } from '../ledger';
+import { resolvePath } from '../ledger';
 import { formatBytes } from '../../primitives/bytes';
-import { addItem, homeOf } from '../context';
+import { addNew, homeOf } from '../context';
 import type { Build, RunScope } from '../commands/scope';
 import { argValue } from '../commands/scope';
 
@@ -24,43 +24,37 @@ export function nativeBuild(s: RunScope, e: Build, args: string[], out: string |
   const root = /\binstall\b/.test(args2) ? installRoot(s, e, args) : '/usr/local';
   if (/\binstall\b/.test(args2) && s.unpacked?.builtInstall) {
     const b = s.unpacked.builtInstall;
-    addItem(
+    addNew(
       s.st,
       s.layer,
-      makeItem(
-        'toolchain',
-        root,
-        b,
-        'medium',
-        `make install of the ${s.unpacked.name} tree adds ≈ ${formatBytes(b)} to ${root} (the catalog's image built this way)`,
-      ),
+      'toolchain',
+      root,
+      b,
+      'medium',
+      `make install of the ${s.unpacked.name} tree adds ≈ ${formatBytes(b)} to ${root} (the catalog's image built this way)`,
     );
     return;
   }
   if (/\binstall\b/.test(args2)) {
-    addItem(
+    addNew(
       s.st,
       s.layer,
-      makeItem(
-        'build-output',
-        root,
-        H.MAKE_OUTPUT / 2,
-        'low',
-        `make install copies the build into ${root} (≈ ${formatBytes(H.MAKE_OUTPUT / 2)}, unknown project)`,
-      ),
+      'build-output',
+      root,
+      H.MAKE_OUTPUT / 2,
+      'low',
+      `make install copies the build into ${root} (≈ ${formatBytes(H.MAKE_OUTPUT / 2)}, unknown project)`,
     );
     return;
   }
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'build-output',
-      out ?? s.cwd + '/*',
-      H.MAKE_OUTPUT,
-      'low',
-      `${e.tool} leaves objects and binaries (≈ ${formatBytes(H.MAKE_OUTPUT)}, unknown project)`,
-    ),
+    'build-output',
+    out ?? s.cwd + '/*',
+    H.MAKE_OUTPUT,
+    'low',
+    `${e.tool} leaves objects and binaries (≈ ${formatBytes(H.MAKE_OUTPUT)}, unknown project)`,
   );
 }
 

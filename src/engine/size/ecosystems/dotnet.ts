@@ -1,8 +1,7 @@
 // Sizing .NET: the NuGet cache and `dotnet publish` / `dotnet build` output.
 import * as H from '../heuristics';
-import { makeItem } from '../ledger';
 import { formatBytes } from '../../primitives/bytes';
-import { addItem, homeOf } from '../context';
+import { addNew, homeOf } from '../context';
 import type { Build, RunScope } from '../commands/scope';
 import { hasLive } from '../commands/scope';
 import type { EcosystemSizing } from '../commands/scope';
@@ -10,16 +9,14 @@ import type { EcosystemSizing } from '../commands/scope';
 export function nugetCache(s: RunScope): void {
   if (hasLive(s, 'nuget-cache')) return;
   const dir = `${homeOf(s.st)}/.nuget/packages`;
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'nuget-cache',
-      dir,
-      H.NUGET_CACHE,
-      'low',
-      `dotnet restore fills ~/.nuget/packages (≈ ${formatBytes(H.NUGET_CACHE)}, typical)`,
-    ),
+    'nuget-cache',
+    dir,
+    H.NUGET_CACHE,
+    'low',
+    `dotnet restore fills ~/.nuget/packages (≈ ${formatBytes(H.NUGET_CACHE)}, typical)`,
   );
 }
 
@@ -32,29 +29,25 @@ export function dotnetBuild(s: RunScope, e: Build, args: string[], out: string |
   const sub = args[0] ?? '';
   if (sub === 'publish' || out) {
     const path = out ?? `${s.cwd}/bin/Release/*/publish`;
-    addItem(
+    addNew(
       s.st,
       s.layer,
-      makeItem(
-        'dotnet-publish',
-        path,
-        b,
-        'low',
-        `dotnet publish writes the app to ${path} (≈ ${formatBytes(b)}, ${self ? 'self-contained' : 'framework-dependent'}, typical)`,
-      ),
+      'dotnet-publish',
+      path,
+      b,
+      'low',
+      `dotnet publish writes the app to ${path} (≈ ${formatBytes(b)}, ${self ? 'self-contained' : 'framework-dependent'}, typical)`,
     );
   }
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'build-output',
-      `${s.cwd}/obj`,
-      H.DOTNET_BUILD_TREE,
-      'low',
-      `obj/ and bin/ intermediates (≈ ${formatBytes(H.DOTNET_BUILD_TREE)})`,
-      { aliases: [`${s.cwd}/bin`] },
-    ),
+    'build-output',
+    `${s.cwd}/obj`,
+    H.DOTNET_BUILD_TREE,
+    'low',
+    `obj/ and bin/ intermediates (≈ ${formatBytes(H.DOTNET_BUILD_TREE)})`,
+    { aliases: [`${s.cwd}/bin`] },
   );
 }
 

@@ -1,8 +1,8 @@
 // Sizing Go: the module and build caches, `go install` and `go build`.
 import * as H from '../heuristics';
-import { dirname, makeItem } from '../ledger';
+import { dirname } from '../ledger';
 import { formatBytes } from '../../primitives/bytes';
-import { addItem, homeOf } from '../context';
+import { addNew, homeOf } from '../context';
 import type { Build, PackageInstall, RunScope } from '../commands/scope';
 import { hasLive } from '../commands/scope';
 import { listNames } from './os';
@@ -17,16 +17,14 @@ function gopath(s: RunScope): string {
 function goModCache(s: RunScope, why: string): void {
   if (hasLive(s, 'go-mod-cache')) return;
   const dir = s.st.env.GOMODCACHE ?? `${gopath(s)}/pkg/mod`;
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'go-mod-cache',
-      dir,
-      H.GO_MOD_CACHE,
-      'low',
-      `${why} fills the module cache ${dir} (≈ ${formatBytes(H.GO_MOD_CACHE)}, a typical service's dependencies)`,
-    ),
+    'go-mod-cache',
+    dir,
+    H.GO_MOD_CACHE,
+    'low',
+    `${why} fills the module cache ${dir} (≈ ${formatBytes(H.GO_MOD_CACHE)}, a typical service's dependencies)`,
   );
 }
 
@@ -35,17 +33,15 @@ export function goInstall(s: RunScope, e: PackageInstall): void {
   if (e.verb === 'install' && names.length) {
     const bin = `${gopath(s)}/bin/*`;
     const b = names.length * H.GO_BINARY;
-    addItem(
+    addNew(
       s.st,
       s.layer,
-      makeItem(
-        'binary',
-        bin,
-        b,
-        'low',
-        `go install builds ${listNames(names, 0)} into ${dirname(bin)} (≈ ${formatBytes(b)}, a typical Go binary)`,
-        { file: true },
-      ),
+      'binary',
+      bin,
+      b,
+      'low',
+      `go install builds ${listNames(names, 0)} into ${dirname(bin)} (≈ ${formatBytes(b)}, a typical Go binary)`,
+      { file: true },
     );
     goModCache(s, 'go install');
     goBuildCache(s, 0.3);
@@ -59,16 +55,14 @@ function goBuildCache(s: RunScope, fraction: number): void {
   if (s.st.env.GOCACHE === 'off') return;
   const existing = hasLive(s, 'go-build-cache');
   const b = Math.round(H.GO_BUILD_CACHE * (existing ? 0.1 : fraction));
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'go-build-cache',
-      dir,
-      b,
-      'low',
-      `the Go build cache ${dir.replace(homeOf(s.st), '~')} keeps compiled packages (≈ ${formatBytes(b)}, typical${existing ? ', increment' : ''})`,
-    ),
+    'go-build-cache',
+    dir,
+    b,
+    'low',
+    `the Go build cache ${dir.replace(homeOf(s.st), '~')} keeps compiled packages (≈ ${formatBytes(b)}, typical${existing ? ', increment' : ''})`,
   );
 }
 
@@ -77,17 +71,15 @@ export function goBuild(s: RunScope, e: Build, args: string[], out: string | nul
   const stripped = /-ldflags(?:[= ]*["'])?[^"']*-(s|w)\b/.test(text) || /-s\s+-w|-w\s+-s/.test(text);
   const b = Math.round(H.GO_BINARY * (stripped ? H.GO_STRIP_FACTOR : 1));
   const path = out ?? `${s.cwd}/*`;
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'binary',
-      path,
-      b,
-      'low',
-      `go build writes a binary to ${path.replace(/\/\*$/, '/')} (≈ ${formatBytes(b)}: a typical service${stripped ? ', -s -w strips ≈30%' : ''})`,
-      { file: true },
-    ),
+    'binary',
+    path,
+    b,
+    'low',
+    `go build writes a binary to ${path.replace(/\/\*$/, '/')} (≈ ${formatBytes(b)}: a typical service${stripped ? ', -s -w strips ≈30%' : ''})`,
+    { file: true },
   );
   // Cache mounts (applyMounts) take these back out of the layer.
   goModCache(s, 'go build');

@@ -1,8 +1,7 @@
 // Sizing the JVM: the Maven repository, Gradle caches, jars and jlink-ed runtimes.
 import * as H from '../heuristics';
-import { makeItem } from '../ledger';
 import { formatBytes } from '../../primitives/bytes';
-import { addItem, homeOf } from '../context';
+import { addNew, homeOf } from '../context';
 import type { Build, RunScope } from '../commands/scope';
 import { hasLive } from '../commands/scope';
 import type { EcosystemSizing } from '../commands/scope';
@@ -11,16 +10,14 @@ export function mavenRepo(s: RunScope, why: string): void {
   const dir = `${homeOf(s.st)}/.m2`;
   const existing = hasLive(s, 'maven-repo');
   const b = existing ? Math.round(H.MAVEN_REPO * 0.15) : H.MAVEN_REPO;
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'maven-repo',
-      `${dir}/repository`,
-      b,
-      'low',
-      `Maven's ${why} fills ~/.m2 with plugins and dependency jars (≈ ${formatBytes(b)}${existing ? ', plugins not yet fetched' : ', typical for a Spring Boot service'})`,
-    ),
+    'maven-repo',
+    `${dir}/repository`,
+    b,
+    'low',
+    `Maven's ${why} fills ~/.m2 with plugins and dependency jars (≈ ${formatBytes(b)}${existing ? ', plugins not yet fetched' : ', typical for a Spring Boot service'})`,
   );
 }
 
@@ -28,16 +25,14 @@ export function gradleCache(s: RunScope): void {
   const dir = s.st.env.GRADLE_USER_HOME ?? `${homeOf(s.st)}/.gradle`;
   const existing = hasLive(s, 'gradle-cache');
   const b = existing ? Math.round(H.GRADLE_CACHE * 0.1) : H.GRADLE_CACHE;
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'gradle-cache',
-      dir,
-      b,
-      'low',
-      `Gradle fills ${dir.replace(homeOf(s.st), '~')} with its distribution and dependency caches (≈ ${formatBytes(b)}, typical)`,
-    ),
+    'gradle-cache',
+    dir,
+    b,
+    'low',
+    `Gradle fills ${dir.replace(homeOf(s.st), '~')} with its distribution and dependency caches (≈ ${formatBytes(b)}, typical)`,
   );
 }
 
@@ -49,28 +44,24 @@ export function mavenBuild(s: RunScope, e: Build, args: string[], out: string | 
     goals.length === 0
   ) {
     const dir = `${s.cwd}/target`;
-    addItem(
+    addNew(
       s.st,
       s.layer,
-      makeItem(
-        'jar',
-        `${dir}/*.jar`,
-        H.JAR_BYTES,
-        'low',
-        `mvn package writes the application jar to target/ (≈ ${formatBytes(H.JAR_BYTES)}, a typical Spring Boot fat jar)`,
-        { file: true },
-      ),
+      'jar',
+      `${dir}/*.jar`,
+      H.JAR_BYTES,
+      'low',
+      `mvn package writes the application jar to target/ (≈ ${formatBytes(H.JAR_BYTES)}, a typical Spring Boot fat jar)`,
+      { file: true },
     );
-    addItem(
+    addNew(
       s.st,
       s.layer,
-      makeItem(
-        'build-output',
-        dir,
-        H.JAVA_BUILD_TREE,
-        'low',
-        `classes and reports in target/ (≈ ${formatBytes(H.JAVA_BUILD_TREE)})`,
-      ),
+      'build-output',
+      dir,
+      H.JAVA_BUILD_TREE,
+      'low',
+      `classes and reports in target/ (≈ ${formatBytes(H.JAVA_BUILD_TREE)})`,
     );
   }
 }
@@ -78,28 +69,24 @@ export function mavenBuild(s: RunScope, e: Build, args: string[], out: string | 
 export function gradleBuild(s: RunScope, e: Build, args: string[], out: string | null): void {
   gradleCache(s);
   const dir = `${s.cwd}/build`;
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'jar',
-      `${dir}/libs/*.jar`,
-      H.JAR_BYTES,
-      'low',
-      `gradle writes the application jar to build/libs (≈ ${formatBytes(H.JAR_BYTES)}, typical)`,
-      { file: true },
-    ),
+    'jar',
+    `${dir}/libs/*.jar`,
+    H.JAR_BYTES,
+    'low',
+    `gradle writes the application jar to build/libs (≈ ${formatBytes(H.JAR_BYTES)}, typical)`,
+    { file: true },
   );
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'build-output',
-      dir,
-      H.JAVA_BUILD_TREE,
-      'low',
-      `classes and reports in build/ (≈ ${formatBytes(H.JAVA_BUILD_TREE)})`,
-    ),
+    'build-output',
+    dir,
+    H.JAVA_BUILD_TREE,
+    'low',
+    `classes and reports in build/ (≈ ${formatBytes(H.JAVA_BUILD_TREE)})`,
   );
 }
 
@@ -135,17 +122,15 @@ export function jlinkRuntime(s: RunScope, e: Build, args: string[], out: string 
     gzip *= H.JLINK_ZIP_GZIP;
     bytes = Math.round(bytes * H.JLINK_ZIP_DISK);
   }
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'java-runtime',
-      path,
-      bytes,
-      'medium',
-      `jlink writes a Java runtime to ${path} with ${what} (≈ ${formatBytes(bytes)}${stripped ? '' : ', debug data kept'}${zipped ? ', zip-compressed' : ''}; measured jlink output of the same kind)`,
-      { compressedBytes: Math.round(gzip) },
-    ),
+    'java-runtime',
+    path,
+    bytes,
+    'medium',
+    `jlink writes a Java runtime to ${path} with ${what} (≈ ${formatBytes(bytes)}${stripped ? '' : ', debug data kept'}${zipped ? ', zip-compressed' : ''}; measured jlink output of the same kind)`,
+    { compressedBytes: Math.round(gzip) },
   );
 }
 

@@ -1,9 +1,9 @@
 // Sizing Node.js: npm, yarn, pnpm and bun installs, `npm prune`, build scripts and tsc output.
 import * as H from '../heuristics';
 import type { Confidence } from '../../types';
-import { makeItem, resolvePath } from '../ledger';
+import { resolvePath } from '../ledger';
 import { formatBytes } from '../../primitives/bytes';
-import { addItem, homeOf, liveItems, removalNote, removePaths } from '../context';
+import { addNew, homeOf, liveItems, removalNote, removePaths } from '../context';
 import { npmPackageSize } from '../packages-lang';
 import type { Build, PackageInstall, RunScope } from '../commands/scope';
 import { argValue, hasLive } from '../commands/scope';
@@ -28,16 +28,14 @@ export function nodeInstall(s: RunScope, e: PackageInstall): void {
   // Packages added by name land inside node_modules: they do not replace the project's install.
   const itemPath = named && !global ? `${path}/${names.length === 1 ? names[0] : '*'}` : path;
   if (bytes > 0)
-    addItem(
+    addNew(
       s.st,
       s.layer,
-      makeItem(
-        'node_modules',
-        itemPath,
-        bytes,
-        size.confidence,
-        `${e.manager} ${isCi ? 'ci' : 'install'} installs ${size.what}${global ? ' globally' : ''}`,
-      ),
+      'node_modules',
+      itemPath,
+      bytes,
+      size.confidence,
+      `${e.manager} ${isCi ? 'ci' : 'install'} installs ${size.what}${global ? ' globally' : ''}`,
     );
   addInstallCache(s, e, bytes, size.confidence, global || named);
 }
@@ -107,16 +105,14 @@ function overExisting(
   );
   if (existing.length && !isCi && !named) {
     const b = Math.round(bytes * 0.1);
-    addItem(
+    addNew(
       s.st,
       s.layer,
-      makeItem(
-        'node_modules',
-        path + '/*',
-        b,
-        'low',
-        `${e.manager} install over the existing node_modules rewrites what changed (≈ ${formatBytes(b)}, 10% assumed)`,
-      ),
+      'node_modules',
+      path + '/*',
+      b,
+      'low',
+      `${e.manager} install over the existing node_modules rewrites what changed (≈ ${formatBytes(b)}, 10% assumed)`,
     );
     return 0;
   }
@@ -144,46 +140,40 @@ function addInstallCache(
     // Installs that resolve versions also cache the registry metadata (measured, see heuristics).
     const fraction = resolves ? H.NPM_CACHE_FRACTION_RESOLVED : H.NPM_CACHE_FRACTION;
     const b = Math.round(cacheBase * fraction * (again ? 0.05 : 1));
-    addItem(
+    addNew(
       s.st,
       s.layer,
-      makeItem(
-        'npm-cache',
-        `${home}/.npm`,
-        b,
-        confidence,
-        again
-          ? `npm's cache from the earlier install already holds these tarballs (≈ ${formatBytes(b)} of index added)`
-          : `npm's cache in ~/.npm/_cacache keeps every downloaded tarball (≈ ${formatBytes(b)}) unless \`npm cache clean --force\` runs in the same RUN`,
-      ),
+      'npm-cache',
+      `${home}/.npm`,
+      b,
+      confidence,
+      again
+        ? `npm's cache from the earlier install already holds these tarballs (≈ ${formatBytes(b)} of index added)`
+        : `npm's cache in ~/.npm/_cacache keeps every downloaded tarball (≈ ${formatBytes(b)}) unless \`npm cache clean --force\` runs in the same RUN`,
     );
   } else if (e.manager === 'yarn') {
     const b = Math.round(cacheBase * H.YARN_CACHE_FRACTION);
     const dir = home === '/root' ? '/usr/local/share/.cache/yarn' : `${home}/.cache/yarn`;
-    addItem(
+    addNew(
       s.st,
       s.layer,
-      makeItem(
-        'yarn-cache',
-        dir,
-        b,
-        confidence,
-        `yarn's cache keeps an unpacked copy of every package (≈ ${formatBytes(b)}) unless \`yarn cache clean\` runs in the same RUN`,
-      ),
+      'yarn-cache',
+      dir,
+      b,
+      confidence,
+      `yarn's cache keeps an unpacked copy of every package (≈ ${formatBytes(b)}) unless \`yarn cache clean\` runs in the same RUN`,
     );
   } else if (e.manager === 'pnpm' || e.manager === 'bun') {
     const b = Math.round(cacheBase * 0.1);
     const dir = e.manager === 'pnpm' ? `${home}/.local/share/pnpm/store` : `${home}/.bun/install/cache`;
-    addItem(
+    addNew(
       s.st,
       s.layer,
-      makeItem(
-        'pnpm-store',
-        dir,
-        b,
-        'low',
-        `${e.manager}'s store is hard-linked into node_modules, so it adds only its index (≈ ${formatBytes(b)})`,
-      ),
+      'pnpm-store',
+      dir,
+      b,
+      'low',
+      `${e.manager}'s store is hard-linked into node_modules, so it adds only its index (≈ ${formatBytes(b)})`,
     );
   }
 }
@@ -244,19 +234,17 @@ function jsDist(s: RunScope, what: string, bytes: number, args: string[]): void 
           'dist/ or build/',
           [`${base}/build`, `${base}/out`, `${base}/.next`, `${base}/public/build`, `${base}/lib`],
         ];
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'dist',
-      path,
-      bytes,
-      'low',
-      `${what} writes the bundle (≈ ${formatBytes(bytes)}, typical) to ${where}`,
-      {
-        aliases,
-      },
-    ),
+    'dist',
+    path,
+    bytes,
+    'low',
+    `${what} writes the bundle (≈ ${formatBytes(bytes)}, typical) to ${where}`,
+    {
+      aliases,
+    },
   );
 }
 

@@ -4,7 +4,7 @@ import type { PackageManager } from '../../model';
 import type { Confidence } from '../../types';
 import { makeItem } from '../ledger';
 import { formatBytes } from '../../primitives/bytes';
-import { addItem, liveItems } from '../context';
+import { addItem, addNew, liveItems } from '../context';
 import type { ContentKind } from '../ratios';
 import type { OsFamily, PackageSizeResult } from '../types';
 import type { PackageInstall, RunScope } from '../commands/scope';
@@ -24,28 +24,24 @@ export function indexUpdate(s: RunScope, manager: PackageManager): void {
   if (manager === 'apt') {
     const bytes = aptListsBytes(s);
     const rel = s.st.os.family === 'ubuntu' ? 'Ubuntu' : (s.st.os.release ?? 'Debian');
-    addItem(
+    addNew(
       s.st,
       s.layer,
-      makeItem(
-        'apt-lists',
-        '/var/lib/apt/lists',
-        bytes,
-        'medium',
-        `apt-get update writes the package lists (≈ ${formatBytes(bytes)} for ${rel}) to /var/lib/apt/lists, kept because this RUN does not remove them`,
-      ),
+      'apt-lists',
+      '/var/lib/apt/lists',
+      bytes,
+      'medium',
+      `apt-get update writes the package lists (≈ ${formatBytes(bytes)} for ${rel}) to /var/lib/apt/lists, kept because this RUN does not remove them`,
     );
   } else if (manager === 'apk') {
-    addItem(
+    addNew(
       s.st,
       s.layer,
-      makeItem(
-        'apk-cache',
-        '/var/cache/apk',
-        H.APK_INDEX_BYTES,
-        'medium',
-        `apk update stores the APKINDEX (≈ ${formatBytes(H.APK_INDEX_BYTES)}) in /var/cache/apk`,
-      ),
+      'apk-cache',
+      '/var/cache/apk',
+      H.APK_INDEX_BYTES,
+      'medium',
+      `apk update stores the APKINDEX (≈ ${formatBytes(H.APK_INDEX_BYTES)}) in /var/cache/apk`,
     );
   } else if (manager === 'dnf' || manager === 'yum' || manager === 'microdnf' || manager === 'zypper') {
     addRpmCache(s, manager);
@@ -56,16 +52,14 @@ function addRpmCache(s: RunScope, manager: string): void {
   const path =
     manager === 'zypper' ? '/var/cache/zypp' : manager === 'yum' ? '/var/cache/yum' : '/var/cache/dnf';
   if (s.layer.items.some((i) => i.kind === 'rpm-cache')) return;
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'rpm-cache',
-      path,
-      H.RPM_CACHE_BYTES,
-      'low',
-      `${manager} keeps its repository metadata cache in ${path} (typically tens of MB, ≈ ${formatBytes(H.RPM_CACHE_BYTES)} assumed) unless cleaned in the same RUN`,
-    ),
+    'rpm-cache',
+    path,
+    H.RPM_CACHE_BYTES,
+    'low',
+    `${manager} keeps its repository metadata cache in ${path} (typically tens of MB, ≈ ${formatBytes(H.RPM_CACHE_BYTES)} assumed) unless cleaned in the same RUN`,
   );
 }
 
@@ -251,16 +245,14 @@ function addInstallLeftovers(s: RunScope, e: PackageInstall): void {
       !s.layer.items.some((i) => i.kind === 'apk-cache') &&
       !liveItems(s.st).some((i) => i.kind === 'apk-cache')
     ) {
-      addItem(
+      addNew(
         s.st,
         s.layer,
-        makeItem(
-          'apk-cache',
-          '/var/cache/apk',
-          H.APK_INDEX_BYTES,
-          'medium',
-          `without --no-cache apk keeps its index in /var/cache/apk (≈ ${formatBytes(H.APK_INDEX_BYTES)})`,
-        ),
+        'apk-cache',
+        '/var/cache/apk',
+        H.APK_INDEX_BYTES,
+        'medium',
+        `without --no-cache apk keeps its index in /var/cache/apk (≈ ${formatBytes(H.APK_INDEX_BYTES)})`,
       );
     }
   } else if (!e.noCache) {

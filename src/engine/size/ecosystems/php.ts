@@ -1,40 +1,35 @@
 // Sizing PHP: composer's vendor/ and download cache.
 import * as H from '../heuristics';
-import { makeItem } from '../ledger';
 import { formatBytes } from '../../primitives/bytes';
-import { addItem, homeOf } from '../context';
+import { addNew, homeOf } from '../context';
 import type { PackageInstall, RunScope } from '../commands/scope';
 import type { EcosystemSizing } from '../commands/scope';
 
 export function composerInstall(s: RunScope, e: PackageInstall): void {
   const prod = e.productionOnly;
   const b = prod ? H.COMPOSER_VENDOR_PROD : H.COMPOSER_VENDOR_DEV;
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'vendor',
-      `${s.cwd}/vendor`,
-      b,
-      'low',
-      `composer installs ${prod ? 'the production' : 'all (dev included)'} packages into vendor/ (≈ ${formatBytes(b)}, typical)`,
-    ),
+    'vendor',
+    `${s.cwd}/vendor`,
+    b,
+    'low',
+    `composer installs ${prod ? 'the production' : 'all (dev included)'} packages into vendor/ (≈ ${formatBytes(b)}, typical)`,
   );
   if (!e.noCache) {
     const dir = s.st.env.COMPOSER_HOME
       ? `${s.st.env.COMPOSER_HOME}/cache`
       : `${homeOf(s.st)}/.composer/cache`;
     const cb = Math.round(b * H.COMPOSER_CACHE_FRACTION);
-    addItem(
+    addNew(
       s.st,
       s.layer,
-      makeItem(
-        'composer-cache',
-        dir,
-        cb,
-        'low',
-        `composer's download cache (≈ ${formatBytes(cb)}) stays without --no-cache`,
-      ),
+      'composer-cache',
+      dir,
+      cb,
+      'low',
+      `composer's download cache (≈ ${formatBytes(cb)}) stays without --no-cache`,
     );
   }
 }

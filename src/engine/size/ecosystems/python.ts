@@ -1,9 +1,9 @@
 // Sizing Python: pip, uv, poetry, pipenv and conda installs, venvs and `setup.py install`.
 import * as H from '../heuristics';
 import type { Confidence } from '../../types';
-import { makeItem, resolvePath } from '../ledger';
+import { resolvePath } from '../ledger';
 import { formatBytes } from '../../primitives/bytes';
-import { addItem, homeOf, liveItems } from '../context';
+import { addNew, homeOf, liveItems } from '../context';
 import { pipPackageSize } from '../packages-lang';
 import type { LangSize } from '../packages-lang';
 import { deepFreeze } from '../../frozen';
@@ -95,16 +95,14 @@ function poetryInProject(s: RunScope, e: PackageInstall): boolean {
 function projectSync(s: RunScope, e: PackageInstall, path: string): boolean {
   if (e.manager !== 'uv' || e.verb !== 'sync' || e.flags.includes('--no-install-project')) return false;
   if (!liveItems(s.st).some((i) => i.kind === 'site-packages' && i.path === path)) return false;
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'site-packages',
-      path,
-      PY_PROJECT_BYTES,
-      'low',
-      `uv sync adds the project itself to ${path} (≈ ${formatBytes(PY_PROJECT_BYTES)}, typical; its dependencies are in an earlier layer)`,
-    ),
+    'site-packages',
+    path,
+    PY_PROJECT_BYTES,
+    'low',
+    `uv sync adds the project itself to ${path} (≈ ${formatBytes(PY_PROJECT_BYTES)}, typical; its dependencies are in an earlier layer)`,
   );
   return true;
 }
@@ -142,16 +140,14 @@ export function pipInstall(s: RunScope, e: PackageInstall): void {
     what = `${listNames(names, 0)} (≈ ${formatBytes(bytes)} from typical wheel sizes)`;
   }
   const target = pipTarget(s, e);
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'site-packages',
-      target.path,
-      bytes,
-      confidence,
-      `${e.manager} install of ${what} ${target.where}`,
-    ),
+    'site-packages',
+    target.path,
+    bytes,
+    confidence,
+    `${e.manager} install of ${what} ${target.where}`,
   );
   const env = s.st.env;
   const noCache =
@@ -166,64 +162,56 @@ export function pipInstall(s: RunScope, e: PackageInstall): void {
     const mount = cacheMountFor(e.manager)?.target ?? '/root/.cache/pip';
     const cacheDir = mount.replace(/^\/root/, home);
     const cb = Math.round(bytes * H.PIP_CACHE_FRACTION);
-    addItem(
+    addNew(
       s.st,
       s.layer,
-      makeItem(
-        'pip-cache',
-        cacheDir,
-        cb,
-        confidence,
-        `${e.manager}'s wheel cache in ${cacheDir.replace(home, '~')} (≈ ${formatBytes(cb)}, the downloaded wheels) stays without --no-cache-dir`,
-      ),
+      'pip-cache',
+      cacheDir,
+      cb,
+      confidence,
+      `${e.manager}'s wheel cache in ${cacheDir.replace(home, '~')} (≈ ${formatBytes(cb)}, the downloaded wheels) stays without --no-cache-dir`,
     );
   }
 }
 
 export function condaInstall(s: RunScope, e: PackageInstall): void {
   const bytes = Math.max(e.packages.length, 1) * 40 * H.MB + 150 * H.MB;
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'site-packages',
-      '/opt/conda',
-      bytes,
-      'low',
-      `conda installs ${
-        e.packages.length
-          ? listNames(
-              e.packages.map((p) => p.name),
-              0,
-            )
-          : 'an environment'
-      } (≈ ${formatBytes(bytes)}, typical)`,
-    ),
+    'site-packages',
+    '/opt/conda',
+    bytes,
+    'low',
+    `conda installs ${
+      e.packages.length
+        ? listNames(
+            e.packages.map((p) => p.name),
+            0,
+          )
+        : 'an environment'
+    } (≈ ${formatBytes(bytes)}, typical)`,
   );
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'conda-pkgs',
-      '/opt/conda/pkgs',
-      Math.round(bytes * 0.8),
-      'low',
-      'conda keeps the package archives and their unpacked copies in /opt/conda/pkgs unless `conda clean -afy` runs in the same RUN',
-    ),
+    'conda-pkgs',
+    '/opt/conda/pkgs',
+    Math.round(bytes * 0.8),
+    'low',
+    'conda keeps the package archives and their unpacked copies in /opt/conda/pkgs unless `conda clean -afy` runs in the same RUN',
   );
 }
 
 export function pythonSetupBuild(s: RunScope, e: Build, args: string[], out: string | null): void {
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'site-packages',
-      `/usr/local/lib/${pythonVersion(s)}/site-packages`,
-      PY_PROJECT_BYTES,
-      'low',
-      `the project installed into site-packages (≈ ${formatBytes(PY_PROJECT_BYTES)}, typical)`,
-    ),
+    'site-packages',
+    `/usr/local/lib/${pythonVersion(s)}/site-packages`,
+    PY_PROJECT_BYTES,
+    'low',
+    `the project installed into site-packages (≈ ${formatBytes(PY_PROJECT_BYTES)}, typical)`,
   );
 }
 

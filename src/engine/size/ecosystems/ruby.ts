@@ -1,8 +1,7 @@
 // Sizing Ruby: gems installed by bundler or gem, and the .gem cache.
 import * as H from '../heuristics';
-import { makeItem } from '../ledger';
 import { formatBytes } from '../../primitives/bytes';
-import { addItem } from '../context';
+import { addNew } from '../context';
 import type { PackageInstall, RunScope } from '../commands/scope';
 import { listNames } from './os';
 import type { EcosystemSizing } from '../commands/scope';
@@ -14,28 +13,24 @@ export function gemInstall(s: RunScope, e: PackageInstall): void {
     s.st.env.BUNDLE_PATH ??
     (s.st.runtime === 'ruby' ? '/usr/local/bundle' : '/var/lib/gems');
   const b = e.manager === 'bundler' || e.fromManifest ? H.GEMS_BYTES : Math.max(1, names.length) * 5 * H.MB;
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'vendor',
-      `${home}/gems`,
-      b,
-      'low',
-      `${e.manager === 'bundler' ? 'bundle install' : 'gem install'} adds ${e.manager === 'bundler' ? "the Gemfile's gems" : listNames(names, 0)} (≈ ${formatBytes(b)}, typical)`,
-    ),
+    'vendor',
+    `${home}/gems`,
+    b,
+    'low',
+    `${e.manager === 'bundler' ? 'bundle install' : 'gem install'} adds ${e.manager === 'bundler' ? "the Gemfile's gems" : listNames(names, 0)} (≈ ${formatBytes(b)}, typical)`,
   );
   const cb = Math.round(b * H.GEM_CACHE_FRACTION);
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'gem-cache',
-      `${home}/cache`,
-      cb,
-      'low',
-      `the .gem files kept in ${home}/cache (≈ ${formatBytes(cb)})`,
-    ),
+    'gem-cache',
+    `${home}/cache`,
+    cb,
+    'low',
+    `the .gem files kept in ${home}/cache (≈ ${formatBytes(cb)})`,
   );
 }
 

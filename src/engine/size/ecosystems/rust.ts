@@ -1,8 +1,8 @@
 // Sizing Rust: cargo's registry, `cargo install` and `cargo build` (target/ and the binary).
 import * as H from '../heuristics';
-import { makeItem, resolvePath } from '../ledger';
+import { resolvePath } from '../ledger';
 import { formatBytes } from '../../primitives/bytes';
-import { addItem, homeOf } from '../context';
+import { addNew, homeOf } from '../context';
 import type { Build, PackageInstall, RunScope } from '../commands/scope';
 import { hasLive } from '../commands/scope';
 import { listNames } from './os';
@@ -18,16 +18,14 @@ function cargoHome(s: RunScope): string {
 function cargoRegistry(s: RunScope): void {
   if (hasLive(s, 'cargo-registry')) return;
   const dir = `${cargoHome(s)}/registry`;
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'cargo-registry',
-      dir,
-      H.CARGO_REGISTRY,
-      'low',
-      `cargo downloads the crates index and sources into ${dir} (≈ ${formatBytes(H.CARGO_REGISTRY)}, typical)`,
-    ),
+    'cargo-registry',
+    dir,
+    H.CARGO_REGISTRY,
+    'low',
+    `cargo downloads the crates index and sources into ${dir} (≈ ${formatBytes(H.CARGO_REGISTRY)}, typical)`,
   );
 }
 
@@ -36,17 +34,15 @@ export function cargoInstall(s: RunScope, e: PackageInstall): void {
   cargoRegistry(s);
   if (e.verb === 'install') {
     const b = Math.max(1, names.length) * 10 * H.MB;
-    addItem(
+    addNew(
       s.st,
       s.layer,
-      makeItem(
-        'binary',
-        `${cargoHome(s)}/bin/*`,
-        b,
-        'low',
-        `cargo install builds ${names.length ? listNames(names, 0) : 'a crate'} (≈ ${formatBytes(b)}; its temporary target folder is deleted by cargo)`,
-        { file: true },
-      ),
+      'binary',
+      `${cargoHome(s)}/bin/*`,
+      b,
+      'low',
+      `cargo install builds ${names.length ? listNames(names, 0) : 'a crate'} (≈ ${formatBytes(b)}; its temporary target folder is deleted by cargo)`,
+      { file: true },
     );
   }
 }
@@ -60,29 +56,25 @@ export function cargoBuild(s: RunScope, e: Build, args: string[], out: string | 
   const targetDir = dir ? resolvePath(s.cwd, dir, home) : `${s.cwd}/target`;
   const tb = release ? H.CARGO_TARGET_RELEASE : H.CARGO_TARGET_DEBUG;
   cargoRegistry(s);
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'cargo-target',
-      targetDir,
-      tb,
-      'low',
-      `cargo build leaves ${targetDir} with every dependency compiled (≈ ${formatBytes(tb)}, typical ${release ? 'release' : 'debug'} build)`,
-    ),
+    'cargo-target',
+    targetDir,
+    tb,
+    'low',
+    `cargo build leaves ${targetDir} with every dependency compiled (≈ ${formatBytes(tb)}, typical ${release ? 'release' : 'debug'} build)`,
   );
   const bin = release ? H.RUST_BINARY : H.RUST_BINARY * 3;
-  addItem(
+  addNew(
     s.st,
     s.layer,
-    makeItem(
-      'binary',
-      `${targetDir}/${release ? 'release' : 'debug'}/*`,
-      bin,
-      'low',
-      `the ${release ? 'release' : 'debug'} binary (≈ ${formatBytes(bin)}, typical)`,
-      { file: true },
-    ),
+    'binary',
+    `${targetDir}/${release ? 'release' : 'debug'}/*`,
+    bin,
+    'low',
+    `the ${release ? 'release' : 'debug'} binary (≈ ${formatBytes(bin)}, typical)`,
+    { file: true },
   );
 }
 
