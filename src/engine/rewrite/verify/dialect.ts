@@ -38,6 +38,39 @@ function installedInChain(model: DockerfileModel, stage: Stage, name: string): b
   );
 }
 
+/** bash as the SHELL or as the container's start command, on a base without it (Alpine, BusyBox). */
+function bashProblems(
+  model: DockerfileModel,
+  stage: Stage,
+  shell: string[],
+  label: string,
+  key: string,
+  image: string,
+): Problem[] {
+  if (installedInChain(model, stage, 'bash')) return [];
+  const out: Problem[] = [];
+  if (/bash$/.test(shell[0]))
+    out.push({
+      invariant: 'dialect',
+      key: `dialect:bash-shell:${key}`,
+      message: `${label} sets SHELL to bash, which ${image} does not have.`,
+    });
+  // `CMD ["bash", "-c", ...]` needs bash as much as a RUN does.
+  const startsBash = stage.instructions.some(
+    (i) =>
+      (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') &&
+      i.form === 'json' &&
+      /(^|\/)bash$/.test(i.json?.[0] ?? ''),
+  );
+  if (startsBash)
+    out.push({
+      invariant: 'dialect',
+      key: `dialect:bash-start:${key}`,
+      message: `${label} starts bash, which ${image} does not have (Alpine's shell is BusyBox ash).`,
+    });
+  return out;
+}
+
 function stageProblems(model: DockerfileModel, stage: Stage): Problem[] {
   const base = baseFacts(model, stage);
   const family = base.family;
@@ -56,30 +89,8 @@ function stageProblems(model: DockerfileModel, stage: Stage): Problem[] {
     });
     return out;
   }
-  if (
-    (family === 'alpine' || family === 'busybox') &&
-    /bash$/.test(shell[0]) &&
-    !installedInChain(model, stage, 'bash')
-  )
-    out.push({
-      invariant: 'dialect',
-      key: `dialect:bash-shell:${key}`,
-      message: `${label} sets SHELL to bash, which ${image} does not have.`,
-    });
-  // The container's start command: `CMD ["bash", "-c", ...]` needs bash as much as a RUN does.
-  const starts = stage.instructions.filter(
-    (i) => (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') && i.form === 'json' && i.json?.length,
-  );
-  if (
-    (family === 'alpine' || family === 'busybox') &&
-    starts.some((i) => /(^|\/)bash$/.test(i.json![0])) &&
-    !installedInChain(model, stage, 'bash')
-  )
-    out.push({
-      invariant: 'dialect',
-      key: `dialect:bash-start:${key}`,
-      message: `${label} starts bash, which ${image} does not have (Alpine's shell is BusyBox ash).`,
-    });
+  if (family === 'alpine' || family === 'busybox')
+    out.push(...bashProblems(model, stage, shell, label, key, image));
   for (const at of commandsOf(stage)) {
     const program = programOf(at.cmd);
     if (
