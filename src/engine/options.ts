@@ -40,14 +40,17 @@ export function resolveOptions(options: AnalyzeOptions = {}): ResolvedOptions {
   };
 }
 
-/** Options arrive from URLs and the UI: keep only well-typed, non-negative values. */
+/** A petabyte: a context size above it is not a build context, and sums of such sizes overflow. */
+const MAX_CONTEXT_BYTES = 1e15;
+
+/** Options arrive from URLs and the UI: keep only well-typed, non-negative values, within a petabyte. */
 function sanitizeContext(raw: Partial<ContextAssumptions>): Partial<ContextAssumptions> {
   const out: Partial<ContextAssumptions> = {};
   for (const key of Object.keys(DEFAULT_CONTEXT) as (keyof ContextAssumptions)[]) {
     const value = raw[key];
     const expected = typeof DEFAULT_CONTEXT[key];
     if (expected === 'number' && typeof value === 'number' && Number.isFinite(value) && value >= 0) {
-      (out as Record<string, unknown>)[key] = Math.round(value);
+      (out as Record<string, unknown>)[key] = Math.min(Math.round(value), MAX_CONTEXT_BYTES);
     } else if (expected === 'boolean' && typeof value === 'boolean') {
       (out as Record<string, unknown>)[key] = value;
     }

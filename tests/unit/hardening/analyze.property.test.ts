@@ -43,6 +43,13 @@ describe('analyze on arbitrary input', () => {
     );
   });
 
+  it('context sizes near the largest double stay finite (they are capped at a petabyte)', async () => {
+    // Found by the property below: 1.7e293 B of source plus 1.8e308 B of .git summed to Infinity.
+    await check(SAMPLE, {
+      context: { sourceBytes: 1.696464263104512e293, gitBytes: 1.7976931348623141e308 },
+    });
+  });
+
   // Options come from the UI, from localStorage and (sanitized by src/share/permalink.ts) from links.
   // Well-typed options must never end in a caught exception; ill-typed ones must still give a
   // schema-valid result. (Ill-typed lists, e.g. `rewrite.disabledSteps: 0`, currently end in an
