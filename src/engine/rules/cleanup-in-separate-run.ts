@@ -1,17 +1,8 @@
 // layer-merge: a RUN that only deletes things saves nothing; layers are additive.
 import type { Rule } from './types';
-import type { DockerfileModel, RunInstruction } from '../model';
+import type { RunInstruction } from '../model';
 import { DOCS } from './refs';
-import {
-  appendToRun,
-  deleteInstruction,
-  effects,
-  isRun,
-  makeFix,
-  mergeRunsEdit,
-  perRun,
-  stageLabel,
-} from './util';
+import { effects, isRun, makeFix, mergeRunsEdit, perRun, stageLabel } from './util';
 
 const WORK = ['package-install', 'build', 'download', 'extract', 'user-add', 'package-index-update'];
 
@@ -66,7 +57,12 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+
         if (shell.commands.some((c, i) => !cleanupCommands.has(i) && !/^(set|true|:)$/.test(c.name)))
           return null;
         const prev = model.instructions[run.index - 1];
-        const fix = prev && isRun(prev) ? joinFix(model, prev as RunInstruction, run) : null;
+        const fix =
+          prev && isRun(prev)
+            ? makeFix('Join the cleanup to the RUN before it', 'safe', [
+                mergeRunsEdit(model, prev as RunInstruction, run),
+              ])
+            : null;
         const paths = cleanups.flatMap((e) => ('paths' in e ? e.paths : e.packages.map((p) => p.name)));
         return {
           span: run.span,
@@ -78,27 +74,3 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+
     );
   },
 };
-
-/**
- * Joins the cleanup to the RUN before it. Commands that RUN already runs (the `rm -rf
- * /var/lib/apt/lists/*` another fix appended) are not written twice; a plain `&&` chain is needed
- * to leave some out, otherwise the whole text is joined as it is.
- */
-function joinFix(model: DockerfileModel, prev: RunInstruction, run: RunInstruction) {
-  const same = (s: string) => s.trim().replace(/\s+/g, ' ');
-  const done = new Set((prev.shell?.commands ?? []).map((c) => same(c.text)));
-  const fresh = run.shell!.commands.filter((c) => !done.has(same(c.text)) && !/^(true|:)$/.test(c.name));
-  const plainChain = !/\|\||;|(^|[^|])\|([^|]|$)/.test(run.argsText);
-  if (fresh.length === run.shell!.commands.length || !plainChain || run.index !== prev.index + 1)
-    return makeFix('Join the cleanup to the RUN before it', 'safe', [mergeRunsEdit(model, prev, run)]);
-  const drop = deleteInstruction(model, run);
-  if (!fresh.length) return makeFix('Drop the cleanup the RUN before it already does', 'safe', [drop]);
-  return makeFix('Join the cleanup to the RUN before it', 'safe', [
-    appendToRun(
-      model,
-      prev,
-      fresh.map((c) => c.text.trim()),
-    ),
-    drop,
-  ]);
-}

@@ -9,13 +9,13 @@ import {
   carriedRuns,
   commandText,
   isAlpineTag,
+  osPackages,
   programName,
   resolvePath,
   workdirs,
   type StageFacts,
   type SynthesisResult,
 } from './common';
-import { osPackages } from './common';
 import {
   binaryStart,
   runtimeStageLines,

@@ -241,7 +241,7 @@ function buildStage(
   nf: NodeFacts,
   major: number | null,
   caveats: string[],
-): { lines: string[]; outputs: readonly string[] } {
+): { lines: string[]; outputs: string[]; whole: boolean } {
   const b = builderStage(facts, {
     name: 'build',
     image: facts.builderRef,
@@ -253,16 +253,13 @@ function buildStage(
   // each package: a guessed COPY --from=build could name a folder the build never made. The
   // build stage then drops its devDependencies in place and the final stage takes the app whole.
   if (out.guessed || isWorkspace(facts))
-    return { lines: [...b.lines, `RUN ${pruneCommand(nf, major)}`], outputs: WHOLE_APP };
+    return { lines: [...b.lines, `RUN ${pruneCommand(nf, major)}`], outputs: [], whole: true };
   if (facts.commands.some((c) => /\bprisma generate\b/.test(buildWords(effectsAt(c.run, c.index)).join(' '))))
     caveats.push(
       'Code generated into node_modules during the build (prisma generate) is not in the production node_modules of the deps stage: run the generator there too.',
     );
-  return { lines: b.lines, outputs: out.dirs };
+  return { lines: b.lines, outputs: out.dirs, whole: false };
 }
-
-/** The final stage takes the whole app folder from the build stage (see buildStage). */
-const WHOLE_APP: readonly string[] = Object.freeze([]);
 
 /** Drops the devDependencies of a built project in place; files generated into node_modules stay. */
 function pruneCommand(nf: NodeFacts, major: number | null): string {
@@ -279,24 +276,12 @@ function pruneCommand(nf: NodeFacts, major: number | null): string {
  */
 function sameLibcRuntime(facts: StageFacts): NodeRuntime {
   const chosen = nodeRuntimeImage(facts);
-  const alpine = isAlpineTag(facts.image.tag);
   const major = chosen.version ? Number(majorOf(chosen.version)) : null;
-  if (chosen.alpine === alpine) return { ...chosen, major };
-  // A named Debian release keeps its glibc: node:20-trixie → node:20-trixie-slim.
+  if (chosen.alpine === isAlpineTag(facts.image.tag)) return { ...chosen, major };
+  // Built on glibc: -slim, of the named Debian release when there is one (node:20-trixie-slim).
   const release = /\b(buster|bullseye|bookworm|trixie)\b/.exec(facts.image.tag ?? '')?.[1];
-  if (release && !alpine)
-    return {
-      image: chosen.image.replace(/-alpine$/, `-${release}-slim`),
-      alpine,
-      version: chosen.version,
-      major,
-    };
-  return {
-    image: chosen.image.replace(/-alpine$/, alpine ? '-alpine' : '-slim'),
-    alpine,
-    version: chosen.version,
-    major,
-  };
+  const image = chosen.image.replace(/-alpine$/, release ? `-${release}-slim` : '-slim');
+  return { image, alpine: false, version: chosen.version, major };
 }
 
 /** The final stage: the runtime image, its OS packages, the context files, node_modules and the build output. */
@@ -304,7 +289,7 @@ function runtimeStage(
   facts: StageFacts,
   nf: NodeFacts,
   runtime: NodeRuntime,
-  outputs: readonly string[],
+  { outputs, whole }: { outputs: readonly string[]; whole: boolean },
   caveats: string[],
 ): string[] {
   const stage = facts.stage;
@@ -326,7 +311,7 @@ function runtimeStage(
     caveats.push(
       `The OS packages ${os.runtime.join(', ')} were installed with ${os.manager}; install their equivalents in the final stage.`,
     );
-  if (outputs === WHOLE_APP) {
+  if (whole) {
     // The app folder comes whole from the build stage; COPYs elsewhere are kept as written.
     const wd = workdirs(stage);
     for (const i of stage.instructions) {
@@ -440,11 +425,13 @@ export function synthesizeNode(facts: StageFacts): SynthesisResult | null {
   const chosen = nodeRuntimeImage(facts);
   let runtime: NodeRuntime = { ...chosen, major: chosen.version ? Number(majorOf(chosen.version)) : null };
   const caveats: string[] = [];
-  const build = hasBuild ? buildStage(facts, nf, runtime.major, caveats) : { lines: [], outputs: [] };
-  const whole = build.outputs === WHOLE_APP;
+  const build = hasBuild
+    ? buildStage(facts, nf, runtime.major, caveats)
+    : { lines: [], outputs: [], whole: false };
+  const whole = build.whole;
   if (whole) runtime = sameLibcRuntime(facts);
   const deps = whole ? { lines: [], onRuntime: false } : depsStage(facts, nf, runtime);
-  const rt = runtimeStage(facts, nf, runtime, build.outputs, caveats);
+  const rt = runtimeStage(facts, nf, runtime, build, caveats);
   const withheld = withheldReason(facts);
   caveats.push(...runtimeCaveats(facts, nf, runtime, deps.onRuntime));
 
