@@ -85,7 +85,7 @@ if (only('weight') || only('browser')) {
     `Monaco (lazy): ${sum(weight.monaco)} — ${weight.monaco.map((a) => `${a.file} ${kB(a.gzipBytes)}`).join(', ')}`,
   );
   console.log(
-    `analysis worker: ${sum(weight.worker)} (of which the data tables: ${sum(weight.data)}); wasm: ${sum(weight.wasm)}`,
+    `analysis worker: ${sum(weight.worker)}; package tables read on demand: ${sum(weight.tables)} in ${weight.tables.length} files; wasm: ${sum(weight.wasm)}`,
   );
   for (const page of weight.pages)
     if (BUDGETS[page.page] !== undefined)

@@ -1,6 +1,6 @@
 // Worker builds only: resolves the engine's `./tables` (the Debian tables imported as JSON, which
-// Vite turns into ~2.3 MB of object literals compiled at worker start) to `./tables.deferred`
-// (the same tables as strings, decoded on first use). See src/engine/size/tables.ts.
+// Vite turns into ~2.3 MB of script parsed at worker start) to `./tables.deferred` (the same
+// tables as files of their own, read and decoded on first use). See src/engine/size/tables.ts.
 import { dirname, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 

@@ -5,7 +5,6 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const DIST = resolve(import.meta.dirname, '../../dist');
-const DATA = resolve(import.meta.dirname, '../../src/data');
 
 export interface Asset {
   file: string;
@@ -26,7 +25,8 @@ export interface WeightReport {
   monaco: Asset[];
   worker: Asset[];
   wasm: Asset[];
-  data: Asset[];
+  /** The package tables the worker reads on demand. */
+  tables: Asset[];
   totalDistGzipBytes: number;
 }
 
@@ -96,12 +96,9 @@ export function measureWeight(): WeightReport {
     monaco: pick((f) => /monaco|codicon|editor\.worker/i.test(f)),
     worker: pick((f) => /analyzer\.worker.*\.js$/.test(f)),
     wasm: pick((f) => f.endsWith('.wasm')),
-    // The tables are bundled inside the worker chunk (never in the first page load): their share
-    // of it is measured from the generated files themselves.
-    data: readdirSync(DATA)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => asset(join(DATA, f)))
-      .sort((a, b) => b.bytes - a.bytes),
+    // The Debian package tables are files of their own the worker reads on first use (never in
+    // the first page load, nor in the worker's script).
+    tables: pick((f) => /\/debian-[a-z]+-[\w-]+\.json$/.test(f)),
     totalDistGzipBytes: files
       .filter((f) => !f.endsWith('engine.js'))
       .map(asset)

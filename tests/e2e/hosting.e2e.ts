@@ -76,11 +76,12 @@ describe('hosted under a subpath', () => {
     expect(version && firstFile).toBeTruthy();
     writeFileSync(join(dir, 'assets/learn-next-build.js'), 'export const next = true;\n');
     const quote = firstFile![1];
-    const next = (
-      sw.slice(0, firstFile!.index) +
-      `${quote}assets/learn-next-build.js${quote},` +
-      sw.slice(firstFile!.index)
-    ).replaceAll(version!, 'feedfacefeedface');
+    // The minifier writes the list as an array of strings, or (once it is long) as one string of
+    // comma-separated paths split at run time: the new path goes first, in either form.
+    const open = firstFile!.index + 1;
+    const joined = new RegExp(`^assets/[^${quote}]*,assets/`).test(sw.slice(open));
+    const insertion = joined ? 'assets/learn-next-build.js,' : `assets/learn-next-build.js${quote},${quote}`;
+    const next = (sw.slice(0, open) + insertion + sw.slice(open)).replaceAll(version!, 'feedfacefeedface');
     expect(next).toContain('assets/learn-next-build.js');
     writeFileSync(join(dir, 'sw.js'), next);
     try {

@@ -3,7 +3,9 @@
 // the embed opens too.
 import { describe, expect, it } from 'vitest';
 import { encodeState } from '../../src/share/permalink';
-import { baseURL, editorText, useBrowser, waitForAnalysis, waitForMonaco } from './helpers';
+import { analyzeSync, shellParserLoaded } from '../../src/engine/node';
+import { formatBytes } from '../../src/ui/format';
+import { baseURL, editorText, setDockerfile, useBrowser, waitForAnalysis, waitForMonaco } from './helpers';
 
 const browser = useBrowser();
 
@@ -39,6 +41,15 @@ describe('offline', () => {
     await waitForAnalysis(page, 0);
     expect(await editorText(page)).toBe('FROM alpine:3.20\nRUN apk add curl\n');
     expect(await page.textContent('[data-testid=instr-count]')).toBe('2');
+
+    // A Debian package step reads its suite's package table, a file of its own the worker
+    // requests on first use: offline, the service worker answers it with the very sizes of Node.
+    await shellParserLoaded;
+    const apt = 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl git\n';
+    await setDockerfile(page, apt);
+    await expect
+      .poll(() => page.textContent('[data-testid=size-total]'), { timeout: 30_000 })
+      .toBe(formatBytes(analyzeSync(apt).estimate.uncompressedBytes));
 
     // The embed page (with its query options) opens offline too.
     const embed = await context.newPage();

@@ -4,7 +4,7 @@ import type { DockerfileModel, Instruction, Stage } from '../model';
 import type { ResolvedOptions } from '../options';
 import type { Confidence, Estimate, LayerEstimate, StageEstimate } from '../types';
 import type { BaseResolution, CatalogEntry, OsFamily } from './types';
-import type { LayerRec, StageState } from './ledger';
+import type { LayerRec, OsInfo, StageState } from './ledger';
 import { cloneState, finishLayer, makeItem, resolvePath, weakestOf } from './ledger';
 import { formatBytes } from '../primitives/bytes';
 import type { Ctx, SizeDeps } from './context';
@@ -283,12 +283,7 @@ function imageState(stage: Stage, ref: string, entry: CatalogEntry | null, ctx: 
     workdir: rt === 'go' ? '/go' : '/',
     env: { ...(rt ? (ENV_DEFAULTS[rt] ?? {}) : {}) },
     user: null,
-    os: {
-      family: entry?.os ?? guessOs(ref),
-      release: entry?.osRelease ?? null,
-      entry,
-      installed: entry ? safeInstalled(ctx, entry) : null,
-    },
+    os: osInfo(entry?.os ?? guessOs(ref), entry, () => (entry ? safeInstalled(ctx, entry) : null)),
     osInstalled: new Set(),
     runtime: rt,
     baseLabel: entry?.reference ?? ref,
@@ -427,6 +422,27 @@ export function safeResolve(ctx: { deps: SizeDeps }, ref: string): BaseResolutio
   } catch {
     return { entry: null, match: 'unknown', confidence: 'low', basis: `${ref} could not be resolved` };
   }
+}
+
+/**
+ * The stage's OS, whose installed package set is worked out the first time a package step reads
+ * it: a Dockerfile with no package step never loads its suite's package table (issue 16 item 3).
+ */
+function osInfo(
+  family: OsInfo['family'],
+  entry: CatalogEntry | null,
+  installed: () => ReadonlySet<string> | null,
+): OsInfo {
+  let set: ReadonlySet<string> | null | undefined;
+  return {
+    family,
+    release: entry?.osRelease ?? null,
+    entry,
+    get installed() {
+      if (set === undefined) set = installed();
+      return set;
+    },
+  };
 }
 
 function safeInstalled(ctx: Ctx, entry: CatalogEntry): ReadonlySet<string> | null {
