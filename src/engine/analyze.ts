@@ -111,7 +111,7 @@ function phases(text: string, options: AnalyzeOptions): PhasedAnalysis {
     const phase2 = outcomes.map((o) => ({ ...o, finding: { ...o.finding } }));
     let rewrite: Rewrite;
     try {
-      const measured = createMeasurements();
+      const measured = createMeasurements({ model, opts, estimate });
       yield* savingsSteps(model, opts, estimate, phase2, (t, o) => measured.estimate(t, o));
       yield;
       rewrite = yield* rewriteInSteps(model, phase2, opts, estimate, measured);

@@ -3,7 +3,7 @@
 import type { DockerfileModel } from '../model';
 import type { ResolvedOptions } from '../options';
 import type { Estimate, RewriteStep } from '../types';
-import { estimateImage } from '../size';
+import type { Measurements } from '../measure';
 
 export const DOCKERIGNORE_STEP = 'dockerignore';
 
@@ -15,10 +15,11 @@ export function dockerignoreStep(
   model: DockerfileModel,
   opts: ResolvedOptions,
   estimate: Estimate,
+  measured: Measurements,
 ): { step: RewriteStep; opts: ResolvedOptions; estimate: Estimate } {
   const enabled = !opts.disabledSteps.has(DOCKERIGNORE_STEP);
   const withIgnore: ResolvedOptions = { ...opts, context: { ...opts.context, hasDockerignore: true } };
-  const after = estimateImage(model, withIgnore);
+  const after = measured.estimate(model.text, withIgnore);
   const step: RewriteStep = {
     id: DOCKERIGNORE_STEP,
     ruleId: 'missing-dockerignore',

@@ -71,7 +71,7 @@ export function* rewriteInSteps(
     dockerignore = null;
   }
   try {
-    const first = dockerignore ? dockerignoreStep(model, opts, estimate) : null;
+    const first = dockerignore ? dockerignoreStep(model, opts, estimate, measured) : null;
     if (first) yield;
     // A step turned off keeps its place in the list, but no file is suggested.
     if (first && !first.step.enabled) dockerignore = null;

@@ -7,8 +7,7 @@ import type { DockerfileModel } from '../model';
 import type { ResolvedOptions } from '../options';
 import type { Estimate, Rewrite, RewriteStep } from '../types';
 import type { TextEdit } from '../rules/types';
-import { runRules, SIZE_TECHNIQUES, type RuleOutcome } from '../rules/run';
-import { estimateImage } from '../size';
+import { SIZE_TECHNIQUES, type RuleOutcome } from '../rules/run';
 import type { Measurements } from '../measure';
 import { applyEdits } from '../primitives/edits';
 import { fixesConflict } from './apply';
@@ -36,7 +35,7 @@ export function* rewritePasses(
     let found = outcomes;
     if (pass > 0) {
       run.work += 2 * run.state.text.length;
-      found = runRules(run.state.model, opts, run.state.estimate, { skipSavings: true });
+      found = measured.rules(run.state.model, opts, run.state.estimate);
       yield;
     }
     const on = run.takeEnabled(collect(run.state, found, opts, pass === 0 ? model : null, measured));
@@ -193,12 +192,14 @@ class Passes {
     const repairedStep = problems.length > 0;
     if (repairedStep) {
       const repaired =
-        group.length === 1 ? repairStep(group[0], text, problems, edits, state, this.original, allow) : null;
+        group.length === 1
+          ? repairStep(group[0], text, problems, edits, state, this.original, allow, this.measured)
+          : null;
       if (!repaired) return problems;
       text = repaired.text;
       next = repaired.model;
     }
-    const est = repairedStep ? estimateImage(next, this.opts) : this.measured.estimate(text, this.opts);
+    const est = this.measured.estimate(text, this.opts);
     const delta = state.estimate.uncompressedBytes - est.uncompressedBytes;
     // A step the size model finds no saving in is dropped quietly: nothing unsafe to explain.
     // A step that needed a repair must still save something to be worth it. A correctness fix

@@ -2,7 +2,7 @@
 // the repairs are applied, checked again, and folded into the step's own edits.
 import type { DockerfileModel } from '../model';
 import type { TextEdit } from '../rules/types';
-import { parseDockerfile } from '../parse';
+import type { Measurements } from '../measure';
 import { applyEdits } from '../primitives/edits';
 import { fixesConflict, mapBack, selfConsistent } from './apply';
 import type { Candidate } from './candidates';
@@ -29,12 +29,13 @@ export function repairStep(
   state: State,
   original: DockerfileModel,
   allow: ReadonlySet<PromiseKey>,
+  measured: Measurements,
 ): { text: string; model: DockerfileModel } | null {
   if (problems.some((p) => !p.repair)) return null;
   const edits = problems.flatMap((p) => p.repair?.edits ?? []);
   if (!selfConsistent(edits)) return null;
   const repaired = applyEdits(text, edits);
-  const model = parseDockerfile(repaired);
+  const model = measured.parse(repaired);
   // A problem repaired by a caveat stays in the model: the caveat is what makes it known.
   const told = new Set(problems.filter((p) => p.repair?.caveat && !p.repair.edits?.length).map((p) => p.key));
   if (model.syntaxErrors.length) return null;

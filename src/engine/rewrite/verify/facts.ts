@@ -67,7 +67,20 @@ export function baseFacts(model: DockerfileModel, stage: Stage): BaseFacts {
   return facts;
 }
 
+/** Facts by reference: every text a rewrite measures names the same few images again. */
+const byReference = new Map<string | null, BaseFacts>();
+
 export function factsOfReference(reference: string | null): BaseFacts {
+  let facts = byReference.get(reference);
+  if (!facts) {
+    // The catalog is fixed, so facts never go stale; the bound keeps odd inputs from growing it.
+    if (byReference.size >= 512) byReference.clear();
+    byReference.set(reference, (facts = referenceFacts(reference)));
+  }
+  return facts;
+}
+
+function referenceFacts(reference: string | null): BaseFacts {
   if (reference === null)
     return {
       reference,
@@ -147,8 +160,12 @@ export interface CommandAt {
   effects: Effect[];
 }
 
-/** Every command of the stage's RUNs, with the effects attributed to it. */
+const commandMemo = new WeakMap<Stage, CommandAt[]>();
+
+/** Every command of the stage's RUNs, with the effects attributed to it (read-only, memoised). */
 export function commandsOf(stage: Stage): CommandAt[] {
+  const cached = commandMemo.get(stage);
+  if (cached) return cached;
   const out: CommandAt[] = [];
   for (const i of stage.instructions) {
     if (!isRun(i)) continue;
@@ -156,6 +173,7 @@ export function commandsOf(stage: Stage): CommandAt[] {
       out.push({ run: i, cmd, index, effects: i.shell.effects.filter((e) => e.command === index) }),
     );
   }
+  commandMemo.set(stage, out);
   return out;
 }
 

@@ -37,18 +37,33 @@ export function problemsOf(model: DockerfileModel): Problem[] {
   return out;
 }
 
-/** Problems of a text measured against the user's Dockerfile (runtime, created files). */
+/** Relational problems by user's Dockerfile, then text, then allowed changes. */
+const relationalMemo = new WeakMap<DockerfileModel, WeakMap<DockerfileModel, Map<string, Problem[]>>>();
+
+/**
+ * Problems of a text measured against the user's Dockerfile (runtime, created files). Memoised:
+ * the text after one step is the text before the next, and the final rewrite is the last step's.
+ */
 function relational(
   original: DockerfileModel,
   model: DockerfileModel,
   allow: ReadonlySet<PromiseKey>,
 ): Problem[] {
   if (model === original) return [];
+  let byModel = relationalMemo.get(original);
+  if (!byModel) relationalMemo.set(original, (byModel = new WeakMap()));
+  let byAllow = byModel.get(model);
+  if (!byAllow) byModel.set(model, (byAllow = new Map()));
+  const key = [...allow].sort().join(',');
+  let out = byAllow.get(key);
+  if (out) return out;
   try {
-    return [...runtimeProblems(original, model, allow), ...createdFileProblems(original, model)];
+    out = [...runtimeProblems(original, model, allow), ...createdFileProblems(original, model)];
   } catch {
-    return [];
+    out = [];
   }
+  byAllow.set(key, out);
+  return out;
 }
 
 /** What `after` breaks that `before` kept; `original` is the user's Dockerfile. */

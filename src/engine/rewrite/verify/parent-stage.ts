@@ -10,9 +10,10 @@ import { baseFacts, chainOf, commandsOf, isCopy, stageKey, stageLabel } from './
 
 export function parentStageProblems(model: DockerfileModel): Problem[] {
   const out: Problem[] = [];
+  const anywhere = createdAccounts(model.stages);
   for (const stage of model.stages) {
     out.push(...indexProblems(model, stage));
-    out.push(...userProblems(model, stage));
+    out.push(...userProblems(model, stage, anywhere));
   }
   return out;
 }
@@ -81,19 +82,24 @@ function usedAccounts(stage: Stage): string[] {
   return names;
 }
 
-function userProblems(model: DockerfileModel, stage: Stage): Problem[] {
-  const created = (stages: Stage[]) =>
-    new Set(
-      stages.flatMap((s) =>
-        commandsOf(s).flatMap((at) =>
-          at.effects.flatMap((e) => (e.kind === 'user-add' && e.name ? [e.name] : [])),
-        ),
+/** The accounts the stages' RUNs create. */
+function createdAccounts(stages: readonly Stage[]): Set<string> {
+  return new Set(
+    stages.flatMap((s) =>
+      commandsOf(s).flatMap((at) =>
+        at.effects.flatMap((e) => (e.kind === 'user-add' && e.name ? [e.name] : [])),
       ),
-    );
-  const anywhere = created(model.stages);
-  const here = created(chainOf(model, stage));
+    ),
+  );
+}
+
+/** `anywhere`: the accounts any stage of the file creates. */
+function userProblems(model: DockerfileModel, stage: Stage, anywhere: ReadonlySet<string>): Problem[] {
+  const used = new Set(usedAccounts(stage));
+  if (![...used].some((name) => anywhere.has(name))) return [];
+  const here = createdAccounts(chainOf(model, stage));
   const out: Problem[] = [];
-  for (const name of new Set(usedAccounts(stage))) {
+  for (const name of used) {
     if (!anywhere.has(name) || here.has(name)) continue;
     out.push({
       invariant: 'parent-stage',

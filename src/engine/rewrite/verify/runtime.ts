@@ -8,7 +8,7 @@
 //   composer require x) stay installed, and tools the entrypoint may call stay on PATH.
 import type { DockerfileModel, Stage } from '../../model';
 import { OS_MANAGERS, ecosystemOfManager } from '../../ecosystems';
-import { brokenPromises, extractPromises, type PromiseKey } from '../../promises';
+import { brokenPromises, extractPromises, type PromiseKey, type Promises } from '../../promises';
 import type { Problem } from './types';
 import { type BaseFacts, baseFacts, chainOf, effectsOf, finalStageOf, isCopy } from './facts';
 
@@ -88,13 +88,34 @@ function startWords(model: DockerfileModel): Set<string> {
   return out;
 }
 
+/**
+ * What each side of the comparison offers, once per model: the user's Dockerfile is compared
+ * with every text a rewrite measures.
+ */
+interface Offer {
+  promises: Promises;
+  packages: Map<string, string>;
+}
+const offers = new WeakMap<DockerfileModel, Offer>();
+
+function offerOf(model: DockerfileModel): Offer {
+  let offer = offers.get(model);
+  if (!offer) {
+    offer = { promises: extractPromises(model), packages: shippedPackages(model) };
+    offers.set(model, offer);
+  }
+  return offer;
+}
+
 export function runtimeProblems(
   original: DockerfileModel,
   after: DockerfileModel,
   allow: ReadonlySet<PromiseKey>,
 ): Problem[] {
   const out: Problem[] = [];
-  for (const what of brokenPromises(extractPromises(original), extractPromises(after), allow))
+  const was = offerOf(original);
+  const now = offerOf(after);
+  for (const what of brokenPromises(was.promises, now.promises, allow))
     out.push({
       invariant: 'runtime',
       key: `runtime:promise:${what}`,
@@ -106,12 +127,10 @@ export function runtimeProblems(
   const b0 = baseFacts(original, f0);
   const b1 = baseFacts(after, f1);
   if (b0.reference !== b1.reference) out.push(...baseChangeProblems(after, f1, b0, b1));
-  const before = shippedPackages(original);
-  const now = shippedPackages(after);
   const script = entrypointScript(after);
   const started = startWords(original);
-  for (const [key, name] of before) {
-    if (now.has(key)) continue;
+  for (const [key, name] of was.packages) {
+    if (now.packages.has(key)) continue;
     const called = started.has(name) || (script !== null && SCRIPT_TOOLS.test(name));
     if (BUILD_ONLY.test(name) && !called) continue;
     out.push({
