@@ -99,3 +99,15 @@ describe('Ruby built from source', () => {
     expect(l.compressedBytes).toBeGreaterThan((67.9 * MB) / 1.8);
   });
 });
+
+describe('apk layer compression', () => {
+  it('is the median measured by scripts/data/measure-apk-ratio.ts', async () => {
+    const { apkLayerRatios } = await import('../../../scripts/data/measure-apk-ratio');
+    const { RATIOS } = await import('../../../src/engine/size/ratios');
+    const ratios = (await apkLayerRatios()).map((x) => x.onDisk / x.compressed).sort((a, b) => a - b);
+    expect(ratios.length).toBeGreaterThanOrEqual(5);
+    const m = Math.floor(ratios.length / 2);
+    const median = ratios.length % 2 ? ratios[m] : (ratios[m - 1] + ratios[m]) / 2;
+    expect(RATIOS['apk-packages']).toBeCloseTo(median, 2);
+  });
+});
