@@ -26,6 +26,11 @@ import { isPackageLayer, parentOf, publishedEnv, publishedRecords } from './benc
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repoInfo = path.resolve(root, '../shared/data/repo-info');
 const verbose = process.argv.includes('--verbose');
+const verboseWidth = Number(
+  /^--width=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--width=')) ?? '')?.[1] ?? 300,
+);
+// `--family=alpine` keeps the cases of one parent family (with --verbose: its layers, est vs real).
+const onlyFamily = /^--family=(.+)$/.exec(process.argv.find((a) => a.startsWith('--family=')) ?? '')?.[1];
 
 interface Layer {
   instruction: string;
@@ -65,6 +70,8 @@ interface Case {
   layers: LayerCheck[];
   /** The case downloads a toolchain whose size in heuristics.ts was derived from the catalog. */
   derived?: boolean;
+  /** Published compressed size of the layer each Dockerfile line (1-based) made, for --verbose. */
+  lineReal?: Map<number, number>;
 }
 
 /** The distro family of a case's parent image, for the per-family table. */
@@ -94,6 +101,7 @@ function rebuild(
 ): Case {
   const lines = [...pre, `FROM ${parent}`, ...env];
   const layers: LayerCheck[] = [];
+  const lineReal = new Map<number, number>();
   let real = 0;
   for (let k = 0; k < to; k++) real += rec.layers[k].compressedBytes;
   for (let k = from; k < to; k++) {
@@ -110,10 +118,12 @@ function rebuild(
       });
     }
     lines.push(text);
+    lineReal.set(lines.length, rec.layers[k].compressedBytes);
   }
   const whole = to === rec.layers.length;
   return {
     name,
+    lineReal,
     dockerfile: lines.join('\n'),
     realCompressed: whole ? rec.compressedBytes : real,
     realOnDisk: whole ? rec.uncompressedBytes : null,
@@ -128,6 +138,15 @@ function summary(text: string): string {
     .filter((w) => w && !w.startsWith('-') && !/^(apt-get|install|apk|add)$/.test(w));
   return names.slice(0, 4).join(' ') + (names.length > 4 ? ` +${names.length - 4}` : '');
 }
+
+// golang: the toolchain comes from a build stage (COPY /target/ /), as in the official Dockerfile;
+// the published history records that COPY without its --from, so the rebuild adds the stage back.
+const goStageFor = (version: string) => [
+  'FROM debian:trixie-slim AS build',
+  `RUN curl -fsSL https://example.org/dl/go${version}.linux-amd64.tar.gz -o go.tgz && mkdir -p /target/usr/local && tar -C /target/usr/local -xzf go.tgz && rm go.tgz`,
+];
+const goStage = goStageFor('1.26');
+const GO_TARGET_COPY = 'COPY /target/ /';
 
 function cases(): Case[] {
   const out: Case[] = [];
@@ -188,11 +207,6 @@ function cases(): Case[] {
       1,
     ),
   );
-  // golang: the toolchain comes from a build stage (COPY /target/ /), as in the official Dockerfile.
-  const goStage = [
-    'FROM debian:trixie-slim AS build',
-    'RUN curl -fsSL https://example.org/dl/go1.26.5.linux-amd64.tar.gz -o go.tgz && mkdir -p /target/usr/local && tar -C /target/usr/local -xzf go.tgz && rm go.tgz',
-  ];
   const go = record('golang', '1.26');
   const goCase = rebuild(
     'golang:1.26 = debian:trixie + apt layers + Go toolchain (multi-stage)',
@@ -202,7 +216,7 @@ function cases(): Case[] {
     go.layers.length,
     goStage,
   );
-  goCase.dockerfile = goCase.dockerfile.replace('COPY /target/ /', 'COPY --from=build /target/ /');
+  goCase.dockerfile = goCase.dockerfile.replace(GO_TARGET_COPY, 'COPY --from=build /target/ /');
   out.push(goCase);
   const goa = record('golang', '1.26-alpine');
   const goaCase = rebuild(
@@ -213,7 +227,7 @@ function cases(): Case[] {
     goa.layers.length,
     goStage,
   );
-  goaCase.dockerfile = goaCase.dockerfile.replace('COPY /target/ /', 'COPY --from=build /target/ /');
+  goaCase.dockerfile = goaCase.dockerfile.replace(GO_TARGET_COPY, 'COPY --from=build /target/ /');
   out.push(goaCase);
   // Extra package layers with a different release (trixie) and alpine.
   const pya = record('python', '3.12-alpine');
@@ -257,15 +271,23 @@ function publishedCases(existing: Case[]): Case[] {
     );
     for (const to of [...ends, rec.layers.length]) {
       const whole = to === rec.layers.length;
+      // The Go toolchain's build stage, when the rebuilt layers copy from it.
+      const fromGoStage =
+        rec.image === 'golang' && rec.layers.slice(0, to).some((l) => line(l) === GO_TARGET_COPY);
       const c = rebuild(
         `${rec.image}:${rec.tag} ${whole ? '' : `layers 1-${to} `}= ${p.parent} + ${whole ? 'its' : to - 1} published layer(s)`,
         p.parent,
         rec,
         1,
         to,
-        [],
+        fromGoStage ? goStageFor(/^\d+\.\d+/.exec(rec.tag)?.[0] ?? '1') : [],
         publishedEnv(root, r, p.family),
       );
+      if (fromGoStage) {
+        c.dockerfile = c.dockerfile.replace(GO_TARGET_COPY, 'COPY --from=build /target/ /');
+        // The toolchain's size in heuristics.ts was derived from the catalog.
+        c.derived = true;
+      }
       if (seen.has(c.dockerfile)) continue;
       seen.add(c.dockerfile);
       out.push(c);
@@ -308,6 +330,7 @@ async function main(): Promise<void> {
   const seen = new Set<string>();
   const byFamily = new Map<string, { whole: number[]; layers: number[] }>();
   for (const c of cases()) {
+    if (onlyFamily && familyOf(c) !== onlyFamily) continue;
     const fam = byFamily.get(familyOf(c)) ?? { whole: [], layers: [] };
     byFamily.set(familyOf(c), fam);
     const model = parseDockerfile(c.dockerfile);
@@ -332,7 +355,7 @@ async function main(): Promise<void> {
     if (verbose)
       for (const l of e.layers)
         console.log(
-          `      L${l.line} ${l.kind} ${fmt(l.uncompressedBytes)} / ${fmt(l.compressedBytes)} [${l.confidence}] ${l.basis.slice(0, 200)}`,
+          `      L${l.line} ${l.kind} ${fmt(l.uncompressedBytes)} / ${fmt(l.compressedBytes)}${c.lineReal?.has(l.line) ? ` (real ${fmt(c.lineReal.get(l.line)!)})` : ''} [${l.confidence}] ${l.basis.slice(0, verboseWidth)}`,
         );
     for (const lc of c.layers) {
       const l = e.layers.find((x) => x.kind !== 'base' && x.line === lc.line);

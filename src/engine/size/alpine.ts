@@ -10,6 +10,7 @@ import type { Confidence } from '../types';
 import type { PackageSizeResult } from './types';
 import type { DebianIndex } from './packages';
 import { alpineTableDoc } from './tables';
+import { apkJdk, type ApkJdk } from './alpine-jdk';
 
 export interface AlpinePackageRow {
   /** Installed size in bytes. */
@@ -209,6 +210,8 @@ interface Walk {
   /** Debian equivalents of requested names the table has no figure for. */
   debRoots: string[];
   unknown: string[];
+  /** Java packages, sized as a published JDK/JRE layer (alpine-jdk.ts). */
+  jdks: ApkJdk[];
   /** Measured packages whose dependencies are not known at all. */
   noDeps: string[];
   has: (n: string) => boolean;
@@ -223,6 +226,7 @@ function newWalk(release: string | null, installed: ReadonlySet<string> | null):
     measuredRoots: [],
     debRoots: [],
     unknown: [],
+    jdks: [],
     noDeps: [],
     has: (n) => installed?.has(n) ?? false,
     take: (hit) => {
@@ -244,6 +248,11 @@ function walkRequested(t: AlpineTable, w: Walk, requested: string[], proxy: Alpi
     asked.add(n);
     const hit = t.lookup(n, release);
     if (hit && (has(hit.name) || picked.has(hit.name))) continue;
+    const jdk = hit ? null : apkJdk(n);
+    if (jdk) {
+      if (!has(jdk.name)) w.jdks.push(jdk);
+      continue;
+    }
     if (hit) {
       take(hit);
       if (hit.row.deps) {
@@ -300,6 +309,7 @@ function basisParts(
     );
   }
   if (unknown.length) parts.push(`no Alpine figure or equivalent for ${unknown.join(', ')}`);
+  for (const j of w.jdks) parts.push(j.label);
   return parts;
 }
 
@@ -323,6 +333,11 @@ export function alpineInstall(
   const unknownDeb = [...deps.unknownDeb, ...rest.unknown];
   let measured = 0;
   for (const h of picked.values()) measured += h.row.bytes;
+  const jdk = { installedBytes: 0, compressedBytes: 0 };
+  for (const j of w.jdks) {
+    jdk.installedBytes += j.row.installedBytes;
+    jdk.compressedBytes += j.row.compressedBytes;
+  }
 
   const parts = basisParts(w, {
     proxyNames: rest.proxyNames,
@@ -330,7 +345,7 @@ export function alpineInstall(
     ratioCount: t.ratio.count,
     debianOnly: deps.debianOnly,
   });
-  const onlyMeasured = debRoots.length === 0 && unknown.length === 0;
+  const onlyMeasured = debRoots.length === 0 && unknown.length === 0 && w.jdks.length === 0;
   // Sized from Alpine's own figures only: high when the dependencies came from its index too.
   const confidence: Confidence = !onlyMeasured
     ? 'low'
@@ -338,10 +353,11 @@ export function alpineInstall(
       ? 'medium'
       : 'high';
   return {
-    installedBytes: measured + rest.proxied,
+    installedBytes: measured + rest.proxied + jdk.installedBytes,
+    ...(w.jdks.length ? { precompressed: jdk } : {}),
     // apk keeps no package archives unless a cache directory is configured.
     downloadBytes: 0,
-    packages: [...[...picked.keys()].sort(), ...rest.proxyNames],
+    packages: [...[...picked.keys()].sort(), ...rest.proxyNames, ...w.jdks.map((j) => j.name)],
     unknown: [...unknown, ...unknownDeb.filter((u) => !unknown.includes(u))],
     confidence,
     basis: `apk: ${parts.join('; ') || 'nothing new to install'}.`,

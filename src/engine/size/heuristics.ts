@@ -221,6 +221,8 @@ export interface Toolchain {
   builtInstall?: number;
   /** On-disk ÷ compressed of the unpacked tree, where the catalog shows it (else RATIOS.toolchain). */
   ratio?: number;
+  /** On-disk ÷ compressed of what `make install` adds, where measured (else RATIOS.toolchain). */
+  builtRatio?: number;
 }
 export const TOOLCHAINS: Toolchain[] = [
   // Self-extracting installers: the archive is the .sh; `bash installer.sh -b -p DIR` unpacks it.
@@ -260,6 +262,19 @@ export const TOOLCHAINS: Toolchain[] = [
     archive: 21 * MB,
     installed: 110 * MB,
   },
+  {
+    // Built and installed: ruby:3.4.10-alpine3.24 (repo-info local/3.4-alpine3.24.md@14d0458)
+    // is 77.03 MB on disk − alpine:3.24's 8.42 MB − its runtime packages (gmp, libffi, libgcc,
+    // yaml: 0.74 MB) ≈ 67.9 MB in /usr/local; with those packages it is the 39.2 MB build layer
+    // of repos/ruby/remote/3.4-alpine.md: 68.6 / 39.2 ≈ 1.75 (the bundled gems' .gem files are
+    // already compressed). The tarball itself is not measured: the generic guess and xz factor.
+    name: 'Ruby source',
+    builtInstall: 67.9 * MB,
+    builtRatio: 1.75,
+    pattern: /(^|\/)ruby(-\d[\w.]*)?\.tar\.(xz|gz)$/,
+    archive: UNKNOWN_DOWNLOAD,
+    installed: UNKNOWN_DOWNLOAD * 4.5,
+  },
   // Temurin JDK/JRE archives: by Java version, from published layers (jdk-archives.ts).
   {
     // The upstream tarball, as Debian's source packages carry it (orig.tar.xz in the Sources
@@ -283,10 +298,12 @@ export const TOOLCHAINS: Toolchain[] = [
   { name: 'Terraform', pattern: /terraform_[\w.${}-]*\.zip/, archive: 27 * MB, installed: 88 * MB },
   { name: 'AWS CLI', pattern: /awscli-exe-linux-x86_64\.zip/, archive: 60 * MB, installed: 230 * MB },
   { name: 'Yarn', pattern: /yarn-v[\w.${}-]*\.tar\.gz$/, archive: 1.3 * MB, installed: 5.3 * MB },
-  // Signatures, checksums, keys and scripts: a few KB.
+  // Signatures, checksums, keys and scripts; configuration, pages, patches and licence texts
+  // (caddy's Caddyfile and index.html, Corretto's THIRD-PARTY-LICENSES tarball): a few KB.
   {
     name: 'small file',
-    pattern: /\.(asc|sig|sha256|sha512|sha256sum|md5|txt|pub|gpg|key|json)(\?.*)?$/,
+    pattern:
+      /(\.(asc|sig|sha256|sha512|sha256sum|md5|txt|pub|gpg|key|json|html?|css|conf|cfg|ini|toml|ya?ml|xml|patch|diff|md)|(^|\/)[A-Z][a-z]+file|(^|\/)(THIRD-PARTY-)?(LICEN[SC]ES?|NOTICE|README)[\w.${}-]*)(\?.*)?$/,
     archive: 10 * KB,
     installed: 10 * KB,
   },

@@ -27,7 +27,7 @@ export const TEMURIN_ARCHIVE = /OpenJDK(\d*)[^-\s'"/]*-(jdk|jre)_x64_(alpine-lin
 
 /** The published row nearest to what was asked: same kind, nearest major (the newer on a tie),
  *  the same libc when both are published. */
-function nearest(major: number | null, kind: Row['kind'], libc: Row['libc']): Row | null {
+export function nearest(major: number | null, kind: Row['kind'], libc: Row['libc']): Row | null {
   const same = ROWS.filter((r) => r.kind === kind);
   const pool = same.some((r) => r.libc === libc) ? same.filter((r) => r.libc === libc) : same;
   if (!pool.length) return null;

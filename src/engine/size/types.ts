@@ -70,6 +70,8 @@ export interface PackageSizeResult {
   unknown: string[];
   confidence: Confidence;
   basis: string;
+  /** Part of installedBytes whose compressed layer size is measured (an apk JDK package). */
+  precompressed?: { installedBytes: number; compressedBytes: number };
 }
 
 export interface PackageSizer {

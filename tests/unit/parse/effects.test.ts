@@ -408,6 +408,10 @@ describe('other ecosystems', () => {
       productionOnly: true,
     });
     expect(first('bundle install')).toMatchObject({ productionOnly: false });
+    // A bare `bundle` installs; asking for its version (ruby images' last check) does not.
+    expect(first('bundle')).toMatchObject({ kind: 'package-install', manager: 'bundler' });
+    expect(effectsOf('bundle --version')).toEqual([]);
+    expect(effectsOf('bundle -v')).toEqual([]);
   });
 });
 

@@ -413,6 +413,8 @@ export const bundle: Detector = (inv, ctx) => {
     new Set(['--without', '--with', '--path', '--jobs', '-j', '--retry', '--gemfile', '--binstubs']),
     'j',
   );
+  // `bundle --version` / `bundle -v` (the ruby images' closing check) prints and installs nothing.
+  if (p.positionals.length === 0 && has(p, '--version', '-v', '-V', '--help', '-h')) return [];
   const [sub = 'install', ...rest] = p.positionals;
   if (sub === 'config') {
     // `bundle config set --local without 'development test'` (or the older `bundle config --local without ...`)

@@ -99,7 +99,8 @@ export function extract(s: RunScope, archive: string | null, destination: string
       candidates.find((i) => basename(i.path) === basename(path) && i.kind === 'download');
     if (found) {
       packed = found.bytes;
-      tc = found.note ? H.findToolchain(found.note) : H.findToolchain(found.path);
+      // The URL names the archive, else the name it was saved as (`wget -O ruby.tar.xz "$URL"`).
+      tc = (found.note ? H.findToolchain(found.note) : null) ?? H.findToolchain(found.path);
     } else {
       tc = H.findToolchain(archive);
       packed = tc ? tc.archive : H.UNKNOWN_DOWNLOAD;

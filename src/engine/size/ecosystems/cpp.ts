@@ -32,6 +32,7 @@ export function nativeBuild(s: RunScope, e: Build, args: string[], out: string |
       b,
       'medium',
       `make install of the ${s.unpacked.name} tree adds ≈ ${formatBytes(b)} to ${root} (the catalog's image built this way)`,
+      s.unpacked.builtRatio ? { compressedBytes: Math.round(b / s.unpacked.builtRatio) } : {},
     );
     return;
   }

@@ -5,10 +5,11 @@ import type { Confidence } from '../../types';
 import { makeItem } from '../ledger';
 import { formatBytes } from '../../primitives/bytes';
 import { addItem, addNew, liveItems } from '../context';
-import type { ContentKind } from '../ratios';
+import { compressed, type ContentKind } from '../ratios';
 import type { OsFamily, PackageSizeResult } from '../types';
 import type { PackageInstall, RunScope } from '../commands/scope';
 import type { EcosystemSizing } from '../commands/scope';
+import { scannedRuntimeLibraries } from '../alpine-rundeps';
 
 export function isDebianLike(s: RunScope): boolean {
   const f = s.st.os.family;
@@ -83,6 +84,14 @@ export function osFamilyFor(manager: PackageManager, s: RunScope) {
 
 /** Short origin of an apk figure for the layer label, from the sizer's basis (see size/alpine.ts). */
 function apkSource(basis: string): string {
+  // Java packages are sized as a published JDK/JRE layer (alpine-jdk.ts): their label says which.
+  const jdks = basis.match(/\S+ as the published Temurin [^;]*? layer( \([^)]*\))?/g);
+  if (!jdks) return apkPackageSource(basis);
+  const others = /measured Alpine|Debian trixie equivalents/.test(basis);
+  return others ? `${apkPackageSource(basis)}; ${jdks.join('; ')}` : jdks.join('; ');
+}
+
+function apkPackageSource(basis: string): string {
   const measured = /measured Alpine ([\d./]+) installed size/.exec(basis);
   const proxy = /Debian trixie equivalents × ([\d.]+)/.exec(basis);
   if (measured && proxy)
@@ -105,6 +114,7 @@ export function osInstall(s: RunScope, e: PackageInstall): void {
     .map((p) => p.name)
     .filter((n) => n && !n.startsWith('-') && !n.endsWith('.deb') && !n.endsWith('.rpm'));
   if (m === 'apt') noteMissingAptUpdate(s);
+  if (m === 'apk') scannedRuntimeLibraries(s, e);
   if (names.length === 0) return;
   // Named packages the image already holds: the install adds nothing for them (said in the basis).
   const inBase = names.filter((n) => s.st.os.installed?.has(n));
@@ -144,6 +154,11 @@ export function osInstall(s: RunScope, e: PackageInstall): void {
     packages: [...new Set([...names, ...res.packages])],
     manager: m,
     group: e.virtualName,
+    // A part measured as a compressed layer (an apk JDK) keeps its own ratio.
+    ...(res.precompressed && {
+      compressedBytes:
+        res.precompressed.compressedBytes + compressed(bytes - res.precompressed.installedBytes, kind),
+    }),
   });
   addItem(s.st, s.layer, item);
   addInstallLeftovers(s, e);
