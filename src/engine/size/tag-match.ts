@@ -85,13 +85,16 @@ function versionPrefix(prefix: string, v: string): boolean {
   return v === prefix || v.startsWith(prefix + '.');
 }
 
-/** Distance between versions: major difference dominates, then minor, then patch. */
+/**
+ * Distance between versions on one scale (major, then minor, then patch), so 2.6 is nearer to 3.0
+ * than to 3.4; the major difference still dominates.
+ */
 function versionDistance(a: string, b: string): number {
   const x = versionParts(a);
   const y = versionParts(b);
   let d = 0;
-  for (let i = 0; i < 3; i++) d = d * 1000 + Math.abs((x[i] ?? 0) - (y[i] ?? 0));
-  return d;
+  for (let i = 0; i < 3; i++) d = d * 1000 + ((x[i] ?? 0) - (y[i] ?? 0));
+  return Math.abs(d);
 }
 
 export interface Candidate<E> {
@@ -163,11 +166,40 @@ function versionScore(want: string | null, have: string | null): number {
   return 1e6 + versionDistance(have, want);
 }
 
+/** The nearest candidate of a pool and its score (see closestEntry). */
+function bestIn<E>(
+  pool: Candidate<E>[],
+  want: TagShape,
+  wantVersion: string | null,
+  anyVariant: boolean,
+): { best: Candidate<E>; score: number } | null {
+  let best: Candidate<E> | null = null;
+  let bestScore = Infinity;
+  for (const c of pool) {
+    let score = versionScore(wantVersion, c.shape.version);
+    if (anyVariant) {
+      score += (1 - overlap(c.shape.words, want.words)) * 1e9;
+      // Any variant will do except another libc: a musl tag never stands in for a glibc one.
+      if (c.shape.words.includes('alpine') !== want.words.includes('alpine')) score += 2e9;
+    }
+    if (want.osRelease && c.shape.osRelease && want.osRelease !== c.shape.osRelease) score += 1;
+    if (
+      score < bestScore ||
+      (score === bestScore && best && cmpVersionDesc(c.shape.version, best.shape.version) < 0)
+    ) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return best ? { best, score: bestScore } : null;
+}
+
 /**
  * The closest candidate to the wanted tag, searched in tiers: the same image with the same
  * variant words, then with the same key words (alpine/slim/jdk/jre…), then the successor image
  * with the same key words, and only then any variant of the image. Within a tier the nearest
- * version wins (same major first), then the same OS release, then the newest.
+ * version wins (same major first), then the same OS release, then the newest. The successor's
+ * tier is taken first when only it has the wanted version (openjdk:17-alpine → temurin 17).
  */
 export function closestEntry<E>(
   own: Candidate<E>[],
@@ -184,27 +216,19 @@ export function closestEntry<E>(
     { pool: own, other: false },
   ];
   for (const [t, { pool, other }] of tiers.entries()) {
-    let best: Candidate<E> | null = null;
-    let bestScore = Infinity;
-    for (const c of pool) {
-      let score = versionScore(wantVersion, c.shape.version);
-      if (t === tiers.length - 1) score += (1 - overlap(c.shape.words, want.words)) * 1e9;
-      if (want.osRelease && c.shape.osRelease && want.osRelease !== c.shape.osRelease) score += 1;
-      if (
-        score < bestScore ||
-        (score === bestScore && best && cmpVersionDesc(c.shape.version, best.shape.version) < 0)
-      ) {
-        best = c;
-        bestScore = score;
-      }
+    let found = bestIn(pool, want, wantVersion, t === tiers.length - 1);
+    if (!found) continue;
+    let fromOther = other;
+    if (t < 2 && found.score >= 1e6) {
+      const alt = bestIn(tiers[t + 2].pool, want, wantVersion, false);
+      if (alt && alt.score < 1e6) [found, fromOther] = [alt, true];
     }
-    if (!best) continue;
-    const sameVariant = sameWords(best.shape.words, want.words);
+    const sameVariant = sameWords(found.best.shape.words, want.words);
     return {
-      entry: best.entry,
-      sameLine: sameVariant && bestScore < 1e6 && !other,
+      entry: found.best.entry,
+      sameLine: sameVariant && found.score < 1e6 && !fromOther,
       sameVariant,
-      otherImage: other,
+      otherImage: fromOther,
     };
   }
   return null;

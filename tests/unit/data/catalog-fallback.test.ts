@@ -14,12 +14,13 @@ const resolve = (ref: string) => {
 };
 
 describe('fallbacks keep the family and variant', () => {
-  it('an Alpine JDK tag of openjdk stays an Alpine JDK (successor image), never a slim JDK', () => {
-    const r = resolve('openjdk:8-jdk-alpine');
+  it('an Alpine JRE tag of openjdk stays an Alpine JRE (successor image), never a JDK or glibc', () => {
+    // openjdk:8-jdk-alpine is in the catalog now; its JRE sibling never was.
+    const r = resolve('openjdk:8-jre-alpine');
     expect(r.entry!.variant).toMatch(/alpine/);
     expect(r.entry!.libc).toBe('musl');
-    expect(tagShape(r.entry!.image, r.entry!.tag).words).toContain('jdk');
-    expect(r.entry!.reference).toBe('eclipse-temurin:8-jdk-alpine');
+    expect(tagShape(r.entry!.image, r.entry!.tag).words).toContain('jre');
+    expect(r.entry!.image).toBe('eclipse-temurin');
     expect(r.match).toBe('fallback');
     expect(r.confidence).toBe('low');
     expect(r.basis).toMatch(/successor/);
@@ -90,7 +91,7 @@ describe('old tags from repo-info history', () => {
     expect(resolve('node:16.20.2-alpine').entry!.reference).toBe('node:16-alpine');
     expect(resolve('ruby:2.2').entry!.reference).toBe('ruby:2.7');
     expect(resolve('golang:1.19.5').entry!.reference).toBe('golang:1.19');
-    expect(resolve('openjdk:11-jdk').entry!.reference).toBe('eclipse-temurin:11-jdk');
+    expect(resolve('openjdk:11-jdk').entry!.reference).toBe('openjdk:11');
   });
 });
 
