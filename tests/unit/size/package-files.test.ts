@@ -43,10 +43,10 @@ describe('measured package files', () => {
     expect(full.excludedBytes).toBe(0);
     expect(slim.excludedBytes / slim.installedBytes).toBeGreaterThan(0.15);
     expect(slim.compressedBytes).toBeLessThan(full.compressedBytes);
-    // Ubuntu keeps changelogs but drops the .mo catalogues too.
+    // Ubuntu drops the .mo catalogues too (its own changelogs stay; ubuntu-files.test.ts).
     const ubuntu = packageFiles(osOf('ubuntu:24.04'), ['git'])!;
-    expect(ubuntu.excludedBytes).toBeGreaterThan(0);
-    expect(ubuntu.excludedBytes).toBeLessThan(slim.excludedBytes);
+    expect(ubuntu.excludedBytes / ubuntu.installedBytes).toBeGreaterThan(0.15);
+    expect(ubuntu.compressedBytes).toBeLessThan(full.compressedBytes);
   });
 
   it('a layer on a slim base is smaller than the same layer on the full base, and says why', () => {
