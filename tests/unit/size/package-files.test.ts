@@ -3,19 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import table from '../../../src/data/debian-package-files.json';
 import { excludeProfile, packageFiles } from '../../../src/engine/size/package-files';
-import { baseImages } from '../../../src/engine/size/catalog';
-import type { OsInfo } from '../../../src/engine/size/ledger';
-import { estimate, own, ready } from './helpers';
-
-function osOf(ref: string): OsInfo {
-  const entry = baseImages.resolve(ref).entry!;
-  return {
-    family: entry.os,
-    release: entry.osRelease,
-    entry,
-    installed: baseImages.installedPackages(entry),
-  };
-}
+import { estimate, osOf, own, ready } from './helpers';
 
 beforeAll(ready);
 

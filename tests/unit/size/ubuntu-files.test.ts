@@ -9,21 +9,10 @@ import { ubuntuProfile, ubuntuRow } from '../../../src/engine/size/ubuntu-files'
 import { excludeProfile, packageFiles } from '../../../src/engine/size/package-files';
 import { packageSizer } from '../../../src/engine/size/packages';
 import { baseImages } from '../../../src/engine/size/catalog';
-import type { OsInfo } from '../../../src/engine/size/ledger';
-import { estimate, own, ready } from './helpers';
+import { estimate, osOf, own, ready } from './helpers';
 
 const suites = table.suites as Record<string, Record<string, number[]>>;
 const at = (row: number[], name: string) => row[table.layout.indexOf(name)];
-
-function osOf(ref: string): OsInfo {
-  const entry = baseImages.resolve(ref).entry!;
-  return {
-    family: entry.os,
-    release: entry.osRelease,
-    entry,
-    installed: baseImages.installedPackages(entry),
-  };
-}
 
 beforeAll(ready);
 
