@@ -156,16 +156,19 @@ function measurePyc(file: string): [number, number] {
   }
 }
 
-/** [total, gzip, ...CLASSES, pycBytes, pycGzipBytes] bytes of one downloaded .deb's payload. */
+/** [total, gzip, ...CLASSES, pycBytes, pycGzipBytes, ...UBUNTU_COLUMNS] bytes of one downloaded
+ *  .deb's payload. */
 export function measureDeb(file: string): number[] {
   const list = execFileSync('dpkg-deb', ['-c', file], { maxBuffer: 1 << 28 }).toString();
   const row = new Array(2 + CLASSES.length).fill(0) as number[];
+  const files: [string, number][] = [];
   let python = false;
   for (const line of list.split('\n')) {
     // -rw-r--r-- root/root      1234 2024-01-01 00:00 ./usr/share/doc/x/changelog.gz
     const m = /^-\S*\s+\S+\s+(\d+)\s+\S+\s+\S+\s+(.+)$/.exec(line);
     if (!m) continue;
     const bytes = Number(m[1]);
+    files.push([m[2], bytes]);
     row[0] += bytes;
     const c = classify(m[2]);
     if (c) row[2 + CLASSES.indexOf(c)] += bytes;
@@ -179,7 +182,68 @@ export function measureDeb(file: string): number[] {
       .toString()
       .trim(),
   );
-  return [...row, ...(python ? measurePyc(file) : [0, 0])];
+  return [...row, ...(python ? measurePyc(file) : [0, 0]), ...measureUbuntu(file, files)];
+}
+
+/** Columns after pycBytes/pycGzipBytes: what an Ubuntu image keeps of the package (see
+ *  ubuntuDrops). */
+export const UBUNTU_COLUMNS = ['changelogUpstream', 'changelogNative', 'ubuntuGzipBytes'] as const;
+
+/**
+ * The changelog files of a payload by who keeps them. Ubuntu's package builds (Launchpad's
+ * pkgbinarymangler, pkgstripfiles) delete every `changelog.*` of /usr/share/doc but the package's
+ * Debian changelog: `changelog.Debian.*`, or `changelog.*` in a native package that has no
+ * `.Debian` one. So Debian's upstream changelogs (gnupg2's 430 kB in each of its binaries) are
+ * not in Ubuntu's .debs; and Ubuntu 20.04's dpkg path-excludes keep only `changelog.Debian.*`,
+ * dropping a native package's changelog too.
+ */
+export function changelogKinds(files: readonly (readonly [string, number])[]): {
+  upstream: Set<string>;
+  native: Set<string>;
+} {
+  const logs = files
+    .map(([p]) => /^(?:\.\/|\/)usr\/share\/doc\/([^/]+)\/(changelog[^/]*)$/i.exec(p))
+    .filter((m): m is RegExpExecArray => m !== null);
+  const withDebian = new Set(logs.filter((m) => /^changelog\.Debian\./i.test(m[2])).map((m) => m[1]));
+  const upstream = new Set<string>();
+  const native = new Set<string>();
+  for (const m of logs) {
+    if (/^changelog\.Debian\./i.test(m[2])) continue;
+    if (!withDebian.has(m[1]) && /^changelog\.gz$/i.test(m[2])) native.add(m[0]);
+    else upstream.add(m[0]);
+  }
+  return { upstream, native };
+}
+
+/** Whether an Ubuntu image (22.04 on) lacks a path: Ubuntu's dpkg path-excludes (livecd-rootfs's
+ *  minimized images: man pages, LC_MESSAGES/*.mo, /usr/share/doc except copyright and
+ *  changelog.*) or the upstream changelogs Ubuntu's builds strip. */
+export function ubuntuDrops(path: string, upstream: ReadonlySet<string>): boolean {
+  const p = path.replace(/^\.\//, '/');
+  if (upstream.has(path)) return true;
+  if (p.startsWith('/usr/share/man/')) return true;
+  if (/^\/usr\/share\/locale\/.*\/LC_MESSAGES\/.*\.mo$/.test(p)) return true;
+  if (p.startsWith('/usr/share/doc/')) return !/\/(copyright|changelog\.[^/]*)$/.test(p);
+  return false;
+}
+
+/** [upstream changelog bytes, native changelog bytes, gzip -6 of the tar of what Ubuntu keeps]. */
+function measureUbuntu(file: string, files: [string, number][]): number[] {
+  const { upstream, native } = changelogKinds(files);
+  const sum = (set: Set<string>) => files.reduce((n, [p, b]) => n + (set.has(p) ? b : 0), 0);
+  const dir = mkdtempSync(join(tmpdir(), 'ubuntu-'));
+  try {
+    execFileSync('dpkg-deb', ['-x', file, dir]);
+    for (const [p] of files) if (ubuntuDrops(p, upstream)) rmSync(join(dir, p), { force: true });
+    const gz = Number(
+      execSync(`tar -cf - -C '${dir}' . | gzip -6 | wc -c`, { maxBuffer: 1 << 20 })
+        .toString()
+        .trim(),
+    );
+    return [sum(upstream), sum(native), gz];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The rows of a suite an earlier run measured on a sample of their payload (over OLD_SAMPLE bytes). */
@@ -248,7 +312,7 @@ function write(measured: Record<string, Record<string, number[]>>): void {
     about:
       "Files of real Debian .deb packages by class and the gzip size of each payload, measured by scripts/data/measure-deb-files.ts (apt-get download through this machine's apt configuration, dpkg-deb -c for file sizes, dpkg-deb --fsys-tarfile | gzip -6 of the whole payload for the layer's compressed size). Packages: the dependency closures (without Recommends) of every package that the published official-image layers (../shared/data/repo-info and scripts/data/repo-info-history.json) install, largest first; other suites' packages use these fractions by name, unmeasured ones the median.",
     measured: new Date().toISOString().slice(0, 10),
-    layout: ['fileBytes', 'gzipBytes', ...CLASSES, 'pycBytes', 'pycGzipBytes'],
+    layout: ['fileBytes', 'gzipBytes', ...CLASSES, 'pycBytes', 'pycGzipBytes', ...UBUNTU_COLUMNS],
     classes: {
       doc: '/usr/share/doc/* except copyright and changelog files',
       changelog: '/usr/share/doc/*/changelog*',
@@ -260,6 +324,11 @@ function write(measured: Record<string, Record<string, number[]>>): void {
       pycBytes:
         'not in the .deb: the .pyc files its postinst writes by byte-compiling /usr/lib/python3*/**/*.py (measured by compiling them with python3 -m compileall)',
       pycGzipBytes: 'those .pyc files as a tar, gzip -6',
+      changelogUpstream:
+        "/usr/share/doc/*/changelog* other than the package's Debian changelog (changelog.Debian.*, or changelog.gz in a native package): what Ubuntu's builds strip (pkgstripfiles)",
+      changelogNative: 'changelog.gz of a package without changelog.Debian.* (its Debian changelog)',
+      ubuntuGzipBytes:
+        'the payload as an Ubuntu 22.04+ image keeps it (no man pages, .mo catalogues, docs other than copyright and changelog.*, nor upstream changelogs) as a tar, gzip -6',
     },
     suites: { ...suites, ...measured },
   };

@@ -170,6 +170,6 @@ function applyPackageFiles(st: StageState, item: LedgerItem): void {
   const profile = excludeProfile(st.os);
   const notMeasured = pf.unmeasured ? `, ${pf.unmeasured} not measured: median share` : '';
   if (profile && pf.excludedBytes > 0)
-    item.label += `; ${formatBytes(pf.excludedBytes)} of docs, man pages and translations not installed (${profile === 'ubuntu' ? "Ubuntu's" : 'the slim image’s'} dpkg path-excludes, measured on ${pf.measured} package(s)${notMeasured})`;
+    item.label += `; ${formatBytes(pf.excludedBytes)} of docs, man pages and translations not installed (${profile === 'debian-slim' ? 'the slim image’s dpkg path-excludes' : "Ubuntu's dpkg path-excludes and the upstream changelogs its builds strip"}, measured on ${pf.measured} package(s)${notMeasured})`;
   else item.label += `; compressed per package as measured (${pf.measured} package(s)${notMeasured})`;
 }

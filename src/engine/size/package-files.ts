@@ -12,6 +12,7 @@ import table from '../../data/debian-package-files.json';
 import type { OsInfo } from './ledger';
 import { DEBIAN_SUITES, debianIndex, debianSuiteFor, type DebianSuite } from './packages';
 import { mapReleaseName } from './name-map';
+import { ubuntuProfile, ubuntuRow, type UbuntuProfile } from './ubuntu-files';
 
 interface FilesDoc {
   layout: string[];
@@ -25,18 +26,22 @@ const PYC = col('pycBytes');
 const PYC_GZIP = col('pycGzipBytes');
 
 /** Which dpkg path-excludes an image has (see PROVENANCE.md for the files they come from). */
-export type ExcludeProfile = 'debian-slim' | 'ubuntu';
+export type ExcludeProfile = 'debian-slim' | UbuntuProfile;
 
 /** Columns excluded by each profile. Debian slim: debuerreotype's .slimify-excludes (doc, man,
- *  info, groff, linda, lintian overrides, locale; copyright kept). Ubuntu's minimized images:
- *  doc (copyright and changelogs kept), man, info, groff, lintian, linda and the .mo catalogues. */
+ *  info, groff, linda, lintian overrides, locale; copyright kept). Ubuntu's minimized images
+ *  (livecd-rootfs): doc (copyright and changelogs kept), man and the .mo catalogues; a row with
+ *  the Ubuntu columns is read by ubuntu-files.ts instead, which also drops what Ubuntu's builds
+ *  strip. */
 const EXCLUDED: Record<ExcludeProfile, string[]> = {
   'debian-slim': ['doc', 'changelog', 'man', 'infoGroffLintian', 'locale', 'localeMo'],
-  ubuntu: ['doc', 'man', 'infoGroffLintian', 'localeMo'],
+  ubuntu: ['doc', 'man', 'localeMo'],
+  'ubuntu-focal': ['doc', 'man', 'localeMo'],
 };
 
 export function excludeProfile(os: OsInfo): ExcludeProfile | null {
-  if (os.family === 'ubuntu') return /chiseled/.test(os.entry?.variant ?? '') ? null : 'ubuntu';
+  if (os.family === 'ubuntu')
+    return /chiseled/.test(os.entry?.variant ?? '') ? null : ubuntuProfile(os.release);
   if (os.family === 'debian' && os.entry && /(^|-)slim(-|$)/.test(os.entry.tag)) return 'debian-slim';
   return null;
 }
@@ -70,16 +75,29 @@ function medianFacts(profile: ExcludeProfile | null, suite: string): { excluded:
     const own = DOC.suites[suite];
     const rows = own ? Object.values(own) : Object.values(DOC.suites).flatMap((s) => Object.values(s));
     const cols = profile ? EXCLUDED[profile].map(col) : [];
+    const facts = rows
+      .filter((r) => r[FILE] > 0)
+      .map((r) => {
+        const u = isUbuntu(profile) ? ubuntuRow(DOC.layout, r, profile) : null;
+        const share = u ? u.droppedShare : cols.reduce((n, c) => n + r[c], 0) / r[FILE];
+        return {
+          share,
+          kept: r[FILE] * (1 - share),
+          gzip: u ? u.gzipPerByte * r[FILE] : r[GZIP] * (1 - share),
+        };
+      });
     m = {
-      excluded: median(
-        rows.filter((r) => r[FILE] > 0).map((r) => cols.reduce((n, c) => n + r[c], 0) / r[FILE]),
-      ),
+      excluded: median(facts.map((f) => f.share)),
       // Byte-weighted: what all measured payloads together compress to.
-      ratio: rows.reduce((n, r) => n + r[FILE], 0) / rows.reduce((n, r) => n + r[GZIP], 0),
+      ratio: facts.reduce((n, f) => n + f.kept, 0) / facts.reduce((n, f) => n + f.gzip, 0),
     };
     medians.set(key, m);
   }
   return m;
+}
+
+function isUbuntu(profile: ExcludeProfile | null): profile is UbuntuProfile {
+  return profile === 'ubuntu' || profile === 'ubuntu-focal';
 }
 
 export interface PackageFilesResult {
@@ -123,9 +141,13 @@ export function packageFiles(os: OsInfo, packages: readonly string[]): PackageFi
     const r = row(p, suite);
     let share = fallback.excluded;
     let ratio = fallback.ratio;
+    const u = r && isUbuntu(profile) ? ubuntuRow(DOC.layout, r, profile) : null;
+    // Ubuntu on the stand-in suite's own row: the measured bytes of the files as they are (the
+    // index's Installed-Size counts whole KiB blocks: tzdata 3.5 MB for 1.9 MB of files).
+    const base = u && DOC.suites[suite]?.[p] === r ? r![FILE] : installed;
     if (r && r[FILE] > 0) {
-      share = cols.reduce((n, c) => n + r[c], 0) / r[FILE];
-      ratio = r[GZIP] > 0 ? r[FILE] / r[GZIP] : ratio;
+      share = u ? u.droppedShare : cols.reduce((n, c) => n + r[c], 0) / r[FILE];
+      if (!u) ratio = r[GZIP] > 0 ? r[FILE] / r[GZIP] : ratio;
       // Scaled by this suite's Installed-Size, like the excluded share (another version's row).
       if (PYC >= 0 && r[PYC] > 0) {
         out.generatedBytes += (installed * r[PYC]) / r[FILE];
@@ -133,10 +155,11 @@ export function packageFiles(os: OsInfo, packages: readonly string[]): PackageFi
       }
       out.measured++;
     } else out.unmeasured++;
-    const excluded = profile ? installed * share : 0;
+    const kept = profile ? base * (1 - share) : installed;
     out.installedBytes += installed;
-    out.excludedBytes += excluded;
-    out.compressedBytes += (installed - excluded) / ratio;
+    out.excludedBytes += installed - kept;
+    // Ubuntu: the gzip size of what the image keeps, measured (its dropped files are gzip'd).
+    out.compressedBytes += u ? base * u.gzipPerByte : kept / ratio;
   }
   if (out.measured === 0) return null;
   out.generatedBytes = Math.round(out.generatedBytes);

@@ -5,6 +5,8 @@ import { estimateImage, baseAlternatives, type SizeDeps } from '../../../src/eng
 import { resolveOptions } from '../../../src/engine/options';
 import type { AnalyzeOptions, Estimate, LayerEstimate } from '../../../src/engine/types';
 import type { BaseImageLookup, CatalogEntry, PackageSizer } from '../../../src/engine/size/types';
+import type { OsInfo } from '../../../src/engine/size/ledger';
+import { baseImages } from '../../../src/engine/size/catalog';
 
 export const MB = 1e6;
 
@@ -22,6 +24,17 @@ export function estimate(text: string, context: AnalyzeOptions['context'] = {}, 
 
 export function alternatives(text: string, deps?: SizeDeps) {
   return baseAlternatives(parseDockerfile(text), deps);
+}
+
+/** The OS facts of a catalog base, as a stage on it sees them. */
+export function osOf(ref: string): OsInfo {
+  const entry = baseImages.resolve(ref).entry!;
+  return {
+    family: entry.os,
+    release: entry.osRelease,
+    entry,
+    installed: baseImages.installedPackages(entry),
+  };
 }
 
 /** Layers made by the Dockerfile (not the base image's). */

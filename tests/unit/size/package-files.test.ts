@@ -3,19 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import table from '../../../src/data/debian-package-files.json';
 import { excludeProfile, packageFiles } from '../../../src/engine/size/package-files';
-import { baseImages } from '../../../src/engine/size/catalog';
-import type { OsInfo } from '../../../src/engine/size/ledger';
-import { estimate, own, ready } from './helpers';
-
-function osOf(ref: string): OsInfo {
-  const entry = baseImages.resolve(ref).entry!;
-  return {
-    family: entry.os,
-    release: entry.osRelease,
-    entry,
-    installed: baseImages.installedPackages(entry),
-  };
-}
+import { estimate, osOf, own, ready } from './helpers';
 
 beforeAll(ready);
 
@@ -43,10 +31,10 @@ describe('measured package files', () => {
     expect(full.excludedBytes).toBe(0);
     expect(slim.excludedBytes / slim.installedBytes).toBeGreaterThan(0.15);
     expect(slim.compressedBytes).toBeLessThan(full.compressedBytes);
-    // Ubuntu keeps changelogs but drops the .mo catalogues too.
+    // Ubuntu drops the .mo catalogues too (its own changelogs stay; ubuntu-files.test.ts).
     const ubuntu = packageFiles(osOf('ubuntu:24.04'), ['git'])!;
-    expect(ubuntu.excludedBytes).toBeGreaterThan(0);
-    expect(ubuntu.excludedBytes).toBeLessThan(slim.excludedBytes);
+    expect(ubuntu.excludedBytes / ubuntu.installedBytes).toBeGreaterThan(0.15);
+    expect(ubuntu.compressedBytes).toBeLessThan(full.compressedBytes);
   });
 
   it('a layer on a slim base is smaller than the same layer on the full base, and says why', () => {
