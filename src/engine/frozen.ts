@@ -34,3 +34,8 @@ class FrozenSet<T> extends Set<T> {
 export function frozenSet<T>(values?: Iterable<T> | null): ReadonlySet<T> {
   return Object.freeze(new FrozenSet(values));
 }
+
+/** Whether the set is one of frozenSet's (its contents can never change: safe to key a cache on). */
+export function isFrozenSet(set: ReadonlySet<unknown>): boolean {
+  return set instanceof FrozenSet;
+}

@@ -86,8 +86,18 @@ const TABLE: readonly Entry[] = [
 
 const TOOLS: CrossRefTool[] = ['trivy', 'checkov', 'kics'];
 
+/** Answers so far, by rule id and aliases (the rules' own fixed lists: a small, bounded set). */
+const answers = new Map<string, readonly string[]>();
+
 /** The other tools' ids for a finding of `ruleId` carrying `aliases` (in tool order, no repeats). */
-export function crossRefIds(ruleId: string, aliases: readonly string[]): string[] {
+export function crossRefIds(ruleId: string, aliases: readonly string[]): readonly string[] {
+  const key = [ruleId, ...aliases].join('\u0000');
+  let ids = answers.get(key);
+  if (!ids) answers.set(key, (ids = Object.freeze(lookUp(ruleId, aliases))));
+  return ids;
+}
+
+function lookUp(ruleId: string, aliases: readonly string[]): string[] {
   const keys = new Set([ruleId, ...aliases]);
   const out: string[] = [];
   for (const tool of TOOLS)

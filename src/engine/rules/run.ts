@@ -118,25 +118,26 @@ export function runRules(
       extra.onError?.(rule, error);
       continue;
     }
+    // Most reports carry the rule's own peer ids: their names are worked out once per rule.
+    let ruleNaming: Naming | undefined;
     for (const report of reports) {
-      const peerIds = report.aliases ?? [...rule.meta.hadolint, ...rule.meta.buildChecks];
-      if (suppress(rule, peerIds, report)) continue;
-      const aliases = [...peerIds, ...crossRefIds(rule.meta.id, peerIds)];
-      const names = [rule.meta.id, ...aliases].map((a) => a.toLowerCase());
-      const ignoredAs = names.find((n) => opts?.ignoredRules?.has(n));
+      const naming = report.aliases
+        ? namingOf(rule, report.aliases, opts)
+        : (ruleNaming ??= namingOf(rule, [...rule.meta.hadolint, ...rule.meta.buildChecks], opts));
+      if (suppress(rule, naming, report)) continue;
+      const { ignoredAs } = naming;
       if (ignoredAs && !extra.silenced) continue;
-      const override = names.map((n) => opts?.severityOverrides?.get(n)).find((s) => s);
       const fix = report.fix ?? null;
       const finding: Finding = {
         ruleId: rule.meta.id,
         technique: rule.meta.technique,
-        severity: override ?? report.severity ?? rule.meta.severity,
+        severity: naming.override ?? report.severity ?? rule.meta.severity,
         line: report.span.line,
         endLine: report.span.endLine,
         message: report.message,
         savingsBytes: null,
         fixable: fix !== null && fix.safety !== 'display-only',
-        aliases,
+        aliases: [...naming.aliases],
         title: rule.meta.title,
         column: columnOf(model, report.span.start),
         fixSafety: fix?.safety,
@@ -155,6 +156,30 @@ export function runRules(
   extra.silenced?.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
   if (!extra.skipSavings) measureSavings(model, opts, estimate, outcomes);
   return outcomes;
+}
+
+/** What a finding of `rule` carrying peer ids `peerIds` is called, and what the settings say of it. */
+interface Naming {
+  peerIds: readonly string[];
+  /** The peer ids, then the other scanners' ids (Finding.aliases). */
+  aliases: readonly string[];
+  /** The hadolint ids among the peer ids, lower-cased (what ignore pragmas name). */
+  hadolint: readonly string[];
+  /** The name under which the lint settings ignore it, if they do. */
+  ignoredAs: string | undefined;
+  override: Finding['severity'] | undefined;
+}
+
+function namingOf(rule: Rule, peerIds: readonly string[], opts: ResolvedOptions): Naming {
+  const aliases = [...peerIds, ...crossRefIds(rule.meta.id, peerIds)];
+  const names = [rule.meta.id, ...aliases].map((a) => a.toLowerCase());
+  return {
+    peerIds,
+    aliases,
+    hadolint: peerIds.filter((a) => /^(DL|SC)\d{4}$/.test(a)).map((a) => a.toLowerCase()),
+    ignoredAs: names.find((n) => opts?.ignoredRules?.has(n)),
+    override: names.map((n) => opts?.severityOverrides?.get(n)).find((s) => s),
+  };
 }
 
 function columnOf(model: DockerfileModel, offset: number): number {
@@ -246,7 +271,7 @@ export function parsePragmas(comments: readonly string[], scope: 'line' | 'stage
 
 function buildSuppression(
   model: DockerfileModel,
-): (rule: Rule, aliases: string[], report: RuleReport) => boolean {
+): (rule: Rule, naming: Naming, report: RuleReport) => boolean {
   const global = new Set(model.globalIgnores.map((s) => s.trim().toLowerCase()));
   const skip = checkSkips(model.directives?.check ?? '');
   const localSkips = new Map<Instruction, Set<string>>();
@@ -254,9 +279,8 @@ function buildSuppression(
   for (const stage of model.stages)
     stagePragmas.set(stage.index, parsePragmas(stage.from.commentsAbove, 'stage'));
   const linePragmas = new Map<Instruction, Set<string>>();
-  return (rule, aliases, report) => {
+  return (rule, { peerIds: aliases, hadolint }, report) => {
     const id = rule.meta.id.toLowerCase();
-    const hadolint = aliases.filter((a) => /^(DL|SC)\d{4}$/.test(a)).map((a) => a.toLowerCase());
     const matches = (ids: Set<string>) => ids.has(id) || hadolint.some((h) => ids.has(h));
     if (matches(global)) return true;
     const skipped = (names: Set<string>) =>

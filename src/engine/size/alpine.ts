@@ -106,6 +106,11 @@ const releaseNumber = (r: string) => {
 };
 
 export class AlpineTable {
+  // The table is fixed: the release order and the Debian-name hits are computed once per question
+  // (an install asks them for every package of Debian's base set, and the order sorted per lookup).
+  private readonly orders = new Map<string | null, string[]>();
+  private readonly debianHits = new Map<string, AlpineHit | null>();
+
   constructor(private readonly doc: AlpineTableDoc) {}
 
   get ratio(): AlpineTableDoc['debianRatio'] {
@@ -118,6 +123,12 @@ export class AlpineTable {
 
   /** The releases to read for `release`: itself first, then the others by distance (newer first on ties). */
   private order(release: string | null): string[] {
+    let order = this.orders.get(release);
+    if (!order) this.orders.set(release, (order = this.releaseOrder(release)));
+    return order;
+  }
+
+  private releaseOrder(release: string | null): string[] {
     const all = this.releases();
     const want =
       release && /^\d+\.\d+/.test(release) ? releaseNumber(release) : releaseNumber(all[all.length - 1]);
@@ -148,6 +159,13 @@ export class AlpineTable {
    * gmp, libnghttp2-14 → nghttp2-libs, libcurl4t64 → libcurl).
    */
   lookupDebian(debName: string, release: string | null): AlpineHit | null {
+    const key = `${release ?? ''}\u0000${debName}`;
+    let hit = this.debianHits.get(key);
+    if (hit === undefined) this.debianHits.set(key, (hit = this.findDebian(debName, release)));
+    return hit;
+  }
+
+  private findDebian(debName: string, release: string | null): AlpineHit | null {
     const base = debName.replace(/t64(?=$|-)/, '');
     const names = [DEBIAN_TO_ALPINE[base] ?? base];
     if (base.startsWith('lib')) {

@@ -5,7 +5,7 @@ import type { ResolvedOptions } from '../options';
 import type { Confidence, Estimate, LayerEstimate, StageEstimate } from '../types';
 import type { BaseResolution, CatalogEntry, OsFamily } from './types';
 import type { LayerRec, OsInfo, StageState } from './ledger';
-import { cloneState, finishLayer, makeItem, resolvePath, weakestOf } from './ledger';
+import { cloneState, finishLayer, layerBytes, makeItem, resolvePath, weakestOf } from './ledger';
 import { formatBytes } from '../primitives/bytes';
 import type { Ctx, SizeDeps } from './context';
 import { runLayer } from './run';
@@ -57,17 +57,20 @@ export function estimateWith(model: DockerfileModel, opts: ResolvedOptions, deps
   const discardedLayers: LayerEstimate[] = [];
   for (const stage of model.stages) {
     const st = ctx.states[stage.index]!;
-    const own = stage.index === finalStage.index ? layers : st.layers.map(finishLayer);
+    const final = stage.index === finalStage.index;
     const discarded = !shipped.has(stage.index);
+    // Another stage's layers are only summed (and described in full where they are discarded).
+    const own = final ? { u: uncompressedBytes, c: compressedBytes } : stageBytes(st.layers);
     stages.push({
       index: stage.index,
       name: stage.name,
-      final: stage.index === finalStage.index,
+      final,
       discarded,
-      uncompressedBytes: sum(own.map((l) => l.uncompressedBytes)),
-      compressedBytes: sum(own.map((l) => l.compressedBytes)),
+      uncompressedBytes: own.u,
+      compressedBytes: own.c,
     });
-    if (discarded) discardedLayers.push(...own.filter((l) => l.stage === stage.index));
+    if (discarded)
+      for (const l of st.layers) if (l.stage === stage.index) discardedLayers.push(finishLayer(l));
   }
   if (model.stages.length > 1) {
     const builders = stages.filter((s) => s.discarded).length;
@@ -93,6 +96,17 @@ export function estimateWith(model: DockerfileModel, opts: ResolvedOptions, deps
 
 function sum(xs: number[]): number {
   return xs.reduce((a, b) => a + b, 0);
+}
+
+function stageBytes(layers: readonly LayerRec[]): { u: number; c: number } {
+  let u = 0;
+  let c = 0;
+  for (const l of layers) {
+    const b = layerBytes(l);
+    u += b.u;
+    c += b.c;
+  }
+  return { u, c };
 }
 
 /** The final stage and the stages it is built FROM (their layers ship too). */
@@ -366,11 +380,10 @@ function publishedLayers(stage: Stage, ref: string, res: BaseResolution, entry: 
         ? entry.uncompressedBytes - usedU
         : Math.round((entry.uncompressedBytes * l.compressedBytes) / totalC);
     usedU += u;
-    const text = l.instruction.replace(/\s+/g, ' ').trim();
     return {
       stage: stage.index,
       line: stage.from.span.line,
-      instruction: `${entry.reference} layer ${k + 1}/${published.length}: ${text.length > 140 ? text.slice(0, 139) + '…' : text}`,
+      instruction: publishedInstruction(entry, k),
       kind: 'base',
       items: [
         makeItem('other', '/', Math.max(0, u), confidence, '', {
@@ -386,6 +399,22 @@ function publishedLayers(stage: Stage, ref: string, res: BaseResolution, entry: 
       confidence,
     };
   });
+}
+
+/** The lines of a catalog image's published layers (a base's layers are described in every analysis). */
+const layerLines = new WeakMap<CatalogEntry, string[]>();
+
+function publishedInstruction(entry: CatalogEntry, k: number): string {
+  let lines = layerLines.get(entry);
+  if (!lines) {
+    const published = entry.layers ?? [];
+    lines = published.map((l, i) => {
+      const text = l.instruction.replace(/\s+/g, ' ').trim();
+      return `${entry.reference} layer ${i + 1}/${published.length}: ${text.length > 140 ? text.slice(0, 139) + '…' : text}`;
+    });
+    layerLines.set(entry, lines);
+  }
+  return lines[k];
 }
 
 /**

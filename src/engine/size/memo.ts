@@ -2,7 +2,7 @@
 // the rules ask the same questions again and again). What they hand out is frozen: an analysis
 // that changed a shared result would change the next analysis's answer (issue 20).
 import type { BaseImageLookup, BaseResolution, CatalogEntry, PackageSizer, PackageSizeResult } from './types';
-import { deepFreeze } from '../frozen';
+import { deepFreeze, isFrozenSet } from '../frozen';
 
 /** A map that forgets its oldest entry past `max` (the memos must stay bounded). */
 function bounded<V>(max: number) {
@@ -26,15 +26,23 @@ export function memoSizer(inner: PackageSizer, max = 2000): PackageSizer {
   const cache = bounded<PackageSizeResult>(max);
   return {
     osInstall(os, release, names, opts) {
-      let installed = '-';
-      if (opts.installed) {
-        installed = `${opts.installed.size}:`;
-        for (const name of opts.installed) installed += `${name},`;
-      }
-      const key = `${os}|${release}|${opts.recommends}|${names.join(',')}|${installed}`;
+      const key = `${os}|${release}|${opts.recommends}|${names.join(',')}|${setKey(opts.installed)}`;
       return cache.get(key) ?? cache.set(key, deepFreeze(inner.osInstall(os, release, names, opts)));
     },
   };
+}
+
+/** The key part of frozen (shared, unchanging) sets, such as a base image's packages: built once. */
+const frozenSetKeys = new WeakMap<ReadonlySet<string>, string>();
+
+function setKey(installed: ReadonlySet<string> | null): string {
+  if (!installed) return '-';
+  let key = frozenSetKeys.get(installed);
+  if (key !== undefined) return key;
+  key = `${installed.size}:`;
+  for (const name of installed) key += `${name},`;
+  if (isFrozenSet(installed)) frozenSetKeys.set(installed, key);
+  return key;
 }
 
 /**

@@ -46,9 +46,18 @@ export function excludeProfile(os: OsInfo): ExcludeProfile | null {
   return null;
 }
 
+const rowMemo = new Map<string, number[] | null>();
+
 /** The measured row of a package: this suite's, else another suite's under the same or the
- *  mapped name (bookworm's `libssl3` is trixie's `libssl3t64`). */
+ *  mapped name (bookworm's `libssl3` is trixie's `libssl3t64`). Looked up once per name and suite. */
 function row(name: string, suite: string): number[] | null {
+  const key = `${suite} ${name}`;
+  let found = rowMemo.get(key);
+  if (found === undefined) rowMemo.set(key, (found = findRow(name, suite)));
+  return found;
+}
+
+function findRow(name: string, suite: string): number[] | null {
   const direct = DOC.suites[suite]?.[name] ?? Object.values(DOC.suites).find((s) => s[name])?.[name];
   if (direct) return direct;
   for (const [other, rows] of Object.entries(DOC.suites)) {

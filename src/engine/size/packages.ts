@@ -38,6 +38,7 @@ export class DebianIndex {
   private readonly byName = new Map<string, number>();
   private readonly virtualByName = new Map<string, number[]>();
   private readonly virtualList: number[][];
+  private required: readonly string[] | null = null;
 
   constructor(doc: DebianTableDoc) {
     this.suite = doc.suite;
@@ -80,14 +81,18 @@ export class DebianIndex {
     return { priority: p & 7, essential: p >= 8 };
   }
 
-  /** Packages of Priority required (plus Essential ones): what every Debian rootfs has. */
-  requiredSet(): string[] {
+  /**
+   * Packages of Priority required (plus Essential ones): what every Debian rootfs has. Read once
+   * (every non-Debian install asks, and the scan covers the whole table).
+   */
+  requiredSet(): readonly string[] {
+    if (this.required) return this.required;
     const out: string[] = [];
     this.rows.forEach((r, i) => {
       const p = r[2] as number;
       if ((p & 7) === 0 || p >= 8) out.push(this.names[i]);
     });
-    return out;
+    return (this.required = Object.freeze(out));
   }
 
   /** Resolves a requested name (drops :arch, =version, /release) to real package indexes. */

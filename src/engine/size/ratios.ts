@@ -52,8 +52,8 @@ export const RATIOS: Record<ContentKind, number> = {
   // 2.70, node:22 2.77, golang:1.26 2.80 (toolchain-heavy images compress better): 2.6 in between.
   'os-packages': 2.6,
   // Measured (scripts/data/measure-apk-ratio.ts): published apk layers sized from measured apk
-  // installed sizes, median over 7 distinct layers 2.12 (fonts 1.83, certificates 1.93, gcc 2.60).
-  'apk-packages': 2.12,
+  // installed sizes, median over 8 distinct layers 2.03 (fonts 1.83, certificates 1.93, gcc 2.60).
+  'apk-packages': 2.03,
   // The official images keep the indexes lz4-compressed (docker-gzip-indexes): the layer's gzip
   // shrinks them only a little. Measured (scripts/data/measure-apt-lists.ts): bookworm 19.87 MB on
   // disk / 15.21 MB gzip = 1.31, trixie 21.67 / 16.62 = 1.30.

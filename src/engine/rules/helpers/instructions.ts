@@ -40,12 +40,30 @@ export function allRuns(model: DockerfileModel): RunInstruction[] {
   return model.instructions.map(runOf).filter((r): r is RunInstruction => r !== null);
 }
 
+/** A script's effects grouped by kind, once per script: every rule asks for some kind of every RUN. */
+const effectsByKind = new WeakMap<readonly Effect[], Map<Effect['kind'], Effect[]>>();
+const NO_EFFECTS: readonly Effect[] = Object.freeze([]);
+
+/** The RUN's effects of one kind, in order (a shared list: read it, never change it). */
 export function effects<K extends Effect['kind']>(
   run: RunInstruction,
   kind: K,
-): Extract<Effect, { kind: K }>[] {
-  const list = run.shell?.effects ?? [];
-  return list.filter((e): e is Extract<Effect, { kind: K }> => e.kind === kind);
+): readonly Extract<Effect, { kind: K }>[] {
+  const list = run.shell?.effects;
+  if (!list?.length) return NO_EFFECTS as readonly Extract<Effect, { kind: K }>[];
+  let groups = effectsByKind.get(list);
+  if (!groups) {
+    groups = new Map();
+    for (const e of list) {
+      const group = groups.get(e.kind);
+      if (group) group.push(e);
+      else groups.set(e.kind, [e]);
+    }
+    // Scripts are shared between analyses (parse memo), and so are their groups.
+    for (const group of groups.values()) Object.freeze(group);
+    effectsByKind.set(list, groups);
+  }
+  return (groups.get(kind) ?? NO_EFFECTS) as readonly Extract<Effect, { kind: K }>[];
 }
 
 export function installs(run: RunInstruction, managers?: PackageManager[]) {

@@ -4,6 +4,7 @@ import type { PackageManager } from '../../model';
 import type { Confidence } from '../../types';
 import { makeItem } from '../ledger';
 import { formatBytes } from '../../primitives/bytes';
+import { frozenSet } from '../../frozen';
 import { addItem, addNew, liveItems } from '../context';
 import { compressed, type ContentKind } from '../ratios';
 import type { OsFamily, PackageSizeResult } from '../types';
@@ -64,7 +65,16 @@ function addRpmCache(s: RunScope, manager: string): void {
   );
 }
 
-export function installedSet(s: RunScope, exclude: string[] = []): Set<string> {
+/** Nothing installed yet (an image the catalog lists no packages for). */
+const NOTHING_INSTALLED = frozenSet<string>();
+
+/**
+ * What the image holds before an install: the base's packages and those this Dockerfile added.
+ * Before any install that is the base's own set, handed out as it is (frozen and shared, so the
+ * package memo's key and the name mappings are worked out once per base, not per install).
+ */
+export function installedSet(s: RunScope, exclude: string[] = []): ReadonlySet<string> {
+  if (s.st.osInstalled.size === 0 && exclude.length === 0) return s.st.os.installed ?? NOTHING_INSTALLED;
   const out = new Set<string>(s.st.os.installed ?? []);
   for (const p of s.st.osInstalled) out.add(p);
   for (const p of exclude) out.delete(p);
