@@ -74,6 +74,50 @@ export function stageNames(raws: RawInstruction[], escape: string): Map<string, 
   return names;
 }
 
+/**
+ * What an instruction that changes no state (RUN, COPY, CMD, LABEL, ...) reads of the walk's state.
+ * Those instructions read it only through here, so the instruction memo can record every read.
+ */
+export interface StateReader {
+  /** The current stage's index; -1 before the first FROM. */
+  readonly stage: number;
+  /** The current stage's SHELL. */
+  readonly shell: string[];
+  /** A variable's value: the stage's ENV and ARG, or the global ARGs before the first FROM. */
+  lookup: Lookup;
+  /** An ENV variable's value as written (kept when it has unresolved parts). */
+  envText: (name: string) => string | undefined;
+  /** What `COPY --from=<value>` names: a stage (by name, earlier or later, or by index) or an image. */
+  copySource: (value: string) => { stage: number } | { image: string };
+}
+
+export const DEFAULT_SHELL: readonly string[] = Object.freeze(['/bin/sh', '-c']);
+
+/** The reader of the walk's state as it is now. */
+export function stateReader(state: WalkState): StateReader {
+  const s = state.stage;
+  const global = state.global;
+  return {
+    stage: s ? s.stage.index : -1,
+    shell: s ? s.shell : (DEFAULT_SHELL as string[]),
+    lookup: s ? s.lookup : (name) => global.get(name),
+    envText: s ? (name) => s.envDisplay.get(name) : () => undefined,
+    copySource: (value) => copySource(state, value),
+  };
+}
+
+/** BuildKit resolves `--from` names of later stages too (it builds the graph first). */
+function copySource(state: WalkState, value: string): { stage: number } | { image: string } {
+  const lower = value.toLowerCase();
+  const current = state.stage?.stage.index ?? 0;
+  const byName = state.stages.find((s) => s.stage.name !== null && s.stage.name.toLowerCase() === lower);
+  const later = byName ? undefined : state.names.get(lower);
+  if (byName && byName.stage.index !== current) return { stage: byName.stage.index };
+  if (later !== undefined && later > current) return { stage: later };
+  if (/^\d+$/.test(value) && Number(value) < current) return { stage: Number(value) };
+  return { image: value };
+}
+
 export function at(span: Span, lines: LineTable, message: string): SyntaxErr {
   return { line: span.line, column: lines.column(span.start), message };
 }
