@@ -43,6 +43,19 @@ const LIMIT = 4000;
 const entries = new Map<string, Entry>();
 const stats = { hits: 0, misses: 0, staleReads: 0 };
 
+/**
+ * A deliberate flaw, for the property test's negative control only (tests/unit/parse/
+ * memo-property.test.ts must notice each): a hit that ignores the variables read, or that leaves
+ * the stored positions unmoved.
+ */
+export type MemoFlaw = 'ignores-variables' | 'keeps-positions' | null;
+let flaw: MemoFlaw = null;
+
+export function introduceMemoFlaw(next: MemoFlaw): void {
+  flaw = next;
+  clearInstructionMemo();
+}
+
 export function clearInstructionMemo(): void {
   entries.clear();
   stats.hits = 0;
@@ -113,7 +126,8 @@ export function memoizedInstruction(
 
 /** The reader's answers still match what the stored interpretation saw. */
 function stillHolds(reads: Reads, reader: StateReader): boolean {
-  for (const [name, value] of reads.values) if (reader.lookup(name) !== value) return false;
+  if (flaw !== 'ignores-variables')
+    for (const [name, value] of reads.values) if (reader.lookup(name) !== value) return false;
   for (const [name, text] of reads.envTexts) if (reader.envText(name) !== text) return false;
   for (const [value, source] of reads.copySources)
     if (describeSource(reader.copySource(value)) !== source) return false;
@@ -157,7 +171,7 @@ interface Move {
 /** A copy of a stored instruction for its new place: index, stage and every position updated. */
 function relocated(stored: Instruction, move: Move, index: number, stage: number): Instruction {
   const copy = { ...stored, index, stage, commentsAbove: [] as string[] };
-  if (move.by === 0 && move.lines === 0) return copy;
+  if ((move.by === 0 && move.lines === 0) || flaw === 'keeps-positions') return copy;
   copy.span = moved(stored.span, move);
   copy.keywordSpan = moved(stored.keywordSpan, move);
   if (stored.argsSpan) copy.argsSpan = moved(stored.argsSpan, move);
