@@ -8,7 +8,7 @@ import { LineTable } from './text';
 import { finishStages } from './stages';
 import { looksBinary, tooManyInstructions } from './input-checks';
 import { commentsAbove, readComments, readDirectives, readInstructions } from './read';
-import { AUTOMATIC_ARGS, at, stageNames, stateReader, stageStateToStage, startImplicitStage } from './walk';
+import { at, startWalk, stateReader, stageStateToStage, startImplicitStage } from './walk';
 import type { RawInstruction, SyntaxErr, WalkState } from './walk';
 import { interpret } from './interpret';
 import { parseAst } from './ast';
@@ -54,12 +54,7 @@ export function buildModel(text: string): DockerfileModel {
   const escape = model.directives.escape;
   const errors: SyntaxErr[] = [];
   const raws = readInstructions(ast, lines, escape, errors);
-  const state: WalkState = {
-    global: new Map(Object.entries(AUTOMATIC_ARGS)),
-    stage: null,
-    stages: [],
-    names: stageNames(raws, escape),
-  };
+  const state = startWalk(raws, escape);
   const { sawFrom, beforeFrom } = walkInstructions(model, raws, lines, escape, state, errors);
   checkFromOrder(model, sawFrom, beforeFrom, lines, errors);
   for (const s of state.stages) stageStateToStage(s);

@@ -47,6 +47,24 @@ export interface WalkState {
   stages: StageState[];
   /** Stage names of the whole file (lower-cased) → index, for references to later stages. */
   names: Map<string, number>;
+  /** Reads the global ARGs (made once: a reader is made for every instruction). */
+  globalLookup: Lookup;
+  /** StateReader.copySource for this walk. */
+  copySource: StateReader['copySource'];
+}
+
+/** The state before the first instruction. */
+export function startWalk(raws: RawInstruction[], escape: string): WalkState {
+  const global = new Map<string, string | null>(Object.entries(AUTOMATIC_ARGS));
+  const state: WalkState = {
+    global,
+    stage: null,
+    stages: [],
+    names: stageNames(raws, escape),
+    globalLookup: (name) => global.get(name),
+    copySource: (value) => copySource(state, value),
+  };
+  return state;
 }
 
 export interface StageState {
@@ -56,6 +74,8 @@ export interface StageState {
   args: Map<string, string | null>;
   shell: string[];
   lookup: Lookup;
+  /** StateReader.envText for this stage. */
+  envText: (name: string) => string | undefined;
 }
 
 /** Names of all stages (`FROM image AS name`), lower-cased, with their index. */
@@ -93,16 +113,21 @@ export interface StateReader {
 
 export const DEFAULT_SHELL: readonly string[] = Object.freeze(['/bin/sh', '-c']);
 
+const NO_ENV = (): undefined => undefined;
+
 /** The reader of the walk's state as it is now. */
 export function stateReader(state: WalkState): StateReader {
   const s = state.stage;
-  const global = state.global;
+  if (!s) {
+    const shell = DEFAULT_SHELL as string[];
+    return { stage: -1, shell, lookup: state.globalLookup, envText: NO_ENV, copySource: state.copySource };
+  }
   return {
-    stage: s ? s.stage.index : -1,
-    shell: s ? s.shell : (DEFAULT_SHELL as string[]),
-    lookup: s ? s.lookup : (name) => global.get(name),
-    envText: s ? (name) => s.envDisplay.get(name) : () => undefined,
-    copySource: (value) => copySource(state, value),
+    stage: s.stage.index,
+    shell: s.shell,
+    lookup: s.lookup,
+    envText: s.envText,
+    copySource: state.copySource,
   };
 }
 
@@ -192,6 +217,7 @@ export function startStage(from: FromInstruction, state: WalkState): void {
     shell: stage.shell ?? ['/bin/sh', '-c'],
     lookup: (name: string): VarValue =>
       env.has(name) ? env.get(name) : args.has(name) ? args.get(name) : undefined,
+    envText: (name) => envDisplay.get(name),
   };
   state.stages.push(s);
   state.stage = s;
