@@ -38,8 +38,8 @@ interface Entry {
   firstLine: number;
 }
 
-/** Several corpus files' instructions; a Map keeps insertion order, so the first is least recently used. */
-const LIMIT = 4000;
+/** A few analyses' instructions (the largest corpus file has 183); a Map keeps insertion order, so the first is least recently used. */
+const LIMIT = 2000;
 const entries = new Map<string, Entry>();
 const stats = { hits: 0, misses: 0, staleReads: 0 };
 
