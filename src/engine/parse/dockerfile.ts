@@ -8,10 +8,12 @@ import { LineTable } from './text';
 import { finishStages } from './stages';
 import { looksBinary, tooManyInstructions } from './input-checks';
 import { commentsAbove, readComments, readDirectives, readInstructions } from './read';
-import { AUTOMATIC_ARGS, at, stageNames, stageStateToStage, startImplicitStage } from './walk';
+import { at, startWalk, stateReader, stageStateToStage, startImplicitStage } from './walk';
 import type { RawInstruction, SyntaxErr, WalkState } from './walk';
 import { interpret } from './interpret';
 import { parseAst } from './ast';
+import { memoizedInstruction } from './instruction-memo';
+import { shellParserReady } from './shell';
 
 export { MAX_INSTRUCTIONS } from './input-checks';
 
@@ -52,12 +54,7 @@ export function buildModel(text: string): DockerfileModel {
   const escape = model.directives.escape;
   const errors: SyntaxErr[] = [];
   const raws = readInstructions(ast, lines, escape, errors);
-  const state: WalkState = {
-    global: new Map(Object.entries(AUTOMATIC_ARGS)),
-    stage: null,
-    stages: [],
-    names: stageNames(raws, escape),
-  };
+  const state = startWalk(raws, escape);
   const { sawFrom, beforeFrom } = walkInstructions(model, raws, lines, escape, state, errors);
   checkFromOrder(model, sawFrom, beforeFrom, lines, errors);
   for (const s of state.stages) stageStateToStage(s);
@@ -87,11 +84,20 @@ function walkInstructions(
   const beforeFrom: Instruction[] = [];
   let previousEnd = -1;
   const hasFrom = raws.some((r) => r.keyword === 'FROM');
+  const keyOptions = { escape, parser: shellParserReady() ? 'tree-sitter' : 'fallback' };
   for (let i = 0; i < raws.length; i++) {
     const raw = raws[i];
     // A snippet without any FROM is linted as one stage with no base image, as hadolint does.
     if (!hasFrom && !state.stage && raw.keyword !== 'ARG') startImplicitStage(raw, lines, state);
-    const instruction = interpret(raw, i, lines, escape, state, errors, true);
+    const instruction = memoizedInstruction(
+      raw,
+      i,
+      lines,
+      keyOptions,
+      stateReader(state),
+      errors,
+      (reader, out) => interpret(raw, i, lines, escape, state, out, true, reader),
+    );
     instruction.commentsAbove = commentsAbove(lines, raw.firstLine, previousEnd);
     previousEnd = raw.lastLine;
     model.instructions.push(instruction);

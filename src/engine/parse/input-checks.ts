@@ -32,7 +32,7 @@ export function tooManyInstructions(
         message: `This Dockerfile has more than ${MAX_INSTRUCTIONS.toLocaleString('en')} instructions; real ones have a few hundred at most, so it is not analyzed. Check that the right file was pasted, or split it.`,
       };
     continued = trimmed.endsWith('\\') || trimmed.endsWith('`');
-    for (const m of trimmed.matchAll(HEREDOC)) heredocs.push(m[2]);
+    if (trimmed.includes('<<')) for (const m of trimmed.matchAll(HEREDOC)) heredocs.push(m[2]);
   }
   return null;
 }

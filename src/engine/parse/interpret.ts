@@ -7,8 +7,8 @@ import { FLAG_KEYWORDS, isKnownKeyword, JSON_FORM_KEYWORDS } from '../primitives
 import { processWord } from './variables';
 import type { Lookup } from './variables';
 import { looksLikeJson, parseJsonForm } from './json-form';
-import { at } from './walk';
-import type { RawInstruction, SyntaxErr, WalkState } from './walk';
+import { at, stateReader } from './walk';
+import type { RawInstruction, StateReader, SyntaxErr, WalkState } from './walk';
 import { checkKeyword } from './interpretation';
 import type { Interpretation } from './interpretation';
 import { interpretFrom } from './instructions/from';
@@ -27,6 +27,7 @@ export function interpret(
   state: WalkState,
   errors: SyntaxErr[],
   topLevel: boolean,
+  reader: StateReader = stateReader(state),
 ): Instruction {
   const keyword = raw.keyword;
   const known = isKnownKeyword(keyword);
@@ -42,7 +43,7 @@ export function interpret(
     index,
     keyword,
     known,
-    stage: state.stage ? state.stage.stage.index : -1,
+    stage: reader.stage,
     span: lines.span(raw.start, raw.end),
     keywordSpan: raw.keywordSpan,
     raw: lines.text.slice(raw.start, raw.end),
@@ -56,7 +57,7 @@ export function interpret(
     argsSpan: raw.args === '' && raw.heredocs.length === 0 ? null : lines.span(argsStartOffset, raw.end),
     argsAfterFlagsStart: toOriginal(raw.logical, afterFlagsAt),
   };
-  const lookup: Lookup = state.stage ? state.stage.lookup : (name) => state.global.get(name);
+  const lookup: Lookup = reader.lookup;
   const flagValue = (name: string) => {
     const f = flags.find((x) => x.name === name);
     if (!f) return undefined;
@@ -70,6 +71,7 @@ export function interpret(
     lines,
     escape,
     state,
+    reader,
     errors,
     topLevel,
     keyword,
@@ -81,7 +83,7 @@ export function interpret(
     flagValue,
     expand,
     hasContent,
-    interpretTrigger: (trigger) => interpret(trigger, index, lines, escape, state, errors, false),
+    interpretTrigger: (trigger) => interpret(trigger, index, lines, escape, state, errors, false, reader),
   };
   checkKeyword(c, known);
   return (INTERPRETERS[keyword] ?? interpretOther)(c);

@@ -6,7 +6,7 @@ import { KNOWN_KEYWORDS } from '../primitives/keywords';
 import type { Lookup } from './variables';
 import { suggestKeyword } from './suggest';
 import { at } from './walk';
-import type { RawInstruction, SyntaxErr, WalkState } from './walk';
+import type { RawInstruction, StateReader, SyntaxErr, WalkState } from './walk';
 
 /** The fields every instruction has (see InstructionBase in model.ts). */
 export type CommonFields = Omit<OtherInstruction, 'args'>;
@@ -17,7 +17,10 @@ export interface Interpretation {
   index: number;
   lines: LineTable;
   escape: string;
+  /** The walk's state, read and changed by FROM, ARG, ENV, SHELL, WORKDIR and USER. */
   state: WalkState;
+  /** How the other instructions read the state (recorded by the instruction memo). */
+  reader: StateReader;
   errors: SyntaxErr[];
   /** False for an ONBUILD trigger: it changes no stage state. */
   topLevel: boolean;

@@ -5,22 +5,20 @@ import { toOriginal } from './text';
 import type { LineTable } from './text';
 import { POSIX_SHELLS } from '../primitives/keywords';
 import { rawWords } from './variables';
-import type { Lookup } from './variables';
 import { emptyScript } from './shell';
 import { deriveEffects } from './effects/index';
 import { attachHeredocs, maskHeredocMarkers } from './heredocs';
 import { effectContext, safeShell, shellFlags } from './shell-script';
-import type { RawInstruction, WalkState } from './walk';
+import type { RawInstruction, StateReader } from './walk';
 
 export function runScript(
   run: RunInstruction,
   raw: RawInstruction,
-  state: WalkState,
-  lookup: Lookup,
+  reader: StateReader,
   lines: LineTable,
 ): ShellScript {
   const text = run.argsAfterFlags;
-  if (run.form === 'json' && run.json) return execFormScript(run.json, text, state, lookup);
+  if (run.form === 'json' && run.json) return execFormScript(run.json, text, reader);
   const shift = raw.args.length - text.length;
   const mapLine = (offset: number) => toOriginal(raw.logical, raw.argsAt + shift + offset);
   if (raw.heredocMarkers.length > 0) {
@@ -34,44 +32,35 @@ export function runScript(
       POSIX_SHELLS.test(rest[0]) &&
       rest.slice(1).every((a) => /^-[a-z]+$/.test(a));
     if (startsWithHeredoc && (rest.length === 0 || shellAfter))
-      return heredocBodyScript(raw, shellAfter ? rest : null, state, lookup, lines);
+      return heredocBodyScript(raw, shellAfter ? rest : null, reader, lines);
     const markers = raw.heredocMarkers;
     const masked = maskHeredocMarkers(text, markers, shift);
     return safeShell(
       masked,
-      state,
-      lookup,
+      reader,
       {
         effects: true,
         mapOffset: mapLine,
         prepare: (script) => attachHeredocs(script, markers, raw.heredocs, shift, text),
-        prepareKey: JSON.stringify([
-          markers.map((m) => [m.name, m.stripTabs, m.start - shift]),
-          raw.heredocs.map((h) => h.content),
-          text,
-        ]),
       },
       lines,
     );
   }
-  return safeShell(text, state, lookup, { effects: true, mapOffset: mapLine }, lines);
+  return safeShell(text, reader, { effects: true, mapOffset: mapLine }, lines);
 }
 
 /**
  * Exec form: `["sh", "-c", "…"]` parses the string as a script run by that shell; any other
  * program is one command with its arguments as written (no shell).
  */
-function execFormScript(argv: string[], text: string, state: WalkState, lookup: Lookup): ShellScript {
+function execFormScript(argv: string[], text: string, reader: StateReader): ShellScript {
   const exe = argv[0] ?? '';
   const c = argv.findIndex((a, i) => i > 0 && /^-[a-z]*c$/.test(a)); // -c, -ec, -xc
   if (POSIX_SHELLS.test(exe) && c > 0 && c + 1 < argv.length) {
     const flags = shellFlags(argv.slice(0, c + 1));
-    const script = safeShell(
-      argv[c + 1],
-      { ...state, stage: state.stage ? { ...state.stage, shell: argv.slice(0, c + 1) } : null },
-      lookup,
-      { effects: true },
-    );
+    // Before the first FROM the default shell stays (as it always has: the flags apply below).
+    const shell = reader.stage >= 0 ? argv.slice(0, c + 1) : reader.shell;
+    const script = safeShell(argv[c + 1], { ...reader, shell }, { effects: true });
     return withShellFlags(script, flags);
   }
   const script: ShellScript = { ...emptyScript(text), skipped: 'json-form-non-shell', parser: 'none' };
@@ -90,7 +79,7 @@ function execFormScript(argv: string[], text: string, state: WalkState, lookup: 
     });
   }
   try {
-    script.effects = deriveEffects(script, effectContext(lookup, state));
+    script.effects = deriveEffects(script, effectContext(reader));
   } catch {
     script.effects = [];
   }
@@ -104,8 +93,7 @@ function execFormScript(argv: string[], text: string, state: WalkState, lookup: 
 function heredocBodyScript(
   raw: RawInstruction,
   shellWords: string[] | null,
-  state: WalkState,
-  lookup: Lookup,
+  reader: StateReader,
   lines: LineTable,
 ): ShellScript {
   const heredoc = raw.heredocs[0];
@@ -120,8 +108,7 @@ function heredocBodyScript(
   const bodyStart = heredoc ? heredoc.span.start : null;
   const script = safeShell(
     body,
-    state,
-    lookup,
+    reader,
     {
       effects: true,
       // Offsets map straight onto the body unless tabs were stripped.

@@ -3,11 +3,9 @@
 import type { ShellScript } from '../model';
 import type { LineTable } from './text';
 import { CMD_EXE, POWERSHELL } from '../primitives/keywords';
-import type { Lookup } from './variables';
 import { emptyScript, parseShell, shellParserReady } from './shell';
 import { deriveEffects } from './effects/index';
-import { memoizedScript } from './script-memo';
-import type { WalkState } from './walk';
+import type { StateReader } from './walk';
 
 export function shellFlags(shell: string[]): { errexit: boolean; pipefail: boolean } {
   let errexit = false;
@@ -28,13 +26,14 @@ export function skippedFor(shell: string[]): ShellScript['skipped'] {
   return null;
 }
 
-export function effectContext(lookup: Lookup, state: WalkState) {
-  const display = state.stage?.envDisplay;
+/** What effects are derived with: variables, ENV text as written (kept when unresolved), nested scripts. */
+export function effectContext(reader: StateReader) {
+  const { lookup, envText } = reader;
   return {
     lookup,
     lookupText: (name: string) => {
       const v = lookup(name);
-      return typeof v === 'string' ? v : display?.get(name);
+      return typeof v === 'string' ? v : envText(name);
     },
     parseNested: (source: string) => parseShell(source, { lookup }),
   };
@@ -47,43 +46,29 @@ export interface ShellOptions {
   mapOffset?: (offset: number) => number | null;
   /** Adjusts the parsed script before effects are derived (heredoc bodies). */
   prepare?: (script: ShellScript) => void;
-  /** Everything `prepare` depends on, as text: part of the memo key. */
-  prepareKey?: string;
 }
 
 /**
- * The script parsed (remembered in script-memo by text, shell, parser and heredoc layout), with
- * the spans of its commands and errors placed in this text (they move when lines above change).
+ * The script parsed with the stage's shell, its effects derived, and the spans of its commands and
+ * errors placed in this text. (The instruction memo re-uses it, moved, while the RUN is unchanged.)
  */
 export function safeShell(
   source: string,
-  state: WalkState,
-  lookup: Lookup,
+  reader: StateReader,
   options: ShellOptions,
   lines?: LineTable,
 ): ShellScript {
-  const shell = state.stage?.shell ?? ['/bin/sh', '-c'];
+  const shell = reader.shell;
   const skipped = skippedFor(shell);
   if (skipped) return { ...emptyScript(source), skipped, parser: 'none' };
   try {
-    const parser = shellParserReady() ? 'tree-sitter' : 'fallback';
-    const key = [
-      options.effects ? 'effects' : 'parse',
-      shell.join('\0'),
-      parser,
-      options.prepareKey ?? '',
-      source,
-    ];
-    const current = effectContext(lookup, state);
-    const script = memoizedScript(key.join('\u0001'), lookup, current.lookupText, (read, readText) => {
-      const fresh = parseShell(source, { lookup: read, ...shellFlags(shell) });
-      fresh.parser = parser;
-      options.prepare?.(fresh);
-      if (options.effects)
-        fresh.effects = deriveEffects(fresh, { ...effectContext(read, state), lookupText: readText });
-      return fresh;
-    });
-    return options.mapOffset && lines ? placed(script, source, options.mapOffset, lines) : script;
+    const lookup = reader.lookup;
+    const script = parseShell(source, { lookup, ...shellFlags(shell) });
+    script.parser = shellParserReady() ? 'tree-sitter' : 'fallback';
+    options.prepare?.(script);
+    if (options.effects) script.effects = deriveEffects(script, effectContext(reader));
+    if (options.mapOffset && lines) place(script, source, options.mapOffset, lines);
+    return script;
   } catch (error) {
     return {
       ...emptyScript(source),
@@ -92,23 +77,21 @@ export function safeShell(
   }
 }
 
-/** A copy of the (shared, frozen) script whose commands and errors carry their spans in `lines`. */
-function placed(
+/** Gives the script's commands and errors their spans in `lines`. */
+function place(
   script: ShellScript,
   source: string,
   mapOffset: (offset: number) => number | null,
   lines: LineTable,
-): ShellScript {
-  const commands = script.commands.map((cmd) => {
+): void {
+  for (const cmd of script.commands) {
     const start = mapOffset(cmd.start);
     const end = cmd.end > cmd.start ? mapOffset(cmd.end - 1) : start;
-    const span =
-      start !== null && end !== null ? lines.span(start, end + (cmd.end > cmd.start ? 1 : 0)) : null;
-    return { ...cmd, span };
-  });
-  const errors = script.errors.map((error) => {
-    const at = mapOffset(Math.min(error.offset, Math.max(0, source.length - 1)));
-    return { ...error, span: at !== null ? lines.span(at, at + 1) : null };
-  });
-  return { ...script, commands, errors };
+    cmd.span = start !== null && end !== null ? lines.span(start, end + (cmd.end > cmd.start ? 1 : 0)) : null;
+  }
+  const last = Math.max(0, source.length - 1);
+  for (const error of script.errors) {
+    const at = mapOffset(Math.min(error.offset, last));
+    error.span = at !== null ? lines.span(at, at + 1) : null;
+  }
 }

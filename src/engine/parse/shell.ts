@@ -5,10 +5,9 @@
 import { Parser, Language } from 'web-tree-sitter';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { ShellScript } from '../model';
-import type { Lookup, VarValue } from './variables';
+import type { Lookup } from './variables';
 import { fallbackCommands } from './shell-fallback';
 import { Walker } from './shell-walker';
-import { deepFreeze } from '../frozen';
 
 export type WasmInput = string | URL | Uint8Array;
 export interface ShellWasmSource {
@@ -113,65 +112,8 @@ export function parseShell(source: string, options: ShellParseOptions): ShellScr
     }
     return script;
   }
-  // The same RUN text is parsed again and again (every rewrite step re-parses the whole file):
-  // reuse the result when the text, the flags and the variables it reads are the same.
-  const key = cacheKey(source, options);
-  const hit = key === null ? undefined : parsed.get(key);
-  if (hit) {
-    parsed.delete(key!); // most recently used last
-    parsed.set(key!, hit);
-    return editableCopy(hit);
-  }
   parseTree(source, options, script);
-  if (key !== null) {
-    if (parsed.size >= PARSE_CACHE_SIZE) parsed.delete(parsed.keys().next().value!);
-    parsed.set(key, deepFreeze(editableCopy(script)));
-  }
   return script;
-}
-
-/**
- * Parsed scripts by cacheKey(), oldest first, frozen: they are shared by every later parse of the
- * same text, so a change made by one analysis would reach the next (issue 20).
- */
-const parsed = new Map<string, ShellScript>();
-
-/**
- * A copy of a cached script with fresh objects where the parser's callers write (the script's
- * fields, each command's span, redirects and heredocs, each error's span); the arguments, the
- * assignments and the strings stay shared and frozen. Far cheaper than a deep clone on every hit.
- */
-function editableCopy(script: ShellScript): ShellScript {
-  return {
-    ...script,
-    commands: script.commands.map((c) => ({
-      ...c,
-      redirects: c.redirects.map((r) => ({ ...r })),
-      heredocs: [...c.heredocs],
-    })),
-    errors: script.errors.map((e) => ({ ...e })),
-    effects: [...script.effects],
-  };
-}
-const PARSE_CACHE_SIZE = 512;
-
-/**
- * What a parse depends on besides the text: the SHELL flags and the value of every defined
- * variable whose name appears in the text (`$V`, `${V}`, `${#V}`, `${V:-x}`: a script reads outer
- * variables only by name). Null (no caching) for indirect expansion (`${!ref}`), whose names are
- * not in the text.
- */
-function cacheKey(source: string, options: ShellParseOptions): string | null {
-  if (source.includes('${!')) return null;
-  const values: [string, VarValue][] = [];
-  const seen = new Set<string>();
-  for (const [name] of source.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
-    if (seen.has(name)) continue;
-    seen.add(name);
-    const value = options.lookup(name);
-    if (value !== undefined) values.push([name, value]);
-  }
-  return JSON.stringify([source, !!options.errexit, !!options.pipefail, values]);
 }
 
 function parseTree(source: string, options: ShellParseOptions, script: ShellScript): void {

@@ -47,6 +47,24 @@ export interface WalkState {
   stages: StageState[];
   /** Stage names of the whole file (lower-cased) → index, for references to later stages. */
   names: Map<string, number>;
+  /** Reads the global ARGs (made once: a reader is made for every instruction). */
+  globalLookup: Lookup;
+  /** StateReader.copySource for this walk. */
+  copySource: StateReader['copySource'];
+}
+
+/** The state before the first instruction. */
+export function startWalk(raws: RawInstruction[], escape: string): WalkState {
+  const global = new Map<string, string | null>(Object.entries(AUTOMATIC_ARGS));
+  const state: WalkState = {
+    global,
+    stage: null,
+    stages: [],
+    names: stageNames(raws, escape),
+    globalLookup: (name) => global.get(name),
+    copySource: (value) => copySource(state, value),
+  };
+  return state;
 }
 
 export interface StageState {
@@ -56,6 +74,8 @@ export interface StageState {
   args: Map<string, string | null>;
   shell: string[];
   lookup: Lookup;
+  /** StateReader.envText for this stage. */
+  envText: (name: string) => string | undefined;
 }
 
 /** Names of all stages (`FROM image AS name`), lower-cased, with their index. */
@@ -72,6 +92,55 @@ export function stageNames(raws: RawInstruction[], escape: string): Map<string, 
     index++;
   }
   return names;
+}
+
+/**
+ * What an instruction that changes no state (RUN, COPY, CMD, LABEL, ...) reads of the walk's state.
+ * Those instructions read it only through here, so the instruction memo can record every read.
+ */
+export interface StateReader {
+  /** The current stage's index; -1 before the first FROM. */
+  readonly stage: number;
+  /** The current stage's SHELL. */
+  readonly shell: string[];
+  /** A variable's value: the stage's ENV and ARG, or the global ARGs before the first FROM. */
+  lookup: Lookup;
+  /** An ENV variable's value as written (kept when it has unresolved parts). */
+  envText: (name: string) => string | undefined;
+  /** What `COPY --from=<value>` names: a stage (by name, earlier or later, or by index) or an image. */
+  copySource: (value: string) => { stage: number } | { image: string };
+}
+
+export const DEFAULT_SHELL: readonly string[] = Object.freeze(['/bin/sh', '-c']);
+
+const NO_ENV = (): undefined => undefined;
+
+/** The reader of the walk's state as it is now. */
+export function stateReader(state: WalkState): StateReader {
+  const s = state.stage;
+  if (!s) {
+    const shell = DEFAULT_SHELL as string[];
+    return { stage: -1, shell, lookup: state.globalLookup, envText: NO_ENV, copySource: state.copySource };
+  }
+  return {
+    stage: s.stage.index,
+    shell: s.shell,
+    lookup: s.lookup,
+    envText: s.envText,
+    copySource: state.copySource,
+  };
+}
+
+/** BuildKit resolves `--from` names of later stages too (it builds the graph first). */
+function copySource(state: WalkState, value: string): { stage: number } | { image: string } {
+  const lower = value.toLowerCase();
+  const current = state.stage?.stage.index ?? 0;
+  const byName = state.stages.find((s) => s.stage.name !== null && s.stage.name.toLowerCase() === lower);
+  const later = byName ? undefined : state.names.get(lower);
+  if (byName && byName.stage.index !== current) return { stage: byName.stage.index };
+  if (later !== undefined && later > current) return { stage: later };
+  if (/^\d+$/.test(value) && Number(value) < current) return { stage: Number(value) };
+  return { image: value };
 }
 
 export function at(span: Span, lines: LineTable, message: string): SyntaxErr {
@@ -148,6 +217,7 @@ export function startStage(from: FromInstruction, state: WalkState): void {
     shell: stage.shell ?? ['/bin/sh', '-c'],
     lookup: (name: string): VarValue =>
       env.has(name) ? env.get(name) : args.has(name) ? args.get(name) : undefined,
+    envText: (name) => envDisplay.get(name),
   };
   state.stages.push(s);
   state.stage = s;

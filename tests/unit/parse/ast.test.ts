@@ -42,6 +42,9 @@ const EDGE_CASES = [
   'FROM x\nVOLUME ["/data", "/logs"]\nVOLUME /a /b\nCMD ["a"\nENTRYPOINT [ ]\nADD --chmod=644 \\\n  a b /c/\n',
   'FROM x\nRUN <<A <<B\na\nA\nb\nB\nRUN echo \\\n# comment inside\n  done\n',
   'run echo lower-case\ncopy . .\nRUN\nCOPY\n',
+  // The heredoc search is skipped for instructions without a `<`: one before, inside and after.
+  'FROM x\nRUN a < /dev/null\nARG A=1\nCOPY <<EOF /a\nEOF\nRUN b\nRUN c \\\n  <<EOF\nRUN d\nEOF\nRUN e',
+  'FROM x\nRUN <\\\n<EOF\nRUN inside\nEOF\nRUN after <',
 ];
 
 function texts(): { name: string; text: string }[] {

@@ -1,13 +1,14 @@
-// The per-script memo (parse/script-memo.ts) never changes a result: after random edits of corpus
-// files (a variable's value, one RUN, two instructions swapped), parsing with warm memos equals
-// parsing from scratch, and analyzing files in two different orders gives the same analyses.
+// The parser's instruction memo (parse/instruction-memo.ts) never changes a result: after
+// random edits of corpus files (a variable's value, one RUN, two instructions swapped), parsing with
+// warm memos equals parsing from scratch, and analyzing files in two different orders gives the same
+// analyses. tests/unit/parse/memo-property.test.ts tries many more kinds of edits.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/engine/node';
 import { parseDockerfile } from '../../../src/engine/parse/index';
-import { clearParseMemos, scriptMemoStats } from '../../../src/engine/parse/script-memo';
-import type { DockerfileModel } from '../../../src/engine/model';
+import { clearInstructionMemo, instructionMemoStats } from '../../../src/engine/parse/instruction-memo';
+import type { DockerfileModel, Instruction } from '../../../src/engine/model';
 import { corpusDir, corpusFiles, loadShellParser } from './helpers';
 import { canonical } from '../hardening/canonical';
 
@@ -92,9 +93,9 @@ describe.skipIf(!present)('incremental parsing', () => {
       for (const edit of [changeVariable, editRun, reorder]) {
         const edited = edit(model, pick);
         if (!edited) continue;
-        parseDockerfile(original); // the memo holds the scripts of the unedited text
+        parseDockerfile(original); // the memo holds the instructions of the unedited text
         const warm = parseDockerfile(edited.text);
-        clearParseMemos();
+        clearInstructionMemo();
         const cold = parseDockerfile(edited.text);
         expect(warm, `${file}: ${edited.name}`).toEqual(cold);
         compared++;
@@ -105,17 +106,23 @@ describe.skipIf(!present)('incremental parsing', () => {
     expect(variableEdits).toBeGreaterThan(20);
   });
 
-  it('serves unchanged scripts from the memo and re-parses those whose variables changed', () => {
-    clearParseMemos();
+  it('serves unchanged instructions from the memo, moved, and re-reads those whose variables changed', () => {
+    clearInstructionMemo();
     const text = 'FROM alpine:3.20\nARG V=1\nRUN echo $V\nRUN apk add --no-cache curl\n';
     const first = parseDockerfile(text);
     const again = parseDockerfile(text);
-    expect(scriptMemoStats()).toMatchObject({ hits: 2, misses: 2 });
+    expect(instructionMemoStats()).toMatchObject({ hits: 2, misses: 2 });
     expect(again).toEqual(first);
     const changed = parseDockerfile(text.replace('V=1', 'V=2'));
-    expect(scriptMemoStats()).toMatchObject({ hits: 3, misses: 3, staleVariables: 1 });
+    expect(instructionMemoStats()).toMatchObject({ hits: 3, misses: 3, staleReads: 1 });
     const echo = changed.instructions[2] as { shell: { commands: { args: string[] }[] } };
     expect(echo.shell.commands[0].args).toEqual(['2']);
+    // Two lines inserted above: both RUNs are re-used, at their new lines and offsets.
+    const moved = parseDockerfile(changed.text.replace('ARG', '# a\n\nARG'));
+    expect(instructionMemoStats()).toMatchObject({ hits: 5, misses: 3 });
+    const apk = moved.instructions[3] as Instruction & { shell: { commands: { span?: unknown }[] } };
+    expect(apk.span).toMatchObject({ line: 6, start: first.instructions[3].span.start + 5 });
+    expect(apk.shell.commands[0].span).toMatchObject({ line: 6 });
   });
 
   it('gives the same analyses when files are analyzed in two different orders', async () => {

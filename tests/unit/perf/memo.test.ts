@@ -6,7 +6,8 @@ import { shellParserLoaded, analyzeSync } from '../../../src/engine/node';
 import { memoSizer } from '../../../src/engine/size';
 import { memoBases } from '../../../src/engine/size/memo';
 import { baseImages } from '../../../src/engine/size/catalog';
-import { parseShell } from '../../../src/engine/parse/shell';
+import { parseDockerfile } from '../../../src/engine/parse/index';
+import type { DockerfileModel, RunInstruction } from '../../../src/engine/model';
 import type { PackageSizer, PackageSizeResult } from '../../../src/engine/size/types';
 
 beforeAll(() => shellParserLoaded);
@@ -98,24 +99,22 @@ describe('memoBases', () => {
   });
 });
 
-describe('the shell parse cache', () => {
-  const lookup = () => undefined;
-  it('hands out a copy its caller may change where callers write, without changing the cache', () => {
-    const source = 'apt-get update && apt-get install -y curl > /dev/null';
-    const first = parseShell(source, { lookup });
-    const expected = JSON.stringify(first);
-    const hit = parseShell(source, { lookup });
-    hit.errexit = true;
-    hit.effects.push({ kind: 'cache-clean', cache: 'apt', paths: [], command: 'x' } as never);
-    hit.commands[0].span = { startLine: 9, startColumn: 1, endLine: 9, endColumn: 2 } as never;
-    hit.commands[1].redirects[0].op = '<<';
-    hit.commands[1].heredocs.push('body');
-    expect(JSON.stringify(parseShell(source, { lookup }))).toBe(expected);
+describe('the instruction memo (parse/instruction-memo.ts)', () => {
+  const text = 'FROM alpine:3.20\nRUN apt-get update && apt-get install -y curl > /dev/null\n';
+  const run = (model: DockerfileModel) => model.instructions[1] as RunInstruction;
+  it('hands out instructions whose own fields a caller may change without changing the memo', () => {
+    const expected = JSON.stringify(parseDockerfile(text));
+    const hit = run(parseDockerfile(text));
+    hit.commentsAbove = ['changed'];
+    hit.index = 9;
+    hit.shell = { ...hit.shell, errexit: true };
+    expect(JSON.stringify(parseDockerfile(text))).toBe(expected);
   });
-  it('shares the arguments frozen, so a change that would leak into the next parse throws', () => {
-    const source = 'pip install --no-cache-dir flask';
-    parseShell(source, { lookup });
-    const hit = parseShell(source, { lookup });
-    expect(() => hit.commands[0].args.push('django')).toThrow(TypeError);
+  it('shares the parts below them frozen, so a change that would leak into the next parse throws', () => {
+    parseDockerfile(text);
+    const hit = run(parseDockerfile(text));
+    expect(() => hit.shell.commands[1].args.push('wget')).toThrow(TypeError);
+    expect(() => hit.shell.effects.push(hit.shell.effects[0])).toThrow(TypeError);
+    expect(() => hit.flags.push({ name: 'link', value: null, span: hit.span })).toThrow(TypeError);
   });
 });

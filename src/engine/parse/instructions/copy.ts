@@ -65,15 +65,5 @@ function copyWords(c: Interpretation, keyword: 'COPY' | 'ADD'): { raw: string; v
 
 /** `--from=`: a stage by name (earlier or later) or by the index of an earlier one, else an image. */
 function copyFrom(fromRaw: string, c: Interpretation): NonNullable<CopyInstruction['from']> {
-  const { escape, lookup, state } = c;
-  const value = processWord(fromRaw, escape, lookup).value;
-  const lower = value.toLowerCase();
-  const current = state.stage?.stage.index ?? 0;
-  const byName = state.stages.find((s) => s.stage.name !== null && s.stage.name.toLowerCase() === lower);
-  // BuildKit also resolves names of later stages (it builds the graph first).
-  const later = byName ? undefined : state.names.get(lower);
-  if (byName && byName.stage.index !== current) return { stage: byName.stage.index };
-  if (later !== undefined && later > current) return { stage: later };
-  if (/^\d+$/.test(value) && Number(value) < current) return { stage: Number(value) };
-  return { image: value };
+  return c.reader.copySource(processWord(fromRaw, c.escape, c.lookup).value);
 }

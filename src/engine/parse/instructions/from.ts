@@ -1,7 +1,6 @@
 // FROM: the image, the stage name and platform (resolved with the global ARGs); starts a stage.
 import type { FromInstruction, Instruction } from '../../model';
 import { processWord, rawWords } from '../variables';
-import type { Lookup } from '../variables';
 import { at, startStage } from '../walk';
 import type { Interpretation } from '../interpretation';
 
@@ -22,7 +21,7 @@ export function interpretFrom(c: Interpretation): Instruction {
       );
     if (words.length > 3) errors.push(at(raw.keywordSpan, lines, 'FROM has extra words after `AS name`.'));
   }
-  const globalLookup: Lookup = (name) => state.global.get(name);
+  const globalLookup = state.globalLookup;
   const resolved = image ? processWord(image, escape, globalLookup) : { value: '', unresolved: true };
   const platformRaw = flagValue('platform');
   const platform =

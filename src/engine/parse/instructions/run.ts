@@ -9,7 +9,7 @@ import { safeShell } from '../shell-script';
 import type { Interpretation } from '../interpretation';
 
 export function interpretRun(c: Interpretation): Instruction {
-  const { raw, lines, escape, state, keyword, flags, argsAfterFlags, lookup, flagValue, base } = c;
+  const { raw, lines, escape, reader, flags, argsAfterFlags, lookup, flagValue, base } = c;
   const mounts: Mount[] = flags
     .filter((f) => f.name === 'mount' && f.value)
     .map((f) => parseMount(f.value as string, escape, lookup));
@@ -21,19 +21,18 @@ export function interpretRun(c: Interpretation): Instruction {
     security: flagValue('security') ?? null,
     shell: emptyScript(argsAfterFlags),
   };
-  run.shell = runScript(run, raw, state, lookup, lines);
+  run.shell = runScript(run, raw, reader, lines);
   return run;
 }
 
 export function interpretCommand(c: Interpretation): Instruction {
-  const { raw, lines, state, keyword, argsAfterFlags, json, lookup, base } = c;
+  const { raw, lines, reader, keyword, argsAfterFlags, json, base } = c;
   const shift = raw.args.length - argsAfterFlags.length;
   const shell = json
     ? null
     : safeShell(
         argsAfterFlags,
-        state,
-        lookup,
+        reader,
         { effects: false, mapOffset: (o) => toOriginal(raw.logical, raw.argsAt + shift + o) },
         lines,
       );
