@@ -51,9 +51,16 @@ function record(image: string, tag: string): Rec {
   return r;
 }
 
-/** A recorded history instruction as a Dockerfile line (the BuildKit marker is a comment). */
+/**
+ * A recorded history instruction as a Dockerfile line (the BuildKit marker is a comment). A record
+ * cut at "…" between two commands (`…; … apt-get purge`) lost the separator with the cut text:
+ * put back, the command after the cut is read as one, not as arguments of a command named "…".
+ */
 function line(l: Layer): string {
-  return l.instruction.replace(/\s*# buildkit\s*$/, '').replace(/\t/g, ' ');
+  return l.instruction
+    .replace(/\s*# buildkit\s*$/, '')
+    .replace(/\t/g, ' ')
+    .replace(/(?<!;);\s+…\s+(?=[a-z])/g, '; ');
 }
 
 interface LayerCheck {

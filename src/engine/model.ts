@@ -161,6 +161,17 @@ export type Effect =
       command: number;
     }
   | {
+      /** `apt-mark auto|manual NAMES`: what a later `purge --auto-remove` takes or keeps. */
+      kind: 'package-mark';
+      manager: 'apt';
+      mark: 'auto' | 'manual';
+      /** As written (`'.*'`, `$savedAptMark`, `libpq5`); none when piped in by xargs. */
+      packages: PackageSpec[];
+      /** The names come from a pipe (`… | xargs apt-mark manual`): only known when built. */
+      piped: boolean;
+      command: number;
+    }
+  | {
       kind: 'cache-clean';
       /**
        * Which cache: 'apt-lists', 'apt-archives', 'apk', 'dnf', 'yum', 'zypper', 'pip', 'uv', 'poetry',

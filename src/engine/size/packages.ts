@@ -116,6 +116,19 @@ export class DebianIndex {
     return providers.length ? providers[0] : null;
   }
 
+  /** A package's direct Depends/Pre-Depends (a virtual name as its first provider). */
+  dependsOf(name: string): string[] {
+    const i = this.byName.get(name);
+    if (i === undefined) return [];
+    const refs = (this.rows[i][3] as number[] | undefined) ?? [];
+    const out: string[] = [];
+    for (const ref of refs) {
+      const j = this.edge(ref, null, new Set());
+      if (j !== null) out.push(this.names[j]);
+    }
+    return out;
+  }
+
   /**
    * Dependency closure of `roots` (Depends/Pre-Depends, and Recommends when asked), not descending
    * into packages already installed.

@@ -724,3 +724,31 @@ describe('the account the syntheses read (every command has one)', () => {
     });
   });
 });
+
+describe('apt-mark', () => {
+  const marks = (run: string) =>
+    effectsOf(run).flatMap((e) =>
+      e.kind === 'package-mark'
+        ? [{ mark: e.mark, names: e.packages.map((p) => p.name), piped: e.piped }]
+        : [],
+    );
+
+  it('auto and manual marks, with names as written, piped from an ldd scan, or behind a guard', () => {
+    expect(
+      marks(
+        `apt-mark auto '.*' > /dev/null; [ -z "$savedAptMark" ] || apt-mark manual $savedAptMark > /dev/null; ` +
+          `find /usr/local -type f -executable -exec ldd '{}' ';' | awk '{ print $3 }' | xargs -r dpkg-query --search | cut -d: -f1 | sort -u | xargs -r apt-mark manual; ` +
+          'apt-mark manual libpq5 libssl3',
+      ),
+    ).toEqual([
+      { mark: 'auto', names: ['.*'], piped: false },
+      { mark: 'manual', names: ['$savedAptMark'], piped: false },
+      { mark: 'manual', names: [], piped: true },
+      { mark: 'manual', names: ['libpq5', 'libssl3'], piped: false },
+    ]);
+  });
+
+  it('showmanual and hold change no marks for the purge', () => {
+    expect(marks('savedAptMark="$(apt-mark showmanual)"; apt-mark hold libc6')).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 // OS package managers: apt-get / apt / aptitude, apk, dnf / yum / microdnf, zypper.
 import type { Effect, PackageManager } from '../../model';
-import { cacheClean, has, install, parseArgs, remove, spec, update, value } from './args';
+import { basename, cacheClean, has, install, parseArgs, remove, spec, update, value } from './args';
 import type { Detector, Invocation } from './args';
 
 const APT_VALUED = new Set([
@@ -312,8 +312,29 @@ export const dpkg: Detector = (inv) => {
   return [];
 };
 
+/**
+ * apt-mark auto/manual: Debian's official images mark everything auto, then the packages they
+ * keep manual again (the saved list, named runtime libraries, or an ldd scan piped in by xargs).
+ */
+const aptMark: Detector = (inv) => {
+  const [sub, ...names] = inv.args.filter((a) => !a.startsWith('-'));
+  if (sub !== 'auto' && sub !== 'manual') return [];
+  const piped = basename(inv.source.name) === 'xargs';
+  return [
+    {
+      kind: 'package-mark',
+      manager: 'apt',
+      mark: sub,
+      packages: names.map((n) => spec(n, APT_VERSION)),
+      piped,
+      command: inv.command,
+    },
+  ];
+};
+
 export const OS_DETECTORS: Record<string, Detector> = {
   dpkg,
+  'apt-mark': aptMark,
   'apt-get': apt,
   apt,
   aptitude: apt,

@@ -7,6 +7,7 @@ import type { ContentKind } from '../ratios';
 import { cacheFolder } from '../../ecosystems';
 import type { PackageRemove, RunScope } from './scope';
 import { prune } from '../ecosystems/node';
+import { purgeMarkedAuto } from '../apt-mark';
 import { installedSet, isDebianLike, listNames, osFamilyFor } from '../ecosystems/os';
 
 export function packageRemove(s: RunScope, e: PackageRemove): void {
@@ -25,6 +26,7 @@ export function packageRemove(s: RunScope, e: PackageRemove): void {
     const note = removalNote(`the ${groups.join(', ')} package group`, r);
     if (note) s.layer.notes.push(note);
   }
+  if (m === 'apt' && names.length === 0 && e.autoremove && purgeMarkedAuto(s, e)) return;
   const rest = names.filter((n) => !groups.includes(n));
   // Packages installed in this same RUN shrink this layer; from earlier layers they stay.
   const here = s.layer.items.filter((i) => i.packages && i.manager === m);
