@@ -1,8 +1,22 @@
 // Effects that complete the parser's account of what a command does, so that every consumer (the
 // size model, the rules, the multi-stage synthesizers) reads effects and never a command's words:
 // the files and accounts simple commands make, the commands that change no file, and which
-// language toolchain ran. Part of the Effect union (model.ts); the size model ignores them.
+// language toolchain ran. Part of the Effect union (model.ts); the size model ignores them, except
+// apt-mark's marks, which decide what a later purge --auto-remove takes.
 import type { PackageManager } from './ecosystems';
+import type { PackageSpec } from './model';
+
+/** `apt-mark auto|manual NAMES`: what a later `purge --auto-remove` takes or keeps. */
+export interface PackageMarkEffect {
+  kind: 'package-mark';
+  manager: 'apt';
+  mark: 'auto' | 'manual';
+  /** As written (`'.*'`, `$savedAptMark`, `libpq5`); none when piped in by xargs. */
+  packages: PackageSpec[];
+  /** The names come from a pipe (`… | xargs apt-mark manual`): only known when built. */
+  piped: boolean;
+  command: number;
+}
 
 export type AccountEffect =
   | {

@@ -102,8 +102,8 @@ export interface ShellScript {
 export type { PackageManager } from './ecosystems';
 export { OS_MANAGERS } from './ecosystems';
 import type { PackageManager } from './ecosystems';
-import type { AccountEffect } from './model-effects';
-export type { AccountEffect } from './model-effects';
+import type { AccountEffect, PackageMarkEffect } from './model-effects';
+export type { AccountEffect, PackageMarkEffect } from './model-effects';
 
 export interface PackageSpec {
   name: string;
@@ -160,17 +160,7 @@ export type Effect =
       autoremove: boolean;
       command: number;
     }
-  | {
-      /** `apt-mark auto|manual NAMES`: what a later `purge --auto-remove` takes or keeps. */
-      kind: 'package-mark';
-      manager: 'apt';
-      mark: 'auto' | 'manual';
-      /** As written (`'.*'`, `$savedAptMark`, `libpq5`); none when piped in by xargs. */
-      packages: PackageSpec[];
-      /** The names come from a pipe (`… | xargs apt-mark manual`): only known when built. */
-      piped: boolean;
-      command: number;
-    }
+  | PackageMarkEffect
   | {
       kind: 'cache-clean';
       /**
