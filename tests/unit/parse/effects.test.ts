@@ -66,6 +66,21 @@ describe('OS package managers', () => {
     );
   });
 
+  it('autoremove with names removes those packages too (apt-get, dnf)', () => {
+    expect(effectsOf('apt-get autoremove -y --purge build-essential')[0]).toMatchObject({
+      kind: 'package-remove',
+      manager: 'apt',
+      packages: [{ name: 'build-essential' }],
+      purge: true,
+      autoremove: true,
+    });
+    expect(effectsOf('dnf autoremove -y gcc')[0]).toMatchObject({
+      kind: 'package-remove',
+      packages: [{ name: 'gcc' }],
+      autoremove: true,
+    });
+  });
+
   it('dpkg -i installs a .deb through apt; dpkg --purge removes', () => {
     expect(first('dpkg -i /tmp/tool.deb')).toMatchObject({
       manager: 'apt',

@@ -64,7 +64,15 @@ export const apt: Detector = (inv) => {
         ),
       ];
     case 'autoremove':
-      return [remove(inv, 'apt', [], { purge: has(p, '--purge'), autoremove: true })];
+      // `apt-get autoremove NAMES` removes the named packages too, with what only they needed.
+      return [
+        remove(
+          inv,
+          'apt',
+          rest.map((x) => spec(x, APT_VERSION)),
+          { purge: has(p, '--purge'), autoremove: true },
+        ),
+      ];
     case 'clean':
     case 'autoclean':
       return [cacheClean(inv, 'apt-archives', ['/var/cache/apt/archives'])];
@@ -224,7 +232,15 @@ export const rpm: Detector = (inv) => {
         ),
       ];
     case 'autoremove':
-      return [remove(inv, manager, [], { autoremove: true })];
+      // `dnf autoremove NAMES` removes the named packages with what only they needed.
+      return [
+        remove(
+          inv,
+          manager,
+          rest.map((x) => ({ name: x, version: null, raw: x })),
+          { autoremove: true },
+        ),
+      ];
     case 'clean':
       if (
         rest.length === 0 ||

@@ -1,6 +1,6 @@
 // Removals in a RUN: package removals, cache cleanups and rm, against what earlier layers hold.
 import * as H from '../heuristics';
-import { liveBytes, relate, resolvePath } from '../ledger';
+import { liveBytes, relate, resolvePath, type LedgerItem } from '../ledger';
 import { formatBytes } from '../../primitives/bytes';
 import { homeOf, liveItems, removalNote, removePaths, removeWhere } from '../context';
 import type { ContentKind } from '../ratios';
@@ -31,39 +31,14 @@ export function packageRemove(s: RunScope, e: PackageRemove): void {
   // Packages installed in this same RUN shrink this layer; from earlier layers they stay.
   const here = s.layer.items.filter((i) => i.packages && i.manager === m);
   const earlier = liveItems(s.st).filter((i) => i.packages && i.manager === m && !s.layer.items.includes(i));
-  if (rest.length === 0 && e.autoremove && names.length === 0) {
-    // `apt-get purge --auto-remove` after `apt-mark auto`: the build dependencies installed in this
-    // RUN go; the pattern of Docker's official images (savedAptMark) keeps only the runtime libraries.
-    const saved = here.reduce((sum, i) => sum + i.bytes, 0);
-    if (saved > 0) {
-      for (const i of here) s.layer.items.splice(s.layer.items.indexOf(i), 1);
-      s.layer.notes.push(
-        `the packages installed in this RUN are auto-removed in it (≈ ${formatBytes(saved)} never reach the layer)`,
-      );
-    }
-    return;
-  }
+  if (rest.length === 0 && e.autoremove && names.length === 0) return autoremoveAfterRemovals(s, e, here);
   if (rest.length === 0) return;
-  const family = osFamilyFor(m, s);
-  const sized = s.ctx.deps.packages.osInstall(family, s.st.os.release, rest, {
-    recommends: false,
-    installed: e.autoremove ? new Set(s.st.os.installed ?? []) : installedSet(s, rest),
-  });
-  let bytes = sized.installedBytes;
-  for (const n of sized.unknown)
-    bytes += m === 'apk' ? H.APK_UNKNOWN_PACKAGE_BYTES : H.UNKNOWN_OS_PACKAGE_BYTES;
+  const bytes = removedBytes(s, e, rest, e.autoremove);
   const inHere = here.filter((i) => i.packages!.some((p) => rest.includes(p)));
   if (inHere.length) {
-    let left = bytes;
-    for (const i of inHere) {
-      const cut = Math.min(left, i.bytes);
-      left -= cut;
-      const ratio = i.bytes > 0 ? i.compressedBytes / i.bytes : 0;
-      i.bytes -= cut;
-      i.compressedBytes = Math.round(i.bytes * ratio);
-    }
+    const cut = cutFrom(inHere, bytes);
     s.layer.notes.push(
-      `${listNames(rest, 0)} ${e.purge ? 'purged' : 'removed'} in the same RUN (≈ ${formatBytes(bytes - left)} never reach the layer)`,
+      `${listNames(rest, 0)} ${e.purge ? 'purged' : 'removed'} in the same RUN (≈ ${formatBytes(cut)} never reach the layer)`,
     );
     return;
   }
@@ -86,6 +61,89 @@ export function packageRemove(s: RunScope, e: PackageRemove): void {
   s.layer.notes.push(
     `removing ${listNames(rest, 0)} (installed by the base image) saves nothing: the base layers keep them`,
   );
+}
+
+/**
+ * The bytes a removal of `names` frees: the packages alone, or with their dependencies that
+ * nothing else needs (auto-remove). When this RUN installed them, what its other requested
+ * packages need stays: the closure of all it asked for less the closure of what it keeps.
+ */
+function removedBytes(s: RunScope, e: PackageRemove, names: string[], withDependencies: boolean): number {
+  const size = (list: string[], installed: ReadonlySet<string>) => {
+    const sized = s.ctx.deps.packages.osInstall(osFamilyFor(e.manager, s), s.st.os.release, list, {
+      recommends: false,
+      installed,
+    });
+    const unknown = e.manager === 'apk' ? H.APK_UNKNOWN_PACKAGE_BYTES : H.UNKNOWN_OS_PACKAGE_BYTES;
+    return sized.installedBytes + sized.unknown.length * unknown;
+  };
+  if (!withDependencies) return size(names, installedSet(s, names));
+  const base = new Set(s.st.os.installed ?? []);
+  const asked = requestedBefore(s, e);
+  if (!names.every((n) => asked.includes(n))) return size(names, base);
+  const kept = asked.filter((n) => !names.includes(n));
+  const all = size(asked, base);
+  const freed = Math.max(0, all - (kept.length ? size(kept, base) : 0));
+  // The layer holds these packages as installed here (a slim image's excluded docs already off):
+  // the share they free is taken from that.
+  const inLayer = s.layer.items
+    .filter((i) => i.packages && i.manager === e.manager)
+    .reduce((sum, i) => sum + i.bytes, 0);
+  return all > 0 && inLayer > 0 ? Math.round((inLayer * freed) / all) : freed;
+}
+
+/** The packages this RUN's installs of the same manager asked for by name, before `e`. */
+function requestedBefore(s: RunScope, e: PackageRemove): string[] {
+  return [
+    ...new Set(
+      s.ins.shell.effects.flatMap((x) =>
+        x.kind === 'package-install' && x.manager === e.manager && x.command < e.command
+          ? x.packages.map((p) => p.name).filter((n) => n && !n.startsWith('-'))
+          : [],
+      ),
+    ),
+  ];
+}
+
+/** Takes up to `bytes` off package items of this layer; returns what it took. */
+function cutFrom(items: LedgerItem[], bytes: number): number {
+  let left = bytes;
+  for (const i of items) {
+    const cut = Math.min(left, i.bytes);
+    left -= cut;
+    const ratio = i.bytes > 0 ? i.compressedBytes / i.bytes : 0;
+    i.bytes -= cut;
+    i.compressedBytes = Math.round(i.bytes * ratio);
+  }
+  return bytes - left;
+}
+
+/**
+ * A bare `apt-get autoremove` (dnf's, yum's, zypper's) takes only the dependencies nothing needs
+ * any more: those of packages removed before it in this RUN. What the RUN installed by name is
+ * marked manual and stays, so with no removal before it nothing goes. (After `apt-mark auto '.*'`
+ * everything unmarked goes: apt-mark.ts handles that first.)
+ */
+function autoremoveAfterRemovals(s: RunScope, e: PackageRemove, here: LedgerItem[]): void {
+  const removed = s.ins.shell.effects.flatMap((x) =>
+    x.kind === 'package-remove' && x.manager === e.manager && x.command < e.command && !x.autoremove
+      ? x.packages.map((p) => p.name).filter((n) => n && !n.startsWith('-'))
+      : [],
+  );
+  const inHere = here.filter((i) => i.packages!.some((p) => removed.includes(p)));
+  if (!inHere.length) {
+    s.layer.notes.push(
+      'the auto-remove takes only packages nothing needs any more: nothing installed in this RUN was removed before it, so it frees nothing',
+    );
+    return;
+  }
+  // As `purge --auto-remove <those packages>`, less what their own removal already took.
+  const extra = removedBytes(s, e, removed, true) - removedBytes(s, e, removed, false);
+  const cut = cutFrom(inHere, Math.max(0, extra));
+  if (cut > 0)
+    s.layer.notes.push(
+      `the auto-remove takes the dependencies of ${listNames(removed, 0)} (≈ ${formatBytes(cut)} never reach the layer)`,
+    );
 }
 
 export function cacheClean(s: RunScope, cache: string, paths: string[]): void {
