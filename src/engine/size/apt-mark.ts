@@ -11,7 +11,7 @@ import { addItem, liveItems } from './context';
 import { formatBytes } from '../primitives/bytes';
 import { debianIndex, debianSuiteFor } from './packages';
 import { osFamilyFor } from './ecosystems/os';
-import type { PackageRemove, RunScope } from './commands/scope';
+import { installedByNameBefore, type PackageRemove, type RunScope } from './commands/scope';
 
 /** -dev packages a build does not link by default (tools, interpreters, compilers). */
 const NOT_LINKED =
@@ -29,15 +29,13 @@ function marksBefore(s: RunScope, e: PackageRemove) {
 
 /** The runtime libraries of the -dev packages this RUN's apt installs named. */
 function scannedLibraries(s: RunScope, e: PackageRemove, before: ReadonlySet<string>): string[] {
-  const devs = s.ins.shell.effects.flatMap((x) =>
-    x.kind === 'package-install' && x.manager === 'apt' && x.command < e.command
-      ? x.packages.map((p) => p.name).filter((n) => n.endsWith('-dev') && !NOT_LINKED.test(n))
-      : [],
+  const devs = installedByNameBefore(s, 'apt', e.command).filter(
+    (n) => n.endsWith('-dev') && !NOT_LINKED.test(n),
   );
   if (!devs.length) return [];
   const index = debianIndex(debianSuiteFor(osFamilyFor('apt', s), s.st.os.release).suite);
   const libs = new Set<string>();
-  for (const d of new Set(devs))
+  for (const d of devs)
     for (const dep of index.dependsOf(d)) if (LIBRARY.test(dep) && !before.has(dep)) libs.add(dep);
   return [...libs].sort();
 }

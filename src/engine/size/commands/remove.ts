@@ -5,7 +5,7 @@ import { formatBytes } from '../../primitives/bytes';
 import { homeOf, liveItems, removalNote, removePaths, removeWhere } from '../context';
 import type { ContentKind } from '../ratios';
 import { cacheFolder } from '../../ecosystems';
-import type { PackageRemove, RunScope } from './scope';
+import { installedByNameBefore, type PackageRemove, type RunScope } from './scope';
 import { prune } from '../ecosystems/node';
 import { purgeMarkedAuto } from '../apt-mark';
 import { installedSet, isDebianLike, listNames, osFamilyFor } from '../ecosystems/os';
@@ -79,7 +79,7 @@ function removedBytes(s: RunScope, e: PackageRemove, names: string[], withDepend
   };
   if (!withDependencies) return size(names, installedSet(s, names));
   const base = new Set(s.st.os.installed ?? []);
-  const asked = requestedBefore(s, e);
+  const asked = installedByNameBefore(s, e.manager, e.command);
   if (!names.every((n) => asked.includes(n))) return size(names, base);
   const kept = asked.filter((n) => !names.includes(n));
   const all = size(asked, base);
@@ -90,19 +90,6 @@ function removedBytes(s: RunScope, e: PackageRemove, names: string[], withDepend
     .filter((i) => i.packages && i.manager === e.manager)
     .reduce((sum, i) => sum + i.bytes, 0);
   return all > 0 && inLayer > 0 ? Math.round((inLayer * freed) / all) : freed;
-}
-
-/** The packages this RUN's installs of the same manager asked for by name, before `e`. */
-function requestedBefore(s: RunScope, e: PackageRemove): string[] {
-  return [
-    ...new Set(
-      s.ins.shell.effects.flatMap((x) =>
-        x.kind === 'package-install' && x.manager === e.manager && x.command < e.command
-          ? x.packages.map((p) => p.name).filter((n) => n && !n.startsWith('-'))
-          : [],
-      ),
-    ),
-  ];
 }
 
 /** Takes up to `bytes` off package items of this layer; returns what it took. */

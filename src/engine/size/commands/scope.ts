@@ -6,6 +6,7 @@ import type { LayerRec, StageState } from '../ledger';
 import type { Ctx } from '../context';
 import { liveItems } from '../context';
 import type { ContentKind } from '../ratios';
+import type { PackageManager } from '../../ecosystems';
 
 export type PackageInstall = Extract<Effect, { kind: 'package-install' }>;
 
@@ -66,4 +67,13 @@ export interface EcosystemSizing {
   install: InstallSizer | null;
   /** Per build tool of the ecosystem (its `buildTools`). */
   builds: Record<string, BuildSizer>;
+}
+
+/** The packages this RUN's installs of `manager` asked for by name before command `before`. */
+export function installedByNameBefore(s: RunScope, manager: PackageManager, before: number): string[] {
+  const names = new Set<string>();
+  for (const x of s.ins.shell.effects)
+    if (x.kind === 'package-install' && x.manager === manager && x.command < before)
+      for (const p of x.packages) if (p.name && !p.name.startsWith('-')) names.add(p.name);
+  return [...names];
 }
