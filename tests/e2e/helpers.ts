@@ -56,9 +56,13 @@ export class Problems {
       if (msg.type() === 'error') this.consoleErrors.push(msg.text());
     });
     page.on('pageerror', (error) => this.pageErrors.push(error.message));
-    page.on('requestfailed', (request) =>
-      this.failedRequests.push(`${request.url()} ${request.failure()?.errorText ?? ''}`),
-    );
+    page.on('requestfailed', (request) => {
+      const reason = request.failure()?.errorText ?? '';
+      // Chromium cancels loads still in flight when the page navigates (a reload while the
+      // favicon loads): a cancellation, not a failure. Errors, 4xx/5xx and blocks still count.
+      if (reason === 'net::ERR_ABORTED') return;
+      this.failedRequests.push(`${request.url()} ${reason}`);
+    });
     page.on('response', (response) => {
       if (response.status() >= 400) this.failedRequests.push(`${response.url()} HTTP ${response.status()}`);
     });
