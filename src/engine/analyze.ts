@@ -10,7 +10,7 @@ import { ENGINE_VERSION, RULES_VERSION } from './version';
 import { parseDockerfile, ensureShellParser } from './parse';
 import { resolveOptions, DEFAULT_MAX_INPUT_CHARS } from './options';
 import { summarizeStages, summarizeInstructions } from './summary';
-import { estimateImage, baseAlternatives } from './size';
+import { estimateImage, baseAlternatives, createStageMemo } from './size';
 import { runRules, savingsSteps } from './rules/run';
 import { rewriteInSteps } from './rewrite';
 import { createMeasurements } from './measure';
@@ -91,7 +91,8 @@ function settled(analysis: Analysis): PhasedAnalysis {
 function phases(text: string, options: AnalyzeOptions): PhasedAnalysis {
   const opts = resolveOptions(options);
   const model = parseDockerfile(text);
-  const estimate = estimateImage(model, opts);
+  const stages = createStageMemo();
+  const estimate = estimateImage(model, opts, undefined, stages);
   const silenced: SilencedFinding[] = [];
   const outcomes = runRules(model, opts, estimate, { skipSavings: true, silenced });
   const quick: QuickAnalysis = {
@@ -111,7 +112,7 @@ function phases(text: string, options: AnalyzeOptions): PhasedAnalysis {
     const phase2 = outcomes.map((o) => ({ ...o, finding: { ...o.finding } }));
     let rewrite: Rewrite;
     try {
-      const measured = createMeasurements({ model, opts, estimate });
+      const measured = createMeasurements({ model, opts, estimate, stages });
       yield* savingsSteps(model, opts, estimate, phase2, (t, o) => measured.estimate(t, o));
       yield;
       rewrite = yield* rewriteInSteps(model, phase2, opts, estimate, measured);

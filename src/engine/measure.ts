@@ -12,7 +12,7 @@ import type { DockerfileModel } from './model';
 import type { ResolvedOptions } from './options';
 import type { Estimate } from './types';
 import { parseDockerfile } from './parse';
-import { estimateImage } from './size';
+import { createStageMemo, estimateImage, type StageMemo } from './size';
 import { runRules, type RuleOutcome } from './rules/run';
 
 /** How much work the measurements did (computed) and saved (asked again). */
@@ -37,6 +37,8 @@ export interface Known {
   model: DockerfileModel;
   opts: ResolvedOptions;
   estimate: Estimate;
+  /** The stages phase 1 sized on the way (re-used by every edit that leaves them as they were). */
+  stages?: StageMemo;
 }
 
 export function createMeasurements(known?: Known): Measurements {
@@ -44,6 +46,14 @@ export function createMeasurements(known?: Known): Measurements {
   const models = new Map<string, DockerfileModel>();
   /** Estimates by options key, then text. */
   const estimates = new Map<string, Map<string, Estimate>>();
+  /** Finished stages by options key: an edit re-sizes only the stages from its own onwards. */
+  const stageMemos = new Map<string, StageMemo>();
+  const stagesFor = (opts: ResolvedOptions) => {
+    const key = optionsKey(opts);
+    let memo = stageMemos.get(key);
+    if (!memo) stageMemos.set(key, (memo = createStageMemo()));
+    return memo;
+  };
   /** Rule outcomes by model, then options key; valid for the estimate stored beside them. */
   const outcomes = new WeakMap<DockerfileModel, Map<string, { estimate: Estimate; found: RuleOutcome[] }>>();
   const byText = (opts: ResolvedOptions) => {
@@ -55,6 +65,7 @@ export function createMeasurements(known?: Known): Measurements {
   if (known) {
     models.set(known.model.text, known.model);
     byText(known.opts).set(known.model.text, known.estimate);
+    if (known.stages) stageMemos.set(optionsKey(known.opts), known.stages);
   }
   const parse = (text: string): DockerfileModel => {
     let model = models.get(text);
@@ -68,7 +79,11 @@ export function createMeasurements(known?: Known): Measurements {
       const map = byText(opts);
       let estimate = map.get(text);
       if (estimate) counts.reused++;
-      else (map.set(text, (estimate = estimateImage(parse(text), opts))), counts.estimates++);
+      else {
+        estimate = estimateImage(parse(text), opts, undefined, stagesFor(opts));
+        map.set(text, estimate);
+        counts.estimates++;
+      }
       return estimate;
     },
     rules(model, opts, estimate) {

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDockerfile, shellParserLoaded } from '../../src/engine/node';
 import { resolveOptions } from '../../src/engine/options';
-import { estimateImage } from '../../src/engine/size';
+import { createStageMemo, estimateImage } from '../../src/engine/size';
 import { runRules, savingsSteps } from '../../src/engine/rules/run';
 import { rewriteDockerfile } from '../../src/engine/rewrite';
 import { createMeasurements, optionsKey } from '../../src/engine/measure';
@@ -104,5 +104,30 @@ describe('measurements of edited texts', () => {
     expect(rewrite).toEqual(expected);
     // The rewrite's first step is a finding's fix on the user's text, which the savings measured.
     expect(measured.counts.estimates - bySavings).toBeLessThan(own.counts.estimates);
+  });
+  it('an edit re-sizes only the stages from its own onwards, under the same options only', () => {
+    const text = [
+      'FROM golang:1.22 AS build',
+      'RUN apt-get update && apt-get install -y libpcap-dev',
+      'RUN go build -o /app .',
+      'FROM debian:12-slim',
+      'COPY --from=build /app /app',
+      'RUN apt-get update && apt-get install -y curl',
+    ].join('\n');
+    const opts = resolveOptions({});
+    const model = parseDockerfile(text);
+    const stages = createStageMemo();
+    const estimate = estimateImage(model, opts, undefined, stages);
+    expect(stages.counts).toEqual({ hits: 0, misses: 2 });
+    const measured = createMeasurements({ model, opts, estimate, stages });
+    const fixed = text.replace('-y curl', '-y --no-install-recommends curl');
+    const reused = measured.estimate(fixed, opts);
+    expect(stages.counts).toEqual({ hits: 1, misses: 3 });
+    expect(reused).toEqual(estimateImage(parseDockerfile(fixed), opts));
+    // An edit in the first stage leaves nothing to re-use; other options have their own stages.
+    measured.estimate(text.replace('libpcap-dev', 'libpcap-dev git'), opts);
+    expect(stages.counts).toEqual({ hits: 1, misses: 5 });
+    measured.estimate(fixed, resolveOptions({ context: { hasDockerignore: true } }));
+    expect(stages.counts).toEqual({ hits: 1, misses: 5 });
   });
 });

@@ -12,10 +12,17 @@ import { runLayer } from './run';
 import { copyLayer } from './copy';
 import { MB } from './heuristics';
 import { compressed } from './ratios';
+import { stageKey, type StageMemo } from './stage-memo';
 
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
-export function estimateWith(model: DockerfileModel, opts: ResolvedOptions, deps: SizeDeps): Estimate {
+export function estimateWith(
+  model: DockerfileModel,
+  opts: ResolvedOptions,
+  deps: SizeDeps,
+  /** Stages sized before in this analysis under these options (see stage-memo.ts). */
+  memo?: StageMemo,
+): Estimate {
   const ctx: Ctx = { deps, opts, states: [], assumptions: new Set() };
   // No FROM at all (a snippet, linted as an implicit stage): there is no base image to size from.
   const noBase = model.stages.length === 1 && model.stages[0].implicit;
@@ -31,11 +38,7 @@ export function estimateWith(model: DockerfileModel, opts: ResolvedOptions, deps
       assumptions: noBase ? ['No base image: the Dockerfile has no FROM, so no size is estimated.'] : [],
     };
   }
-  for (const stage of model.stages) {
-    const st = initStage(model, stage, ctx);
-    for (const ins of stage.instructions) if (ins.keyword !== 'FROM') applySafely(st, ins, ctx);
-    ctx.states[stage.index] = st;
-  }
+  for (const stage of model.stages) ctx.states[stage.index] = sizeStage(model, stage, ctx, memo);
   const finalStage = model.stages.find((s) => s.final) ?? model.stages[model.stages.length - 1];
   const shipped = ancestry(model, finalStage);
   const finalState = ctx.states[finalStage.index]!;
@@ -92,6 +95,21 @@ export function estimateWith(model: DockerfileModel, opts: ResolvedOptions, deps
     wastedBytes,
     assumptions: [...ctx.assumptions],
   };
+}
+
+/** A stage's state after its last instruction: sized now, or as the memo remembers it. */
+function sizeStage(model: DockerfileModel, stage: Stage, ctx: Ctx, memo: StageMemo | undefined): StageState {
+  const key = memo ? stageKey(model, stage) : '';
+  const kept = memo?.get(key);
+  if (kept) {
+    for (const a of kept.assumptions) ctx.assumptions.add(a);
+    return kept.state;
+  }
+  const before = ctx.assumptions.size;
+  const st = initStage(model, stage, ctx);
+  for (const ins of stage.instructions) if (ins.keyword !== 'FROM') applySafely(st, ins, ctx);
+  memo?.set(key, { state: st, assumptions: [...ctx.assumptions].slice(before) });
+  return st;
 }
 
 function sum(xs: number[]): number {

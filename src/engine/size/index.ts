@@ -10,10 +10,12 @@ import { alternativesFor } from './alternatives';
 import { baseImages, catalogEntries, parseReference } from './catalog';
 import { packageSizer } from './packages';
 import { memoBases, memoSizer } from './memo';
+import type { StageMemo } from './stage-memo';
 
 export type { SizeDeps } from './context';
 export { estimateWith } from './estimate';
 export { memoSizer } from './memo';
+export { createStageMemo, type StageMemo } from './stage-memo';
 
 /** The catalog, memoised (every parse of every edited text resolves its bases again). */
 export const memoizedBaseImages = memoBases(baseImages);
@@ -24,8 +26,10 @@ export function estimateImage(
   model: DockerfileModel,
   opts: ResolvedOptions,
   deps: SizeDeps = DEFAULT_DEPS,
+  /** Stages sized before in this analysis under these options, with the default tables. */
+  memo?: StageMemo,
 ): Estimate {
-  return estimateWith(model, opts, deps);
+  return estimateWith(model, opts, deps, memo);
 }
 
 export function baseAlternatives(model: DockerfileModel, deps: SizeDeps = DEFAULT_DEPS): BaseAlternative[] {
