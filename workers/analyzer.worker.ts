@@ -2,19 +2,13 @@
 // Requests run in two phases (workers/phase-runner.ts). It never throws across the boundary:
 // failures become a well-formed Analysis.
 import './buffer-shim'; // must run before dockerfile-ast is evaluated
+import { shellParserReady } from './shell-parser'; // before the engine: its wasm loads meanwhile
 import * as Comlink from 'comlink';
-import treeSitterWasm from 'web-tree-sitter/web-tree-sitter.wasm?url';
-import bashWasm from 'tree-sitter-bash/tree-sitter-bash.wasm?url';
-import { ensureShellParser, setShellWasmSource } from '../src/engine/parse/shell';
 import { analyze as engineAnalyze } from '../src/engine/analyze';
 import type { AnalyzerApi } from '../src/client/protocol';
 import { PhaseRunner, internalError, messageTask } from './phase-runner';
 
-// The parser loads tree-sitter's wasm lazily; in the browser it fetches them from these URLs.
-setShellWasmSource({ runtime: treeSitterWasm, bash: bashWasm });
-// Start loading it at once, so the first request does not wait for the download and compile.
-// It never rejects: a parser that cannot load leaves the built-in splitter in use.
-const ready = ensureShellParser();
+const ready = shellParserReady;
 
 /**
  * Test hook, on only in a worker the page starts with `?testhooks=1` in its address (the worker's

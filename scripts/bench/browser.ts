@@ -135,7 +135,7 @@ export async function serveDist(dist = DIST): Promise<StaticServer> {
 }
 
 /** One cold load by a plain headless Chromium process: no DevTools connection at all. */
-async function plainColdLoad(server: StaticServer): Promise<ColdLoad> {
+export async function plainColdLoad(server: StaticServer): Promise<ColdLoad> {
   const profile = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
   const report = server.nextReport();
   const child = spawn(

@@ -9,6 +9,9 @@ describe('playground smoke', () => {
     const { page, problems, context } = await openApp(browser());
     expect(await page.textContent('[data-testid=instr-count]')).toBe('6');
     expect(await page.textContent('[data-testid=stage-count]')).toBe('1');
+    // The worker fetched tree-sitter's runtime and the bash grammar (a failed fetch is a problem).
+    expect(problems.requests.some((u) => /\/web-tree-sitter[^/]*\.wasm$/.test(u))).toBe(true);
+    expect(problems.requests.some((u) => /\/tree-sitter-bash[^/]*\.wasm$/.test(u))).toBe(true);
     expect(problems.all()).toEqual([]);
     await context.close();
   });

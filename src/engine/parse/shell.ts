@@ -66,17 +66,27 @@ export function shellParserProblem(): string | null {
 async function initialise(): Promise<void> {
   const source = wasmSource;
   if (!source) throw new Error('no wasm source was set (setShellWasmSource)');
+  // The grammar downloads while the runtime loads, not after it (two requests in parallel).
+  const bash =
+    source.bash instanceof Uint8Array ? Promise.resolve(source.bash) : download(String(source.bash));
+  // Settled here too, so a failed download cannot go unhandled while the runtime loads.
+  bash.catch(() => {});
   const runtime = source.runtime;
   if (runtime instanceof Uint8Array) await Parser.init({ wasmBinary: runtime });
   else {
     const url = String(runtime);
     await Parser.init({ locateFile: () => url });
   }
-  const bash = source.bash instanceof URL ? source.bash.href : source.bash;
-  const language = await Language.load(bash);
+  const language = await Language.load(await bash);
   const p = new Parser();
   p.setLanguage(language);
   parser = p;
+}
+
+async function download(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 export interface ShellParseOptions {
