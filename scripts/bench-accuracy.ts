@@ -246,6 +246,8 @@ function cases(): Case[] {
   for (const c of published) if (familyOf(c) === 'alpine' && readsAlpineSource(c.name)) c.derived = true;
   // A Temurin archive sized from its own published layer (src/data/jdk-archives.json).
   for (const c of published) if (temurinRow(c.dockerfile)?.exact) c.derived = true;
+  // The Rust toolchain's size is the rust images' own rustup layer (heuristics.ts RUST_MINIMAL_TOOLCHAIN).
+  for (const c of published) if (/rustup-init/.test(c.dockerfile)) c.derived = true;
   return [...out, ...published];
 }
 
@@ -433,7 +435,7 @@ async function main(): Promise<void> {
   for (const [kind, errs] of savingsByKind)
     console.log(`  ${kind}: median |error| ${fmtPct(median(errs))} over ${errs.length} cases`);
   console.log(
-    '  note: base images are exact catalog entries; * marks cases whose toolchain (Node, Go, Python) sizes were derived from the same catalog, or whose image family (php, postgres, eclipse-temurin, rust...) is a source of the Alpine package table, or whose Temurin JDK/JRE archive is sized from that very archive’s published layer, src/data/jdk-archives.json: they check the ledger mechanics more than an independent prediction.',
+    '  note: base images are exact catalog entries; * marks cases whose toolchain (Node, Go, Python) sizes were derived from the same catalog, or whose image family (php, postgres, eclipse-temurin, rust...) is a source of the Alpine package table, or whose Temurin JDK/JRE archive is sized from that very archive’s published layer (src/data/jdk-archives.json), or whose Rust toolchain is sized from the rust images’ own rustup layers: they check the ledger mechanics more than an independent prediction.',
   );
   // `npm run bench` reads this last line into its JSON report.
   if (process.argv.includes('--json')) {

@@ -262,11 +262,16 @@ export type Effect =
       command: number;
     }
   | {
-      /** (additive) A shell running a script file (`bash Miniconda3.sh -b -p /opt/conda`): an installer, when an earlier download fetched it. */
+      /**
+       * (additive) A script or program file run by its path (`bash Miniconda3.sh -b -p /opt/conda`,
+       * `./rustup-init -y`): an installer, when an earlier download fetched it.
+       */
       kind: 'run-script';
       script: string;
       /** The install prefix the script was given (`-p DIR`, `--prefix DIR`), when any. */
       prefix: string | null;
+      /** (additive) The arguments after the script. */
+      args?: string[];
       command: number;
     }
   | {

@@ -140,6 +140,17 @@ export const GO_STRIP_FACTOR = 0.7;
  *  build (rlibs of every dependency, incremental data off in release) and a debug build, and the
  *  release binary (8 MB: seeds' "Rust 1.5 GB → 8 MB"). */
 export const CARGO_REGISTRY = 200 * MB;
+/**
+ * `rustup-init --profile minimal` (rustc, cargo, the standard library): the rust images' own
+ * rustup layer, compressed, from docker-library/repo-info — rust:1 (Rust 1.98.0, glibc)
+ * 213,837,202 B, repos/rust/remote/1.md@0586660a66b9371b7f2ee04942223534b0462178; rust:1-alpine
+ * (musl) 270,190,373 B, repos/rust/remote/1-alpine.md@0db03f6ce992b3d4c9d4cad41df56a2ffe4908dc.
+ * On disk as that × 3.0, the toolchain compression ratio (ratios.ts), so the layer compresses back
+ * to the published figure.
+ */
+export const RUST_MINIMAL_TOOLCHAIN = { glibc: 213.84 * MB * 3, musl: 270.19 * MB * 3 };
+/** The default profile adds the docs, clippy and rustfmt: the typical figure of sh.rustup.rs below. */
+export const RUST_DEFAULT_TOOLCHAIN = 900 * MB;
 export const CARGO_TARGET_RELEASE = 600 * MB;
 export const CARGO_TARGET_DEBUG = 1.2 * GB;
 export const RUST_BINARY = 8 * MB;

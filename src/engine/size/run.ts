@@ -13,11 +13,20 @@ import { cacheClean, packageRemove, removeCmd } from './commands/remove';
 import type { Build, RunScope } from './commands/scope';
 import { buildSizer, installSizer } from './ecosystems/index';
 import { indexUpdate } from './ecosystems/os';
-import { otherBranch } from './commands/scope';
+import { noteExports, otherBranch } from './commands/scope';
 
 export function runLayer(st: StageState, ins: RunInstruction, layer: LayerRec, ctx: Ctx): void {
   const script = ins.shell;
-  const scope: RunScope = { st, layer, ctx, ins, cwd: st.workdir, streamed: null, unpacked: null };
+  const scope: RunScope = {
+    st,
+    layer,
+    ctx,
+    ins,
+    cwd: st.workdir,
+    streamed: null,
+    unpacked: null,
+    exported: {},
+  };
   if (script.skipped) {
     layer.notes.push(`the ${script.skipped} script was not analysed, so its size is unknown (≈ 0 B assumed)`);
     layer.confidence = 'low';
@@ -30,6 +39,7 @@ export function runLayer(st: StageState, ins: RunInstruction, layer: LayerRec, c
     byCommand.set(e.command, list);
   }
   script.commands.forEach((cmd, idx) => {
+    noteExports(scope, cmd);
     for (const e of byCommand.get(idx) ?? []) applyEffect(scope, e, cmd);
   });
   // Effects whose command index is out of range (defensive).
@@ -87,7 +97,7 @@ function applyEffect(s: RunScope, e: Effect, cmd: ShellCommand | null): void {
     case 'venv':
       return venv(s, e);
     case 'run-script':
-      return runScript(s, e);
+      return runScript(s, e, cmd);
     case 'user-add':
       addNew(
         s.st,

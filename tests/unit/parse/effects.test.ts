@@ -666,10 +666,27 @@ describe('file operations, environments and installers (one account: the size mo
       path: '.venv',
     });
   });
-  it('a shell running a script file, with its install prefix; `sh -c` stays a nested script', () => {
+  it('a shell running a script file or a program run by its path, with its install prefix; `sh -c` stays a nested script', () => {
     expect(ofKind('bash Miniconda3.sh -b -p /opt/conda', 'run-script')).toEqual([
-      { kind: 'run-script', script: 'Miniconda3.sh', prefix: '/opt/conda', command: 0 },
+      {
+        kind: 'run-script',
+        script: 'Miniconda3.sh',
+        prefix: '/opt/conda',
+        args: ['-b', '-p', '/opt/conda'],
+        command: 0,
+      },
     ]);
+    // A program run by its path is a script run too (the size model acts when it was downloaded).
+    expect(ofKind('/tmp/rust/rustup-init -y --profile minimal', 'run-script')).toEqual([
+      {
+        kind: 'run-script',
+        script: '/tmp/rust/rustup-init',
+        prefix: null,
+        args: ['-y', '--profile', 'minimal'],
+        command: 0,
+      },
+    ]);
+    expect(ofKind('make install', 'run-script')).toEqual([]);
     expect(ofKind('sh -c "mkdir /x"', 'run-script')).toEqual([]);
     expect(ofKind('sh -c "mkdir /x"', 'make-dir')[0]).toMatchObject({ paths: ['/x'] });
   });

@@ -138,11 +138,15 @@ export function deriveEffects(script: ShellScript, context: EffectContext, depth
           const nested = context.parseNested(nestedSource);
           for (const e of deriveEffects(nested, context, depth + 1)) effects.push({ ...e, command: index });
         } else if (c < 0) {
-          effects.push(...scriptRun(inv));
+          const at = inv.args.findIndex((a) => !a.startsWith('-'));
+          if (at >= 0) effects.push(scriptRun(inv.args[at], inv.args.slice(at + 1), inv.command));
         }
         return;
       }
       const detector = detectorFor(inv.name);
+      // A program run by its path (`./rustup-init -y`): perhaps an installer fetched earlier.
+      if (!detector && cmd.name.includes('/') && basename(cmd.name) === inv.name)
+        effects.push(scriptRun(cmd.name, inv.args, inv.command));
       if (detector)
         for (const raw of detector(inv, ctx)) {
           const pipedTo = raw.kind === 'download' ? pipeConsumer(script, index) : null;
@@ -161,13 +165,11 @@ export function deriveEffects(script: ShellScript, context: EffectContext, depth
   return effects;
 }
 
-/** `bash install.sh -b -p /opt/conda`: a shell running a script file, with its install prefix. */
-function scriptRun(inv: Invocation): Effect[] {
-  const script = inv.args.find((a) => !a.startsWith('-'));
-  if (!script) return [];
-  const at = inv.args.findIndex((a) => a === '-p' || a === '--prefix');
-  const prefix = at >= 0 ? (inv.args[at + 1] ?? null) : null;
-  return [{ kind: 'run-script', script, prefix, command: inv.command }];
+/** `bash install.sh -b -p /opt/conda`, `./rustup-init -y`: a script file run, with its install prefix. */
+function scriptRun(script: string, args: string[], command: number): Effect {
+  const at = args.findIndex((a) => a === '-p' || a === '--prefix');
+  const prefix = at >= 0 ? (args[at + 1] ?? null) : null;
+  return { kind: 'run-script', script, prefix, args, command };
 }
 
 /** The program command `index` pipes its output into (`curl … | sudo bash` → bash), if any. */

@@ -1,12 +1,13 @@
 // Environments and installers a RUN creates without a package manager: a Python virtual
-// environment, and a self-extracting installer fetched earlier (Miniconda's `bash X.sh -p DIR`).
+// environment, and an installer fetched earlier (Miniconda's `bash X.sh -p DIR`, `./rustup-init`).
 import * as H from '../heuristics';
-import type { Effect } from '../../model';
+import type { Effect, ShellCommand } from '../../model';
 import type { Confidence } from '../../types';
 import { resolvePath } from '../ledger';
 import { formatBytes } from '../../primitives/bytes';
 import { addNew, homeOf, liveItems } from '../context';
 import type { RunScope } from './scope';
+import { rustupInit } from '../ecosystems/rust';
 
 type Venv = Extract<Effect, { kind: 'venv' }>;
 type ScriptRun = Extract<Effect, { kind: 'run-script' }>;
@@ -19,12 +20,13 @@ export function venv(s: RunScope, e: Venv): void {
 }
 
 /** A script that an earlier download fetched and that unpacks a known toolchain where it is told. */
-export function runScript(s: RunScope, e: ScriptRun): void {
+export function runScript(s: RunScope, e: ScriptRun, cmd: ShellCommand | null): void {
   const home = homeOf(s.st);
   const script = resolvePath(s.cwd, e.script, home);
   const dl = [...s.layer.items, ...liveItems(s.st)].find((i) => i.kind === 'download' && i.path === script);
   const tc = dl?.note ? H.findToolchain(dl.note) : dl ? H.findToolchain(dl.path) : null;
   if (!tc || tc.installed <= tc.archive) return;
+  if (tc.name === 'rustup') return rustupInit(s, e.args ?? [], cmd);
   const dest = e.prefix ? resolvePath(s.cwd, e.prefix, home) : '/opt/conda';
   addToolchain(
     s,

@@ -24,6 +24,22 @@ export interface RunScope {
   streamed: { bytes: number; url: string | null; toolchain: H.Toolchain | null } | null;
   /** The last source toolchain unpacked in this RUN (make install sizes it). */
   unpacked: H.Toolchain | null;
+  /** Variables this RUN exported so far (`export RUSTUP_HOME=/tmp/rust`): later commands see them. */
+  exported: Record<string, string>;
+}
+
+/** A variable as a command sees it: its own prefix (`X=1 cmd`), this RUN's exports, then ENV. */
+export function envOf(s: RunScope, name: string, cmd: ShellCommand | null): string | undefined {
+  return cmd?.env[name] ?? s.exported[name] ?? s.st.env[name];
+}
+
+/** Remembers the variables an `export` command sets with a known value. */
+export function noteExports(s: RunScope, cmd: ShellCommand): void {
+  if (cmd.name !== 'export') return;
+  for (const arg of cmd.args) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(arg);
+    if (m && !m[2].includes('$')) s.exported[m[1]] = m[2].replace(/^(['"])(.*)\1$/, '$2');
+  }
 }
 
 export function argValue(args: string[], names: string[]): string | null {

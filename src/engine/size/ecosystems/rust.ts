@@ -7,12 +7,34 @@ import type { Build, PackageInstall, RunScope } from '../commands/scope';
 import { hasLive } from '../commands/scope';
 import { listNames } from './os';
 import type { EcosystemSizing } from '../commands/scope';
-import { argValue } from '../commands/scope';
+import { argValue, envOf } from '../commands/scope';
+import type { ShellCommand } from '../../model';
 
-function cargoHome(s: RunScope): string {
-  if (s.st.env.CARGO_HOME) return s.st.env.CARGO_HOME;
+function cargoHome(s: RunScope, cmd: ShellCommand | null = null): string {
+  const set = envOf(s, 'CARGO_HOME', cmd);
+  if (set) return set;
   if (s.st.runtime === 'rust') return '/usr/local/cargo';
   return `${homeOf(s.st)}/.cargo`;
+}
+
+/**
+ * `rustup-init` run: the Rust toolchain of the chosen profile, in $RUSTUP_HOME with rustup's
+ * command proxies in $CARGO_HOME/bin (one item: the published figures cover both).
+ */
+export function rustupInit(s: RunScope, args: string[], cmd: ShellCommand | null): void {
+  const profile = argValue(args, ['--profile']) ?? 'default';
+  const minimal = H.RUST_MINIMAL_TOOLCHAIN[s.st.os.family === 'alpine' ? 'musl' : 'glibc'];
+  const bytes = profile === 'minimal' ? minimal : Math.max(minimal, H.RUST_DEFAULT_TOOLCHAIN);
+  const home = envOf(s, 'RUSTUP_HOME', cmd) ?? `${homeOf(s.st)}/.rustup`;
+  addNew(
+    s.st,
+    s.layer,
+    'toolchain',
+    home,
+    bytes,
+    'medium',
+    `rustup-init installs the Rust toolchain (${profile} profile) into ${home} and ${cargoHome(s, cmd)}/bin (≈ ${formatBytes(bytes)})`,
+  );
 }
 
 function cargoRegistry(s: RunScope): void {
