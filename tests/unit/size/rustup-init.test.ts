@@ -8,7 +8,7 @@ import { parseDockerfile } from '../../../src/engine/node';
 beforeAll(ready);
 
 const FETCH =
-  'wget -O /tmp/rustup-init "https://static.rust-lang.org/rustup/archive/1.29.0/x86_64-unknown-linux-gnu/rustup-init" && chmod +x /tmp/rustup-init';
+  'wget -O /tmp/rustup-init "https://downloads.example/rustup/archive/1.29.0/x86_64-unknown-linux-gnu/rustup-init" && chmod +x /tmp/rustup-init';
 
 function layer(base: string, env: string, run: string) {
   const l = layerAt(estimate(`FROM ${base}\n${env}\nRUN ${run}\n`), 3);
