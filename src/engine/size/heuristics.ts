@@ -1,7 +1,7 @@
 // Typical sizes for what a Dockerfile alone cannot reveal. Each value is a named, documented
 // heuristic: the basis sentence of a layer built on it says so and its confidence is low or medium.
 // Sizes are decimal bytes (MB = 1 000 000), as `docker images` prints them.
-import { temurinArchive } from './jdk-archives';
+import { otherJdkArchive, temurinArchive } from './jdk-archives';
 
 export const KB = 1000;
 export const MB = 1000 * 1000;
@@ -334,7 +334,7 @@ export const TOOLCHAINS: Toolchain[] = [
 ];
 
 export function findToolchain(url: string): Toolchain | null {
-  const jdk = temurinArchive(url);
+  const jdk = temurinArchive(url) ?? otherJdkArchive(url);
   if (jdk) return jdk;
   for (const t of TOOLCHAINS) if (t.pattern.test(url)) return t;
   return null;

@@ -68,3 +68,35 @@ export function temurinArchive(url: string): Toolchain | null {
     ratio: row.ratio,
   };
 }
+
+/**
+ * Other builds of OpenJDK, by their archive names: openjdk-21.0.2_linux-x64_bin.tar.gz (the
+ * OpenJDK project's builds, which the openjdk images use), jdk-21_linux-x64_bin.tar.gz,
+ * amazon-corretto-21-x64-linux-jdk.tar.gz, zulu21.32.17-ca-jdk21.0.2-linux_x64.tar.gz,
+ * microsoft-jdk-21.0.2-linux-x64.tar.gz, bellsoft-jdk21.0.2+14-linux-amd64.tar.gz (and their JREs),
+ * graalvm-community-jdk-21.0.2_linux-x64_bin.tar.gz. Group 1: the Java major.
+ */
+const OTHER_JDK =
+  /(?:^|\/)(?:openjdk|jdk|jre|amazon-corretto|zulu[\d.]+-ca-(?:jdk|jre)|microsoft-jdk|bellsoft-(?:jdk|jre)|graalvm-(?:community-)?jdk)[-_]?(\d+)[^/\s'"]*?(?:linux|alpine)[^/\s'"]*\.(?:tar\.gz|tgz)$/i;
+
+/**
+ * The toolchain entry for another vendor's JDK or JRE archive: the same major's tree is about the
+ * same size whoever built it, so it is sized as the nearest published Temurin tree (and says so).
+ */
+export function otherJdkArchive(url: string): Toolchain | null {
+  const m = OTHER_JDK.exec(url.split('?')[0]);
+  if (!m) return null;
+  const major = Number(m[1]);
+  const name = url.split('/').pop() ?? url;
+  const kind: Row['kind'] = /jre/i.test(name) ? 'jre' : 'jdk';
+  const libc: Row['libc'] = /alpine|musl/i.test(name) ? 'musl' : 'glibc';
+  const row = nearest(major, kind, libc);
+  if (!row) return null;
+  return {
+    name: `Java ${major} ${kind.toUpperCase()} (${name}), sized as the published ${label(row.major, row.kind, row.libc)}`,
+    pattern: OTHER_JDK,
+    archive: row.compressedBytes,
+    installed: row.installedBytes,
+    ratio: row.ratio,
+  };
+}

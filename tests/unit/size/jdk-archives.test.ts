@@ -77,6 +77,28 @@ describe('Temurin archives', () => {
   });
 });
 
+describe("other vendors' JDK archives", () => {
+  it('are sized as the nearest published Temurin tree of their major, kind and libc, and say so', () => {
+    const cases: [string, number, string, string][] = [
+      ['openjdk-27_linux-x64_bin.tar.gz', 21, 'jdk', 'glibc'],
+      ['openjdk-17.0.2_linux-x64_bin.tar.gz', 17, 'jdk', 'glibc'],
+      ['amazon-corretto-11-x64-linux-jdk.tar.gz', 11, 'jdk', 'glibc'],
+      ['zulu21.32.17-ca-jdk21.0.2-linux_x64.tar.gz', 21, 'jdk', 'glibc'],
+      ['microsoft-jdk-21.0.2-linux-x64.tar.gz', 21, 'jdk', 'glibc'],
+      ['bellsoft-jre21.0.2+14-linux-x64-musl.tar.gz', 21, 'jre', 'musl'],
+    ];
+    for (const [name, major, kind, libc] of cases) {
+      const tc = findToolchain(`https://downloads.example/java/${name}`);
+      const row = table.rows.find((r) => r.major === major && r.kind === kind && r.libc === libc)!;
+      expect(tc?.installed, name).toBe(row.installedBytes);
+      expect(tc?.name, name).toContain(`sized as the published Temurin ${major} ${kind.toUpperCase()}`);
+    }
+    // Not a JDK: a plain tarball, or a JDK archive for another system.
+    expect(findToolchain('https://downloads.example/jdk-tools-1.2.tar.gz')).toBeNull();
+    expect(findToolchain('https://downloads.example/openjdk-21_windows-x64_bin.zip')).toBeNull();
+  });
+});
+
 describe('downloads named by the file they are saved as', () => {
   it('a signature saved from a URL in a variable is a few kB, the PHP tarball about 13 MB', () => {
     const e = estimate(
