@@ -192,6 +192,8 @@ export type Effect =
       kind: 'extract';
       archive: string | null;
       destination: string | null;
+      /** (additive) `tar --strip-components N`: the archive's top folders dropped. */
+      strip?: number;
       command: number;
     }
   | {

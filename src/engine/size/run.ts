@@ -76,7 +76,7 @@ function applyEffect(s: RunScope, e: Effect, cmd: ShellCommand | null): void {
       return download(s, e.tool, e.url, e.output, e.pipedTo ?? null);
     case 'extract':
       if (otherBranch(s, cmd)) return;
-      return extract(s, e.archive, e.destination);
+      return extract(s, e.archive, e.destination, e.strip ?? 0);
     case 'build':
       if (otherBranch(s, cmd)) return;
       return build(s, e);

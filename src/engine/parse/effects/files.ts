@@ -197,7 +197,16 @@ export const tar: Detector = (inv) => {
   let archive = value(p, '-f', '--file');
   if (bundled && bundled.includes('f') && !archive) archive = rest.find((a) => !a.startsWith('-')) ?? null;
   if (archive === '-') archive = null;
-  return [{ kind: 'extract', archive, destination: value(p, '-C', '--directory'), command: inv.command }];
+  const strip = Number(value(p, '--strip-components') ?? 0);
+  return [
+    {
+      kind: 'extract',
+      archive,
+      destination: value(p, '-C', '--directory'),
+      ...(strip > 0 && { strip }),
+      command: inv.command,
+    },
+  ];
 };
 
 export const unzip: Detector = (inv) => {

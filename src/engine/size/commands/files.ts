@@ -76,7 +76,13 @@ function shortUrl(url: string | null): string {
   return b || 'a file';
 }
 
-export function extract(s: RunScope, archive: string | null, destination: string | null): void {
+export function extract(
+  s: RunScope,
+  archive: string | null,
+  destination: string | null,
+  /** `--strip-components`: 0 keeps the archive's top folder. */
+  strip: number,
+): void {
   const home = homeOf(s.st);
   const dest = resolvePath(s.cwd, destination ?? '.', home);
   let packed = 0;
@@ -110,16 +116,25 @@ export function extract(s: RunScope, archive: string | null, destination: string
   const bytes = tc ? tc.installed : Math.round(packed * (H.EXTRACT_FACTOR[ext] ?? 3));
   if (tc?.builtInstall) s.unpacked = tc;
   const kind: ContentKind = tc && !tc.builtInstall ? 'toolchain' : 'extracted';
+  // A source tarball unpacks into its own folder (App-cpanminus-1.7049.tar.gz →
+  // App-cpanminus-1.7049/), which the RUN often removes by that name once it is built.
+  const top = kind === 'extracted' && strip === 0 ? sourceFolder(name) : null;
   addNew(
     s.st,
     s.layer,
     kind,
-    dest,
+    top ? `${dest === '/' ? '' : dest}/${top}` : dest,
     bytes,
     tc ? 'medium' : 'low',
     `unpacking ${tc ? `the ${tc.name} archive` : name} into ${dest} adds ≈ ${formatBytes(bytes)}${tc ? '' : ` (${H.EXTRACT_FACTOR[ext] ?? 3}× the archive, assumed)`}`,
     tc?.ratio ? { compressedBytes: Math.round(bytes / tc.ratio) } : {},
   );
+}
+
+/** The folder a versioned source tarball holds (`name-1.2.3.tar.gz` → `name-1.2.3`), or null. */
+function sourceFolder(archive: string): string | null {
+  const m = /^(.+-v?\d[\w.+~-]*)\.(?:tar\.(?:gz|xz|bz2|zst)|tgz|tbz2?|txz)$/.exec(basename(archive));
+  return m ? m[1] : null;
 }
 
 /** chown/chmod -R of files from earlier layers copies each file up into this layer. */
