@@ -16,65 +16,43 @@ import { estimate, layerAt, ready } from './helpers';
 
 beforeAll(ready);
 
-const W = (file: string, size: number) =>
-  `    { url = "https://example.invalid/p/${file}", hash = "sha256:00", size = ${size} },`;
+const SOURCE = '{ registry = "https://example.invalid/simple" }';
+/** One `[[package]]` of a uv.lock with its wheels (file name, size) after any other fields. */
+const pkg = (name: string, version: string, fields: string, wheels: [string, number][]) =>
+  [
+    `[[package]]\nname = "${name}"\nversion = "${version}"\nsource = ${SOURCE}\n${fields}wheels = [`,
+    ...wheels.map(
+      ([f, n]) => `    { url = "https://example.invalid/p/${f}", hash = "sha256:00", size = ${n} },`,
+    ),
+    ']\n',
+  ].join('\n');
 
 // A small lock in uv's layout: a root with a Windows-only dependency and an extra, a package
 // locked twice for different Pythons, a shared dependency and one with only a CPython 3.13 wheel.
-const LOCK = `version = 1
-requires-python = ">=3.9"
-
-[[package]]
-name = "web"
-version = "1.0"
-source = { registry = "https://example.invalid/simple" }
-dependencies = [
+const LOCK = [
+  'version = 1\nrequires-python = ">=3.9"\n',
+  pkg(
+    'web',
+    '1.0',
+    `dependencies = [
     { name = "colorama", marker = "sys_platform == 'win32'" },
     { name = "core" },
-    { name = "numlib", version = "2.0", source = { registry = "https://example.invalid/simple" }, marker = "python_full_version >= '3.11'" },
-    { name = "numlib", version = "1.0", source = { registry = "https://example.invalid/simple" }, marker = "python_full_version < '3.11'" },
+    { name = "numlib", version = "2.0", source = ${SOURCE}, marker = "python_full_version >= '3.11'" },
+    { name = "numlib", version = "1.0", source = ${SOURCE}, marker = "python_full_version < '3.11'" },
 ]
-wheels = [
-${W('web-1.0-py3-none-any.whl', 1000)}
-]
-
-[package.optional-dependencies]
-speed = [
-    { name = "fastlib", extra = ["native"] },
-]
-
-[[package]]
-name = "colorama"
-version = "0.4"
-source = { registry = "https://example.invalid/simple" }
-wheels = [
-${W('colorama-0.4-py2.py3-none-any.whl', 50)}
-]
-
-[[package]]
-name = "core"
-version = "3.0"
-source = { registry = "https://example.invalid/simple" }
-wheels = [
-${W('core-3.0-py3-none-any.whl', 200)}
-]
-
-[[package]]
-name = "numlib"
-version = "1.0"
-source = { registry = "https://example.invalid/simple" }
-resolution-markers = [
-    "python_full_version < '3.11'",
-]
-wheels = [
-${W('numlib-1.0-cp310-cp310-manylinux_2_17_x86_64.manylinux2014_x86_64.whl', 9000)}
-]
-
-[[package]]
-name = "numlib"
-version = "2.0"
-source = { registry = "https://example.invalid/simple" }
-resolution-markers = [
+`,
+    [['web-1.0-py3-none-any.whl', 1000]],
+  ),
+  '[package.optional-dependencies]\nspeed = [\n    { name = "fastlib", extra = ["native"] },\n]\n',
+  pkg('colorama', '0.4', '', [['colorama-0.4-py2.py3-none-any.whl', 50]]),
+  pkg('core', '3.0', '', [['core-3.0-py3-none-any.whl', 200]]),
+  pkg('numlib', '1.0', `resolution-markers = [\n    "python_full_version < '3.11'",\n]\n`, [
+    ['numlib-1.0-cp310-cp310-manylinux_2_17_x86_64.manylinux2014_x86_64.whl', 9000],
+  ]),
+  pkg(
+    'numlib',
+    '2.0',
+    `resolution-markers = [
     "python_full_version >= '3.13'",
     "python_full_version == '3.12.*'",
     "python_full_version == '3.11.*'",
@@ -82,26 +60,17 @@ resolution-markers = [
 dependencies = [
     { name = "core" },
 ]
-wheels = [
-${W('numlib-2.0-cp312-cp312-macosx_11_0_arm64.whl', 7000)}
-${W('numlib-2.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl', 8000)}
-${W('numlib-2.0-cp312-cp312-musllinux_1_2_x86_64.whl', 8500)}
-${W('numlib-2.0-cp312-cp312-win_amd64.whl', 6000)}
-]
-
-[[package]]
-name = "fastlib"
-version = "0.1"
-source = { registry = "https://example.invalid/simple" }
-wheels = [
-${W('fastlib-0.1-cp313-cp313-manylinux_2_17_x86_64.whl', 300)}
-]
-
-[package.optional-dependencies]
-native = [
-    { name = "core" },
-]
-`;
+`,
+    [
+      ['numlib-2.0-cp312-cp312-macosx_11_0_arm64.whl', 7000],
+      ['numlib-2.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl', 8000],
+      ['numlib-2.0-cp312-cp312-musllinux_1_2_x86_64.whl', 8500],
+      ['numlib-2.0-cp312-cp312-win_amd64.whl', 6000],
+    ],
+  ),
+  pkg('fastlib', '0.1', '', [['fastlib-0.1-cp313-cp313-manylinux_2_17_x86_64.whl', 300]]),
+  '[package.optional-dependencies]\nnative = [\n    { name = "core" },\n]\n',
+].join('\n');
 
 describe('uv.lock reader', () => {
   it('reads tables, arrays of tables, inline tables and the optional dependencies of the last package', () => {
