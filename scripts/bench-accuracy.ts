@@ -429,11 +429,19 @@ async function main(): Promise<void> {
     const err = r.claimed === null ? 1 : Math.abs(pct(r.claimed, r.real));
     savingsByKind.set(r.kind, [...(savingsByKind.get(r.kind) ?? []), err]);
     console.log(
-      `  ${r.kind.padEnd(28)} ${r.name.padEnd(44)} ${r.claimed === null ? 'no finding' : fmt(r.claimed)} / ${fmt(r.real)}${r.claimed === null ? '' : ` / ${fmtPct(pct(r.claimed, r.real))}`}`,
+      `  ${r.kind.padEnd(28)} ${(r.name + (r.inSample ? ' *' : '')).padEnd(44)} ${r.claimed === null ? 'no finding' : fmt(r.claimed)} / ${fmt(r.real)}${r.claimed === null ? '' : ` / ${fmtPct(pct(r.claimed, r.real))}`}`,
     );
   }
   for (const [kind, errs] of savingsByKind)
     console.log(`  ${kind}: median |error| ${fmtPct(median(errs))} over ${errs.length} cases`);
+  const pipOut = savings.filter((r) => r.kind === 'pip cache' && !r.inSample);
+  if (pipOut.length)
+    console.log(
+      `  pip cache, unstarred (names outside the wheel table): median |error| ${fmtPct(median(pipOut.map((r) => (r.claimed === null ? 1 : Math.abs(pct(r.claimed, r.real))))))} over ${pipOut.length} cases`,
+    );
+  console.log(
+    '  * pip cache: a named package is in src/data/pip-wheels.json, built from uv.lock files like the truth (often other versions): in-sample.',
+  );
   console.log(
     '  note: base images are exact catalog entries; * marks cases whose toolchain (Node, Go, Python) sizes were derived from the same catalog, or whose image family (php, postgres, eclipse-temurin, rust...) is a source of the Alpine package table, or whose Temurin JDK/JRE archive is sized from that very archive’s published layer (src/data/jdk-archives.json), or whose Rust toolchain is sized from the rust images’ own rustup layers: they check the ledger mechanics more than an independent prediction.',
   );

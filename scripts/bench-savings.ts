@@ -1,15 +1,18 @@
 // Savings half of `npm run bench:accuracy`: the saving a finding claims vs the saving measured on
 // this machine (scripts/data/savings-truth.json, written by scripts/data/measure-savings.ts):
 // npm's global-install cache from real installs, apt's Recommends closure from apt's own
-// resolver over Debian's index, and the apt lists as the official images keep them.
+// resolver over Debian's index, the apt lists as the official images keep them, and pip's cache
+// from published wheel sizes (scripts/data/measure-pip-wheels.ts).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../src/engine/node';
+import { pipWheelKnown } from '../src/engine/size/ecosystems/pip-wheels';
 
 interface Truth {
   npmGlobalCache: Record<string, { cacheBytes: number; installedBytes: number }>;
   aptRecommends: Record<string, Record<string, { savingBytes: number; recommendsOnly: string[] }>>;
   aptLists: Record<string, number>;
+  pipCache: { cases: Record<string, { wheelBytes: number; source: string }> };
 }
 
 export interface SavingsRow {
@@ -17,6 +20,8 @@ export interface SavingsRow {
   name: string;
   claimed: number | null;
   real: number;
+  /** The model sizes this case from a table built from the same sources (marked `*`). */
+  inSample?: boolean;
 }
 
 function claimed(text: string, ruleId: string): Promise<number | null> {
@@ -53,6 +58,15 @@ export async function savingsRows(root: string): Promise<SavingsRow[]> {
         'apt-lists-not-removed',
       ),
       real: truth.aptLists[suite],
+    });
+  for (const [install, t] of Object.entries(truth.pipCache.cases))
+    rows.push({
+      kind: 'pip cache',
+      name: `pip install ${install}`,
+      claimed: await claimed(`FROM python:3.12-slim\nRUN pip install ${install}\n`, 'pip-no-cache-dir'),
+      real: t.wheelBytes,
+      // In-sample when a named package's wheel is in the bundled table (same kind of source).
+      inSample: install.split(' ').some(pipWheelKnown),
     });
   return rows;
 }

@@ -7,6 +7,8 @@
 //     (scratch Dir::State::Lists) and a dpkg status holding the published debian:<suite> base
 //     packages; the saving is the Installed-Size of the packages only the Recommends pull in.
 //   * apt-lists: scripts/data/measure-apt-lists.ts (its figures are copied here by hand).
+//   * pipCache: scripts/data/measure-pip-wheels.ts (published wheel sizes from uv.lock files)
+//     writes that section itself; rerun it after this script, which does not keep it.
 // Usage: npx tsx scripts/data/measure-savings.ts > scripts/data/savings-truth.json
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

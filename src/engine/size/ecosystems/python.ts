@@ -10,6 +10,7 @@ import { deepFreeze } from '../../frozen';
 import { cacheMountFor } from '../../ecosystems';
 import type { Build, PackageInstall, RunScope } from '../commands/scope';
 import { listNames } from './os';
+import { PIP_WHEEL_FALLBACK, pipWheelClosure, pipWheelKnown } from './pip-wheels';
 import type { EcosystemSizing } from '../commands/scope';
 
 /** The project's own code installed as a package (typical). */
@@ -107,6 +108,44 @@ function projectSync(s: RunScope, e: PackageInstall, path: string): boolean {
   return true;
 }
 
+/**
+ * What pip's cache keeps: the wheels it downloaded. Named packages in the wheel table count their
+ * closure's published wheels (each once), plus the estimate for the other names; installs from a
+ * manifest, and other tools' caches (uv keeps unpacked wheels), a share of the site-packages.
+ */
+function wheelCache(
+  e: PackageInstall,
+  names: string[],
+  sitePackages: number,
+  unlisted: number,
+): { bytes: number; what: string } {
+  if (e.manager !== 'pip' || e.fromManifest || names.length === 0)
+    return { bytes: Math.round(sitePackages * H.PIP_CACHE_FRACTION), what: 'the downloaded wheels' };
+  const listed = names.filter(pipWheelKnown);
+  const closure = pipWheelClosure(listed);
+  const rest = Math.round(unlisted);
+  const parts = [
+    listed.length
+      ? `the ${closure.packages} published wheels of ${listNames(listed, 0)} and their dependencies`
+      : '',
+    rest
+      ? `≈ ${formatBytes(rest)} of wheels for ${listed.length ? 'the other packages' : 'packages outside the wheel table'}`
+      : '',
+  ];
+  return { bytes: closure.bytes + rest, what: parts.filter(Boolean).join(' and ') };
+}
+
+/**
+ * The wheels of a named package outside the wheel table: a share of its typical size, or of its
+ * Debian stand-in by the wheels-to-Debian ratio measured on the table's packages, or the table's
+ * median closure (both measured by scripts/data/measure-pip-wheels.ts).
+ */
+function unlistedWheels(typical: number | undefined, proxy: LangSize | null): number {
+  if (typical !== undefined) return typical * H.PIP_CACHE_FRACTION;
+  if (proxy) return proxy.bytes * PIP_WHEEL_FALLBACK.debianProxyRatio;
+  return PIP_WHEEL_FALLBACK.unknownClosureBytes;
+}
+
 export function pipInstall(s: RunScope, e: PackageInstall): void {
   if (projectSync(s, e, pipTarget(s, e).path)) return;
   const names = e.packages
@@ -115,6 +154,8 @@ export function pipInstall(s: RunScope, e: PackageInstall): void {
   let bytes: number;
   let confidence: Confidence;
   let what: string;
+  // The wheels of the names outside the wheel table, estimated.
+  let unlisted = 0;
   if (e.fromManifest || names.length === 0) {
     bytes = H.PY_SITE_PACKAGES_TYPICAL;
     s.ctx.assumptions.add(
@@ -130,11 +171,10 @@ export function pipInstall(s: RunScope, e: PackageInstall): void {
       // Debian-package proxy, then a generic size.
       const t = H.PY_TYPICAL[n];
       const proxy = t === undefined ? pipProxy(n) : null;
-      if (t !== undefined) {
-        bytes += t;
-        known++;
-      } else if (proxy) bytes += proxy.bytes;
-      else bytes += H.PY_NAMED_PACKAGE_BYTES;
+      const b = t ?? proxy?.bytes ?? H.PY_NAMED_PACKAGE_BYTES;
+      if (t !== undefined) known++;
+      bytes += b;
+      if (!pipWheelKnown(n)) unlisted += unlistedWheels(t, proxy);
     }
     confidence = known === names.length ? 'medium' : 'low';
     what = `${listNames(names, 0)} (≈ ${formatBytes(bytes)} from typical wheel sizes)`;
@@ -161,15 +201,15 @@ export function pipInstall(s: RunScope, e: PackageInstall): void {
     // The tool's cache folder is its cache mount's target, under this stage's home.
     const mount = cacheMountFor(e.manager)?.target ?? '/root/.cache/pip';
     const cacheDir = mount.replace(/^\/root/, home);
-    const cb = Math.round(bytes * H.PIP_CACHE_FRACTION);
+    const cache = wheelCache(e, names, bytes, unlisted);
     addNew(
       s.st,
       s.layer,
       'pip-cache',
       cacheDir,
-      cb,
+      cache.bytes,
       confidence,
-      `${e.manager}'s wheel cache in ${cacheDir.replace(home, '~')} (≈ ${formatBytes(cb)}, the downloaded wheels) stays without --no-cache-dir`,
+      `${e.manager}'s wheel cache in ${cacheDir.replace(home, '~')} (≈ ${formatBytes(cache.bytes)}, ${cache.what}) stays without --no-cache-dir`,
     );
   }
 }
