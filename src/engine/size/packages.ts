@@ -12,6 +12,7 @@ import publishedBase from '../../data/debian-base-packages.json';
 import { mapReleaseName, withTableNames } from './name-map';
 import { alpineInstall } from './alpine';
 import { FOREIGN_FACTOR, toDebianNames } from './foreign-names';
+import { ubuntuDepends, ubuntuDependsNotes, type DependsOverride } from './ubuntu-depends';
 
 export { toDebianNames };
 
@@ -135,11 +136,21 @@ export class DebianIndex {
    */
   closure(
     roots: string[],
-    opts: { recommends: boolean; installed: ReadonlySet<string> | null },
+    opts: {
+      recommends: boolean;
+      installed: ReadonlySet<string> | null;
+      /** Another distribution's dependency edges for some packages (ubuntu-depends.ts). */
+      overrides?: ReadonlyMap<string, DependsOverride>;
+    },
   ): { packages: string[]; installedBytes: number; downloadBytes: number; unknown: string[] } {
     const picked = new Set<number>();
     const unknown: string[] = [];
     const queue: number[] = [];
+    const visit = (j: number | null | undefined) => {
+      if (j === null || j === undefined || picked.has(j) || opts.installed?.has(this.names[j])) return;
+      picked.add(j);
+      queue.push(j);
+    };
     for (const r of roots) {
       const i = this.lookup(r, opts.installed);
       if (i === null) {
@@ -157,12 +168,12 @@ export class DebianIndex {
         ...((row[3] as number[] | undefined) ?? []),
         ...(opts.recommends ? ((row[4] as number[] | undefined) ?? []) : []),
       ];
+      const changed = opts.overrides?.get(this.names[i]);
       for (const ref of edges) {
         const j = this.edge(ref, opts.installed, picked);
-        if (j === null || picked.has(j) || opts.installed?.has(this.names[j])) continue;
-        picked.add(j);
-        queue.push(j);
+        if (j !== null && !changed?.drop.includes(this.names[j])) visit(j);
       }
+      for (const name of changed?.add ?? []) visit(this.byName.get(name));
     }
     let installedBytes = 0;
     let downloadBytes = 0;
@@ -331,7 +342,8 @@ function debianInstall(
   // The base's packages under this suite's names too (focal's libnettle7 is bookworm's
   // libnettle8), so a library the base already has is not counted again.
   const installed = approx && opts.installed ? withTableNames(opts.installed, ix) : opts.installed;
-  const c = ix.closure(asked, { ...opts, installed });
+  const overrides = os === 'ubuntu' ? ubuntuDepends(osRelease) : undefined;
+  const c = ix.closure(asked, { ...opts, installed, overrides });
   const found = requested.length - c.unknown.length;
   let confidence: Confidence = approx ? 'medium' : 'high';
   if (c.unknown.length) confidence = found === 0 ? 'low' : 'medium';
@@ -340,6 +352,8 @@ function debianInstall(
     `${c.packages.length} Debian ${suite} package(s) from its index (${opts.recommends ? 'with' : 'without'} Recommends${opts.installed ? ', minus what the base has' : ''})`,
   ];
   if (approx) parts.push(approx);
+  const rebuilt = overrides ? ubuntuDependsNotes(osRelease, c.packages) : [];
+  if (rebuilt.length) parts.push(`Ubuntu's own dependencies: ${rebuilt.join('; ')}`);
   if (renames.length) parts.push(`names mapped: ${renames.join('; ')}`);
   if (c.unknown.length) parts.push(`not in the table: ${c.unknown.join(', ')}`);
   if (os === 'distroless')
