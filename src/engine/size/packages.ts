@@ -13,6 +13,7 @@ import { mapReleaseName, withTableNames } from './name-map';
 import { alpineInstall } from './alpine';
 import { FOREIGN_FACTOR, toDebianNames } from './foreign-names';
 import { ubuntuDepends, ubuntuDependsNotes, type DependsOverride } from './ubuntu-depends';
+import { ubuntuEraNotes, ubuntuEraSuite } from './ubuntu-eras';
 
 export { toDebianNames };
 
@@ -67,6 +68,12 @@ export class DebianIndex {
   installedBytes(name: string): number | null {
     const i = this.byName.get(name);
     return i === undefined ? null : (this.rows[i][0] as number) * KIB;
+  }
+
+  /** The .deb's size, or null when the table lacks the package. */
+  downloadBytes(name: string): number | null {
+    const i = this.byName.get(name);
+    return i === undefined ? null : this.downloadBytesAt(i);
   }
 
   private downloadBytesAt(i: number): number {
@@ -297,6 +304,22 @@ export function debianSuiteFor(
   };
 }
 
+/** Packages of an Ubuntu release packaged like another suite's take that suite's sizes (ubuntu-eras.ts). */
+function resizeEras(
+  c: { packages: string[]; installedBytes: number; downloadBytes: number },
+  ix: DebianIndex,
+  release: string | null,
+): void {
+  for (const p of c.packages) {
+    const era = ubuntuEraSuite(release, p);
+    const other = era ? debianIndex(era) : null;
+    const installed = other?.installedBytes(p);
+    if (!other || installed == null) continue;
+    c.installedBytes += installed - (ix.installedBytes(p) ?? 0);
+    c.downloadBytes += (other.downloadBytes(p) ?? 0) - (ix.downloadBytes(p) ?? 0);
+  }
+}
+
 function emptyResult(names: string[], basis: string, confidence: Confidence = 'low'): PackageSizeResult {
   return { installedBytes: 0, downloadBytes: 0, packages: [], unknown: [...names], confidence, basis };
 }
@@ -344,6 +367,7 @@ function debianInstall(
   const installed = approx && opts.installed ? withTableNames(opts.installed, ix) : opts.installed;
   const overrides = os === 'ubuntu' ? ubuntuDepends(osRelease) : undefined;
   const c = ix.closure(asked, { ...opts, installed, overrides });
+  if (os === 'ubuntu') resizeEras(c, ix, osRelease);
   const found = requested.length - c.unknown.length;
   let confidence: Confidence = approx ? 'medium' : 'high';
   if (c.unknown.length) confidence = found === 0 ? 'low' : 'medium';
@@ -354,6 +378,7 @@ function debianInstall(
   if (approx) parts.push(approx);
   const rebuilt = overrides ? ubuntuDependsNotes(osRelease, c.packages) : [];
   if (rebuilt.length) parts.push(`Ubuntu's own dependencies: ${rebuilt.join('; ')}`);
+  if (os === 'ubuntu') parts.push(...ubuntuEraNotes(osRelease, c.packages));
   if (renames.length) parts.push(`names mapped: ${renames.join('; ')}`);
   if (c.unknown.length) parts.push(`not in the table: ${c.unknown.join(', ')}`);
   if (os === 'distroless')
