@@ -55,7 +55,8 @@ const RULES: readonly Rule[] = [
   },
 ];
 
-function releaseKey(release: string | null): string {
+/** An Ubuntu release as the rules spell it ('24.04'), from '24.04', '24.04.1' or '24.4'. */
+export function releaseKey(release: string | null): string {
   const m = /^(\d+)\.(\d+)/.exec(release ?? '');
   return m ? `${Number(m[1])}.${m[2].padStart(2, '0')}` : '';
 }

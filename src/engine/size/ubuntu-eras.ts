@@ -5,6 +5,7 @@
 // published package list that gives Ubuntu's version (docker-library/repo-info
 // `repos/<image>/local/<tag>.md`, read with this session's repository-file reader).
 import type { DebianSuite } from './packages';
+import { releaseKey } from './ubuntu-depends';
 
 interface EraRule {
   releases: readonly string[];
@@ -25,11 +26,6 @@ const RULES: readonly EraRule[] = [
     why: "Ubuntu 24.04's binutils 2.42 still ships gold: sized from bookworm's 2.40",
   },
 ];
-
-function releaseKey(release: string | null): string {
-  const m = /^(\d+)\.(\d+)/.exec(release ?? '');
-  return m ? `${Number(m[1])}.${m[2].padStart(2, '0')}` : '';
-}
 
 /** The rule that sizes a package of an Ubuntu release from another suite, if any. */
 function ruleFor(release: string | null, name: string): EraRule | null {
