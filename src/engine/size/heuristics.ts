@@ -226,10 +226,10 @@ export interface Toolchain {
   /** The download is the program itself, not an archive: it compresses like a binary. */
   binary?: true;
 }
-/** The architecture in a release binary's name: a literal one, or what a script computed it into
- *  (`$dpkgArch`, `${ARCH}`, `$gosuArch`, `$TARGETARCH`, `$(dpkg --print-architecture)`,
- *  `$(uname -m)`), which stays a variable for a reader of the Dockerfile. */
-const ARCH = String.raw`(?:amd64|x86_64|x86-64|x64|arm64|aarch64|armhf|armel|i386|ppc64el|s390x|\$\{?\w*arch\w*\}?|\$\((?:dpkg --print-architecture|uname -m|apk --print-arch)[^)]*\))`;
+/** The architecture in a release binary's name: a literal one, or a variable the script computed
+ *  it into (`$dpkgArch`, `${ARCH}`, `$gosuArch`, `$TARGETARCH`; findToolchain reads a command
+ *  substitution such as `$(dpkg --print-architecture)` as `$ARCH`). */
+const ARCH = String.raw`(?:amd64|x86_64|x86-64|x64|arm64|aarch64|armhf|armel|i386|ppc64el|s390x|\$\{?\w*arch\w*\}?)`;
 
 /** A single-binary download (gosu, tini): the binary's name, optionally `-<arch>`, ending the URL
  *  or the saved file's name (`wget -O /usr/local/bin/gosu "…/gosu-$dpkgArch"`). */
@@ -315,7 +315,7 @@ export const TOOLCHAINS: Toolchain[] = [
   },
   { name: 'Helm', pattern: /helm-v[\w.${}-]*\.tar\.gz/, archive: 16 * MB, installed: 52 * MB },
   { name: 'Terraform', pattern: /terraform_[\w.${}-]*\.zip/, archive: 27 * MB, installed: 88 * MB },
-  { name: 'AWS CLI', pattern: /awscli-exe-linux-x86_64\.zip/, archive: 60 * MB, installed: 230 * MB },
+  { name: 'AWS CLI', pattern: /awscli-exe-linux-[\w${}]+\.zip/, archive: 60 * MB, installed: 230 * MB },
   { name: 'Yarn', pattern: /yarn-v[\w.${}-]*\.tar\.gz$/, archive: 1.3 * MB, installed: 5.3 * MB },
   // Signatures, checksums, keys and scripts; configuration, pages, patches and licence texts
   // (caddy's Caddyfile and index.html, Corretto's THIRD-PARTY-LICENSES tarball): a few KB.
@@ -354,9 +354,14 @@ export const TOOLCHAINS: Toolchain[] = [
 ];
 
 export function findToolchain(url: string): Toolchain | null {
-  const jdk = temurinArchive(url);
+  // A command substitution in the name (`Miniconda3-latest-Linux-$(uname -m).sh`) is a value
+  // computed at build time, like a variable: the patterns see it as one.
+  const name = url.replace(/\$\(([^()]|\([^()]*\))*\)/g, (sub) =>
+    /arch|uname/i.test(sub) ? '$ARCH' : '$VALUE',
+  );
+  const jdk = temurinArchive(name);
   if (jdk) return jdk;
-  for (const t of TOOLCHAINS) if (t.pattern.test(url)) return t;
+  for (const t of TOOLCHAINS) if (t.pattern.test(name)) return t;
   return null;
 }
 

@@ -39,6 +39,18 @@ describe('release binaries named with an architecture', () => {
     expect(findToolchain(url)?.name).toBe('tini');
   });
 
+  it('a command substitution in a download name reads as the value it computes', () => {
+    const conda = 'https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-$(uname -m).sh';
+    expect(findToolchain(conda)?.name).toBe('Miniconda/Miniforge installer');
+    expect(findToolchain('https://example.com/awscli-exe-linux-$(uname -m).zip')?.name).toBe('AWS CLI');
+    expect(
+      findToolchain('https://example.com/helm-v3.14.0-linux-$(dpkg --print-architecture).tar.gz')?.name,
+    ).toBe('Helm');
+    // A substitution that is no architecture does not make a name known.
+    expect(findToolchain('https://example.com/app-$(date +%s).tar.gz')?.name ?? null).toBeNull();
+    expect(findToolchain('https://example.com/gosu-$(date +%s)')?.name ?? null).toBeNull();
+  });
+
   it('a gosu download with the architecture in a variable is sized as gosu, compressed as a program', () => {
     const e = estimate(
       [
