@@ -20,11 +20,27 @@ const NOT_LINKED =
 /** A shared-library package: Debian names them for their soname (libffi8, libssl3t64, zlib1g). */
 const LIBRARY = /^(lib|zlib)[a-z0-9.+-]*\d(t64)?$/;
 
+type PackageMark = ReturnType<typeof marksBefore>[number];
+
 /** The package-mark effects of this RUN before the purge. */
 function marksBefore(s: RunScope, e: PackageRemove) {
   return s.ins.shell.effects.flatMap((x) =>
     x.kind === 'package-mark' && x.manager === 'apt' && x.command < e.command ? [x] : [],
   );
+}
+
+/**
+ * The packages this RUN asked for before it saved `apt-mark showmanual` (`savedAptMark="$(apt-mark
+ * showmanual)"`), when a later `apt-mark manual $savedAptMark` restores that list: they were
+ * manual when it was saved, so they survive the purge (mariadb installs its runtime packages, then
+ * saves the list, then installs gpg-agent and wget only to fetch gosu).
+ */
+function savedManual(s: RunScope, e: PackageRemove, manual: PackageMark[]): string[] {
+  if (!manual.some((m) => m.packages.some((p) => p.name.startsWith('$')))) return [];
+  const saved = s.ins.shell.commands.findIndex(
+    (c, k) => k < e.command && c.name === 'apt-mark' && c.args.includes('showmanual'),
+  );
+  return saved < 0 ? [] : installedByNameBefore(s, 'apt', saved);
 }
 
 /** The runtime libraries of the -dev packages this RUN's apt installs named. */
@@ -54,11 +70,11 @@ export function purgeMarkedAuto(s: RunScope, e: PackageRemove): boolean {
   for (const i of liveItems(s.st))
     if (i.manager === 'apt' && !here.includes(i)) for (const p of i.packages ?? []) before.add(p);
   const manual = marks.filter((m) => m.mark === 'manual');
-  const named = manual.flatMap((m) =>
-    m.packages.map((p) => p.name).filter((n) => /^[a-z0-9][a-z0-9.+-]*$/.test(n) && !before.has(n)),
-  );
+  const isNew = (n: string) => /^[a-z0-9][a-z0-9.+-]*$/.test(n) && !before.has(n);
+  const named = manual.flatMap((m) => m.packages.map((p) => p.name).filter(isNew));
+  const saved = savedManual(s, e, manual).filter((n) => isNew(n) && !named.includes(n));
   const scanned = manual.some((m) => m.piped) ? scannedLibraries(s, e, before) : [];
-  const roots = [...new Set([...named, ...scanned])];
+  const roots = [...new Set([...named, ...saved, ...scanned])];
   const goneBytes = here.reduce((sum, i) => sum + i.bytes, 0);
   const goneNames = new Set(here.flatMap((i) => i.packages ?? []));
   for (const i of here) s.layer.items.splice(s.layer.items.indexOf(i), 1);
@@ -86,6 +102,7 @@ export function purgeMarkedAuto(s: RunScope, e: PackageRemove): boolean {
       ? `${scanned.length} runtime ${scanned.length === 1 ? 'library' : 'libraries'} of the -dev packages, for the ldd scan`
       : '',
     named.length ? `${named.length} named in apt-mark manual` : '',
+    saved.length ? `${saved.length} installed before the saved apt-mark showmanual list` : '',
   ].filter(Boolean);
   addItem(
     s.st,

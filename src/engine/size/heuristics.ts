@@ -234,7 +234,20 @@ export interface Toolchain {
   ratio?: number;
   /** On-disk ÷ compressed of what `make install` adds, where measured (else RATIOS.toolchain). */
   builtRatio?: number;
+  /** The download is the program itself, not an archive: it compresses like a binary. */
+  binary?: true;
 }
+/** The architecture in a release binary's name: a literal one, or a variable the script computed
+ *  it into (`$dpkgArch`, `${ARCH}`, `$gosuArch`, `$TARGETARCH`; findToolchain reads a command
+ *  substitution such as `$(dpkg --print-architecture)` as `$ARCH`). */
+const ARCH = String.raw`(?:amd64|x86_64|x86-64|x64|arm64|aarch64|armhf|armel|i386|ppc64el|s390x|\$\{?\w*arch\w*\}?)`;
+
+/** A single-binary download (gosu, tini): the binary's name, optionally `-<arch>`, ending the URL
+ *  or the saved file's name (`wget -O /usr/local/bin/gosu "…/gosu-$dpkgArch"`). */
+function releaseBinary(name: string): RegExp {
+  return new RegExp(String.raw`(^|/)${name}(-${ARCH})?$`, 'i');
+}
+
 export const TOOLCHAINS: Toolchain[] = [
   // Self-extracting installers: the archive is the .sh; `bash installer.sh -b -p DIR` unpacks it.
   {
@@ -304,10 +317,16 @@ export const TOOLCHAINS: Toolchain[] = [
   },
   { name: 'Gradle', pattern: /gradle-[\w.${}-]*-(bin|all)\.zip/, archive: 135 * MB, installed: 150 * MB },
   { name: 'rustup', pattern: /(sh\.rustup\.rs|rustup-init)/, archive: 20 * MB, installed: 900 * MB },
-  { name: 'kubectl', pattern: /\/kubectl$/, archive: 55 * MB, installed: 55 * MB },
+  {
+    name: 'kubectl',
+    pattern: releaseBinary('kubectl'),
+    archive: 55 * MB,
+    installed: 55 * MB,
+    binary: true,
+  },
   { name: 'Helm', pattern: /helm-v[\w.${}-]*\.tar\.gz/, archive: 16 * MB, installed: 52 * MB },
   { name: 'Terraform', pattern: /terraform_[\w.${}-]*\.zip/, archive: 27 * MB, installed: 88 * MB },
-  { name: 'AWS CLI', pattern: /awscli-exe-linux-x86_64\.zip/, archive: 60 * MB, installed: 230 * MB },
+  { name: 'AWS CLI', pattern: /awscli-exe-linux-[\w${}]+\.zip/, archive: 60 * MB, installed: 230 * MB },
   { name: 'Yarn', pattern: /yarn-v[\w.${}-]*\.tar\.gz$/, archive: 1.3 * MB, installed: 5.3 * MB },
   // Signatures, checksums, keys and scripts; configuration, pages, patches and licence texts
   // (caddy's Caddyfile and index.html, Corretto's THIRD-PARTY-LICENSES tarball): a few KB.
@@ -328,15 +347,32 @@ export const TOOLCHAINS: Toolchain[] = [
     installed: 100 * KB,
   },
   { name: 'get-pip.py', pattern: /get-pip\.py/, archive: 2.5 * MB, installed: 2.5 * MB },
-  { name: 'tini', pattern: /\/tini(-static)?(-amd64)?$/, archive: 0.9 * MB, installed: 0.9 * MB },
+  {
+    name: 'tini',
+    pattern: releaseBinary('tini(-static)?'),
+    archive: 0.9 * MB,
+    installed: 0.9 * MB,
+    binary: true,
+  },
   { name: 'dumb-init', pattern: /dumb-init/, archive: 0.05 * MB, installed: 0.05 * MB },
-  { name: 'gosu', pattern: /gosu-amd64|\/gosu$/, archive: 2.3 * MB, installed: 2.3 * MB },
+  {
+    name: 'gosu',
+    pattern: releaseBinary('gosu'),
+    archive: 2.3 * MB,
+    installed: 2.3 * MB,
+    binary: true,
+  },
 ];
 
 export function findToolchain(url: string): Toolchain | null {
-  const jdk = temurinArchive(url) ?? otherJdkArchive(url);
+  // A command substitution in the name (`Miniconda3-latest-Linux-$(uname -m).sh`) is a value
+  // computed at build time, like a variable: the patterns see it as one.
+  const name = url.replace(/\$\(([^()]|\([^()]*\))*\)/g, (sub) =>
+    /arch|uname/i.test(sub) ? '$ARCH' : '$VALUE',
+  );
+  const jdk = temurinArchive(name) ?? otherJdkArchive(name);
   if (jdk) return jdk;
-  for (const t of TOOLCHAINS) if (t.pattern.test(url)) return t;
+  for (const t of TOOLCHAINS) if (t.pattern.test(name)) return t;
   return null;
 }
 

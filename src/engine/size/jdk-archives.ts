@@ -26,14 +26,18 @@ const ROWS = (table as { rows: Row[] }).rows;
 export const TEMURIN_ARCHIVE = /OpenJDK(\d*)[^-\s'"/]*-(jdk|jre)_x64_(alpine-linux|linux)[^\s'"]*\.tar\.gz/i;
 
 /** The published row nearest to what was asked: same kind, nearest major (the newer on a tie),
- *  the same libc when both are published. */
+ *  the same libc among rows of that major. The major decides the size, the libc hardly: the
+ *  glibc and musl layers of one major differ by 0.1-0.3 % (21 JDK 158.1 / 158.3 MB, 21 JRE
+ *  53.1 / 53.3 MB), while majors differ by up to 3.8x (JDK 8 52.5 MB, JDK 11 198.5 MB). */
 export function nearest(major: number | null, kind: Row['kind'], libc: Row['libc']): Row | null {
-  const same = ROWS.filter((r) => r.kind === kind);
-  const pool = same.some((r) => r.libc === libc) ? same.filter((r) => r.libc === libc) : same;
+  const pool = ROWS.filter((r) => r.kind === kind);
   if (!pool.length) return null;
-  const want = major ?? Math.max(...pool.map((r) => r.major));
+  const sameLibc = pool.filter((r) => r.libc === libc);
+  const want = major ?? Math.max(...(sameLibc.length ? sameLibc : pool).map((r) => r.major));
+  const otherLibc = (r: Row) => (r.libc === libc ? 0 : 1);
   return [...pool].sort(
-    (a, b) => Math.abs(a.major - want) - Math.abs(b.major - want) || b.major - a.major,
+    (a, b) =>
+      Math.abs(a.major - want) - Math.abs(b.major - want) || otherLibc(a) - otherLibc(b) || b.major - a.major,
   )[0];
 }
 

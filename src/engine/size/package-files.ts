@@ -13,6 +13,7 @@ import type { OsInfo } from './ledger';
 import { DEBIAN_SUITES, debianIndex, debianSuiteFor, type DebianSuite } from './packages';
 import { mapReleaseName } from './name-map';
 import { ubuntuProfile, ubuntuRow, type UbuntuProfile } from './ubuntu-files';
+import { ubuntuEraSuite } from './ubuntu-eras';
 
 interface FilesDoc {
   layout: string[];
@@ -130,7 +131,6 @@ export interface PackageFilesResult {
  */
 export function packageFiles(os: OsInfo, packages: readonly string[]): PackageFilesResult | null {
   const { suite } = debianSuiteFor(os.family, os.release);
-  const ix = debianIndex(suite);
   const profile = excludeProfile(os);
   const cols = profile ? EXCLUDED[profile].map(col) : [];
   const fallback = medianFacts(profile, suite);
@@ -145,15 +145,18 @@ export function packageFiles(os: OsInfo, packages: readonly string[]): PackageFi
   };
   for (const p of packages) {
     if (os.installed?.has(p)) continue;
-    const installed = ix.installedBytes(p);
+    // An Ubuntu package packaged like another suite's is that suite's row (ubuntu-eras.ts).
+    const era = os.family === 'ubuntu' ? ubuntuEraSuite(os.release, p) : null;
+    const own = era && debianIndex(era).has(p) ? era : suite;
+    const installed = debianIndex(own).installedBytes(p);
     if (installed === null) continue;
-    const r = row(p, suite);
+    const r = row(p, own);
     let share = fallback.excluded;
     let ratio = fallback.ratio;
     const u = r && isUbuntu(profile) ? ubuntuRow(DOC.layout, r, profile) : null;
     // Ubuntu on the stand-in suite's own row: the measured bytes of the files as they are (the
     // index's Installed-Size counts whole KiB blocks: tzdata 3.5 MB for 1.9 MB of files).
-    const base = u && DOC.suites[suite]?.[p] === r ? r![FILE] : installed;
+    const base = u && DOC.suites[own]?.[p] === r ? r![FILE] : installed;
     if (r && r[FILE] > 0) {
       share = u ? u.droppedShare : cols.reduce((n, c) => n + r[c], 0) / r[FILE];
       if (!u) ratio = r[GZIP] > 0 ? r[FILE] / r[GZIP] : ratio;

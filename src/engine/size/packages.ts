@@ -12,6 +12,8 @@ import publishedBase from '../../data/debian-base-packages.json';
 import { mapReleaseName, withTableNames } from './name-map';
 import { alpineInstall } from './alpine';
 import { FOREIGN_FACTOR, toDebianNames } from './foreign-names';
+import { ubuntuDepends, ubuntuDependsNotes, type DependsOverride } from './ubuntu-depends';
+import { ubuntuEraNotes, ubuntuEraSuite } from './ubuntu-eras';
 
 export { toDebianNames };
 
@@ -66,6 +68,12 @@ export class DebianIndex {
   installedBytes(name: string): number | null {
     const i = this.byName.get(name);
     return i === undefined ? null : (this.rows[i][0] as number) * KIB;
+  }
+
+  /** The .deb's size, or null when the table lacks the package. */
+  downloadBytes(name: string): number | null {
+    const i = this.byName.get(name);
+    return i === undefined ? null : this.downloadBytesAt(i);
   }
 
   private downloadBytesAt(i: number): number {
@@ -135,11 +143,21 @@ export class DebianIndex {
    */
   closure(
     roots: string[],
-    opts: { recommends: boolean; installed: ReadonlySet<string> | null },
+    opts: {
+      recommends: boolean;
+      installed: ReadonlySet<string> | null;
+      /** Another distribution's dependency edges for some packages (ubuntu-depends.ts). */
+      overrides?: ReadonlyMap<string, DependsOverride>;
+    },
   ): { packages: string[]; installedBytes: number; downloadBytes: number; unknown: string[] } {
     const picked = new Set<number>();
     const unknown: string[] = [];
     const queue: number[] = [];
+    const visit = (j: number | null | undefined) => {
+      if (j === null || j === undefined || picked.has(j) || opts.installed?.has(this.names[j])) return;
+      picked.add(j);
+      queue.push(j);
+    };
     for (const r of roots) {
       const i = this.lookup(r, opts.installed);
       if (i === null) {
@@ -157,12 +175,12 @@ export class DebianIndex {
         ...((row[3] as number[] | undefined) ?? []),
         ...(opts.recommends ? ((row[4] as number[] | undefined) ?? []) : []),
       ];
+      const changed = opts.overrides?.get(this.names[i]);
       for (const ref of edges) {
         const j = this.edge(ref, opts.installed, picked);
-        if (j === null || picked.has(j) || opts.installed?.has(this.names[j])) continue;
-        picked.add(j);
-        queue.push(j);
+        if (j !== null && !changed?.drop.includes(this.names[j])) visit(j);
       }
+      for (const name of changed?.add ?? []) visit(this.byName.get(name));
     }
     let installedBytes = 0;
     let downloadBytes = 0;
@@ -286,6 +304,22 @@ export function debianSuiteFor(
   };
 }
 
+/** Packages of an Ubuntu release packaged like another suite's take that suite's sizes (ubuntu-eras.ts). */
+function resizeEras(
+  c: { packages: string[]; installedBytes: number; downloadBytes: number },
+  ix: DebianIndex,
+  release: string | null,
+): void {
+  for (const p of c.packages) {
+    const era = ubuntuEraSuite(release, p);
+    const other = era ? debianIndex(era) : null;
+    const installed = other?.installedBytes(p);
+    if (!other || installed == null) continue;
+    c.installedBytes += installed - (ix.installedBytes(p) ?? 0);
+    c.downloadBytes += (other.downloadBytes(p) ?? 0) - (ix.downloadBytes(p) ?? 0);
+  }
+}
+
 function emptyResult(names: string[], basis: string, confidence: Confidence = 'low'): PackageSizeResult {
   return { installedBytes: 0, downloadBytes: 0, packages: [], unknown: [...names], confidence, basis };
 }
@@ -331,7 +365,9 @@ function debianInstall(
   // The base's packages under this suite's names too (focal's libnettle7 is bookworm's
   // libnettle8), so a library the base already has is not counted again.
   const installed = approx && opts.installed ? withTableNames(opts.installed, ix) : opts.installed;
-  const c = ix.closure(asked, { ...opts, installed });
+  const overrides = os === 'ubuntu' ? ubuntuDepends(osRelease) : undefined;
+  const c = ix.closure(asked, { ...opts, installed, overrides });
+  if (os === 'ubuntu') resizeEras(c, ix, osRelease);
   const found = requested.length - c.unknown.length;
   let confidence: Confidence = approx ? 'medium' : 'high';
   if (c.unknown.length) confidence = found === 0 ? 'low' : 'medium';
@@ -340,6 +376,9 @@ function debianInstall(
     `${c.packages.length} Debian ${suite} package(s) from its index (${opts.recommends ? 'with' : 'without'} Recommends${opts.installed ? ', minus what the base has' : ''})`,
   ];
   if (approx) parts.push(approx);
+  const rebuilt = overrides ? ubuntuDependsNotes(osRelease, c.packages) : [];
+  if (rebuilt.length) parts.push(`Ubuntu's own dependencies: ${rebuilt.join('; ')}`);
+  if (os === 'ubuntu') parts.push(...ubuntuEraNotes(osRelease, c.packages));
   if (renames.length) parts.push(`names mapped: ${renames.join('; ')}`);
   if (c.unknown.length) parts.push(`not in the table: ${c.unknown.join(', ')}`);
   if (os === 'distroless')

@@ -49,6 +49,22 @@ describe('apt-mark auto, then purge --auto-remove', () => {
     expect(osItems(run(INSTALL, guarded, PURGE))).toEqual([]);
   });
 
+  it('what the RUN installed before saving apt-mark showmanual stays; what came after goes', () => {
+    const runtime = 'apt-get update; apt-get install -y --no-install-recommends libjemalloc2 pwgen xz-utils';
+    const fetchTools = 'apt-get install -y --no-install-recommends dirmngr gpg-agent wget';
+    const save = 'savedAptMark="$(apt-mark showmanual)"';
+    const l = run(runtime, save, fetchTools, MARK, PURGE);
+    expect(notes(l)).toMatch(
+      /survive the purge: libjemalloc2, pwgen, xz-utils \(3 installed before the saved apt-mark showmanual list\)/,
+    );
+    expect(notes(l)).not.toMatch(/wget|dirmngr/);
+    const runtimeOnly = run(runtime, 'rm -rf /var/lib/apt/lists/*');
+    expect(packageBytes(l)).toBeGreaterThan(packageBytes(runtimeOnly) * 0.8);
+    expect(packageBytes(l)).toBeLessThan(packageBytes(runtimeOnly) * 1.2);
+    // Saved first (the usual order): the install after it goes whole.
+    expect(osItems(run(save, runtime, fetchTools, MARK, PURGE))).toEqual([]);
+  });
+
   it('packages named in apt-mark manual are kept with their dependencies', () => {
     const l = run(INSTALL.replace(BUILD_DEPS, 'gcc libpq-dev'), MARK, 'apt-mark manual libpq5', PURGE);
     expect(notes(l)).toMatch(/survive the purge: libpq5 \(1 named in apt-mark manual\)/);

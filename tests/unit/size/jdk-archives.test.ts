@@ -29,11 +29,24 @@ describe('Temurin archives', () => {
   });
 
   it('an unpublished major takes the nearest published one of the same kind, and says so', () => {
-    const jre11 = temurinArchive(url('OpenJDK11U-jre_x64_linux_hotspot_11.0.32_9.tar.gz'))!;
-    expect(jre11.name).toMatch(/^Temurin 11 JRE, sized as the published 21 JRE$/);
-    expect(jre11.installed).toBeLessThan(
-      temurinArchive(url('OpenJDK11U-jdk_x64_linux_hotspot_11.0.1_1.tar.gz'))!.installed,
+    const jre17 = temurinArchive(url('OpenJDK17U-jre_x64_linux_hotspot_17.0.16_8.tar.gz'))!;
+    expect(jre17.name).toMatch(/^Temurin 17 JRE, sized as the published 21 JRE$/);
+    expect(jre17.installed).toBeLessThan(
+      temurinArchive(url('OpenJDK17U-jdk_x64_linux_hotspot_17.0.1_1.tar.gz'))!.installed,
     );
+  });
+
+  it('the same major of the other libc comes before another major of the same libc', () => {
+    // No musl JDK 17 is published: the glibc 17 (same tree, other libc) stands in, not musl 21.
+    const musl17 = temurinRow(url('OpenJDK17U-jdk_x64_alpine-linux_hotspot_17.0.16_8.tar.gz'))!;
+    expect(musl17.row).toMatchObject({ major: 17, libc: 'glibc' });
+    expect(musl17.exact).toBe(false);
+    expect(temurinArchive(url('OpenJDK17U-jdk_x64_alpine-linux_hotspot_17.0.16_8.tar.gz'))!.name).toBe(
+      'Temurin 17 JDK (musl), sized as the published 17 JDK',
+    );
+    // Where both libcs of a major are published, each gets its own.
+    const musl21 = temurinRow(url('OpenJDK21U-jdk_x64_alpine-linux_hotspot_21.0.5_11.tar.gz'))!;
+    expect(musl21).toMatchObject({ exact: true, row: { major: 21, libc: 'musl' } });
   });
 
   it('recognizes musl (Alpine) builds and a major left in a variable', () => {

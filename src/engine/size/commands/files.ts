@@ -4,7 +4,7 @@ import type { Confidence } from '../../types';
 import { basename, liveBytes, makeItem, relate, resolvePath } from '../ledger';
 import { formatBytes } from '../../primitives/bytes';
 import { addNew, homeOf, liveItems } from '../context';
-import type { ContentKind } from '../ratios';
+import { compressed, type ContentKind } from '../ratios';
 import type { RunScope } from './scope';
 import { addToolchain } from './installers';
 
@@ -65,8 +65,13 @@ export function download(
     conf,
     tc?.name === 'small file'
       ? `${tool} downloads ${shortUrl(url)} (a few kB)`
-      : `${tool} downloads ${tc ? `the ${tc.name} archive` : shortUrl(url)} to ${file} (≈ ${formatBytes(bytes)}${tc ? '' : ', unknown file: guessed'})`,
-    { file: true, note: url ?? undefined },
+      : `${tool} downloads ${tc ? `the ${tc.name} ${tc.binary ? 'program' : 'archive'}` : shortUrl(url)} to ${file} (≈ ${formatBytes(bytes)}${tc ? '' : ', unknown file: guessed'})`,
+    // A program downloaded as is (gosu, tini) compresses like one; an archive does not again.
+    {
+      file: true,
+      note: url ?? undefined,
+      ...(tc?.binary ? { compressedBytes: compressed(bytes, 'binary') } : {}),
+    },
   );
 }
 
