@@ -115,7 +115,7 @@ export function parseShell(source: string, options: ShellParseOptions): ShellScr
     return script;
   }
   // A script of plain words joined by && || | ; needs no parse tree (shell-simple.ts).
-  const simple = simpleCommands(source);
+  const simple = simpleCommands(source, options.lookup);
   if (simple) {
     script.commands = simple;
     applySetFlags(script);

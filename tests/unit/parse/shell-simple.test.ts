@@ -7,7 +7,19 @@ import { parseShell, treeSitterScript } from '../../../src/engine/parse/shell';
 import { simpleCommands } from '../../../src/engine/parse/shell-simple';
 import { loadShellParser, runSources } from './helpers';
 
-const lookup = (name: string) => (name === 'V' ? 'one two' : undefined);
+/** V splits in two, E is empty, N is an ARG without a value, W is unknown; the rest are awkward. */
+const VALUES: Record<string, string | null> = {
+  V: 'one two',
+  E: '',
+  N: null,
+  P: '/usr/x',
+  Q: 'a "b" c',
+  S: '  lead',
+  T: 'x\ny\tz',
+  D: '$V ${E}',
+  G: '*',
+};
+const lookup = (name: string) => VALUES[name];
 
 beforeAll(loadShellParser);
 
@@ -65,6 +77,18 @@ const PIECES = [
   '$V',
   '${V}',
   '"q"',
+  '"q $V x"',
+  '"${E}"',
+  'a$V',
+  '$V/b',
+  '"a"b',
+  '$N$E',
+  '$W',
+  '$1',
+  '${V:-x}',
+  '"$"',
+  '""',
+  '"a\\"b"',
   "'s'",
   '#c',
   '!',
@@ -80,6 +104,23 @@ const PIECES = [
   '2>&1',
   '`a`',
 ];
+const EXPANSIONS = [
+  '$V',
+  '$E',
+  '$N',
+  '$W',
+  '$P',
+  '$Q',
+  '$S',
+  '$T',
+  '$D',
+  '${G}',
+  '${V}',
+  '${N}',
+  '$V_x',
+  '${V}x',
+  '$_',
+];
 const GOOD_OPERATORS = ['&&', '||', '|', ';'];
 const OTHER_OPERATORS = [';;', '&', '|&', '\n'];
 
@@ -87,7 +128,26 @@ function generated(count: number, seed: number): string[] {
   const next = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
   const space = () => pick(['', ' ', ' ', '  ', '\t']);
+  // A word of parts: plain runs, $NAME / ${NAME}, double-quoted strings of those and blanks.
+  const part = (quoted: boolean): string => {
+    const r = next();
+    if (r < 0.35) return pick(EXPANSIONS);
+    if (!quoted && r < 0.5) {
+      let inner = '';
+      for (let i = Math.floor(next() * 4); i > 0; i--) inner += part(true);
+      return `"${inner}"`;
+    }
+    let text = '';
+    for (let i = 1 + Math.floor(next() * 3); i > 0; i--)
+      text += pick(quoted ? [...WORD_CHARS, ' ', '\t'] : WORD_CHARS);
+    return text;
+  };
   const word = (chars: string[]) => {
+    if (chars === WORD_CHARS && next() < 0.3) {
+      let w = '';
+      for (let i = 1 + Math.floor(next() * 3); i > 0; i--) w += part(false);
+      return w;
+    }
     if (next() < 0.15) return pick(PIECES);
     let w = '';
     const length = 1 + Math.floor(next() * 6);
@@ -114,7 +174,7 @@ function generated(count: number, seed: number): string[] {
 
 /** Checks one script: when the simple reading accepts it, it equals the tree-sitter walk's. */
 function agrees(source: string): boolean {
-  const simple = simpleCommands(source);
+  const simple = simpleCommands(source, lookup);
   if (simple === null) return false;
   const tree = treeSitterScript(source, { lookup });
   expect(tree?.errors, source).toEqual([]);
@@ -135,17 +195,33 @@ describe('simple scripts without tree-sitter', () => {
 
   it('reads generated scripts as tree-sitter does, and leaves the others to it', () => {
     const scripts = generated(20000, 16);
-    const accepted = scripts.filter(agrees).length;
-    expect(accepted).toBeGreaterThan(scripts.length / 5);
-    expect(accepted).toBeLessThan(scripts.length);
+    const accepted = scripts.filter(agrees);
+    expect(accepted.length).toBeGreaterThan(scripts.length / 8);
+    expect(accepted.length).toBeLessThan(scripts.length);
+    // Expansions and quotes among them, not only plain words.
+    expect(accepted.filter((s) => s.includes('$')).length).toBeGreaterThan(300);
+    expect(accepted.filter((s) => s.includes('"')).length).toBeGreaterThan(300);
   });
 
   it('refuses what tree-sitter reads as more than plain words', () => {
     for (const source of [
       'a=1 b',
       'export A=1',
-      'a $V',
-      'a "b"',
+      'a $1',
+      'a ${V:-x}',
+      'a $(b)',
+      "a 'b'",
+      'a "b\\"c"',
+      'a "b!"',
+      '"a" b',
+      '$V b',
+      // Quirks of tree-sitter-bash and of the walk, found by the generator: left to them.
+      'a ${V}x$V.',
+      'a "0"$Q',
+      'a "z${W} "',
+      'a " $V"',
+      'a " "',
+      'a "\t":z:',
       'a > f',
       'a &',
       'a &&',
@@ -155,11 +231,27 @@ describe('simple scripts without tree-sitter', () => {
       'a # c',
       'a\nb',
     ])
-      expect(simpleCommands(source), source).toBeNull();
-    expect(simpleCommands('a && b | c;')?.map((c) => [c.name, c.connector])).toEqual([
+      expect(simpleCommands(source, lookup), source).toBeNull();
+    expect(simpleCommands('a && b | c;', lookup)?.map((c) => [c.name, c.connector])).toEqual([
       ['a', null],
       ['b', '&&'],
       ['c', '|'],
+    ]);
+  });
+
+  it('reads $NAME, ${NAME} and double quotes as the tree walk does', () => {
+    const args = (source: string) => simpleCommands(source, lookup)?.[0].args;
+    expect(args('a $V "$V" x$V ${V}/y "a ${V}"b $E $N $W')).toEqual([
+      'one',
+      'two',
+      'one two',
+      'xone',
+      'two',
+      'one',
+      'two/y',
+      'a one twob',
+      '$N',
+      '$W',
     ]);
   });
 });
