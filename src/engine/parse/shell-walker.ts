@@ -1,7 +1,7 @@
 // The walk of a tree-sitter-bash tree into the script's commands: the command list and its
 // connectors, nesting (bodies that may not run), redirects and heredocs, the script's own
 // variables, and the branch of an architecture `case` that runs on linux/amd64.
-import type { Node } from 'web-tree-sitter';
+import type { ShellNode as Node } from './shell-tree';
 import type { Connector, ShellCommand } from '../model';
 import type { Lookup, WordResult } from './variables';
 import { wordFields, wordValue } from './shell-words';
@@ -201,7 +201,7 @@ export class Walker {
         const child = r.child(i);
         if (!child) continue;
         const field = r.fieldNameForChild(i);
-        if (field === 'descriptor') op += child.text;
+        if (field === 'descriptor') op += this.source.slice(child.startIndex, child.endIndex);
         else if (field === 'destination') target = this.word(child).value;
         else if (!child.isNamed) op += child.type;
       }
@@ -234,7 +234,7 @@ export class Walker {
   private assignmentParts(node: Node): { key: string; value: string | null } {
     const nameNode = node.childForFieldName('name');
     const valueNode = node.childForFieldName('value');
-    const key = nameNode ? nameNode.text : '';
+    const key = nameNode ? this.source.slice(nameNode.startIndex, nameNode.endIndex) : '';
     if (!valueNode) return { key, value: '' };
     const w = this.word(valueNode);
     return { key, value: w.unresolved ? null : w.value };
@@ -260,7 +260,8 @@ export class Walker {
         );
       } else {
         args.push(this.word(child).value);
-        if (keyword === 'unset') this.local.set(child.text, undefined as unknown as null);
+        if (keyword === 'unset')
+          this.local.set(this.source.slice(child.startIndex, child.endIndex), undefined as unknown as null);
       }
     }
     this.newCommand(node, keyword, args, nested);

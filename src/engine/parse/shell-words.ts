@@ -1,6 +1,6 @@
 // The value of a shell word in a tree-sitter-bash tree: quotes removed, escapes undone, known
 // variables substituted, and an unquoted expansion split into fields as the shell splits it.
-import type { Node } from 'web-tree-sitter';
+import type { ShellNode as Node } from './shell-tree';
 import { processWord } from './variables';
 import type { Lookup, WordResult } from './variables';
 

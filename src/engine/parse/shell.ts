@@ -8,6 +8,8 @@ import type { ShellScript } from '../model';
 import type { Lookup } from './variables';
 import { fallbackCommands } from './shell-fallback';
 import { Walker } from './shell-walker';
+import { plainTree } from './shell-tree';
+import { simpleCommands } from './shell-simple';
 
 export type WasmInput = string | URL | Uint8Array;
 export interface ShellWasmSource {
@@ -122,6 +124,23 @@ export function parseShell(source: string, options: ShellParseOptions): ShellScr
     }
     return script;
   }
+  // A script of plain words joined by && || | ; needs no parse tree (shell-simple.ts).
+  const simple = simpleCommands(source, options.lookup);
+  if (simple) {
+    script.commands = simple;
+    applySetFlags(script);
+    return script;
+  }
+  parseTree(source, options, script);
+  return script;
+}
+
+/** What the tree-sitter walk makes of `source`, simple or not (tests compare it with shell-simple.ts). */
+export function treeSitterScript(source: string, options: ShellParseOptions): ShellScript | null {
+  if (!parser) return null;
+  const script = emptyScript(source);
+  script.errexit = options.errexit ?? false;
+  script.pipefail = options.pipefail ?? false;
   parseTree(source, options, script);
   return script;
 }
@@ -133,7 +152,7 @@ function parseTree(source: string, options: ShellParseOptions, script: ShellScri
     tree = parser.parse(source);
     if (!tree) return;
     const walker = new Walker(source, options.lookup);
-    walker.visit(tree.rootNode, false);
+    walker.visit(plainTree(tree), false);
     script.commands = walker.commands;
     applySetFlags(script);
     if (tree.rootNode.hasError) script.errors = collectErrors(tree.rootNode, source);
@@ -141,6 +160,17 @@ function parseTree(source: string, options: ShellParseOptions, script: ShellScri
     script.errors.push({ offset: 0, message: `The shell parser failed: ${String(error)}` });
   } finally {
     tree?.delete();
+  }
+}
+
+/** The tree-sitter tree of `source` handed to `read`, then freed; null before the parser is ready (tests). */
+export function readShellTree<T>(source: string, read: (tree: Tree) => T): T | null {
+  const tree = parser?.parse(source);
+  if (!tree) return null;
+  try {
+    return read(tree);
+  } finally {
+    tree.delete();
   }
 }
 

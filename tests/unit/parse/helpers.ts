@@ -54,3 +54,22 @@ export function effectsOf(run: string, from = 'debian:12'): Effect[] {
   const model = parseDockerfile(`FROM ${from}\nRUN ${run}`);
   return runs(model)[0]?.shell.effects ?? [];
 }
+
+const peerDir = path.resolve(repoRoot, '../shared/peer-suites/files');
+
+/**
+ * The shell source of every RUN (ONBUILD triggers included) of the corpus and the peer suites'
+ * files, deduplicated; empty when ../shared is absent. Call after loadShellParser().
+ */
+export function runSources(testName: string): string[] {
+  const texts = corpusFiles(testName).map((f) => readFileSync(path.join(corpusDir, f), 'utf8'));
+  if (existsSync(peerDir))
+    for (const f of readdirSync(peerDir).sort()) texts.push(readFileSync(path.join(peerDir, f), 'utf8'));
+  const sources = new Set<string>();
+  for (const text of texts)
+    for (const ins of parseDockerfile(text).instructions) {
+      const run = ins.keyword === 'ONBUILD' && 'trigger' in ins ? ins.trigger : ins;
+      if (run?.keyword === 'RUN' && 'shell' in run) sources.add(run.shell.source);
+    }
+  return [...sources];
+}
