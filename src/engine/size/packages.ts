@@ -6,7 +6,7 @@
 // approximated by mapping names to their Debian equivalents and scaling (see PROVENANCE.md).
 import type { Confidence } from '../types';
 import type { OsFamily, PackageSizer, PackageSizeResult } from './types';
-import { frozenSet } from '../frozen';
+import { frozenSet, isFrozenSet } from '../frozen';
 import { debianTableDoc } from './tables';
 import publishedBase from '../../data/debian-base-packages.json';
 import { mapReleaseName, withTableNames } from './name-map';
@@ -405,25 +405,42 @@ function foreignInstall(
 ): PackageSizeResult {
   const family = os === 'alpine' ? 'alpine' : os === 'wolfi' ? 'wolfi' : 'rhel';
   const ix = debianIndex('trixie');
-  // The base's own packages (in its own naming) mapped the same way, so they cost nothing.
-  let installedDeb: Set<string> | null = null;
-  if (opts.installed) {
-    installedDeb = new Set<string>();
-    for (const n of opts.installed) for (const d of toDebianNames(n, ix) ?? []) installedDeb.add(d);
-    // Every Linux base has a libc, a shell and core utilities.
-    for (const d of ix.requiredSet()) installedDeb.add(d);
-  }
-  if (family !== 'alpine') return debianProxyInstall(family, requested, ix, installedDeb);
-  // What the minirootfs provides (libc, shell, core tools, TLS) is what Debian's own base image
-  // holds: those Debian packages cost an Alpine install nothing.
-  const mappedInstalled = installedDeb ? new Set(installedDeb) : null;
-  if (installedDeb) for (const d of debianBaseSet('trixie')) installedDeb.add(d);
+  const view = opts.installed ? debianView(opts.installed, ix) : null;
+  if (family !== 'alpine') return debianProxyInstall(family, requested, ix, view?.mapped ?? null);
   return alpineInstall(osRelease, requested, opts.installed, {
     toDebian: (n) => toDebianNames(n, ix),
     debian: ix,
-    installedDebian: installedDeb,
-    mappedInstalled,
+    installedDebian: view?.withBase ?? null,
+    mappedInstalled: view?.mapped ?? null,
   });
+}
+
+interface DebianView {
+  /** The image's packages (in its own naming) mapped to Debian's, with Debian's required set:
+   *  every Linux base has a libc, a shell and core utilities. They cost an install nothing. */
+  mapped: ReadonlySet<string>;
+  /** And Debian's base image: what the Alpine minirootfs provides (libc, shell, core tools, TLS). */
+  withBase: ReadonlySet<string>;
+}
+
+/** Worked out once per base image (its installed set is frozen and shared by every install on
+ *  it) and index. */
+const debianViews = new WeakMap<DebianIndex, WeakMap<ReadonlySet<string>, DebianView>>();
+
+function debianView(installed: ReadonlySet<string>, ix: DebianIndex): DebianView {
+  let views = debianViews.get(ix);
+  if (!views) debianViews.set(ix, (views = new WeakMap()));
+  const known = views.get(installed);
+  if (known) return known;
+  const mapped = new Set<string>();
+  for (const n of installed) for (const d of toDebianNames(n, ix) ?? []) mapped.add(d);
+  for (const d of ix.requiredSet()) mapped.add(d);
+  const withBase = new Set(mapped);
+  for (const d of debianBaseSet('trixie')) withBase.add(d);
+  const view = { mapped, withBase };
+  // A set built for one install (the base's plus this Dockerfile's packages) is not kept.
+  if (isFrozenSet(installed)) views.set(installed, view);
+  return view;
 }
 
 /** Wolfi and rpm families, with no index bundled: the Debian equivalents' closure × a factor. */
@@ -431,7 +448,7 @@ function debianProxyInstall(
   family: 'wolfi' | 'rhel',
   requested: string[],
   ix: DebianIndex,
-  installedDeb: Set<string> | null,
+  installedDeb: ReadonlySet<string> | null,
 ): PackageSizeResult {
   const mapped: string[] = [];
   const unknown: string[] = [];
