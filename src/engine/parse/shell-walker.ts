@@ -55,6 +55,8 @@ export class Walker {
   private pending: Connector = null;
   /** Variables assigned by the script itself (`V=1; curl .../$V`, `export V=1`). */
   private readonly local = new Map<string, string | null>();
+  /** Of those, the ones with an unknown part, as written (`PKGS="nginx=${VERSION} curl"`). */
+  private readonly partial = new Map<string, string>();
   private readonly lookup: Lookup;
   /** Variables holding the architecture (`arch="$(dpkg --print-architecture)"`). */
   private readonly archVars = new Set<string>();
@@ -163,7 +165,11 @@ export class Walker {
       else if (child.type.endsWith('_redirect')) redirects.push(child);
     }
     const name = nameNode ? this.word(nameNode.namedChild(0) ?? nameNode).value : '';
-    const args = argNodes.flatMap((a) => wordFields(a, this.source, this.lookup));
+    const args = argNodes.flatMap((a) =>
+      wordFields(a, this.source, this.lookup, (v) =>
+        this.local.get(v) === null ? this.partial.get(v) : undefined,
+      ),
+    );
     const cmd = this.newCommand(node, name, args, nested);
     for (const e of envNodes) {
       const { key, value } = this.assignmentParts(e);
@@ -231,18 +237,28 @@ export class Walker {
     }
   }
 
-  private assignmentParts(node: Node): { key: string; value: string | null } {
+  private assignmentParts(node: Node): { key: string; value: string | null; partial?: string } {
     const nameNode = node.childForFieldName('name');
     const valueNode = node.childForFieldName('value');
     const key = nameNode ? this.source.slice(nameNode.startIndex, nameNode.endIndex) : '';
     if (!valueNode) return { key, value: '' };
     const w = this.word(valueNode);
-    return { key, value: w.unresolved ? null : w.value };
+    if (!w.unresolved) return { key, value: w.value };
+    // Unknown variables only (no command's output): the words are still known.
+    return /\$\(|`/.test(w.value) ? { key, value: null } : { key, value: null, partial: w.value };
+  }
+
+  /** Records a variable the script sets (a partly unknown value kept as written). */
+  private setLocal(key: string, parts: { value: string | null; partial?: string }): void {
+    this.local.set(key, parts.value);
+    if (parts.partial !== undefined) this.partial.set(key, parts.partial);
+    else this.partial.delete(key);
   }
 
   private assignment(node: Node, _nested: boolean): void {
-    const { key, value } = this.assignmentParts(node);
-    if (key) this.local.set(key, value);
+    const parts = this.assignmentParts(node);
+    const { key } = parts;
+    if (key) this.setLocal(key, parts);
     if (key && ARCH_PROBE.test(this.source.slice(node.startIndex, node.endIndex))) this.archVars.add(key);
     this.substitutionsIn(node);
   }
@@ -253,8 +269,9 @@ export class Walker {
     for (const child of node.namedChildren) {
       if (!child) continue;
       if (child.type === 'variable_assignment') {
-        const { key, value } = this.assignmentParts(child);
-        if (key && keyword !== 'local') this.local.set(key, value);
+        const parts = this.assignmentParts(child);
+        const { key, value } = parts;
+        if (key && keyword !== 'local') this.setLocal(key, parts);
         args.push(
           `${key}=${value ?? this.source.slice(child.startIndex, child.endIndex).slice(key.length + 1)}`,
         );

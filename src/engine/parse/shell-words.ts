@@ -12,7 +12,13 @@ const QUOTED = new Set(['string', 'raw_string', 'ansi_c_string', 'translated_str
  * as the shell splits it (`apt-get install $DEPS` installs each name; an empty one vanishes);
  * quoted text stays one field.
  */
-export function wordFields(node: Node, source: string, lookup: Lookup): string[] {
+export function wordFields(
+  node: Node,
+  source: string,
+  lookup: Lookup,
+  /** The text a variable of the script holds with some parts unknown (`PKGS="a=$V b"`), if any. */
+  partial?: (name: string) => string | undefined,
+): string[] {
   const unquoted =
     node.type === 'simple_expansion' ||
     node.type === 'expansion' ||
@@ -20,6 +26,13 @@ export function wordFields(node: Node, source: string, lookup: Lookup): string[]
       node.namedChildren.some((c) => c?.type === 'simple_expansion' || c?.type === 'expansion') &&
       !node.namedChildren.some((c) => c && QUOTED.has(c.type)));
   const w = wordValue(node, source, lookup);
+  if (unquoted && w.unresolved) {
+    // `$PKGS` whose value has an unknown part (a version): still split into its words, each
+    // keeping the unknown part as written, as a word written out would (`nginx=${VERSION}`).
+    const name = /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))$/.exec(w.value);
+    const held = name && partial?.(name[1] ?? name[2]);
+    if (held !== undefined && held !== null) return held.split(/[ \t\n]+/).filter(Boolean);
+  }
   if (!unquoted || w.unresolved) return [w.value];
   return w.value.split(/[ \t\n]+/).filter(Boolean);
 }

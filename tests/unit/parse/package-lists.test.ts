@@ -69,6 +69,28 @@ describe('architecture conditionals on linux/amd64', () => {
     ).toEqual(['b']);
   });
 
+  it('splits a list assigned in the script whose versions are unknown, keeping them as written', () => {
+    // `nginxPackages="nginx=${NGINX_VERSION}-r${PKG_RELEASE} ..."` with no ENV for the versions.
+    expect(
+      installed(
+        'FROM debian:12',
+        'ARG V',
+        'RUN pkgs=" curl=${V} git " && apt-get install -y --no-install-recommends $pkgs ${pkgs}',
+      ),
+    ).toEqual(['curl', 'git', 'curl', 'git']);
+    // A command's output is not known: such a list stays one unknown word.
+    expect(installed('FROM debian:12', 'RUN pkgs="$(cat list.txt) git" && apt-get install -y $pkgs')).toEqual(
+      ['$pkgs'],
+    );
+    // apk's --repositories-file takes a value (not a package).
+    expect(
+      installed(
+        'FROM alpine:3.20',
+        'RUN apk add --repositories-file /dev/null -X https://x.example/main --no-cache nginx',
+      ),
+    ).toEqual(['nginx']);
+  });
+
   it('keeps every branch of a case that is not about the architecture', () => {
     expect(
       installed(

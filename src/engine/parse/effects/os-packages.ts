@@ -107,6 +107,9 @@ const APK_VALUED = new Set([
   '--arch',
   '--cache-dir',
   '--keys-dir',
+  '--repositories-file',
+  '--cache-max-age',
+  '--timeout',
 ]);
 const APK_VERSION = /[=~<>]/;
 
