@@ -57,6 +57,7 @@ export class Walker {
   private readonly local = new Map<string, string | null>();
   /** Of those, the ones with an unknown part, as written (`PKGS="nginx=${VERSION} curl"`). */
   private readonly partial = new Map<string, string>();
+  private readonly partialOf = (name: string) => this.partial.get(name);
   private readonly lookup: Lookup;
   /** Variables holding the architecture (`arch="$(dpkg --print-architecture)"`). */
   private readonly archVars = new Set<string>();
@@ -165,11 +166,7 @@ export class Walker {
       else if (child.type.endsWith('_redirect')) redirects.push(child);
     }
     const name = nameNode ? this.word(nameNode.namedChild(0) ?? nameNode).value : '';
-    const args = argNodes.flatMap((a) =>
-      wordFields(a, this.source, this.lookup, (v) =>
-        this.local.get(v) === null ? this.partial.get(v) : undefined,
-      ),
-    );
+    const args = argNodes.flatMap((a) => wordFields(a, this.source, this.lookup, this.partialOf));
     const cmd = this.newCommand(node, name, args, nested);
     for (const e of envNodes) {
       const { key, value } = this.assignmentParts(e);
@@ -277,8 +274,11 @@ export class Walker {
         );
       } else {
         args.push(this.word(child).value);
-        if (keyword === 'unset')
-          this.local.set(this.source.slice(child.startIndex, child.endIndex), undefined as unknown as null);
+        if (keyword === 'unset') {
+          const name = this.source.slice(child.startIndex, child.endIndex);
+          this.local.set(name, undefined as unknown as null);
+          this.partial.delete(name);
+        }
       }
     }
     this.newCommand(node, keyword, args, nested);

@@ -63,14 +63,16 @@ export function temurinArchive(url: string): Toolchain | null {
   const { row, exact, major } = found;
   const libc = /alpine-linux/i.test(url) ? 'musl' : 'glibc';
   const asked = label(major, row.kind, libc);
-  return {
-    name: exact ? asked : `${asked}, sized as the published ${label(row.major, row.kind, row.libc).slice(8)}`,
-    pattern: TEMURIN_ARCHIVE,
-    // The .tar.gz holds the tree the layer holds: about the layer's compressed size.
-    archive: row.compressedBytes,
-    installed: row.installedBytes,
-    ratio: row.ratio,
-  };
+  const name = exact
+    ? asked
+    : `${asked}, sized as the published ${label(row.major, row.kind, row.libc).slice(8)}`;
+  return rowToolchain(row, name, TEMURIN_ARCHIVE);
+}
+
+/** A JDK/JRE archive sized from a published row. */
+function rowToolchain(row: Row, name: string, pattern: RegExp): Toolchain {
+  // The .tar.gz holds the tree the layer holds: about the layer's compressed size.
+  return { name, pattern, archive: row.compressedBytes, installed: row.installedBytes, ratio: row.ratio };
 }
 
 /**
@@ -96,11 +98,10 @@ export function otherJdkArchive(url: string): Toolchain | null {
   const libc: Row['libc'] = /alpine|musl/i.test(name) ? 'musl' : 'glibc';
   const row = nearest(major, kind, libc);
   if (!row) return null;
-  return {
-    name: `Java ${major} ${kind.toUpperCase()} (${name}), sized as the published ${label(row.major, row.kind, row.libc)}`,
-    pattern: OTHER_JDK,
-    archive: row.compressedBytes,
-    installed: row.installedBytes,
-    ratio: row.ratio,
-  };
+  const what = `Java ${major} ${kind.toUpperCase()} (${name})`;
+  return rowToolchain(
+    row,
+    `${what}, sized as the published ${label(row.major, row.kind, row.libc)}`,
+    OTHER_JDK,
+  );
 }
